@@ -1,0 +1,42 @@
+"""Width normalisation that never moves an offset.
+
+Every character maps to exactly one character, so a match found in the normalised
+string indexes the stored text at the same positions.
+"""
+
+from __future__ import annotations
+
+_FULLWIDTH_START = 0xFF01
+_FULLWIDTH_END = 0xFF5E
+_OFFSET = 0xFEE0
+
+# Punctuation that is not in the FF01-FF5E block but that news pages mix freely with
+# its half-width twin.  Chinese sentence punctuation (。、《》“”) is left alone: it has
+# no one-character ASCII equivalent that would keep the meaning.
+_EXTRA = {
+    "\u3000": " ",   # ideographic space
+    "\u00a0": " ",   # no-break space
+    "\u2014": "—",   # em dash stays, listed so the table documents it
+    "\uff5e": "~",
+    "\u301c": "~",   # wave dash
+    "\uff0e": ".",
+    "\u2215": "/",
+    "\u2236": ":",   # ratio colon
+}
+
+
+def _build_table() -> dict[int, str]:
+    table = {cp: chr(cp - _OFFSET) for cp in range(_FULLWIDTH_START, _FULLWIDTH_END + 1)}
+    for src, dst in _EXTRA.items():
+        table[ord(src)] = dst
+    return table
+
+
+_TABLE = _build_table()
+
+
+def to_halfwidth(text: str) -> str:
+    """Map full-width ASCII variants to ASCII; the result has the same length."""
+    out = text.translate(_TABLE)
+    assert len(out) == len(text)
+    return out
