@@ -1,0 +1,45 @@
+# Two commands on a fresh clone: `make extract` and `make test`.  Both set the
+# project up on first use: a virtualenv with the pinned dependencies, and the pkuseg
+# segmentation model taken from its PyPI source distribution (scripts/fetch_pkuseg_model.py).
+
+PYTHON ?= python3
+VENV   := .venv
+BIN    := $(VENV)/bin
+STAMP  := $(VENV)/.installed
+MODEL  := models/pkuseg-default/weights.npz
+SHARED ?= ../shared
+IN     ?= data/raw
+OUT    ?= data/out
+
+.PHONY: setup extract test eval golden clean
+
+setup: $(STAMP) $(MODEL)
+
+$(STAMP): pyproject.toml requirements.lock
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements.lock
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check --no-deps --no-build-isolation -e . \
+		|| $(BIN)/python -m pip install --quiet --disable-pip-version-check --no-deps -e .
+	touch $@
+
+$(MODEL): | $(STAMP)
+	$(BIN)/python scripts/fetch_pkuseg_model.py
+
+extract: setup
+	$(BIN)/python -m pipeline extract $(IN) --out $(OUT)
+
+test: setup
+	$(BIN)/python -m pytest
+
+eval: setup
+	$(BIN)/python -m pipeline eval --gold $(SHARED)/gold/seed_gold.json --articles $(SHARED)/seeds/000_3faaaf77bf122049.txt
+	$(BIN)/python -m pipeline eval --gold $(SHARED)/dev/dev_gold.json --articles $(SHARED)/dev/dev_articles.jsonl
+	$(BIN)/python -m pipeline eval-numeric $(SHARED)/numeric/cases.jsonl
+
+golden: setup
+	$(BIN)/python -m tests.golden.regenerate
+	git --no-pager diff --stat -- tests/golden
+	git --no-pager diff -- tests/golden
+
+clean:
+	rm -rf $(VENV) $(OUT)/*.parquet

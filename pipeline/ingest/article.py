@@ -1,0 +1,53 @@
+"""What ingest hands to the NLP stages."""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass, field
+
+# Kinds of block an article's text is made of.  Facts are read from RUNNING blocks
+# only; captions, image credits and bylines stay in the text (so names in them get
+# offsets) but are kept apart by kind.
+BLOCK_KINDS = ("title", "subheading", "paragraph", "reporter", "caption", "credit", "byline")
+RUNNING = frozenset({"title", "subheading", "paragraph"})
+
+
+@dataclass(frozen=True, slots=True)
+class Block:
+    kind: str
+    start: int
+    end: int
+
+
+@dataclass(slots=True)
+class Article:
+    source: str          # file name the article came from
+    seq: int             # position in that file, from 0
+    title: str
+    text: str            # title line, then the blocks, joined by newlines
+    blocks: list[Block] = field(default_factory=list)
+    authors: list[str] = field(default_factory=list)
+    date: str | None = None
+    given_id: str | None = None
+
+    @property
+    def article_id(self) -> str:
+        """The given id, else a content hash: the same article gets the same id on any
+        machine and in any run, wherever its file lies."""
+        if self.given_id:
+            return self.given_id
+        return "a" + hashlib.sha1(self.text.encode("utf-8")).hexdigest()[:15]
+
+    @property
+    def content_hash(self) -> str:
+        return hashlib.sha1(f"{self.date}\x00{self.text}".encode("utf-8")).hexdigest()
+
+
+@dataclass(frozen=True, slots=True)
+class Problem:
+    """Something in the input that could not be used; a row of errors.parquet."""
+
+    file: str
+    reason: str
+    line: int | None = None
+    article: str | None = None

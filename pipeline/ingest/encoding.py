@@ -1,0 +1,73 @@
+"""Bytes -> str for pages of Chinese news: UTF-8, GB18030/GBK, UTF-16/32 with a BOM."""
+
+from __future__ import annotations
+
+import codecs
+
+_BOMS = (
+    (codecs.BOM_UTF32_LE, "utf-32"),
+    (codecs.BOM_UTF32_BE, "utf-32"),
+    (codecs.BOM_UTF8, "utf-8-sig"),
+    (codecs.BOM_UTF16_LE, "utf-16"),
+    (codecs.BOM_UTF16_BE, "utf-16"),
+)
+_TEXT_CONTROLS = {9, 10, 12, 13}
+
+
+class DecodeError(ValueError):
+    """The bytes are not text we can read; the message says why."""
+
+
+def looks_binary(data: bytes) -> bool:
+    sample = data[:8192]
+    if b"\x00" in sample:
+        return True
+    controls = sum(1 for b in sample if b < 32 and b not in _TEXT_CONTROLS)
+    return controls > max(2, len(sample) // 100)
+
+
+def _plausible(text: str) -> bool:
+    # GB18030 decodes almost any byte string; real Chinese text is mostly CJK,
+    # ASCII and CJK punctuation, not private-use or rare-plane code points.
+    if not text:
+        return True
+    odd = sum(1 for ch in text if "\ue000" <= ch <= "\uf8ff" or ord(ch) > 0xFFFF)
+    return odd <= len(text) // 200
+
+
+def decode(data: bytes) -> tuple[str, str]:
+    """Return (text, encoding name) or raise DecodeError."""
+    for bom, name in _BOMS:
+        if data.startswith(bom):
+            try:
+                text = data.decode(name)
+            except UnicodeDecodeError as exc:
+                raise DecodeError(f"undecodable bytes after a {name} byte-order mark: {exc.reason}") from exc
+            return text.lstrip("\ufeff"), name
+    if looks_binary(data):
+        raise DecodeError("binary file (NUL or control bytes), not text")
+    try:
+        return data.decode("utf-8"), "utf-8"
+    except UnicodeDecodeError:
+        pass
+    try:
+        text = data.decode("gb18030")
+    except UnicodeDecodeError:
+        text = None
+    if text is not None and _plausible(text):
+        return text, "gb18030"
+    return _fallback(data)
+
+
+def _fallback(data: bytes) -> tuple[str, str]:
+    # charset-normalizer weighs many encodings by how coherent the result reads;
+    # we only reach it when neither UTF-8 nor GB18030 decodes cleanly.
+    from charset_normalizer import from_bytes
+
+    best = from_bytes(data).best()
+    if best is None or best.encoding is None:
+        raise DecodeError("undecodable bytes: not UTF-8, GB18030 or any encoding charset-normalizer knows")
+    text = str(best)
+    if not _plausible(text):
+        raise DecodeError(f"undecodable bytes: best guess {best.encoding} gives implausible text")
+    return text, best.encoding

@@ -1,0 +1,122 @@
+"""Input files -> Articles and Problems, streamed one file at a time."""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+
+from pipeline.ingest.article import Article, Block, Problem
+from pipeline.ingest.encoding import DecodeError, decode
+from pipeline.ingest.page import split_articles
+
+PAGE_SUFFIXES = {".txt", ".md"}
+JSONL_SUFFIXES = {".jsonl", ".ndjson"}
+SUFFIXES = PAGE_SUFFIXES | JSONL_SUFFIXES
+DEFAULT_MAX_CHARS = 300_000
+_DATE_IN_NAME = re.compile(r"(20\d\d|19\d\d)[-_]?([01]\d)[-_]?([0-3]\d)")
+
+
+def expand_inputs(inputs: Iterable[Path | str]) -> Iterator[Path | Problem]:
+    """Files named and the page/JSONL files inside folders named, sorted for stable runs."""
+    for raw in inputs:
+        path = Path(raw)
+        if path.is_dir():
+            yield from sorted(p for p in path.rglob("*") if p.is_file() and p.suffix.lower() in SUFFIXES)
+        elif path.is_file():
+            yield path
+        else:
+            yield Problem(file=str(path), reason="no such file or folder")
+
+
+def iter_inputs(inputs: Iterable[Path | str], *, max_chars: int = DEFAULT_MAX_CHARS) -> Iterator[Article | Problem]:
+    for item in expand_inputs(inputs):
+        if isinstance(item, Problem):
+            yield item
+        else:
+            yield from read_source(item, max_chars=max_chars)
+
+
+def read_source(path: Path, *, max_chars: int = DEFAULT_MAX_CHARS) -> Iterator[Article | Problem]:
+    """Articles of one file; every problem is yielded, never raised."""
+    try:
+        data = path.read_bytes()
+    except OSError as exc:  # vanished between listing and reading, unreadable, ...
+        yield Problem(file=str(path), reason=f"cannot read: {exc.strerror or exc}")
+        return
+    if not data.strip():
+        yield Problem(file=str(path), reason="empty file")
+        return
+    try:
+        text, _encoding = decode(data)
+    except DecodeError as exc:
+        yield Problem(file=str(path), reason=str(exc))
+        return
+    if path.suffix.lower() in JSONL_SUFFIXES:
+        items: Iterable[Article | Problem] = _read_jsonl(text, path)
+    else:
+        items = _read_page(text, path)
+    for item in items:
+        if isinstance(item, Article) and len(item.text) > max_chars:
+            yield Problem(file=str(path), article=item.article_id, line=None,
+                          reason=f"article of {len(item.text)} characters is over the limit of {max_chars} (--max-chars)")
+        else:
+            yield item
+
+
+def _read_page(text: str, path: Path) -> Iterator[Article | Problem]:
+    articles = split_articles(text, source=path.name, date=date_from_name(path.name))
+    if not articles:
+        yield Problem(file=str(path), reason="no text in page")
+    yield from articles
+
+
+def _read_jsonl(text: str, path: Path) -> Iterator[Article | Problem]:
+    seq = 0
+    for lineno, line in enumerate(text.splitlines(), start=1):
+        if not line.strip():
+            continue
+        try:
+            obj = json.loads(line)
+        except json.JSONDecodeError as exc:
+            yield Problem(file=str(path), line=lineno, reason=f"not JSON: {exc.msg}")
+            continue
+        if not isinstance(obj, dict):
+            yield Problem(file=str(path), line=lineno, reason="JSON line is not an object")
+            continue
+        body = obj.get("text")
+        if not isinstance(body, str) or not body.strip():
+            yield Problem(file=str(path), line=lineno, article=_str(obj.get("id")), reason="no text")
+            continue
+        yield article_from_record(obj, source=_str(obj.get("source")) or path.name, seq=seq)
+        seq += 1
+
+
+def article_from_record(obj: dict, *, source: str, seq: int) -> Article:
+    """A JSON record -> Article; its text starts with the title line like a page's."""
+    title = (_str(obj.get("title")) or "").strip()
+    body = obj["text"].replace("\r\n", "\n").replace("\r", "\n").strip("\n")
+    paragraphs = [p.strip() for p in body.split("\n") if p.strip()]
+    parts, blocks, pos = [], [], 0
+    if title:
+        parts.append(title)
+        blocks.append(Block("title", 0, len(title)))
+        pos = len(title) + 1
+    for p in paragraphs:
+        parts.append(p)
+        blocks.append(Block("paragraph", pos, pos + len(p)))
+        pos += len(p) + 1
+    return Article(source=source, seq=seq, title=title, text="\n".join(parts), blocks=blocks,
+                   date=_str(obj.get("date")), given_id=_str(obj.get("id")))
+
+
+def date_from_name(name: str) -> str | None:
+    m = _DATE_IN_NAME.search(name)
+    return f"{m.group(1)}-{m.group(2)}-{m.group(3)}" if m else None
+
+
+def _str(value: object) -> str | None:
+    if value is None:
+        return None
+    return str(value)
