@@ -1,0 +1,122 @@
+"""Reading numerals: Arabic, Chinese (simple, financial, traditional) and mixtures.
+
+cn2an does the Chinese arithmetic; this layer feeds it only what it reads right and handles
+what it rejects: a bare leading unit (千, 百亿), a decimal before a multiplier (1.2万亿,
+一点五万), Arabic digits with Chinese multipliers, 兆, k/w suffixes, separators and spaces.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+import cn2an
+
+from pipeline.textnorm import to_halfwidth
+
+# Traditional and financial forms cn2an does not know, mapped one to one.
+_TRAD = str.maketrans({
+    "萬": "万", "億": "亿", "點": "点", "兩": "两", "陸": "六", "貳": "二", "贰": "二",
+    "壹": "一", "叁": "三", "參": "三", "肆": "四", "伍": "五", "陆": "六", "柒": "七",
+    "捌": "八", "玖": "九", "拾": "十", "佰": "百", "仟": "千", "〇": "零", "两": "二",
+    "负": "-", "負": "-",
+})
+
+CN_DIGITS = "零〇一二两三四五六七八九壹贰貳叁參肆伍陆陸柒捌玖兩"
+CN_UNITS = "十百千拾佰仟"
+CN_BIG = "万亿萬億兆"
+CN_POINT = "点點"
+DIGIT_VALUE = {c: i for i, c in enumerate("零一二三四五六七八九")}
+
+_MULT = {"万": 1e4, "亿": 1e8, "兆": 1e12, "千": 1e3, "百": 1e2, "十": 10.0,
+         "k": 1e3, "K": 1e3, "w": 1e4, "W": 1e4}
+_ARABIC = re.compile(r"[+-]?(?:\d+(?:\.\d*)?|\.\d+)")
+_ARABIC_HEAD = re.compile(r"([+-]?(?:\d+(?:\.\d*)?|\.\d+))(.*)")
+# A decimal (Arabic or Chinese) followed by multipliers only: 1.2万亿, 一点五万, 二十点一万.
+_DECIMAL_THEN_BIG = re.compile(r"(.*点[零一二三四五六七八九]+)([十百千万亿兆]+)")
+
+
+def _clean(s: str) -> str:
+    s = to_halfwidth(s).translate(_TRAD)
+    s = re.sub(r"\s+", "", s)
+    # Thousands separators only between digit groups of three; a lone comma is punctuation.
+    s = re.sub(r"(?<=\d),(?=\d{3}(?:\D|$))", "", s)
+    return s
+
+
+def _big_suffix_value(suffix: str) -> float | None:
+    """万亿 -> 1e12, 千万 -> 1e7; None when the suffix holds anything else."""
+    value = 1.0
+    for ch in suffix:
+        if ch not in _MULT:
+            return None
+        value *= _MULT[ch]
+    return value
+
+
+def _chinese(s: str) -> float | None:
+    if not s:
+        return None
+    if "兆" in s:  # 四十九兆九千五百九十二亿: 兆 is 10^12 here, cn2an does not know it
+        head, _, tail = s.partition("兆")
+        hv = _chinese(head) if head else 1.0
+        tv = _chinese(tail) if tail else 0.0
+        return None if hv is None or tv is None else hv * 1e12 + tv
+    m = _DECIMAL_THEN_BIG.fullmatch(s)
+    if m:
+        head = _chinese(m.group(1))
+        mult = _big_suffix_value(m.group(2))
+        return None if head is None or mult is None else head * mult
+    if s[0] in "十百千万亿":  # cn2an rejects a bare leading unit except 十
+        s = "一" + s
+    try:
+        return float(cn2an.cn2an(s, "smart"))
+    except (ValueError, KeyError, IndexError, TypeError):
+        return None
+
+
+@lru_cache(maxsize=4096)
+def parse_numeral(s: str) -> float | None:
+    """Read one numeral; None when ``s`` is not a single number.
+
+    >>> parse_numeral("1.2万亿"), parse_numeral("一千二百万"), parse_numeral("36，110")
+    (1200000000000.0, 12000000.0, 36110.0)
+    """
+    s = _clean(s)
+    if not s:
+        return None
+    sign = 1.0
+    if s[0] in "+-":
+        sign, s = (-1.0 if s[0] == "-" else 1.0), s[1:]
+    if not s:
+        return None
+    m = _ARABIC_HEAD.fullmatch(s)
+    if m and m.group(1) not in ("", ".", "+", "-"):
+        base = float(m.group(1))
+        rest = m.group(2)
+        if not rest:
+            return sign * base
+        mult = _big_suffix_value(rest)
+        return None if mult is None else sign * base * mult
+    v = _chinese(s)
+    return None if v is None else sign * v
+
+
+def digit_pair_range(s: str) -> tuple[float, float] | None:
+    """一两百 -> (100, 200), 七百三四十 -> (730, 740), 十五六 -> (15, 16); else None.
+
+    Two neighbouring digits written together are a rough range in Chinese.
+    """
+    c = _clean(s)
+    for i in range(len(c) - 1):
+        a, b = c[i], c[i + 1]
+        da, db = DIGIT_VALUE.get(a.replace("二", "二")), DIGIT_VALUE.get(b)
+        if a == "一" and b == "二":
+            da, db = 1, 2
+        if da is None or db is None or db != da + 1 or da == 0:
+            continue
+        lo = parse_numeral(c[:i] + a + c[i + 2:])
+        hi = parse_numeral(c[:i] + b + c[i + 2:])
+        if lo is not None and hi is not None and lo < hi:
+            return lo, hi
+    return None

@@ -1,0 +1,91 @@
+"""Regexes built from the vocabularies; each small function names one piece."""
+
+from __future__ import annotations
+
+import re
+from typing import Iterable
+
+from pipeline.numbers.numerals import CN_BIG, CN_DIGITS, CN_POINT, CN_UNITS
+
+SP = r"[ \t]*"  # numerals and units may be spaced out ("百 分 之 2.4")
+
+
+def alternation(words: Iterable[str]) -> str:
+    """Longest first, so 人次 is tried before 人."""
+    return "|".join(re.escape(w) for w in sorted(set(words), key=len, reverse=True))
+
+
+def spaced(word: str) -> str:
+    return SP.join(re.escape(ch) for ch in word)
+
+
+def arabic_numeral() -> str:
+    return r"(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?"
+
+
+def chinese_numeral() -> str:
+    ch = f"[{CN_DIGITS}{CN_UNITS}]"
+    # A big unit inside the numeral only when more digits follow (一万零三百); a trailing
+    # one is the multiplier group, so 七十五万 reads as 七十五 × 万.
+    body = f"{ch}(?:{SP}(?:{ch}|[{CN_BIG}](?={SP}{ch})))*"
+    decimal = f"(?:{SP}[{CN_POINT}]{SP}[{CN_DIGITS}](?:{SP}[{CN_DIGITS}])*)?"
+    return body + decimal
+
+
+def amount(name: str, allow_ge: bool = False) -> str:
+    """A numeral with its inner qualifier and multiplier: 4600余万, 1.2万亿, 十多, 12k."""
+    num = f"{arabic_numeral()}(?:{SP}[十百千拾佰仟])?|{chinese_numeral()}"
+    if allow_ge:  # ge: 过亿元, 超万人 — the implied 一
+        num += r"|(?<=[过超逾破])[万亿]"
+    big = f"(?:{SP}[{CN_BIG}]){{0,2}}|{SP}[kKwW](?![A-Za-z])"
+    return (f"(?P<{name}>{num})(?P<{name}_q1>[余多])?(?P<{name}_big>{big})"
+            f"(?P<{name}_q2>[余多](?![少么]))?")
+
+
+def range_tail(name: str, unit: str = "") -> str:
+    """-30, 到20%, ~2000亿 : the high end of a range."""
+    return f"(?:{SP}(?P<sep>[-—–~]|到|至){SP}{amount(name)}{unit})?"
+
+
+def compile_money(v: dict) -> re.Pattern:
+    cur = alternation(v["currency_words"])
+    sym = alternation(v["currency_symbols"])
+    per = alternation(v["per_units"])
+    sub = f"(?:{SP}(?P<jiao>[0-9一二三四五六七八九两]){SP}[角毛])?(?:{SP}(?P<fen>[0-9一二三四五六七八九两]){SP}分)?"
+    kuai_tail = f"(?:(?<=块)(?P<kuai>[0-9一二三四五六七八九])(?![0-9万亿千百十元块角毛分]))?"
+    return re.compile(
+        f"(?P<rmbpre>人民币{SP})?(?P<sym>{sym})?{SP}{amount('a', True)}"
+        f"{range_tail('b')}{SP}(?P<cur>{cur}){sub}{kuai_tail}"
+        f"(?P<per>/{SP}(?:{per}))?"
+        f"|(?P<sym2>{sym}){SP}{amount('c')}"
+    )
+
+
+def compile_bare_money() -> re.Pattern:
+    """70亿, 80个亿, 420多万: an amount with a multiplier and no unit; the caller checks cues."""
+    num = f"{arabic_numeral()}|{chinese_numeral()}"
+    return re.compile(
+        f"(?P<a>{num}|(?<=[过超逾破])(?=[万亿]))(?P<a_q1>[余多])?(?:个)?(?P<a_big>(?:[{CN_BIG}]){{1,2}})(?P<a_q2>[余多])?"
+    )
+
+
+def compile_percent(v: dict) -> re.Pattern:
+    shares = alternation(v["percent_share_words"])
+    def sign(name: str) -> str:
+        return f"(?P<{name}>负的?|(?<![0-9A-Za-z%.])-)?"
+    share_pct = (f"{sign('sign1')}(?P<share>{'|'.join(spaced(w) for w in sorted(v['percent_share_words'], key=len, reverse=True))})"
+                 f"{SP}(?P<sbare>百(?![分万亿千]))?(?:{amount('s')})?"
+                 f"(?:{SP}(?P<ssep>到|至|[-~—]){SP}(?:{'|'.join(spaced(w) for w in v['percent_share_words'])})?{SP}(?:(?P<s2bare>百(?![分万亿千]))|{amount('t')}))?")
+    plain = (f"{sign('sign2')}{amount('a')}(?:{SP}(?P<pct1>%){SP}(?P<sep>[-—–~]|到|至){SP}{amount('b')})?{SP}(?:%|‰(?P<permille>))")
+    points = f"{amount('p')}{SP}[个個]{SP}百{SP}分{SP}[点點]"
+    cheng = f"{amount('c')}{SP}成(?:{SP}(?P<chalf>半)|(?P<cdig>[一二三四五六七八九1-9])(?![十百千万亿0-9.]))?|(?P<halfcheng>半成)"
+    zhe = f"(?P<duizhe>(?<=打)[对對]折)|(?P<halfzhe>半折)|{amount('z')}{SP}折"
+    frac = (f"(?P<fd>[{CN_DIGITS}{CN_UNITS}]+)分之(?P<fn>[{CN_DIGITS}{CN_UNITS}]+(?:[{CN_POINT}][{CN_DIGITS}]+)?)"
+            r"|(?<![0-9/.])(?P<an>\d{1,2})/(?P<ad>\d{1,2})(?![0-9/.-])")
+    half = r"(?P<half>(?<=[近超逾过])一半)|(?P<baifenbai>百分百)"
+    return re.compile("|".join(f"(?:{p})" for p in (share_pct, plain, points, frac, half, cheng, zhe)))
+
+
+def compile_count(v: dict) -> re.Pattern:
+    mw = alternation(v["measure_words"])
+    return re.compile(f"{amount('a', True)}{range_tail('b')}{SP}(?P<mw>{mw})")

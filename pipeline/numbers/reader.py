@@ -1,0 +1,348 @@
+"""find_quantities: MONEY, PERCENT and COUNT mentions with their values read."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from pipeline.mentions import Quantity
+from pipeline.numbers import patterns
+from pipeline.numbers.numerals import digit_pair_range, parse_numeral
+from pipeline.numbers.vocab import load_vocab
+from pipeline.textnorm import to_halfwidth
+
+_BOUNDS = ("more_than", "at_most")
+_CLAUSE_END = re.compile(r"[，,。；;：:！!？?\n、（）()“”\"]")
+_SENTENCE_END = re.compile(r"[。！!？?；;\n]")
+_PRIORITY = {"money": 0, "percent": 1, "count": 2}
+_NUMERAL_CHARS = set("0123456789.,零〇一二两三四五六七八九十百千万亿壹贰叁肆伍陆柒捌玖拾佰仟萬億兩陸")
+
+
+@dataclass
+class _Cand:
+    kind: str
+    start: int
+    end: int
+    value: float
+    unit: str
+    approx: str = "exact"  # from inside the numeral (余, 多)
+    value_high: float | None = None
+    per: str | None = None
+    bare: bool = False
+    final: str = "exact"  # approx after prefixes, suffixes and verbs
+
+
+class _Reader:
+    def __init__(self) -> None:
+        v = load_vocab()
+        self.v = v
+        self.money = patterns.compile_money(v)
+        self.bare = patterns.compile_bare_money()
+        self.percent = patterns.compile_percent(v)
+        self.count = patterns.compile_count(v)
+        self.cur_words = v["currency_words"]
+        self.cur_symbols = v["currency_symbols"]
+        self.verbs = sorted(v["verbs_before"].items(), key=lambda kv: -len(kv[0]))
+        self.after = sorted(v["words_after"].items(), key=lambda kv: -len(kv[0]))
+        self.negatives = re.compile(patterns.alternation(v["negative_contexts"]))
+        self.cues = re.compile(patterns.alternation(v["money_cues"]))
+        self.per_before = re.compile(f"每(?:{patterns.alternation(v['per_units'])})$")
+        self.mw_block = {k: tuple(x) for k, x in v["measure_word_blockers"].items() if not k.startswith("_")}
+        self.bare_block = tuple(sorted(v["measurement_units"], key=len, reverse=True))
+
+    # -- values ------------------------------------------------------------------------
+    def amount(self, m: re.Match, name: str, allow_pair: bool = True) -> tuple[float, float | None, str] | None:
+        """(value, high end of a digit-pair range, approx) for amount group ``name``."""
+        num = m.group(name)
+        if num is None:
+            return None
+        big = (m.group(f"{name}_big") or "").strip()
+        approx = "more_than" if (m.group(f"{name}_q1") or m.group(f"{name}_q2")) else "exact"
+        if num == "":  # 过亿: the implied 一
+            num = "一"
+        pair = digit_pair_range(num) if allow_pair else None
+        if pair:
+            mult = parse_numeral("1" + big) if big else 1.0
+            if mult is None:
+                return None
+            return pair[0] * mult, pair[1] * mult, approx
+        val = parse_numeral(num + big)
+        if val is None:
+            return None
+        return _tidy(val), None, approx
+
+    # -- finders -------------------------------------------------------------------------
+    def money_cands(self, t: str) -> list[_Cand]:
+        out = []
+        for m in self.money.finditer(t):
+            if m.group("sym2"):
+                a = self.amount(m, "c")
+                if a:
+                    out.append(_Cand("money", m.start(), m.end(), a[0], self.cur_symbols[m.group("sym2")], a[2], a[1]))
+                continue
+            a = self.amount(m, "a")
+            if a is None:
+                continue
+            value, high, approx = a
+            if m.group("b") is not None:
+                b = self.amount(m, "b")
+                if b is None:
+                    continue
+                high = b[0]
+                if not (m.group("a_big") or "").strip() and (m.group("b_big") or "").strip():
+                    # 20-30万元: the multiplier written once applies to both ends
+                    mult = parse_numeral("1" + m.group("b_big").strip()) or 1.0
+                    value = _tidy(value * mult)
+                if high <= value:
+                    continue
+            cur = m.group("cur")
+            unit = self.cur_symbols[m.group("sym")] if m.group("sym") else self.cur_words[cur]
+            sub = 0.0
+            for g, f in (("jiao", 0.1), ("fen", 0.01), ("kuai", 0.1)):
+                if m.group(g):
+                    sub += (parse_numeral(m.group(g)) or 0) * f
+            if sub:
+                value = _tidy(value + sub)
+            per = m.group("per")
+            out.append(_Cand("money", m.start(), m.end(), value, unit, approx, high,
+                             per.lstrip("/").strip() if per else None))
+        return out
+
+    def bare_cands(self, t: str) -> list[_Cand]:
+        out = []
+        for m in self.bare.finditer(t):
+            s, e = m.start(), m.end()
+            if t.startswith(self.bare_block, e) or not self.has_cue(t, s):
+                continue
+            a = self.amount(m, "a")
+            if a:
+                out.append(_Cand("money", s, e, a[0], "CNY", a[2], a[1], bare=True))
+        return out
+
+    def has_cue(self, t: str, start: int) -> bool:
+        window = t[max(0, start - 12):start]
+        cut = [x.end() for x in _CLAUSE_END.finditer(window)]
+        if cut:
+            window = window[cut[-1]:]
+        return bool(self.cues.search(window))
+
+    def percent_cands(self, t: str) -> list[_Cand]:
+        out = []
+        v = self.v
+        for m in self.percent.finditer(t):
+            s, e = m.start(), m.end()
+            g = m.group
+            if g("share"):
+                scale = v["percent_share_words"][re.sub(r"\s", "", g("share"))]
+                if g("sbare"):
+                    a = (100.0, None, "exact")
+                elif g("s") is not None:
+                    a = self.amount(m, "s", allow_pair=False)
+                    if a and digit_pair_range(g("s")):
+                        continue  # 百分之二三十: vague
+                else:
+                    continue
+                if a is None:
+                    continue
+                val, high, approx = a[0] * scale, None, a[2]
+                if g("ssep"):
+                    hb = 100.0 if g("s2bare") else (self.amount(m, "t", allow_pair=False) or (None,))[0]
+                    if hb is None:
+                        continue
+                    high = _tidy(hb * scale)
+                sgn = -1 if g("sign1") else 1
+                out.append(_Cand("percent", s, e, _tidy(sgn * val), "%", approx, high))
+            elif g("a") is not None:
+                a = self.amount(m, "a", allow_pair=False)
+                if a is None or digit_pair_range(g("a")):
+                    continue
+                val, approx = a[0], a[2]
+                if g("permille") is not None:
+                    val /= 10
+                high = None
+                if g("b") is not None:
+                    b = self.amount(m, "b", allow_pair=False)
+                    if b is None or b[0] <= val:
+                        continue
+                    high = b[0]
+                sgn = -1 if g("sign2") else 1
+                out.append(_Cand("percent", s, e, _tidy(sgn * val), "%", approx, high))
+            elif g("p") is not None:
+                a = self.amount(m, "p", allow_pair=False)
+                if a and not digit_pair_range(g("p")):
+                    out.append(_Cand("percent", s, e, a[0], "%", a[2]))
+            elif g("fd"):
+                den, num = parse_numeral(g("fd")), parse_numeral(g("fn"))
+                if den and num is not None and 0 < num < den <= 10:
+                    out.append(_Cand("percent", s, e, _tidy(100 * num / den), "%"))
+            elif g("ad"):
+                num, den = int(g("an")), int(g("ad"))
+                if 0 < num < den <= 10:
+                    out.append(_Cand("percent", s, e, _tidy(100 * num / den), "%"))
+            elif g("half"):
+                out.append(_Cand("percent", s, e, 50.0, "%"))
+            elif g("baifenbai"):
+                out.append(_Cand("percent", s, e, 100.0, "%"))
+            elif g("halfcheng"):
+                out.append(_Cand("percent", s, e, 5.0, "%"))
+            elif g("c") is not None:
+                if t.startswith(tuple(v["percent_cheng_blockers"]), e):
+                    continue
+                a = self.amount(m, "c", allow_pair=False)
+                if a is None or digit_pair_range(g("c")) or not 0 < a[0] <= 10:
+                    continue
+                val = a[0] * 10 + (5 if g("chalf") else 0) + (parse_numeral(g("cdig")) or 0 if g("cdig") else 0)
+                out.append(_Cand("percent", s, e, _tidy(val), "%", a[2]))
+            elif g("duizhe") or g("halfzhe"):
+                out.append(_Cand("percent", s, e, 50.0, "%"))
+            elif g("z") is not None:
+                if t.startswith(tuple(v["percent_zhe_blockers"]), e):
+                    continue
+                a = self.amount(m, "z", allow_pair=False)
+                if a is None or not 0 < a[0] < 100:
+                    continue
+                val = a[0] * 10 if a[0] < 10 else a[0]
+                out.append(_Cand("percent", s, e, _tidy(val), "%"))
+        return out
+
+    def count_cands(self, t: str) -> list[_Cand]:
+        out = []
+        for m in self.count.finditer(t):
+            s, e = m.start(), m.end()
+            mw = m.group("mw")
+            if t.startswith(self.mw_block.get(mw, ()), e):
+                continue
+            num = re.sub(r"\s", "", m.group("a"))
+            if num in ("一", "壹") and not m.group("a_q1") and not m.group("a_q2") and m.group("b") is None:
+                continue  # 一家, 一名: an article, not a count
+            a = self.amount(m, "a")
+            if a is None:
+                continue
+            value, high, approx = a
+            if m.group("b") is not None:
+                b = self.amount(m, "b")
+                if b is None or b[0] <= value:
+                    continue
+                high = b[0]
+            out.append(_Cand("count", s, e, value, mw, approx, high))
+        return out
+
+    # -- context ---------------------------------------------------------------------------
+    def blocked_before(self, t: str, c: _Cand) -> bool:
+        prev = t[c.start - 1] if c.start else ""
+        if prev in _NUMERAL_CHARS and c.kind != "percent":
+            return True
+        v = self.v
+        for w in v["vague_before"]:
+            if t.endswith(w, 0, c.start):
+                return True
+        if prev == "第":
+            return True
+        if prev == "前" and not any(t.endswith(w, 0, c.start) for w in v["front_words_allowed"]["前"]):
+            return c.kind == "count"
+        if prev == "每" and c.kind == "count":
+            return True
+        return False
+
+    def qualify(self, t: str, c: _Cand) -> str:
+        """Extend the span over one-character prefixes and suffix qualifiers; return approx."""
+        v = self.v
+        verb = None
+        for w, ap in self.verbs:
+            if t.endswith(w, 0, c.start) or any(t.endswith(w + f, 0, c.start) for f in v["verb_fillers"]):
+                verb = ap
+                break
+        prefix = None
+        if verb is None and c.start:
+            ch = t[c.start - 1]
+            before = t[c.start - 2] if c.start >= 2 else ""
+            if ch in v["in_span_prefixes"] and before not in v["prefix_blockers"].get(ch, ()):
+                prefix = v["in_span_prefixes"][ch]
+                c.start -= 1
+        suffix = None
+        for w, ap in v["in_span_suffixes"].items():
+            if t.startswith(w, c.end):
+                suffix = ap
+                c.end += len(w)
+                break
+        if c.kind == "money" and c.unit == "CNY" and t.startswith("人民币", c.end) and not c.bare:
+            c.end += 3
+        after = None
+        for w, ap in self.after:
+            if t.startswith(w, c.end):
+                after = ap
+                break
+        if suffix == "at_least" and prefix is not None:
+            suffix = None  # 超100亿元以上: the explicit prefix wins
+        order = [prefix, verb, c.approx if c.approx != "exact" else None, suffix, after]
+        found = [a for a in order if a]
+        for a in found:
+            if a in _BOUNDS:
+                return a
+        for a in found:
+            if a != "exact":
+                return a
+        return "exact"
+
+    def find(self, text: str) -> list[Quantity]:
+        t = to_halfwidth(text)
+        cands = self.money_cands(t) + self.bare_cands(t) + self.percent_cands(t) + self.count_cands(t)
+        kept = []
+        for c in cands:
+            if self.blocked_before(t, c):
+                continue
+            kept.append(c)
+        kept.sort(key=lambda c: (-(c.end - c.start), _PRIORITY[c.kind], c.start))
+        chosen: list[_Cand] = []
+        taken = bytearray(len(t) + 1)
+        for c in kept:
+            if any(taken[c.start:c.end]):
+                continue
+            chosen.append(c)
+            taken[c.start:c.end] = b"\x01" * (c.end - c.start)
+        neg = [(m.start(), m.end()) for m in self.negatives.finditer(t)]
+        chosen = [c for c in chosen if not any(s < c.end and c.start < e for s, e in neg)]
+        chosen.sort(key=lambda c: c.start)
+        out = []
+        for c in chosen:
+            c.final = self.qualify(t, c)
+            if c.kind == "money" and c.per is None:
+                m = self.per_before.search(t, max(0, c.start - 4), c.start)
+                if m:
+                    c.per = m.group()[1:]
+            out.append(c)
+        self.carry_currency(t, out)
+        return [self._emit(text, c) for c in out]
+
+    def carry_currency(self, t: str, cands: list[_Cand]) -> None:
+        """A bare amount takes a foreign currency named in the same sentence (NOTES 18)."""
+        for c in cands:
+            if not c.bare:
+                continue
+            s = max((m.end() for m in _SENTENCE_END.finditer(t, 0, c.start)), default=0)
+            e_m = _SENTENCE_END.search(t, c.end)
+            e = e_m.start() if e_m else len(t)
+            near = [o for o in cands if o.kind == "money" and not o.bare and s <= o.start < e and o.unit != "CNY"]
+            if near:
+                c.unit = min(near, key=lambda o: abs(o.start - c.start)).unit
+
+    @staticmethod
+    def _emit(text: str, c: _Cand) -> Quantity:
+        return Quantity(kind=c.kind, start=c.start, end=c.end, text=text[c.start:c.end], value=c.value,
+                        unit=c.unit, approx=c.final, value_high=c.value_high, per=c.per)
+
+
+_READER: _Reader | None = None
+
+
+def find_quantities(text: str) -> list[Quantity]:
+    """Every MONEY, PERCENT and COUNT mention in ``text``, sorted and non-overlapping."""
+    global _READER
+    if _READER is None:
+        _READER = _Reader()
+    return _READER.find(text)
+
+
+def _tidy(x: float) -> float:
+    """4.6亿 in binary floating point is 459999999.99999994; round off the noise."""
+    return float(f"{x:.12g}")
