@@ -37,7 +37,7 @@ def amount(name: str, allow_ge: bool = False) -> str:
     num = f"{arabic_numeral()}(?:{SP}[十百千拾佰仟])?|{chinese_numeral()}"
     if allow_ge:  # ge: 过亿元, 超万人 — the implied 一
         num += r"|(?<=[过超逾破])[万亿]"
-    big = f"(?:{SP}[{CN_BIG}]){{0,2}}|{SP}[kKwW](?![A-Za-z])"
+    big = f"{SP}[kKwW](?![A-Za-z])|(?:{SP}[{CN_BIG}]){{0,2}}"
     return (f"(?P<{name}>{num})(?P<{name}_q1>[余多])?(?P<{name}_big>{big})"
             f"(?P<{name}_q2>[余多](?![少么]))?")
 
@@ -52,12 +52,13 @@ def compile_money(v: dict) -> re.Pattern:
     sym = alternation(v["currency_symbols"])
     per = alternation(v["per_units"])
     sub = f"(?:{SP}(?P<jiao>[0-9一二三四五六七八九两]){SP}[角毛])?(?:{SP}(?P<fen>[0-9一二三四五六七八九两]){SP}分)?"
-    kuai_tail = f"(?:(?<=块)(?P<kuai>[0-9一二三四五六七八九])(?![0-9万亿千百十元块角毛分]))?"
+    kuai_tail = f"(?:(?<=块)(?P<kuai>[0-9一二三四五六七八九])(?=$|[\\s,，。;；!！?？]))?"
+    jiao = f"|(?P<jsign>负)?(?P<j>{arabic_numeral()}){SP}(?P<junit>[角毛])"
     return re.compile(
-        f"(?P<rmbpre>人民币{SP})?(?P<sym>{sym})?{SP}{amount('a', True)}"
+        f"(?P<rmbpre>人民币{SP})?(?:(?P<sym>{sym}){SP})?(?P<msign>负|(?<![0-9A-Za-z%.])-)?{amount('a', True)}"
         f"{range_tail('b')}{SP}(?P<cur>{cur}){sub}{kuai_tail}"
         f"(?P<per>/{SP}(?:{per}))?"
-        f"|(?P<sym2>{sym}){SP}{amount('c')}"
+        f"|(?P<sym2>{sym}){SP}{amount('c')}" + jiao
     )
 
 
@@ -73,12 +74,12 @@ def compile_percent(v: dict) -> re.Pattern:
     shares = alternation(v["percent_share_words"])
     def sign(name: str) -> str:
         return f"(?P<{name}>负的?|(?<![0-9A-Za-z%.])-)?"
-    share_pct = (f"{sign('sign1')}(?P<share>{'|'.join(spaced(w) for w in sorted(v['percent_share_words'], key=len, reverse=True))})"
+    share_pct = (f"{sign('sign1')}(?<![{CN_DIGITS}{CN_UNITS}])(?P<share>{'|'.join(spaced(w) for w in sorted(v['percent_share_words'], key=len, reverse=True))})"
                  f"{SP}(?P<sbare>百(?![分万亿千]))?(?:{amount('s')})?"
                  f"(?:{SP}(?P<ssep>到|至|[-~—]){SP}(?:{'|'.join(spaced(w) for w in v['percent_share_words'])})?{SP}(?:(?P<s2bare>百(?![分万亿千]))|{amount('t')}))?")
     plain = (f"{sign('sign2')}{amount('a')}(?:{SP}(?P<pct1>%){SP}(?P<sep>[-—–~]|到|至){SP}{amount('b')})?{SP}(?:%|‰(?P<permille>))")
     points = f"{amount('p')}{SP}[个個]{SP}百{SP}分{SP}[点點]"
-    cheng = f"{amount('c')}{SP}成(?:{SP}(?P<chalf>半)|(?P<cdig>[一二三四五六七八九1-9])(?![十百千万亿0-9.]))?|(?P<halfcheng>半成)"
+    cheng = f"{amount('c')}{SP}成(?:{SP}(?P<chalf>半)|{SP}(?P<cdig>[一二三四五六七八九1-9])(?![十百千万亿0-9.]))?|(?P<halfcheng>半成)"
     zhe = f"(?P<duizhe>(?<=打)[对對]折)|(?P<halfzhe>半折)|{amount('z')}{SP}折"
     frac = (f"(?P<fd>[{CN_DIGITS}{CN_UNITS}]+)分之(?P<fn>[{CN_DIGITS}{CN_UNITS}]+(?:[{CN_POINT}][{CN_DIGITS}]+)?)"
             r"|(?<![0-9/.])(?P<an>\d{1,2})/(?P<ad>\d{1,2})(?![0-9/.-])")

@@ -14,8 +14,10 @@ from pipeline.textnorm import to_halfwidth
 _BOUNDS = ("more_than", "at_most")
 _CLAUSE_END = re.compile(r"[，,。；;：:！!？?\n、（）()“”\"]")
 _SENTENCE_END = re.compile(r"[。！!？?；;\n]")
+_URL = re.compile(r"(?:https?://|www\.)[^\s\u4e00-\u9fff，。]+")
+_FW_COMMA_IN_ASCII = re.compile(r"(?<=[0-9])，(?=[0-9])")
 _PRIORITY = {"money": 0, "percent": 1, "count": 2}
-_NUMERAL_CHARS = set("0123456789.,零〇一二两三四五六七八九十百千万亿壹贰叁肆伍陆柒捌玖拾佰仟萬億兩陸")
+_NUMERAL_CHARS = set("0123456789.零〇一二两三四五六七八九十百千万亿壹贰叁肆伍陆柒捌玖拾佰仟萬億兩陸")
 
 
 @dataclass
@@ -75,6 +77,10 @@ class _Reader:
     def money_cands(self, t: str) -> list[_Cand]:
         out = []
         for m in self.money.finditer(t):
+            if m.group("j"):
+                val = float(m.group("j")) * 0.1 * (-1 if m.group("jsign") else 1)
+                out.append(_Cand("money", m.start(), m.end(), _tidy(val), "CNY"))
+                continue
             if m.group("sym2"):
                 a = self.amount(m, "c")
                 if a:
@@ -103,6 +109,8 @@ class _Reader:
                     sub += (parse_numeral(m.group(g)) or 0) * f
             if sub:
                 value = _tidy(value + sub)
+            if m.group("msign"):
+                value, high = -value, (None if high is None else -high)
             per = m.group("per")
             out.append(_Cand("money", m.start(), m.end(), value, unit, approx, high,
                              per.lstrip("/").strip() if per else None))
@@ -199,7 +207,7 @@ class _Reader:
                 if t.startswith(tuple(v["percent_zhe_blockers"]), e):
                     continue
                 a = self.amount(m, "z", allow_pair=False)
-                if a is None or not 0 < a[0] < 100:
+                if a is None or not 0 < a[0] < 100 or a[0] == 10:
                     continue
                 val = a[0] * 10 if a[0] < 10 else a[0]
                 out.append(_Cand("percent", s, e, _tidy(val), "%"))
@@ -286,6 +294,12 @@ class _Reader:
 
     def find(self, text: str) -> list[Quantity]:
         t = to_halfwidth(text)
+        if "，" in text:
+            # A full-width comma between half-width digits is a clause break (价格$20，300美圆)
+            chars = list(t)
+            for m in _FW_COMMA_IN_ASCII.finditer(text):
+                chars[m.start()] = "，"
+            t = "".join(chars)
         cands = self.money_cands(t) + self.bare_cands(t) + self.percent_cands(t) + self.count_cands(t)
         kept = []
         for c in cands:
@@ -301,6 +315,7 @@ class _Reader:
             chosen.append(c)
             taken[c.start:c.end] = b"\x01" * (c.end - c.start)
         neg = [(m.start(), m.end()) for m in self.negatives.finditer(t)]
+        neg += [(m.start(), m.end()) for m in _URL.finditer(t)]
         chosen = [c for c in chosen if not any(s < c.end and c.start < e for s, e in neg)]
         chosen.sort(key=lambda c: c.start)
         out = []
