@@ -1,0 +1,67 @@
+"""Assemble one facts row per number mention (the columns of ANNOTATION.md)."""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+from typing import Any
+
+from spacy.tokens import Doc
+
+from pipeline.facts.metric import clause_metric
+from pipeline.facts.period import period_for
+from pipeline.facts.subject import CLAUSE_DELIMS, SubjectResolver
+from pipeline.ingest.article import RUNNING
+
+
+def build_facts(doc: Doc) -> list[dict[str, Any]]:
+    text = doc.text
+    article = doc._.article
+    mentions = doc._.mentions or []
+    quantities = doc._.quantities or []
+    if not quantities:
+        return []
+    blocks = [(b.start, b.end, b.kind) for b in article.blocks] if article else [(0, len(text), "paragraph")]
+    running = [(s, e) for s, e, k in blocks if k in RUNNING and k != "title" and k != "subheading"]
+    resolver = SubjectResolver(text, mentions, running=running)
+    dates = [m for m in mentions if m.label == "DATE"]
+    sentences = doc._.sentences
+    s_starts = [s for s, _ in sentences]
+    b_starts = [b[0] for b in blocks]
+    facts = []
+    for q in quantities:
+        sentence = sentences[max(0, bisect_right(s_starts, q.start) - 1)]
+        b = blocks[max(0, bisect_right(b_starts, q.start) - 1)]
+        block = (b[0], b[1])
+        clause = _clause(text, q.start, q.end, lo=max(sentence[0], block[0]), hi=min(sentence[1], block[1]))
+        prev_clause = _clause(text, clause[0] - 2, clause[0] - 1, lo=max(sentence[0], block[0]), hi=clause[0] - 1) \
+            if clause[0] - 1 > max(sentence[0], block[0]) else None
+        subject = resolver.resolve(q.start, sentence, block)
+        skip = [(m.start, m.end) for m in mentions if m.label in ("ZONE", "ORG", "PERSON", "GPE", "DATE")]
+        skip += [(o.start, o.end) for o in quantities if o is not q]
+        facts.append({
+            "kind": q.kind,
+            "surface": q.text,
+            "start": q.start,
+            "end": q.end,
+            "value": q.value,
+            "value_high": q.value_high,
+            "unit": q.unit,
+            "per": q.per,
+            "approx": q.approx,
+            "subject": subject.text if subject else None,
+            "subject_label": subject.label if subject else None,
+            "metric": clause_metric(doc, clause, q.start, q.end, skip, prev_clause),
+            "period": period_for(q.start, q.end, sentence, clause[1], dates, article.date if article else None),
+            "sentence": text[sentence[0]:sentence[1]],
+        })
+    return facts
+
+
+def _clause(text: str, start: int, end: int, *, lo: int, hi: int) -> tuple[int, int]:
+    c_start = start
+    while c_start > lo and text[c_start - 1] not in CLAUSE_DELIMS:
+        c_start -= 1
+    c_end = end
+    while c_end < hi and text[c_end] not in CLAUSE_DELIMS:
+        c_end += 1
+    return c_start, c_end

@@ -1,0 +1,125 @@
+"""Who or what a number is about: the ZONE or ORG that is the subject of its clause.
+
+The subject of a clause is the named zone or organisation standing at its start
+(after a time word such as 今年 or 目前); an anaphor there (公司, 该企业, 园区 ...)
+stands for the last named entity of its kind.  A clause without one takes the
+subject of an earlier clause of the sentence, then the topic carried over from
+earlier sentences.  Headings and titles only use their own words.  Where nothing
+qualifies the subject stays null rather than guessed.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from pipeline.mentions import Mention
+
+SUBJECT_LABELS = ("ZONE", "ORG")
+CLAUSE_DELIMS = "，,；;：:。！？!?\n"
+
+# What may stand between a clause start and its subject: time words, discourse
+# markers and reporting verbs that leave the subject where it is.
+_FILLER = re.compile(
+    r"^(?:\s|本报讯|日前|近日|目前|当前|此外|同时|另外|其中|其次|随后|今年|去年|近年来|近几年|多年来|"
+    r"截至|截止|目前为止|\d{4}年(?:度)?(?:\d{1,2}月(?:\d{1,2}日)?)?|\d{1,2}月(?:\d{1,2}日)?|"
+    r"上半年|下半年|前不久|据|由|而|但|并|且|还|也|则|在此期间|此次|本次|“|”|\(|\)|（|）)*$")
+_ORG_ANAPHORA = ("该公司", "该企业", "该集团", "公司", "企业", "集团", "该行", "该院", "该校")
+_ZONE_ANAPHORA = ("该高新区", "高新区", "园区", "该园区", "开发区", "该区", "全区", "新区", "示范区", "本区")
+_ANAPHOR_RE = re.compile(
+    "(" + "|".join(sorted(_ORG_ANAPHORA + _ZONE_ANAPHORA, key=len, reverse=True)) + ")")
+
+
+@dataclass(frozen=True, slots=True)
+class Subject:
+    text: str
+    label: str
+
+
+class SubjectResolver:
+    """Built once per article; `resolve(q_start, sentence, block)` per number."""
+
+    def __init__(self, text: str, mentions: Sequence[Mention], *, running: Sequence[tuple[int, int]]) -> None:
+        self.text = text
+        self.cands = _outermost([m for m in mentions if m.label in SUBJECT_LABELS])
+        self._starts = [m.start for m in self.cands]
+        self.running = running  # (start, end) of blocks in which topics carry over
+
+    def resolve(self, pos: int, sentence: tuple[int, int], block: tuple[int, int]) -> Subject | None:
+        s_start = max(sentence[0], block[0])
+        clauses = _clause_starts(self.text, s_start, pos)
+        # the clause holding the number, then earlier clauses of the same sentence
+        for c_start in reversed(clauses):
+            subj = self._clause_subject(c_start, pos)
+            if subj:
+                return subj
+        if block not in self.running:
+            return None
+        return self._topic_before(s_start, block)
+
+    def _clause_subject(self, c_start: int, limit: int) -> Subject | None:
+        i = bisect_right(self._starts, c_start - 1)
+        for m in self.cands[i:]:
+            if m.start >= limit:
+                break
+            if _FILLER.match(self.text[c_start:m.start]):
+                return Subject(m.text, m.label)
+            break
+        head = self.text[c_start:limit]
+        stripped = _strip_filler(head)
+        am = _ANAPHOR_RE.match(stripped)
+        if am:
+            label = "ORG" if am.group(1) in _ORG_ANAPHORA else "ZONE"
+            return self._last_named(label, c_start)
+        return None
+
+    def _last_named(self, label: str, before: int) -> Subject | None:
+        for m in reversed(self.cands[:bisect_right(self._starts, before - 1)]):
+            if m.label == label:
+                return Subject(m.text, m.label)
+        return None
+
+    def _topic_before(self, pos: int, block: tuple[int, int]) -> Subject | None:
+        """The subject of the last earlier clause in running text that had one."""
+        starts = [s for b in self.running if b[0] <= pos for s in _clause_starts(self.text, b[0], min(b[1], pos))]
+        for c_start in reversed(starts):
+            end = _clause_end(self.text, c_start, pos)
+            subj = self._clause_subject(c_start, end)
+            if subj:
+                return subj
+        return None
+
+
+def _outermost(mentions: list[Mention]) -> list[Mention]:
+    """Drop mentions nested in a longer one (衡阳高新区 inside 衡阳高新区管委会)."""
+    ordered = sorted(mentions, key=lambda m: (m.start, -(m.end - m.start)))
+    out: list[Mention] = []
+    for m in ordered:
+        if out and m.start < out[-1].end:
+            continue
+        out.append(m)
+    return out
+
+
+def _clause_starts(text: str, start: int, end: int) -> list[int]:
+    starts = [start]
+    for i in range(start, end):
+        if text[i] in CLAUSE_DELIMS:
+            starts.append(i + 1)
+    return starts
+
+
+def _clause_end(text: str, start: int, limit: int) -> int:
+    for i in range(start, limit):
+        if text[i] in CLAUSE_DELIMS:
+            return i
+    return limit
+
+
+def _strip_filler(head: str) -> str:
+    for k in range(len(head), -1, -1):
+        if _FILLER.match(head[:k]):
+            return head[k:]
+    return head

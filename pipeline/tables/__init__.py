@@ -1,0 +1,6 @@
+"""Tables written by the pipeline: schemas, row builders and the atomic writer."""
+
+from pipeline.tables.schemas import SCHEMA_VERSION, SCHEMAS
+from pipeline.tables.writer import OutputWriter
+
+__all__ = ["SCHEMA_VERSION", "SCHEMAS", "OutputWriter"]

@@ -1,0 +1,87 @@
+"""Write the tables in parts, and publish them only when the run is complete.
+
+Rows are buffered per table and flushed as Parquet row groups, so memory does not
+grow with the corpus.  Files are written into a staging folder inside the output
+folder and moved into place at the end; a run that fails or is interrupted leaves
+the previous output as it was.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import tempfile
+from pathlib import Path
+from typing import Any
+
+import pyarrow as pa
+import pyarrow.parquet as pq
+
+from pipeline.tables.schemas import SCHEMA_VERSION, SCHEMAS
+
+ROWS_PER_GROUP = 20_000
+
+
+class OutputWriter:
+    """Context manager: `with OutputWriter(out, metadata) as w: w.add("facts", rows)`."""
+
+    def __init__(self, out_dir: Path | str, metadata: dict[str, Any] | None = None,
+                 tables: tuple[str, ...] = tuple(SCHEMAS)) -> None:
+        self.out_dir = Path(out_dir)
+        self.tables = tables
+        self.metadata = {"hitech_ie.schema_version": SCHEMA_VERSION,
+                         **{k: v if isinstance(v, str) else json.dumps(v, ensure_ascii=False)
+                            for k, v in (metadata or {}).items()}}
+        self.counts = {name: 0 for name in tables}
+        self._buffers: dict[str, list[dict]] = {name: [] for name in tables}
+        self._writers: dict[str, pq.ParquetWriter] = {}
+        self._staging: Path | None = None
+
+    def __enter__(self) -> OutputWriter:
+        self.out_dir.mkdir(parents=True, exist_ok=True)
+        self._staging = Path(tempfile.mkdtemp(prefix=".staging-", dir=self.out_dir))
+        return self
+
+    def add(self, table: str, rows: list[dict]) -> None:
+        buf = self._buffers[table]
+        buf.extend(rows)
+        self.counts[table] += len(rows)
+        if len(buf) >= ROWS_PER_GROUP:
+            self._flush(table)
+
+    def _schema(self, table: str) -> pa.Schema:
+        return SCHEMAS[table].with_metadata({**self.metadata, "hitech_ie.table": table})
+
+    def _flush(self, table: str) -> None:
+        assert self._staging is not None
+        rows, self._buffers[table] = self._buffers[table], []
+        schema = self._schema(table)
+        writer = self._writers.get(table)
+        if writer is None:
+            writer = pq.ParquetWriter(self._staging / f"{table}.parquet", schema, compression="zstd")
+            self._writers[table] = writer
+        if rows:
+            writer.write_table(pa.Table.from_pylist(rows, schema=schema))
+
+    def __exit__(self, exc_type, exc, tb) -> None:
+        assert self._staging is not None
+        try:
+            if exc_type is None:
+                for table in self.tables:
+                    self._flush(table)  # also creates empty tables, so every file exists
+                for writer in self._writers.values():
+                    writer.close()
+                self._publish()
+        finally:
+            for writer in self._writers.values():
+                try:
+                    writer.close()
+                except Exception:  # already closed, or the run is failing anyway
+                    pass
+            shutil.rmtree(self._staging, ignore_errors=True)
+
+    def _publish(self) -> None:
+        assert self._staging is not None
+        for table in self.tables:
+            os.replace(self._staging / f"{table}.parquet", self.out_dir / f"{table}.parquet")
