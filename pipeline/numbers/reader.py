@@ -16,6 +16,7 @@ _CLAUSE_END = re.compile(r"[，,。；;：:！!？?\n、（）()“”\"]")
 _SENTENCE_END = re.compile(r"[。！!？?；;\n]")
 _URL = re.compile(r"(?:https?://|www\.)[^\s\u4e00-\u9fff，。]+")
 _FW_COMMA_IN_ASCII = re.compile(r"(?<=[0-9])，(?=[0-9])")
+_CJK = re.compile(r"[\u4e00-\u9fff]")
 _PRIORITY = {"money": 0, "percent": 1, "count": 2}
 _NUMERAL_CHARS = set("0123456789.零〇一二两三四五六七八九十百千万亿壹贰叁肆伍陆柒捌玖拾佰仟萬億兩陸")
 
@@ -47,6 +48,8 @@ class _Reader:
         self.verbs = sorted(v["verbs_before"].items(), key=lambda kv: -len(kv[0]))
         self.after = sorted(v["words_after"].items(), key=lambda kv: -len(kv[0]))
         self.negatives = re.compile(patterns.alternation(v["negative_contexts"]))
+        self.price_cues = re.compile(patterns.alternation(v["price_cues"]))
+        self.cues_after = tuple(v["money_cues_after"])
         self.cues = re.compile(patterns.alternation(v["money_cues"]))
         self.per_before = re.compile(f"每(?:{patterns.alternation(v['per_units'])})$")
         self.mw_block = {k: tuple(x) for k, x in v["measure_word_blockers"].items() if not k.startswith("_")}
@@ -102,6 +105,8 @@ class _Reader:
                 if high <= value:
                     continue
             cur = m.group("cur")
+            if cur == "块" and not self.kuai_is_money(t, m):
+                continue  # 四块电池: 块 counts things unless it ends the amount
             unit = self.cur_symbols[m.group("sym")] if m.group("sym") else self.cur_words[cur]
             sub = 0.0
             for g, f in (("jiao", 0.1), ("fen", 0.01), ("kuai", 0.1)):
@@ -120,12 +125,27 @@ class _Reader:
         out = []
         for m in self.bare.finditer(t):
             s, e = m.start(), m.end()
-            if t.startswith(self.bare_block, e) or not self.has_cue(t, s):
+            if t.startswith(self.bare_block, e):
+                continue
+            if not (self.has_cue(t, s) or t.startswith(self.cues_after, e) or self.clause_final(t, e)):
                 continue
             a = self.amount(m, "a")
             if a:
-                out.append(_Cand("money", s, e, a[0], "CNY", a[2], a[1], bare=True))
+                cued = self.has_cue(t, s) or t.startswith(self.cues_after, e)
+                out.append(_Cand("money", s, e, a[0], "CNY" if cued else "", a[2], a[1], bare=True))
         return out
+
+    def kuai_is_money(self, t: str, m: re.Match) -> bool:
+        """块 is yuan in speech but also counts pieces (四块电池, 每组(四块))."""
+        e = m.end()
+        if m.group("jiao") or m.group("kuai") or e >= len(t) or t[e] in _NUMERAL_CHARS:
+            return True
+        return bool(self.price_cues.search(t, max(0, m.start() - 10), m.start()))
+
+    @staticmethod
+    def clause_final(t: str, e: int) -> bool:
+        """Candidate for a sentence-level currency (NOTES 18): kept only if carry_currency finds one."""
+        return e >= len(t) or bool(_CLAUSE_END.match(t, e))
 
     def has_cue(self, t: str, start: int) -> bool:
         window = t[max(0, start - 12):start]
@@ -244,6 +264,12 @@ class _Reader:
         for w in v["vague_before"]:
             if t.endswith(w, 0, c.start):
                 return True
+        if prev and prev in "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz" and c.kind != "percent":
+            return True  # KP488, model and code names
+        if prev == "-" and c.start >= 2 and t[c.start - 2].isascii() and t[c.start - 2].isalnum():
+            return True  # KP-488
+        if t[c.start:c.start + 1] in "百千万亿" and any(t.endswith(w, 0, c.start) for w in v["vague_before_round_number"]):
+            return True  # 上百家, 成千
         if prev == "第":
             return True
         if prev == "前" and not any(t.endswith(w, 0, c.start) for w in v["front_words_allowed"]["前"]):
@@ -327,6 +353,7 @@ class _Reader:
                     c.per = m.group()[1:]
             out.append(c)
         self.carry_currency(t, out)
+        out = [c for c in out if c.unit]  # a bare amount with no cue and no currency nearby
         return [self._emit(text, c) for c in out]
 
     def carry_currency(self, t: str, cands: list[_Cand]) -> None:
