@@ -1,0 +1,44 @@
+"""ZONE and GPE mentions: listed zones, zones named by a kind word, and places.
+
+    find_zones(text) -> [Mention(label="ZONE", ...)]
+    find_places(text) -> [Mention(label="GPE", ...)]
+
+Matching runs on ``to_halfwidth(text)`` (same length, so offsets hold for ``text``);
+mention texts are cut from the original ``text``.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from pipeline.mentions import Mention
+from pipeline.textnorm import to_halfwidth
+from pipeline.zones.gazetteer import find_listed
+from pipeline.zones.places import find_gpe
+from pipeline.zones.rules import ZoneRules, load_zone_rules
+from pipeline.zones.suffix import find_unlisted
+
+__all__ = ["find_zones", "find_places", "load_zone_rules", "ZoneRules"]
+
+
+def _zones_halfwidth(t: str, rules: ZoneRules) -> list[Mention]:
+    listed = find_listed(t, rules)
+    unlisted = find_unlisted(t, rules, listed)
+    return sorted(listed + unlisted, key=lambda m: m.start)
+
+
+def _restore(text: str, mentions: list[Mention]) -> list[Mention]:
+    return [replace(m, text=text[m.start:m.end]) for m in mentions]
+
+
+def find_zones(text: str) -> list[Mention]:
+    """ZONE mentions of ``text``, non-overlapping, in text order."""
+    rules = load_zone_rules()
+    return _restore(text, _zones_halfwidth(to_halfwidth(text), rules))
+
+
+def find_places(text: str) -> list[Mention]:
+    """GPE mentions of ``text`` outside zone names, non-overlapping, in text order."""
+    rules = load_zone_rules()
+    t = to_halfwidth(text)
+    return _restore(text, find_gpe(t, rules, _zones_halfwidth(t, rules)))

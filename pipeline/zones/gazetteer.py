@@ -1,0 +1,41 @@
+"""Listed zones: every surface of the official lists, matched in one pass."""
+
+from __future__ import annotations
+
+from pipeline.mentions import Mention
+from pipeline.zones.rules import ZoneRules
+
+
+def _extend_left(t: str, start: int, rules: ZoneRules) -> int:
+    """Take in a bare province or city name written right before the zone (湖南衡阳高新区).
+
+    Without its 省/市 the place is part of the zone's name; with it, it is a GPE of its
+    own and stays out.  Counties are not taken: a bare county name before a zone is
+    more often the end of some other word.
+    """
+    while True:
+        for n in (3, 2, 4):
+            if start - n < 0:
+                continue
+            p = rules.places.get(t[start - n:start])
+            if p and not p.suffixed and p.level in ("province", "prefecture"):
+                start -= n
+                break
+        else:
+            return start
+
+
+def find_listed(t: str, rules: ZoneRules) -> list[Mention]:
+    """Listed zones in half-width text ``t``; offsets index ``t``, texts are ``t``'s."""
+    out: list[Mention] = []
+    for m in rules.surface_re.finditer(t):
+        zid = rules.by_surface[m.group()]
+        zone = rules.zones[zid]
+        start = _extend_left(t, m.start(), rules)
+        if out and start < out[-1].end:
+            start = m.start()
+        source = "zone_gazetteer" if m.group() == zone["name"] else "zone_alias"
+        out.append(Mention("ZONE", start, m.end(), t[start:m.end()], source, norm=zone["name"],
+                           attrs={"province": zone.get("province"), "zone_id": zid,
+                                  "zone_type": zone["zone_type"]}))
+    return out

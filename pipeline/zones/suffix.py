@@ -1,0 +1,181 @@
+"""Zones on no list: a name followed by a zone-kind word (…高新区, …产业园, …保税区).
+
+The hard part is the left edge, since Chinese has no spaces.  The few characters before
+the kind word are segmented with a small lexicon (places, stop words, generic
+modifiers); the name is what lies after the last stop.  Then:
+
+* a name that contains a place starts at the last run of places (沧州纵横黄骅新区 →
+  黄骅新区: the company name in between is not part of the zone), and a place written
+  with its 省/市/县/区 is a GPE outside the zone (江苏省 + 常州滨江化学工业园);
+* a name with no known place is accepted only for parks (新经济产业园), or as a short
+  name right after a hard boundary, and never when it is all generic words
+  (国家高新区, 专业产业园, 化工园区).
+"""
+
+from __future__ import annotations
+
+import re
+
+from pipeline.mentions import Mention
+from pipeline.zones.rules import ZoneRules
+from pipeline.zones.trie import trie_regex
+
+# kind word -> (zone_type, what the name before it must be)
+#   "place": must contain a known place
+#   "short": a known place, or 2-3 chars of non-generic name after a hard boundary
+#   "park":  a known place, or 2-8 chars of non-generic name after a hard boundary
+KINDS: dict[str, tuple[str, str]] = {
+    "高新技术产业开发区": ("hitech", "short"),
+    "高新技术产业园区": ("hitech", "short"),
+    "高技术产业开发区": ("hitech", "short"),
+    "高新区": ("hitech", "short"),
+    "经济技术开发区": ("etdz", "short"),
+    "经济开发区": ("dev_zone", "short"),
+    "工业开发区": ("dev_zone", "short"),
+    "经开区": ("etdz", "short"),
+    "开发区": ("dev_zone", "short"),
+    "综合保税区": ("bonded", "place"),
+    "保税港区": ("bonded", "short"),
+    "保税区": ("bonded", "short"),
+    "自由贸易试验区": ("ftz", "place"),
+    "自贸试验区": ("ftz", "place"),
+    "自贸区": ("ftz", "place"),
+    "新区": ("new_area", "place"),
+    "片区": ("ftz_area", "place"),
+    "示范区": ("demo_zone", "place"),
+    "主题园区": ("park", "park"),
+    "高科技园区": ("park", "park"),
+    "科技园区": ("park", "park"),
+    "科技园": ("park", "park"),
+    "工业园区": ("park", "park"),
+    "工业园": ("park", "park"),
+    "产业园区": ("park", "park"),
+    "产业园": ("park", "park"),
+    "软件园": ("park", "park"),
+}
+
+# Words that end a name when read leftwards: verbs and function words that introduce a
+# zone in running text.  Places are segmented first, so 和林格尔 keeps its 和.
+STOP_WORDS = """建设 打造 位于 落户 入驻 依托 标志着 成立 设立 推进 支持 加快 申报 获批 批准 成为 包括
+进入 来到 前往 考察 调研 走进 举行 举办 召开 签约 投资 规划 新建 筹建 启动 扩建 共建 以及 还是 就是
+作为 通过 围绕 聚焦 对接 引进 发展 服务 依靠 借助 携手 联手 推动 促进 实施 面向 结合 所在 其中 目前
+近年来 今年 去年 日前 近日 同时 已经 正在 计划 拟在 将在 承建 入选 获评 授予 荣获 认定 创建 申请 晋升
+升级 获得 上下游 企业 公司 集团""".split()
+STOP_CHARS = set("的在和与将是等及或为从到于向对由把被让给着了过即并且也都就还又而以其该此这那个家所项名已要会可能至使据年月日")
+
+# Modifiers that describe a kind of zone instead of naming one.
+GENERIC_WORDS = """国家 国家级 省级 市级 县级 区级 全国 中国 世界 一流 国际 专业 化工 化学 特色 重点 现代 综合
+新型 大型 小型 各类 各级 多个 其他 相关 示范 创新 高新 高新技术 高科技 科技 产业 工业 经济技术 经济 农业
+物流 生物 医药 软件 电子 信息 文化 创意 生态 海洋 智慧 数字 总部 转型 升级 转型升级 循环经济 低碳 出口加工
+保税 保税物流 自由贸易 自主创新 沿海 沿江 沿边 西部 东部 中部 东北 边境 城市 城区 市区 周边 当地 本地
+境外 海外 首批 首个 第一 一批 新兴 优秀 先进 全省 全市 本市 本省 省内 市内 国内 境内 同类 这些 那些
+治理 配套 承接 加工 制造 研发 孵化 双创 高端 绿色 民营 台资 外资 港澳 台湾""".split()
+
+_CJK = re.compile(r"[\u3400-\u9fff·]")
+WINDOW = 12
+
+
+_KIND_RE = re.compile("|".join(sorted(KINDS, key=len, reverse=True)))
+_LEXICON_CACHE: dict[int, tuple[ZoneRules, re.Pattern[str]]] = {}
+
+
+def _lexicon_re(rules: ZoneRules) -> re.Pattern[str]:
+    hit = _LEXICON_CACHE.get(id(rules))
+    if hit is None or hit[0] is not rules:
+        lexicon = set(rules.places) | set(STOP_WORDS) | set(GENERIC_WORDS)
+        hit = _LEXICON_CACHE[id(rules)] = (rules, trie_regex(lexicon))
+    return hit[1]
+
+
+def _segments(w: str, lex_re: re.Pattern[str]) -> list[tuple[int, int]]:
+    """Cover ``w`` with lexicon words (leftmost-longest) and single characters."""
+    segs: list[tuple[int, int]] = []
+    i = 0
+    for m in lex_re.finditer(w):
+        segs.extend((j, j + 1) for j in range(i, m.start()))
+        segs.append((m.start(), m.end()))
+        i = m.end()
+    segs.extend((j, j + 1) for j in range(i, len(w)))
+    return segs
+
+
+def _is_generic(name: str, lex_re: re.Pattern[str]) -> bool:
+    """True when ``name`` is made of generic modifiers only (or is empty)."""
+    generic = set(GENERIC_WORDS)
+    return all(name[a:b] in generic for a, b in _segments(name, lex_re))
+
+
+def find_unlisted(t: str, rules: ZoneRules, taken: list[Mention]) -> list[Mention]:
+    """Zones named by a kind word, outside the spans in ``taken`` (sorted listed zones)."""
+    kind_re, lex_re = _KIND_RE, _lexicon_re(rules)
+    taken_spans = [(m.start, m.end) for m in taken]
+    out: list[Mention] = []
+    ti = 0
+    for km in kind_re.finditer(t):
+        ks, ke = km.start(), km.end()
+        while ti < len(taken_spans) and taken_spans[ti][1] <= ks:
+            ti += 1
+        if ti < len(taken_spans) and taken_spans[ti][0] < ke:
+            continue  # inside a listed zone
+        prev_end = max([0] + [e for s, e in taken_spans[max(0, ti - 1):ti]] +
+                       [m.end for m in out[-1:]])
+        m = _decide(t, ks, ke, km.group(), prev_end, rules, lex_re)
+        if m:
+            out.append(m)
+    return out
+
+
+def _decide(t: str, ks: int, ke: int, kind: str, prev_end: int, rules: ZoneRules,
+            lex_re: re.Pattern[str]) -> Mention | None:
+    zone_type, need = KINDS[kind]
+    lo = max(prev_end, ks - WINDOW)
+    a = ks
+    while a > lo and _CJK.match(t[a - 1]):
+        a -= 1
+    # A boundary is hard when the name cannot run on further left: the start of the
+    # text, punctuation, a digit, or the end of another zone.
+    hard = a > lo or a == prev_end or a == 0
+    w = t[a:ks]
+    segs = _segments(w, lex_re)
+    b = len(w)
+    for s, e in reversed(segs):
+        piece = w[s:e]
+        if piece in STOP_WORDS or (e - s == 1 and piece in STOP_CHARS and piece not in rules.places):
+            hard = True
+            break
+        b = s
+    name = w[b:]
+    segs = [(s - b, e - b) for s, e in segs if s >= b]
+    # Find the last run of places; within it, start after the last suffixed one.
+    place_idx = [k for k, (s, e) in enumerate(segs) if name[s:e] in rules.places]
+    province = None
+    if place_idx:
+        k = place_idx[-1]
+        while k - 1 in place_idx:
+            k -= 1
+        run = [j for j in place_idx if j >= k and all(i in place_idx for i in range(k, j + 1))]
+        start_seg = k
+        for j in run:
+            if rules.places[name[segs[j][0]:segs[j][1]]].suffixed:
+                start_seg = j + 1
+        first_place = next((j for j in run if j >= start_seg), None)
+        if first_place is not None:
+            province = rules.places[name[segs[first_place][0]:segs[first_place][1]]].province
+        if start_seg >= len(segs):
+            return None  # 衡阳市高新区: a GPE and a generic reference
+        name = name[segs[start_seg][0]:]
+        if first_place is None:
+            # Only the words after a suffixed place: 上海市外高桥保税区 → 外高桥.
+            if len(name) < 2 or _is_generic(name, lex_re):
+                return None
+    else:
+        if need == "place" or not hard:
+            return None
+        limit = 3 if need == "short" else 8
+        if not 2 <= len(name) <= limit or _is_generic(name, lex_re):
+            return None
+    start = ks - len(name)
+    surface = t[start:ke]
+    return Mention("ZONE", start, ke, surface, "zone_suffix", norm=surface,
+                   attrs={"province": province, "zone_id": f"{zone_type}:{surface}",
+                          "zone_type": zone_type})
