@@ -138,6 +138,8 @@ class _Reader:
     def kuai_is_money(self, t: str, m: re.Match) -> bool:
         """块 is yuan in speech but also counts pieces (四块电池, 每组(四块))."""
         e = m.end()
+        if m.group("a").strip() == "一" and not t.startswith("钱", e):
+            return False  # 也是一块不小的成本: an article
         if m.group("jiao") or m.group("kuai") or e >= len(t) or t[e] in _NUMERAL_CHARS:
             return True
         return bool(self.price_cues.search(t, max(0, m.start() - 10), m.start()))
@@ -286,6 +288,15 @@ class _Reader:
             if t.endswith(w, 0, c.start) or any(t.endswith(w + f, 0, c.start) for f in v["verb_fillers"]):
                 verb = ap
                 break
+        if verb is None:
+            # 最高补助60万元, 至少补贴5000元: a bound verb a short word before the number
+            window = t[max(0, c.start - 5):c.start]
+            cut = [x.end() for x in _CLAUSE_END.finditer(window)]
+            window = window[cut[-1]:] if cut else window
+            for w, ap in self.verbs:
+                if len(w) >= 2 and ap in ("at_most", "at_least") and w in window:
+                    verb = ap
+                    break
         prefix = None
         if verb is None and c.start:
             ch = t[c.start - 1]

@@ -1,0 +1,139 @@
+"""find_quantities on short sentences written for these tests."""
+
+import pytest
+
+from pipeline.numbers import find_quantities
+
+
+def one(text, kind=None):
+    qs = [q for q in find_quantities(text) if kind is None or q.kind == kind]
+    assert len(qs) == 1, qs
+    q = qs[0]
+    assert text[q.start:q.end] == q.text
+    return q
+
+
+# surface, kind, value, unit, approx
+@pytest.mark.parametrize("text, surface, kind, value, unit, approx", [
+    ("园区去年营收6069万元。", "6069万元", "money", 60690000, "CNY", "exact"),
+    ("项目总投资超1亿元。", "超1亿元", "money", 1e8, "CNY", "more_than"),
+    ("合同额约30亿元。", "约30亿元", "money", 3e9, "CNY", "about"),
+    ("带动就业4600余万元的产值", "4600余万元", "money", 4.6e7, "CNY", "more_than"),
+    ("计划投入100亿元以上。", "100亿元以上", "money", 1e10, "CNY", "at_least"),
+    ("营收首次过亿元。", "过亿元", "money", 1e8, "CNY", "more_than"),
+    ("该企业获得融资1.2亿美元。", "1.2亿美元", "money", 1.2e8, "USD", "exact"),
+    ("收购金额为5000万欧元。", "5000万欧元", "money", 5e7, "EUR", "exact"),
+    ("出资20亿日圆设立工厂。", "20亿日圆", "money", 2e9, "JPY", "exact"),
+    ("发行规模8亿港币。", "8亿港币", "money", 8e8, "HKD", "exact"),
+    ("奖金一万英镑。", "一万英镑", "money", 1e4, "GBP", "exact"),
+    ("注册资本180亿元人民币。", "180亿元人民币", "money", 1.8e10, "CNY", "exact"),
+    ("年产值5亿元左右人民币。", "5亿元左右人民币", "money", 5e8, "CNY", "about"),
+    ("企业计划在当地投资70亿，建设新厂。", "70亿", "money", 7e9, "CNY", "exact"),
+    ("今年斥资3亿扩建车间。", "3亿", "money", 3e8, "CNY", "exact"),
+    ("全年采购250多万的原料。", "250多万", "money", 2.5e6, "CNY", "more_than"),
+    ("该区工业产值破千亿。", "千亿", "money", 1e11, "CNY", "more_than"),
+    ("总投资达一千二百万元。", "一千二百万元", "money", 1.2e7, "CNY", "exact"),
+    ("单笔补助4千万元。", "4千万元", "money", 4e7, "CNY", "exact"),
+    ("园区实现税收两亿元。", "两亿元", "money", 2e8, "CNY", "exact"),
+    ("总额为３６，１１０元。", "３６，１１０元", "money", 36110, "CNY", "exact"),
+    ("营收超过8亿元。", "8亿元", "money", 8e8, "CNY", "more_than"),
+    ("销售额突破50亿元。", "50亿元", "money", 5e9, "CNY", "more_than"),
+    ("研发投入高达3亿元。", "3亿元", "money", 3e8, "CNY", "exact"),
+    ("每家最高补助60万元。", "60万元", "money", 6e5, "CNY", "at_most"),
+    ("单个项目不超过200万元。", "200万元", "money", 2e6, "CNY", "at_most"),
+    ("每户至少补贴5000元。", "5000元", "money", 5000, "CNY", "at_least"),
+    ("折合约合2亿美元。", "2亿美元", "money", 2e8, "USD", "about"),
+])
+def test_money(text, surface, kind, value, unit, approx):
+    q = one(text, kind)
+    assert (q.text, q.value, q.unit, q.approx) == (surface, pytest.approx(value), unit, approx)
+
+
+@pytest.mark.parametrize("text, surface, value, approx", [
+    ("同比增长8.18%。", "8.18%", 8.18, "exact"),
+    ("占比百分之十五。", "百分之十五", 15, "exact"),
+    ("市场份额三成。", "三成", 30, "exact"),
+    ("出口占近三成。", "近三成", 30, "nearly"),
+    ("新增数占全市的1/2。", "1/2", 50, "exact"),
+    ("海外供给达到三分之一。", "三分之一", 100 / 3, "exact"),
+    ("不良率控制在千分之五。", "千分之五", 0.5, "exact"),
+    ("近一半的企业已经转型。", "近一半", 50, "nearly"),
+    ("毛利率约30%。", "约30%", 30, "about"),
+    ("毛利率不到20%。", "20%", 20, "at_most"),
+    ("利用率高于100%。", "100%", 100, "more_than"),
+    ("增长50%以上。", "50%以上", 50, "at_least"),
+    ("下降２．５％", "２．５％", 2.5, "exact"),
+    ("提高1.5个百分点", "1.5个百分点", 1.5, "exact"),
+])
+def test_percent(text, surface, value, approx):
+    q = one(text, "percent")
+    assert (q.text, q.value, q.unit, q.approx) == (surface, pytest.approx(value), "%", approx)
+
+
+@pytest.mark.parametrize("text, surface, kind, lo, hi", [
+    ("单价在20-30万元之间。", "20-30万元", "money", 2e5, 3e5),
+    ("涨幅为5%—10%。", "5%—10%", "percent", 5, 10),
+    ("降幅8%到20%不等。", "8%到20%", "percent", 8, 20),
+    ("占比40%～50%。", "40%～50%", "percent", 40, 50),
+    ("售价一两百元。", "一两百元", "money", 100, 200),
+    ("投入一二百万元。", "一二百万元", "money", 1e6, 2e6),
+    ("规模达1500亿~2000亿元。", "1500亿~2000亿元", "money", 1.5e11, 2e11),
+])
+def test_ranges(text, surface, kind, lo, hi):
+    q = one(text, kind)
+    assert (q.text, q.value, q.value_high) == (surface, pytest.approx(lo), pytest.approx(hi))
+
+
+@pytest.mark.parametrize("text, surface, value, unit, per", [
+    ("发行价4.32元/股。", "4.32元/股", 4.32, "CNY", "股"),
+    ("价格升至43500元/吨。", "43500元/吨", 43500, "CNY", "吨"),
+    ("转换价为每股10.67港元。", "10.67港元", 10.67, "HKD", "股"),
+])
+def test_unit_prices(text, surface, value, unit, per):
+    q = one(text, "money")
+    assert (q.text, q.value, q.unit, q.per) == (surface, pytest.approx(value), unit, per)
+
+
+def test_bare_amount_takes_foreign_currency_in_sentence():
+    qs = find_quantities("对方报价1.38亿，另承担债务1亿欧元。")
+    assert [(q.text, q.unit) for q in qs] == [("1.38亿", "EUR"), ("1亿欧元", "EUR")]
+
+
+@pytest.mark.parametrize("text, surface, value, unit, approx", [
+    ("研发人员有110余人。", "110余人", 110, "人", "more_than"),
+    ("累计认定1217家。", "1217家", 1217, "家", "exact"),
+    ("带动千家企业上云。", "千家", 1000, "家", "exact"),
+    ("引进十多家配套企业。", "十多家", 10, "家", "more_than"),
+    ("全球最大的四家供应商", "四家", 4, "家", "exact"),
+    ("分两笔支付", "两笔", 2, "笔", "exact"),
+    ("划分为三个梯队", "三个", 3, "个", "exact"),
+    ("接待游客32万人次", "32万人次", 320000, "人次", "exact"),
+    ("举办30多场次活动", "30多场次", 30, "场次", "more_than"),
+    ("授权专利400余项", "400余项", 400, "项", "more_than"),
+    ("共有5所高校", "5所", 5, "所", "exact"),
+    ("交付200台设备", "200台", 200, "台", "exact"),
+])
+def test_counts(text, surface, value, unit, approx):
+    q = one(text, "count")
+    assert (q.text, q.value, q.unit, q.approx) == (surface, pytest.approx(value), unit, approx)
+
+
+@pytest.mark.parametrize("text", [
+    "工期6个月。", "历时8个多月。", "要求运营3年以上。", "占地200亩。", "年产5万吨。", "装机100千瓦。",
+    "几家企业", "十几家企业", "数十家企业", "若干家企业", "成立一家公司", "派出一名干部", "首批一批项目",
+    "在五家渠投资建厂", "排名第27位", "位列前五名", "修建河道19条", "建成污水厂21座", "惠及17户",
+    "2019年", "12月15日", "2020—2022年", "第三届论坛", "建校70周年", "股票代码000792", "KP-488项目",
+    "4G网络", "5G基站", "世界500强", "“十四五”规划", "PMI为48.9", "增长3倍", "实现翻一番", "比例为1:1",
+    "按1∶100配比", "花了几百元", "投入数千万元", "客服电话400-800-1234",
+    "访问 http://example.com/a?x=30%25 获取", "也是一块不小的成本",
+])
+def test_not_quantities(text):
+    assert find_quantities(text) == []
+
+
+def test_offsets_and_order():
+    text = "园区有１２家企业，营收３亿元，增长１５％。"
+    qs = find_quantities(text)
+    assert [q.kind for q in qs] == ["count", "money", "percent"]
+    assert all(text[q.start:q.end] == q.text for q in qs)
+    assert [q.value for q in qs] == [12, 3e8, 15]
