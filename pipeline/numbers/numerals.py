@@ -19,7 +19,7 @@ _TRAD = str.maketrans({
     "萬": "万", "億": "亿", "點": "点", "兩": "两", "陸": "六", "貳": "二", "贰": "二",
     "壹": "一", "叁": "三", "參": "三", "肆": "四", "伍": "五", "陆": "六", "柒": "七",
     "捌": "八", "玖": "九", "拾": "十", "佰": "百", "仟": "千", "〇": "零", "两": "二",
-    "负": "-", "負": "-",
+    "负": "-", "負": "-", "倆": "二", "幺": "一",
 })
 
 CN_DIGITS = "零〇一二两三四五六七八九壹贰貳叁參肆伍陆陸柒捌玖兩"
@@ -29,7 +29,7 @@ CN_POINT = "点點"
 DIGIT_VALUE = {c: i for i, c in enumerate("零一二三四五六七八九")}
 
 _MULT = {"万": 1e4, "亿": 1e8, "兆": 1e12, "千": 1e3, "百": 1e2, "十": 10.0,
-         "k": 1e3, "K": 1e3, "w": 1e4, "W": 1e4}
+         "k": 1e3, "K": 1e3, "w": 1e4, "W": 1e4, "M": 1e6}
 _ARABIC = re.compile(r"[+-]?(?:\d+(?:\.\d*)?|\.\d+)")
 _ARABIC_HEAD = re.compile(r"([+-]?(?:\d+(?:\.\d*)?|\.\d+))(.*)")
 # A decimal (Arabic or Chinese) followed by multipliers only: 1.2万亿, 一点五万, 二十点一万.
@@ -75,6 +75,43 @@ def _chinese(s: str) -> float | None:
         return None
 
 
+_TOKEN = re.compile(r"\d+(?:\.\d+)?|[零一二三四五六七八九]|[十百千]|[万亿]")
+_SMALL_UNIT = {"十": 10, "百": 100, "千": 1000}
+_MIXED_FRACTION = re.compile(r"\s*([+-]?\d+)\s+(\d+)\s*/\s*(\d+)\s*")
+_SCI = re.compile(r"[+-]?(?:\d+\.?\d*|\.\d+)[eE][+-]?\d+")
+
+
+def _sectioned(s: str) -> float | None:
+    """Mixed Arabic digits and Chinese units: 5亿1万4千6百, 7万5千4百, 四万万.
+
+    The usual section algorithm: 十百千 scale the number before them inside a section,
+    万 and 亿 close a section and scale what came before.
+    """
+    pos, result, section, number = 0, 0.0, 0.0, None
+    for m in _TOKEN.finditer(s):
+        if m.start() != pos:
+            return None
+        pos = m.end()
+        tok = m.group()
+        if tok in _SMALL_UNIT:
+            section += (1 if number is None else number) * _SMALL_UNIT[tok]
+            number = None
+        elif tok == "万":
+            part = section + (number or 0)
+            result = result * 1e4 if part == 0 else result + part * 1e4
+            section, number = 0.0, None
+        elif tok == "亿":
+            result = (result + section + (number or 0)) * 1e8
+            section, number = 0.0, None
+        elif tok in DIGIT_VALUE:
+            number = float(DIGIT_VALUE[tok]) if tok != "零" else number
+        else:
+            number = float(tok)
+    if pos != len(s):
+        return None
+    return result + section + (number or 0)
+
+
 @lru_cache(maxsize=4096)
 def parse_numeral(s: str) -> float | None:
     """Read one numeral; None when ``s`` is not a single number.
@@ -82,9 +119,34 @@ def parse_numeral(s: str) -> float | None:
     >>> parse_numeral("1.2万亿"), parse_numeral("一千二百万"), parse_numeral("36，110")
     (1200000000000.0, 12000000.0, 36110.0)
     """
+    mixed = _MIXED_FRACTION.fullmatch(to_halfwidth(s).replace("／", "/"))
+    if mixed:  # "1 4/3": a whole number, a space, a fraction
+        whole, num, den = (float(x) for x in mixed.groups())
+        return None if den == 0 else whole + (num / den if whole >= 0 else -num / den)
     s = _clean(s)
+    if "又" in s:  # 三又五分之一, 1又1/5
+        whole, _, frac = s.partition("又")
+        w, f = parse_numeral(whole), parse_numeral(frac)
+        return None if w is None or f is None else w + (f if w >= 0 else -f)
+    if s == "半百":
+        return 50.0
+    if len(s) > 1 and s.endswith("打"):  # dozens
+        v = parse_numeral(s[:-1])
+        return None if v is None else v * 12
+    if s.count("/") == 1:
+        num, _, den = s.partition("/")
+        n, d = parse_numeral(num), parse_numeral(den)
+        return None if n is None or not d else n / d
+    # 十多万, 五百余万, 二十几万: the qualifier says nothing about the stated value
+    s = re.sub(r"(?<=.)[余多几幾]", "", s) if len(s) > 1 else s
     if not s:
         return None
+    if "分之" in s:
+        den, _, num = s.partition("分之")
+        d, n = parse_numeral(den), parse_numeral(num)
+        return None if not d or n is None else n / d
+    if _SCI.fullmatch(s):
+        return float(s)
     sign = 1.0
     if s[0] in "+-":
         sign, s = (-1.0 if s[0] == "-" else 1.0), s[1:]
@@ -97,8 +159,13 @@ def parse_numeral(s: str) -> float | None:
         if not rest:
             return sign * base
         mult = _big_suffix_value(rest)
-        return None if mult is None else sign * base * mult
+        if mult is None:
+            v = _sectioned(s)
+            return None if v is None else sign * v
+        return sign * base * mult
     v = _chinese(s)
+    if v is None:
+        v = _sectioned(s.replace("两", "二"))
     return None if v is None else sign * v
 
 

@@ -28,12 +28,20 @@ from pipeline.numbers.numerals import digit_pair_range
     ("300w", 3e6),
     ("负3.9", -3.9),
     ("陸點五", 6.5),
+    ("5亿1万4千6百", 500014600.0),  # Arabic digits between Chinese units
+    ("7 万5 千4 百", 75400.0),
+    ("四万万", 4e8),
+    ("十多万", 1e5),              # the qualifier is read by the finder, not here
+    ("五百余万", 5e6),
+    ("五分之一", 0.2),
+    ("2e5", 2e5),
+    ("-2.5 M", -2.5e6),
 ])
 def test_parse_numeral(s, value):
     assert parse_numeral(s) == pytest.approx(value, rel=1e-9)
 
 
-@pytest.mark.parametrize("s", ["", "几", "若干", "abc", "十几"])
+@pytest.mark.parametrize("s", ["", "几", "若干", "abc", "12ab"])
 def test_parse_numeral_rejects(s):
     assert parse_numeral(s) is None
 
