@@ -218,10 +218,11 @@ def main() -> None:
     if adcodes is None and importlib.util.find_spec("cpca"):
         adcodes = Path(importlib.util.find_spec("cpca").origin).parent / "resources" / "adcodes.csv"
     places_path = args.out / "zone_places.jsonl"
+    committed = ROOT / "rules" / "zone_places.jsonl"
     if adcodes is not None:
         admin = admin_rows(adcodes)
-    elif places_path.exists():
-        admin = [json.loads(l) for l in places_path.read_text(encoding="utf-8").splitlines()
+    elif committed.exists():
+        admin = [json.loads(l) for l in committed.read_text(encoding="utf-8").splitlines()
                  if l.strip() and json.loads(l)["level"] != "region"]
     else:
         admin = []

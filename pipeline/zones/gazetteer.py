@@ -2,8 +2,12 @@
 
 from __future__ import annotations
 
+import re
+
 from pipeline.mentions import Mention
 from pipeline.zones.rules import ZoneRules
+
+KIND_AT_END = re.compile(r"(区|园|城|港)$")
 
 
 def _extend_left(t: str, start: int, rules: ZoneRules) -> int:
@@ -25,12 +29,25 @@ def _extend_left(t: str, start: int, rules: ZoneRules) -> int:
             return start
 
 
+def _crosses_place(t: str, start: int, rules: ZoneRules) -> bool:
+    """A place name runs across ``start`` (上海泰阳: 上海 swallows the 海 of 海泰)."""
+    for k in (1, 2, 3):
+        for n in range(k + 1, k + 4):
+            if start - k >= 0 and t[start - k:start - k + n] in rules.places:
+                return True
+    return False
+
+
 def find_listed(t: str, rules: ZoneRules) -> list[Mention]:
     """Listed zones in half-width text ``t``; offsets index ``t``, texts are ``t``'s."""
     out: list[Mention] = []
     for m in rules.surface_re.finditer(t):
         zid = rules.by_surface[m.group()]
         zone = rules.zones[zid]
+        # A listed name without a kind word (海泰, 光谷) is trusted only where it does not
+        # start in the middle of another name.
+        if not KIND_AT_END.search(m.group()) and _crosses_place(t, m.start(), rules):
+            continue
         start = _extend_left(t, m.start(), rules)
         if out and start < out[-1].end:
             start = m.start()

@@ -24,8 +24,8 @@ def find_gpe(t: str, rules: ZoneRules, zones: list[Mention]) -> list[Mention]:
         if zi < len(zones) and zones[zi].start < e:
             continue
         p = rules.places[m.group()]
-        if not p.suffixed and t.startswith(_NOT_AFTER, e):
-            continue
+        if not p.suffixed and (t.startswith(_NOT_AFTER, e) or p.full.endswith("地区")):
+            continue  # 阿里(地区) is far more often 阿里巴巴
         out.append(Mention("GPE", s, e, m.group(), "gpe_gazetteer" if not p.suffixed else "gpe_suffix",
                            norm=p.full, attrs={"province": p.province, "level": p.level}))
     return out

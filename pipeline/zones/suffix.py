@@ -61,15 +61,19 @@ STOP_WORDS = """建设 打造 位于 落户 入驻 依托 标志着 成立 设�
 作为 通过 围绕 聚焦 对接 引进 发展 服务 依靠 借助 携手 联手 推动 促进 实施 面向 结合 所在 其中 目前
 近年来 今年 去年 日前 近日 同时 已经 正在 计划 拟在 将在 承建 入选 获评 授予 荣获 认定 创建 申请 晋升
 升级 获得 上下游 企业 公司 集团""".split()
-STOP_CHARS = set("的在和与将是等及或为从到于向对由把被让给着了过即并且也都就还又而以其该此这那个家所项名已要会可能至使据年月日")
+STOP_CHARS = set("各我的在和与将是等及或为从到于向对由把被让给着了过即并且也都就还又而以其该此这那个家所项名已要会可能至使据年月日")
 
 # Modifiers that describe a kind of zone instead of naming one.
 GENERIC_WORDS = """国家 国家级 省级 市级 县级 区级 全国 中国 世界 一流 国际 专业 化工 化学 特色 重点 现代 综合
 新型 大型 小型 各类 各级 多个 其他 相关 示范 创新 高新 高新技术 高科技 科技 产业 工业 经济技术 经济 农业
 物流 生物 医药 软件 电子 信息 文化 创意 生态 海洋 智慧 数字 总部 转型 升级 转型升级 循环经济 低碳 出口加工
 保税 保税物流 自由贸易 自主创新 沿海 沿江 沿边 西部 东部 中部 东北 边境 城市 城区 市区 周边 当地 本地
-境外 海外 首批 首个 第一 一批 新兴 优秀 先进 全省 全市 本市 本省 省内 市内 国内 境内 同类 这些 那些
-治理 配套 承接 加工 制造 研发 孵化 双创 高端 绿色 民营 台资 外资 港澳 台湾""".split()
+各地 各省 各市 本区 全区 全县 我国 我省 我市 境外 海外 首批 首个 第一 一批 新兴 优秀 先进 全省 全市 本市 本省 省内 市内 国内 境内 同类 这些 那些
+治理 配套 承接 加工 制造 研发 孵化 双创 高端 绿色 民营 台资 外资 港澳 台湾
+动漫 汽车 汽配 光伏 新能源 新材料 服装 家具 食品 纺织 化纤 钢铁 机械 装备 电子信息 物联网 云计算 大数据
+人工智能 半导体 集成电路 生物医药 节能环保 环保 节能 能源 光电 创业 创客 电商 电子商务 跨境电商 健康 大健康
+旅游 互联网 数字经济 金融 港口 航空 航天 航空航天 石化 冶金 建材 陶瓷 印刷 包装 商贸 大学 科研 留学生
+创意产业 文化创意 影视 传媒 软件和信息服务""".split()
 
 _CJK = re.compile(r"[\u3400-\u9fff·]")
 WINDOW = 12
@@ -164,6 +168,10 @@ def _decide(t: str, ks: int, ke: int, kind: str, prev_end: int, rules: ZoneRules
         if start_seg >= len(segs):
             return None  # 衡阳市高新区: a GPE and a generic reference
         name = name[segs[start_seg][0]:]
+        if first_place is not None:
+            rest = len(name) - (segs[run[-1]][1] - segs[first_place][0])
+            if rest == 1:
+                return None  # 贵州大片区: a one-character word after a place is a modifier
         if first_place is None:
             # Only the words after a suffixed place: 上海市外高桥保税区 → 外高桥.
             if len(name) < 2 or _is_generic(name, lex_re):

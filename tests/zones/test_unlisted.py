@@ -1,0 +1,70 @@
+"""Zones on no list: kind words, the left boundary, GPE split and generic references."""
+
+import pytest
+
+from pipeline.zones import find_zones
+
+
+def texts(text):
+    return [m.text for m in find_zones(text)]
+
+
+@pytest.mark.parametrize("text,want", [
+    ("产品出口经宁波保税区转运", ["宁波保税区"]),
+    ("与连云港徐圩新区招商局签约", ["连云港徐圩新区"]),
+    ("天津东疆保税港区发布数据", ["天津东疆保税港区"]),
+    ("据介绍,苏州新区已有多家外资企业", ["苏州新区"]),
+    ("推动苏州吴中经济开发区转型", ["苏州吴中经济开发区"]),
+    ("青岛某工业园区内", []),
+])
+def test_place_plus_kind_word(text, want):
+    assert texts(text) == want
+
+
+def test_unlisted_zone_attrs():
+    [m] = find_zones("产品出口经宁波保税区转运")
+    assert m.source == "zone_suffix" and m.norm == "宁波保税区"
+    assert m.attrs == {"province": "浙江省", "zone_id": "bonded:宁波保税区", "zone_type": "bonded"}
+
+
+def test_suffixed_place_is_gpe_not_zone():
+    assert texts("工厂位于江苏省常州滨江化学工业园") == ["常州滨江化学工业园"]
+    assert texts("南京市江宁开发区") == ["江宁开发区"]
+
+
+def test_place_after_company_name_starts_the_zone():
+    # A company name between two places is not part of the zone.
+    assert texts("由中冶承建的沧州纵横黄骅新区项目") == ["黄骅新区"]
+
+
+def test_left_boundary_stops_at_verbs_and_particles():
+    assert texts("标志着园区升级,此次揭牌的智造谷产业园") == ["智造谷产业园"]
+    assert texts("企业纷纷入驻泰山科技园") == ["泰山科技园"]
+
+
+@pytest.mark.parametrize("text", [
+    "各地开发区", "全国169家国家高新区", "三家企业入选江苏省高新区", "山东省国家高新区",
+    "湖南省级高新区", "衡阳市高新区", "一个产业园", "该产业园", "多个工业园区", "这个新区",
+    "国家级新区", "城市新区", "本市的新区", "依托四个专业产业园", "建设世界一流高科技园区",
+    "辐射全省的智慧治理示范区", "中国高新区研究中心", "综合保税区", "化工园区", "在动漫产业园工作",
+    "拉动西南、贵州大片区的经济", "高新区", "保税区", "开发区", "园区",
+])
+def test_generic_references_are_not_zones(text):
+    assert texts(text) == []
+
+
+def test_named_part_after_listed_zone_keeps_national_prefix():
+    assert texts("依托齐齐哈尔高新区国家精密超精密主题园区") == ["齐齐哈尔高新区", "国家精密超精密主题园区"]
+
+
+def test_kind_word_right_after_listed_zone_is_not_a_new_zone():
+    assert texts("中国(安徽)自由贸易试验区合肥片区高新区上下游企业") == ["中国(安徽)自由贸易试验区合肥片区"]
+
+
+def test_mentions_do_not_overlap():
+    text = "重庆两江新区内的两江新区片区与天津滨海新区中心商务片区,以及滨海高新区科技园"
+    ms = find_zones(text)
+    for a, b in zip(ms, ms[1:]):
+        assert a.end <= b.start
+    for m in ms:
+        assert text[m.start:m.end] == m.text
