@@ -24,7 +24,7 @@ def arabic_numeral() -> str:
 
 
 def chinese_numeral() -> str:
-    ch = f"[{CN_DIGITS}{CN_UNITS}]"
+    ch = f"(?:[{CN_DIGITS}]|[{CN_UNITS}](?!{SP}分))"  # 七十百分位: 百分 starts a word
     # A big unit inside the numeral only when more digits follow (一万零三百); a trailing
     # one is the multiplier group, so 七十五万 reads as 七十五 × 万.
     body = f"{ch}(?:{SP}(?:{ch}|[{CN_BIG}](?={SP}{ch})))*"

@@ -32,7 +32,8 @@ class _Cand:
     value_high: float | None = None
     per: str | None = None
     bare: bool = False
-    final: str = "exact"  # approx after prefixes, suffixes and verbs
+    final: str = "exact"
+    verb: str | None = None  # approx after prefixes, suffixes and verbs
 
 
 class _Reader:
@@ -297,6 +298,16 @@ class _Reader:
                 if len(w) >= 2 and ap in ("at_most", "at_least") and w in window:
                     verb = ap
                     break
+        if verb is None and c.start and t[c.start - 1] == "的":
+            # 约占家电总能耗的10%, 接近全区总量的30%: the verb governs the whole phrase
+            clause = t[max(0, c.start - 16):c.start]
+            cut = [x.end() for x in _CLAUSE_END.finditer(clause)]
+            clause = clause[cut[-1]:] if cut else clause
+            for w, ap in self.verbs:
+                if len(w) >= 2 and ap != "exact" and w in clause:
+                    verb = ap
+                    break
+        c.verb = verb
         prefix = None
         if verb is None and c.start:
             ch = t[c.start - 1]
@@ -358,6 +369,10 @@ class _Reader:
         out = []
         for c in chosen:
             c.final = self.qualify(t, c)
+            prev = out[-1] if out else None
+            if (prev is not None and prev.kind == c.kind and prev.verb and c.final == "exact"
+                    and t[prev.end:c.start] in ("、", "，", ",")):
+                c.final = prev.final  # (约合1.37亿美元，8.8亿元人民币): one verb, a list of amounts
             if c.kind == "money" and c.per is None:
                 m = self.per_before.search(t, max(0, c.start - 4), c.start)
                 if m:

@@ -137,3 +137,17 @@ def test_offsets_and_order():
     assert [q.kind for q in qs] == ["count", "money", "percent"]
     assert all(text[q.start:q.end] == q.text for q in qs)
     assert [q.value for q in qs] == [12, 3e8, 15]
+
+
+@pytest.mark.parametrize("text, surface, approx", [
+    ("待机能耗约占家庭用电的10%。", "10%", "about"),
+    ("产能接近全省总产能的30%。", "30%", "nearly"),
+])
+def test_verb_governs_phrase_ending_in_de(text, surface, approx):
+    q = one(text, "percent")
+    assert (q.text, q.approx) == (surface, approx)
+
+
+def test_verb_carries_over_a_list_of_amounts():
+    qs = find_quantities("本金5亿港元(约合6400万美元，4.2亿元人民币)")
+    assert [(q.text, q.approx) for q in qs] == [("5亿港元", "exact"), ("6400万美元", "about"), ("4.2亿元人民币", "about")]
