@@ -1,0 +1,14 @@
+"""The pipeline's stages as registered spaCy components, one per module.
+
+Importing this package registers every factory, so a config naming them resolves.
+"""
+
+from pipeline.nlp.components import (  # noqa: F401  (imported for registration)
+    bylines,
+    dates,
+    facts,
+    orgs_people,
+    quantities,
+    sentences,
+    zones,
+)

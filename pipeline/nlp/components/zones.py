@@ -1,0 +1,27 @@
+"""Stage: development zones (ZONE) and places (GPE) from rules/zones.jsonl and suffix patterns."""
+
+from __future__ import annotations
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from pipeline.nlp.extensions import mentions
+from pipeline.zones import find_places, find_zones, load_zone_rules
+
+
+class ZoneStage:
+    def __init__(self, places: bool) -> None:
+        load_zone_rules()  # once per process, not on the first document
+        self.places = places
+
+    def __call__(self, doc: Doc) -> Doc:
+        found = mentions(doc)
+        found.extend(find_zones(doc.text))
+        if self.places:
+            found.extend(find_places(doc.text))
+        return doc
+
+
+@Language.factory("hz_zones", default_config={"places": True})
+def make_zone_stage(nlp: Language, name: str, places: bool) -> ZoneStage:
+    return ZoneStage(places)
