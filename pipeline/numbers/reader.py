@@ -16,6 +16,7 @@ _CLAUSE_END = re.compile(r"[，,。；;：:！!？?\n、（）()“”\"]")
 _SENTENCE_END = re.compile(r"[。！!？?；;\n]")
 _URL = re.compile(r"(?:https?://|www\.)[^\s\u4e00-\u9fff，。]+")
 _FW_COMMA_IN_ASCII = re.compile(r"(?<=[0-9])，(?=[0-9])")
+_DIGIT_STRING = re.compile(r"[零〇一二两三四五六七八九]{2,}")
 _CJK = re.compile(r"[\u4e00-\u9fff]")
 _PRIORITY = {"money": 0, "percent": 1, "count": 2}
 _NUMERAL_CHARS = set("0123456789.零〇一二两三四五六七八九十百千万亿壹贰叁肆伍陆柒捌玖拾佰仟萬億兩陸")
@@ -217,7 +218,7 @@ class _Reader:
             elif g("halfcheng"):
                 out.append(_Cand("percent", s, e, 5.0, "%"))
             elif g("c") is not None:
-                if t.startswith(tuple(v["percent_cheng_blockers"]), e):
+                if t.startswith(tuple(v["percent_cheng_blockers"]), e) and not t.startswith("员工", e):
                     continue
                 a = self.amount(m, "c", allow_pair=False)
                 if a is None or digit_pair_range(g("c")) or not 0 < a[0] <= 10:
@@ -244,6 +245,8 @@ class _Reader:
             if t.startswith(self.mw_block.get(mw, ()), e):
                 continue
             num = re.sub(r"\s", "", m.group("a"))
+            if _DIGIT_STRING.fullmatch(num) and not digit_pair_range(num):
+                continue  # 唯一一家: digits without units are not a count
             if num in ("一", "壹") and not m.group("a_q1") and not m.group("a_q2") and m.group("b") is None:
                 continue  # 一家, 一名: an article, not a count
             a = self.amount(m, "a")
