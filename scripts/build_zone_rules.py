@@ -37,7 +37,8 @@ GENERIC_STEMS = {
     "汽车", "医药", "化学工业", "化学", "化工", "稀土", "钒钛", "火炬", "农业", "临港", "临空",
     "空港", "出口加工", "综合", "新材料", "高新", "经济", "技术", "工业", "科技", "航空港",
     "保税", "装备", "石化", "软件", "国际", "中心", "高端产业", "科技创新", "国际商务服务",
-    "海南岛全岛", "新兴", "现代", "生态", "海洋", "港口", "物流",
+    "海南岛全岛", "新兴", "现代", "生态", "海洋", "港口", "物流", "航天", "航空", "金融", "商贸",
+    "招商", "利民",
 }
 
 # Regions that news uses as places although no administrative unit has the name.
@@ -124,6 +125,7 @@ class ZoneTable:
     def __init__(self) -> None:
         self.zones: dict[str, dict] = {}
         self.claims: dict[str, list[tuple[int, str]]] = {}
+        self.stems: dict[str, str] = {}
 
     def add(self, zone_type: str, name: str, province: str, explicit: list[str], derived: set[str],
             rank: int, **extra: object) -> None:
@@ -137,6 +139,16 @@ class ZoneTable:
             self._claim(to_halfwidth(s), rank, zid)
         for s in derived:
             self._claim(to_halfwidth(s), rank + 10, zid)
+        for s in [name, *explicit, *derived]:
+            for ending in ("经济技术开发区", "高新技术产业开发区", "经济开发区", "高新区", "经开区",
+                           "开发区", "新区"):
+                if s.endswith(ending):
+                    stem = to_halfwidth(s[: -len(ending)])
+                    if (not stem.endswith("国家") and not stem.startswith(("省", "市"))
+                            and all("\u4e00" <= c <= "\u9fff" for c in stem)
+                            and not any(g in stem for g in GENERIC_STEMS)):
+                        self.stems.setdefault(stem, province)
+                    break
 
     def _claim(self, surface: str, rank: int, zid: str) -> None:
         if len(surface) < 2:
@@ -223,7 +235,7 @@ def main() -> None:
         admin = admin_rows(adcodes)
     elif committed.exists():
         admin = [json.loads(l) for l in committed.read_text(encoding="utf-8").splitlines()
-                 if l.strip() and json.loads(l)["level"] != "region"]
+                 if l.strip() and json.loads(l)["level"] not in ("region", "zone_stem")]
     else:
         admin = []
 
@@ -300,13 +312,20 @@ def main() -> None:
         # Provincial rows rank below national ones: a national zone keeps a shared short form.
         table.add("hitech", full, r["province"], explicit, derived, rank=2, level="provincial")
 
+    # The place part of listed zone names (燕郊, 曹妃甸, 漕河泾) anchors the left edge of
+    # unlisted zones named after the same place (正东燕郊经济技术开发区 → 燕郊…).
+    have = {a["name"] for a in admin} | {a["short"] for a in admin if a["short"]}
+    for stem, prov in sorted(table.stems.items()):
+        if stem not in have and stem not in GENERIC_STEMS and 2 <= len(stem) <= 4:
+            admin.append({"name": stem, "short": None, "level": "zone_stem", "province": prov})
+
     args.out.mkdir(exist_ok=True)
     rows = table.rows()
     with (args.out / "zones.jsonl").open("w", encoding="utf-8") as fh:
         for row in rows:
             fh.write(json.dumps(row, ensure_ascii=False) + "\n")
     seen = set()
-    order = {"province": 0, "prefecture": 1, "county": 2, "region": 3}
+    order = {"province": 0, "prefecture": 1, "county": 2, "region": 3, "zone_stem": 4}
     with places_path.open("w", encoding="utf-8") as fh:
         for a in sorted(admin, key=lambda a: (order[a["level"]], a["province"], a["name"])):
             key = (a["name"], a["level"], a["province"])

@@ -16,11 +16,14 @@ RULES_DIR = Path(__file__).resolve().parents[2] / "rules"
 ADMIN_SUFFIXES = ("特别行政区", "自治区", "自治州", "自治县", "自治旗", "地区", "省", "市", "县", "区", "旗", "盟")
 
 
+_RANK = {"province": 0, "prefecture": 1, "region": 2, "county": 3, "zone_stem": 4}
+
+
 @dataclass(frozen=True)
 class Place:
     name: str          # as written in the text
     full: str          # with its administrative suffix
-    level: str         # province | prefecture | county | region
+    level: str         # province | prefecture | county | region | zone_stem (燕郊 of 燕郊高新区)
     province: str
     suffixed: bool     # the surface carries the administrative suffix
 
@@ -43,6 +46,8 @@ def _gpe_worthy(p: Place) -> bool:
     """Precision first: full names, and bare names only for provinces and prefectures."""
     if p.level == "region":
         return True
+    if p.level == "zone_stem":
+        return False
     if p.suffixed:
         # 城区, 郊区, 矿区 are words before they are districts; 浦东新区 is tagged as a zone.
         return len(p.name) >= 3 and not p.name.endswith("新区")
@@ -63,14 +68,14 @@ def load_zone_rules(path: str | Path | None = None) -> ZoneRules:
             by_surface.setdefault(s, row["zone_id"])
     places: dict[str, Place] = {}
     for row in _read_jsonl(base / "zone_places.jsonl"):
-        rank = {"province": 0, "prefecture": 1, "region": 2, "county": 3}[row["level"]]
+        rank = _RANK[row["level"]]
         # The full name carries its suffix (横县, 衡阳市); the short form does not (衡阳).
-        cands = [(row["name"], row["level"] != "region" and row["name"] != row.get("short"))]
+        cands = [(row["name"], row["level"] not in ("region", "zone_stem") and row["name"] != row.get("short"))]
         if row.get("short") and row["short"] != row["name"]:
             cands.append((row["short"], False))
         for surface, suffixed in cands:
             old = places.get(surface)
-            old_rank = {"province": 0, "prefecture": 1, "region": 2, "county": 3}[old.level] if old else 9
+            old_rank = _RANK[old.level] if old else 9
             if rank < old_rank:
                 places[surface] = Place(surface, row["name"], row["level"], row["province"] or row["name"],
                                         suffixed)
