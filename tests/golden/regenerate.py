@@ -1,0 +1,60 @@
+"""Rewrite tests/golden/*.jsonl from a fresh run over data/raw (`make golden`).
+
+Read the diff before committing it: every changed row is a change in behaviour.
+"""
+
+from __future__ import annotations
+
+import json
+import tempfile
+from pathlib import Path
+
+import pyarrow.parquet as pq
+
+ROOT = Path(__file__).resolve().parents[2]
+GOLDEN = Path(__file__).resolve().parent
+SAMPLE = ROOT / "data" / "raw"
+TABLES = {
+    # table: (columns kept, sort key)
+    "articles": (["article_id", "source", "seq", "title", "date", "authors", "n_chars", "blocks"],
+                 ["source", "seq"]),
+    "entities": (["article_id", "label", "text", "start", "end", "sentence", "norm", "entity_id", "source"],
+                 ["article_id", "start", "end", "label"]),
+    "facts": (["article_id", "kind", "surface", "start", "end", "value", "value_high", "unit", "per", "approx",
+               "subject", "subject_label", "metric", "period"],
+              ["article_id", "start", "end"]),
+    "roles": (["article_id", "person", "role", "org"], ["article_id", "person", "role"]),
+    "errors": (["file", "line", "article", "reason"], ["file", "line"]),
+}
+
+
+def table_rows(out_dir: Path, table: str) -> list[dict]:
+    columns, key = TABLES[table]
+    rows = pq.read_table(out_dir / f"{table}.parquet", columns=columns).to_pylist()
+    if table == "errors":
+        for r in rows:
+            r["file"] = Path(r["file"]).name  # folders differ between machines
+    return sorted(rows, key=lambda r: [str(r[k]) if r[k] is not None else "" for k in key])
+
+
+def dump(rows: list[dict]) -> str:
+    return "".join(json.dumps(r, ensure_ascii=False, sort_keys=True) + "\n" for r in rows)
+
+
+def run_sample(out_dir: Path, nlp=None) -> None:
+    from pipeline.nlp import load_pipeline
+    from pipeline.run import extract
+
+    extract([SAMPLE], out_dir, nlp or load_pipeline(), max_chars=300_000, progress=False)
+
+
+def main() -> None:
+    with tempfile.TemporaryDirectory() as tmp:
+        run_sample(Path(tmp))
+        for table in TABLES:
+            (GOLDEN / f"{table}.jsonl").write_text(dump(table_rows(Path(tmp), table)), encoding="utf-8")
+    print(f"golden files rewritten in {GOLDEN}")
+
+
+if __name__ == "__main__":
+    main()
