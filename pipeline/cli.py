@@ -25,19 +25,31 @@ def extract(
     max_chars: Annotated[int, typer.Option(help="Longer articles are skipped and recorded in errors.parquet.")]
         = DEFAULT_MAX_CHARS,
     progress: Annotated[bool, typer.Option(help="Progress bar on stderr (shown on a terminal).")] = True,
+    workers: Annotated[int | None, typer.Option(
+        "--workers", "-j", min=1, help="Processes running the NLP stages [default: the cores available].")]
+        = None,
+    reuse: Annotated[bool, typer.Option(
+        "--reuse/--no-reuse", help="Take the rows of articles unchanged since an earlier (or killed) run "
+                                   "into the same --out from --out/.parts instead of annotating them again.")]
+        = True,
 ) -> None:
     """Extract entities and facts from INPUTS into Parquet tables in --out.
 
     Output replaces the previous tables only when the run completes. Problems (empty,
     binary or undecodable files, bad JSON lines, over-long articles) become rows of
     errors.parquet and are counted in the summary line. Exit code 1 when no article
-    could be processed.
+    could be processed. A re-run skips unchanged articles; a killed run, run again,
+    goes on from its last completed part.
     """
-    from pipeline.nlp import load_pipeline
+    import pipeline.nlp
+    from pipeline.parallel import available_cores
     from pipeline.run import extract as run_extract
 
-    nlp = load_pipeline()
-    summary = run_extract(inputs, out, nlp, max_chars=max_chars, progress=progress)
+    n_workers = workers or available_cores()
+    # With several workers the parent only reads, orders and writes: it needs no pipeline.
+    nlp = pipeline.nlp.load_pipeline() if n_workers == 1 else None
+    summary = run_extract(inputs, out, nlp, max_chars=max_chars, progress=progress,
+                          workers=n_workers, reuse=reuse)
     typer.echo(f"extract: {summary.line()} -> {out}", err=True)
     if summary.articles == 0:
         raise typer.Exit(code=1)

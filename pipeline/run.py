@@ -3,7 +3,11 @@
 from __future__ import annotations
 
 import hashlib
+import json
+import shutil
 import sys
+import time
+from collections import defaultdict
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from importlib import metadata
@@ -15,10 +19,17 @@ from spacy.tokens import Doc
 
 from pipeline import __version__
 from pipeline.ingest import Article, Problem, iter_inputs
+from pipeline.parallel import CHUNK_CHARS, Job, in_order
 from pipeline.rows import article_row, entity_rows, fact_rows, role_rows
 from pipeline.tables import OutputWriter
+from pipeline.tables.parts import DERIVED, Outcome, PartStore, article_key
 
-RULES_DIR = Path(__file__).resolve().parents[1] / "rules"
+PACKAGE_DIR = Path(__file__).resolve().parent
+RULES_DIR = PACKAGE_DIR.parent / "rules"
+
+# Seconds spent in the tokenizer and in each stage by this process since the last
+# `take_stage_seconds()`; cheap enough to keep always on (a few clock reads an article).
+_STAGE_SECONDS: dict[str, float] = defaultdict(float)
 
 
 @dataclass
@@ -28,22 +39,43 @@ class Summary:
     entities: int = 0
     facts: int = 0
     problems: int = 0
+    reused: int = 0        # articles whose rows came from an earlier run (content unchanged)
+    annotated_chars: int = 0
+    stage_seconds: dict[str, float] = field(default_factory=lambda: defaultdict(float))
 
     def line(self) -> str:
-        return (f"{len(self.files)} files, {self.articles} articles, {self.entities} entities, "
+        line = (f"{len(self.files)} files, {self.articles} articles, {self.entities} entities, "
                 f"{self.facts} facts, {self.problems} problems")
+        return line + (f" ({self.reused} articles unchanged, not re-annotated)" if self.reused else "")
+
+    def add_seconds(self, seconds: dict[str, float]) -> None:
+        for stage, s in seconds.items():
+            self.stage_seconds[stage] += s
 
 
 def annotate(nlp: Language, article: Article) -> Doc:
     """Run every stage on one article; an exception names the stage that raised it."""
+    t0 = time.perf_counter()
     doc = nlp.make_doc(article.text)
+    t1 = time.perf_counter()
+    _STAGE_SECONDS["tokenizer"] += t1 - t0
     doc._.article = article
     for name, proc in nlp.pipeline:
         try:
             doc = proc(doc)
         except Exception as exc:
             raise StageError(name, exc) from exc
+        finally:
+            t0, t1 = t1, time.perf_counter()
+            _STAGE_SECONDS[name] += t1 - t0
     return doc
+
+
+def take_stage_seconds() -> dict[str, float]:
+    """Stage timings of this process since the last call."""
+    seconds = dict(_STAGE_SECONDS)
+    _STAGE_SECONDS.clear()
+    return seconds
 
 
 class StageError(RuntimeError):
@@ -63,6 +95,20 @@ def rows_for(nlp: Language, article: Article) -> dict[str, list[dict[str, Any]]]
     }
 
 
+def derived(nlp: Language, article: Article) -> Outcome:
+    """Rows of the derived tables for one article, or the stage error as a string."""
+    try:
+        rows = rows_for(nlp, article)
+    except StageError as exc:
+        return str(exc)
+    return {t: rows[t] for t in DERIVED}
+
+
+def annotate_many(nlp: Language, articles: list[Article]) -> tuple[list[Outcome], dict[str, float]]:
+    """What a worker does with a chunk: outcomes in order, and the time per stage."""
+    return [derived(nlp, a) for a in articles], take_stage_seconds()
+
+
 def problem_row(p: Problem) -> dict[str, Any]:
     return {"file": p.file, "line": p.line, "article": p.article, "reason": p.reason}
 
@@ -78,6 +124,16 @@ def run_metadata() -> dict[str, Any]:
         },
         "hitech_ie.rules_version": rules_version(),
     }
+
+
+def fingerprint(metadata: dict[str, Any]) -> str:
+    """Stored rows are reused only while this is unchanged: the rules, the versions of
+    the models and every source file of the package (stages change without a version bump)."""
+    digest = hashlib.sha1(json.dumps(metadata, sort_keys=True).encode())
+    for path in sorted(PACKAGE_DIR.rglob("*.py")):
+        digest.update(path.relative_to(PACKAGE_DIR).as_posix().encode())
+        digest.update(path.read_bytes())
+    return digest.hexdigest()[:16]
 
 
 def rules_version(rules_dir: Path = RULES_DIR) -> str:
@@ -96,37 +152,90 @@ def _version(dist: str) -> str | None:
         return None
 
 
-def extract(inputs: Iterable[Path | str], out_dir: Path, nlp: Language, *,
-            max_chars: int, progress: bool = True) -> Summary:
+def extract(inputs: Iterable[Path | str], out_dir: Path, nlp: Language | None = None, *,
+            max_chars: int, progress: bool = True, workers: int = 1, reuse: bool = True,
+            part_articles: int = 64, chunk_chars: int = CHUNK_CHARS) -> Summary:
+    """Inputs -> tables in out_dir; `nlp` is built here when needed and not given.
+
+    With `workers` > 1 the stages run in that many processes; the tables are the same.
+    Articles whose content is unchanged since an earlier run (complete or killed) into
+    the same out_dir take their rows from `out_dir/.parts` unless `reuse` is False.
+    """
+    out_dir = Path(out_dir)
     summary = Summary()
-    seen_ids: set[str] = set()
-    with OutputWriter(out_dir, run_metadata()) as writer:
-        for item in _progress(iter_inputs(inputs, max_chars=max_chars), progress):
+    metadata = run_metadata()
+    _remove_stale_staging(out_dir)
+    store = PartStore(out_dir, fingerprint(metadata), part_articles=part_articles, reuse=reuse)
+    loaded: list[Language] = [nlp] if nlp is not None else []
+
+    def local(articles: list[Article]) -> tuple[list[Outcome], dict[str, float]]:
+        if articles and not loaded:
+            from pipeline.nlp import load_pipeline
+
+            loaded.append(load_pipeline())
+        return [derived(loaded[0], a) for a in articles] if articles else [], take_stage_seconds()
+
+    jobs = _jobs(_progress(iter_inputs(inputs, max_chars=max_chars), progress), store, summary)
+    with OutputWriter(out_dir, metadata) as writer:
+        for job, outcome in in_order(jobs, workers=workers, local=local, on_seconds=summary.add_seconds,
+                                    chunk_chars=chunk_chars):
+            item = job.item
             if isinstance(item, Problem):
-                summary.files.add(item.file)
-                summary.problems += 1
                 writer.add("errors", [problem_row(item)])
                 continue
-            summary.files.add(item.source)
-            aid = item.article_id
-            if aid in seen_ids:
+            article, key, stored = item
+            if job.article is None:  # the rows of an earlier run
+                outcome = stored
+            store.put(article, outcome, key)
+            if isinstance(outcome, str):
                 summary.problems += 1
-                writer.add("errors", [problem_row(Problem(file=item.source, article=aid,
-                                                          reason="duplicate article id; kept the first"))])
+                writer.add("errors", [problem_row(Problem(file=article.source, article=article.article_id,
+                                                          reason=outcome))])
                 continue
-            seen_ids.add(aid)
-            try:
-                rows = rows_for(nlp, item)
-            except StageError as exc:
-                summary.problems += 1
-                writer.add("errors", [problem_row(Problem(file=item.source, article=aid, reason=str(exc)))])
-                continue
-            for table, table_rows in rows.items():
-                writer.add(table, table_rows)
+            writer.add("articles", [article_row(article)])
+            for table in DERIVED:
+                writer.add(table, outcome[table])
             summary.articles += 1
-            summary.entities += len(rows["entities"])
-            summary.facts += len(rows["facts"])
+            summary.entities += len(outcome["entities"])
+            summary.facts += len(outcome["facts"])
+        store.flush()
+    store.finish()  # only once the tables are published
     return summary
+
+
+def _jobs(items: Iterator[Article | Problem], store: PartStore, summary: Summary) -> Iterator[Job]:
+    """The input stream as jobs: problems and duplicates pass through, stored articles
+    carry their rows, the rest need the stages."""
+    seen_ids: set[str] = set()
+    for item in items:
+        if isinstance(item, Problem):
+            summary.files.add(item.file)
+            summary.problems += 1
+            yield Job(item)
+            continue
+        summary.files.add(item.source)
+        aid = item.article_id
+        if aid in seen_ids:
+            summary.problems += 1
+            yield Job(Problem(file=item.source, article=aid, reason="duplicate article id; kept the first"))
+            continue
+        seen_ids.add(aid)
+        key = article_key(item)
+        stored = store.get(item, key)
+        if stored is not None:
+            summary.reused += 1
+            yield Job((item, key, stored))
+        else:
+            summary.annotated_chars += len(item.text)
+            yield Job((item, key, None), article=item)
+
+
+def _remove_stale_staging(out_dir: Path) -> None:
+    # A run killed outright (not an exception) cannot clean up its staging folder.
+    # One run at a time writes into an output folder.
+    if out_dir.is_dir():
+        for stale in out_dir.glob(".staging-*"):
+            shutil.rmtree(stale, ignore_errors=True)
 
 
 def _progress(items: Iterator, enabled: bool) -> Iterator:

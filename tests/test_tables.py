@@ -69,8 +69,8 @@ def test_failed_run_leaves_previous_output_whole(nlp, tmp_path, monkeypatch):
         return real(nlp_, article)
 
     monkeypatch.setattr(run, "rows_for", interrupted)
-    with pytest.raises(KeyboardInterrupt):
-        run.extract([SAMPLE], tmp_path, nlp, max_chars=300_000, progress=False)
+    with pytest.raises(KeyboardInterrupt):  # reuse=False: else the unchanged articles are not re-annotated
+        run.extract([SAMPLE], tmp_path, nlp, max_chars=300_000, progress=False, reuse=False)
     after = {p.name: p.read_bytes() for p in tmp_path.glob("*.parquet")}
     assert after == before
     assert not list(tmp_path.glob(".staging-*"))

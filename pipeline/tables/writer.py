@@ -21,6 +21,9 @@ import pyarrow.parquet as pq
 from pipeline.tables.schemas import SCHEMA_VERSION, SCHEMAS
 
 ROWS_PER_GROUP = 20_000
+# Rows that carry a whole article text (or a sentence) are big; fewer of them to a
+# group keeps the buffer to a few megabytes whatever the corpus size.
+ROWS_PER_GROUP_BY_TABLE = {"articles": 500, "facts": 5_000}
 
 
 class OutputWriter:
@@ -47,7 +50,7 @@ class OutputWriter:
         buf = self._buffers[table]
         buf.extend(rows)
         self.counts[table] += len(rows)
-        if len(buf) >= ROWS_PER_GROUP:
+        if len(buf) >= ROWS_PER_GROUP_BY_TABLE.get(table, ROWS_PER_GROUP):
             self._flush(table)
 
     def _schema(self, table: str) -> pa.Schema:

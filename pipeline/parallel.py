@@ -1,0 +1,145 @@
+"""Run the NLP stages over a stream of articles in worker processes, results in input order.
+
+The parent reads inputs lazily and hands workers chunks of articles; at most a few
+chunks per worker are in flight, so memory does not grow with the corpus.  Results
+are yielded in the order the jobs came in, so the tables are the same whatever the
+number of workers.  Each worker builds the spaCy pipeline once (`load_pipeline`).
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import os
+from collections import deque
+from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import Future, ProcessPoolExecutor
+from dataclasses import dataclass
+from typing import Any
+
+from pipeline.ingest.article import Article
+
+# About a second of work per chunk: large enough that pickling and queueing are noise,
+# small enough that two workers finish close together at the end of a batch.
+CHUNK_CHARS = 30_000
+CHUNK_JOBS = 256
+IN_FLIGHT_PER_WORKER = 3
+
+StageSeconds = dict[str, float]
+
+
+@dataclass(slots=True)
+class Job:
+    """One item of the input stream; `article` is set when the stages must run on it."""
+
+    item: Any
+    article: Article | None = None
+
+
+def available_cores() -> int:
+    try:
+        return len(os.sched_getaffinity(0))
+    except AttributeError:  # not Linux
+        return os.cpu_count() or 1
+
+
+def in_order(jobs: Iterable[Job], *, workers: int,
+             local: Callable[[list[Article]], tuple[list[Any], StageSeconds]],
+             on_seconds: Callable[[StageSeconds], None],
+             chunk_chars: int = CHUNK_CHARS) -> Iterator[tuple[Job, Any]]:
+    """(job, outcome) for every job, in order; outcome is None for jobs without an article.
+
+    With one worker, or when all the work fits in one chunk, `local` runs in this
+    process: starting workers costs each one a pipeline load.
+    """
+    if workers <= 1:
+        # one article at a time: a failure then loses nothing that was already done
+        for job in jobs:
+            yield from _zip(*_call(local, [job], on_seconds))
+        return
+    chunks = _chunks(jobs, chunk_chars)
+    first = next(chunks, None)
+    if first is None:
+        return
+    second = next(chunks, None)
+    if second is None:
+        yield from _zip(*_call(local, first, on_seconds))
+        return
+    yield from _pooled(_chain(first, second, chunks), workers, on_seconds)
+
+
+def _call(fn: Callable, chunk: list[Job], on_seconds: Callable[[StageSeconds], None]) -> tuple[list[Job], list[Any]]:
+    outcomes, seconds = fn([j.article for j in chunk if j.article is not None])
+    on_seconds(seconds)
+    return chunk, outcomes
+
+
+def _zip(chunk: list[Job], outcomes: list[Any]) -> Iterator[tuple[Job, Any]]:
+    it = iter(outcomes)
+    for job in chunk:
+        yield job, (next(it) if job.article is not None else None)
+
+
+def _chain(*parts: Any) -> Iterator[list[Job]]:
+    yield parts[0]
+    yield parts[1]
+    yield from parts[2]
+
+
+def _chunks(jobs: Iterable[Job], chunk_chars: int) -> Iterator[list[Job]]:
+    chunk: list[Job] = []
+    chars = 0
+    for job in jobs:
+        chunk.append(job)
+        if job.article is not None:
+            chars += len(job.article.text)
+        if chars >= chunk_chars or len(chunk) >= CHUNK_JOBS:
+            yield chunk
+            chunk, chars = [], 0
+    if chunk:
+        yield chunk
+
+
+def _pooled(chunks: Iterator[list[Job]], workers: int,
+            on_seconds: Callable[[StageSeconds], None]) -> Iterator[tuple[Job, Any]]:
+    # Workers must not each start a thread pool per core: the parallelism is the processes.
+    for var in ("OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS"):
+        os.environ.setdefault(var, "1")
+    # spawn: a forked child would inherit the parent's threads (onnxruntime, tqdm) and locks
+    ctx = multiprocessing.get_context("spawn")
+    pool = ProcessPoolExecutor(max_workers=workers, mp_context=ctx, initializer=_init_worker)
+    window: deque[tuple[list[Job], Future]] = deque()
+    try:
+        for chunk in chunks:
+            articles = [j.article for j in chunk if j.article is not None]
+            window.append((chunk, pool.submit(_work, articles)))
+            while len(window) >= workers * IN_FLIGHT_PER_WORKER:
+                yield from _collect(window.popleft(), on_seconds)
+        while window:
+            yield from _collect(window.popleft(), on_seconds)
+    finally:
+        pool.shutdown(wait=True, cancel_futures=True)
+
+
+def _collect(entry: tuple[list[Job], Future], on_seconds: Callable[[StageSeconds], None]) -> Iterator[tuple[Job, Any]]:
+    chunk, future = entry
+    outcomes, seconds = future.result()
+    on_seconds(seconds)
+    yield from _zip(chunk, outcomes)
+
+
+# -- in the worker processes -------------------------------------------------------
+
+_NLP = None
+
+
+def _init_worker() -> None:
+    global _NLP
+    from pipeline.nlp import load_pipeline
+
+    _NLP = load_pipeline()
+
+
+def _work(articles: list[Article]) -> tuple[list[Any], StageSeconds]:
+    from pipeline.run import annotate_many
+
+    return annotate_many(_NLP, articles)

@@ -1,0 +1,29 @@
+"""Workers change the speed, never the tables."""
+
+import pyarrow.parquet as pq
+
+from pipeline.parallel import Job, in_order
+from pipeline.tables import SCHEMAS
+from tests.conftest import SAMPLE
+
+
+def tables(out):
+    return {t: pq.read_table(out / f"{t}.parquet").to_pylist() for t in SCHEMAS}
+
+
+def test_in_order_keeps_the_order_and_passes_items_through():
+    jobs = [Job(i, article=None) for i in range(5)]
+    got = list(in_order(jobs, workers=1, local=lambda arts: ([], {}), on_seconds=lambda s: None))
+    assert [j.item for j, _ in got] == list(range(5)) and all(o is None for _, o in got)
+
+
+def test_two_workers_write_the_same_tables_as_one(nlp, tmp_path):
+    from pipeline.run import extract
+
+    one = extract([SAMPLE], tmp_path / "one", nlp, max_chars=300_000, progress=False, workers=1)
+    # small chunks so that the sample is spread over both workers
+    two = extract([SAMPLE], tmp_path / "two", None, max_chars=300_000, progress=False, workers=2,
+                  chunk_chars=2_000)
+    assert two.line() == one.line()
+    assert tables(tmp_path / "two") == tables(tmp_path / "one")
+    assert {"tokenizer", *nlp.pipe_names} <= set(two.stage_seconds)
