@@ -1,0 +1,51 @@
+"""Coordination: items listed with 、/和/及 beside a known organisation are organisations.
+
+中兴、华为、腾讯、京东、帝斯曼 -> LAC may call 帝斯曼 a person; the list says otherwise.
+"""
+
+from __future__ import annotations
+
+from typing import Sequence
+
+from . import lexicon
+
+Tok = tuple[int, int, str]
+
+_SEPARATORS = {"、", "和", "及", "与", "以及"}
+_ITEM_TAGS = {"PER", "ORG", "nz", "LOC"}
+
+
+def coordinated_orgs(h: str, toks: Sequence[Tok], found: Sequence[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+    """Single-token list items next to a found ORG in the same 、-list."""
+    spans = {(s, e) for s, e, _ in found}
+    generic = lexicon.generic_orgs()
+    out: list[tuple[int, int, str]] = []
+    items: list[tuple[int, int, str]] = []
+
+    def flush() -> None:
+        if len(items) >= 2 and any((s, e) in spans for s, e, _ in items):
+            for s, e, tag in items:
+                if (s, e) not in spans and tag in _ITEM_TAGS and h[s:e] not in generic and 2 <= e - s <= 8:
+                    out.append((s, e, "org_list"))
+        items.clear()
+
+    i = 0
+    n = len(toks)
+    while i < n:
+        # an item is a found ORG span or a single token
+        s, e, tag = toks[i]
+        org = next(((a, b) for a, b, _ in found if a == s), None)
+        if org is not None:
+            items.append((org[0], org[1], "ORG"))
+            i += 1
+            while i < n and toks[i][1] <= org[1]:
+                i += 1
+        else:
+            items.append((s, e, tag))
+            i += 1
+        if i < n and h[toks[i][0] : toks[i][1]] in _SEPARATORS:
+            i += 1
+            continue
+        flush()
+    flush()
+    return out

@@ -1,0 +1,163 @@
+"""Organisation candidates from LAC tokens: tagger ORGs, suffix names, company short names.
+
+All functions work on the half-width text ``h`` and LAC tokens ``toks`` (start, end,
+tag) and return (start, end, source) candidates; __init__ resolves overlaps.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Sequence
+
+from . import lexicon
+
+Tok = tuple[int, int, str]
+Cand = tuple[int, int, str]
+
+# Tokens that may stand inside a name before its type word (衡阳/企业/上市/辅导/中心).
+_INNER_TAGS = {"LOC", "ORG", "PER", "nz", "nw", "n", "vn", "an", "s", "v", "a", "f"}
+# A name has to start with a proper name or a national prefix, not with a verb or a
+# common noun: that is what keeps 创新中心 / 投资基金 out.
+_START_TAGS = {"LOC", "ORG", "PER", "nz", "nw"}
+_NATIONAL = {"中国", "国家", "全国", "中华", "中央", "国务院", "中共", "国际", "世界", "亚洲", "中华全国"}
+_CONJ = {"和", "与", "及"}
+_ASCII_NAME = re.compile(r"^[A-Za-z][A-Za-z0-9.\-]*$|^[A-Z0-9]{2,}$|^[A-Za-z]+\d+$")
+_MAX_ORG_CHARS = 32
+_MAX_WALK = 12
+
+
+def _tok_text(h: str, t: Tok) -> str:
+    return h[t[0] : t[1]]
+
+
+def _is_name_start(h: str, t: Tok) -> bool:
+    w = _tok_text(h, t)
+    return t[2] in _START_TAGS or w in _NATIONAL or bool(_ASCII_NAME.match(w))
+
+
+def _may_be_inside(h: str, t: Tok) -> bool:
+    w = _tok_text(h, t)
+    if t[2] in _INNER_TAGS:
+        return w not in ("的", "等")
+    if t[2] == "c" and w in _CONJ:
+        return True
+    if w in ("(", ")", "·"):
+        return True
+    return bool(_ASCII_NAME.match(w))
+
+
+def _ends_with_suffix(w: str) -> str | None:
+    for suf in lexicon.org_suffixes():
+        if w.endswith(suf):
+            return suf
+    return None
+
+
+def lac_orgs(h: str, toks: Sequence[Tok]) -> list[Cand]:
+    return [(s, e, "lac") for s, e, tag in toks if tag == "ORG" and e - s >= 2]
+
+
+def suffix_orgs(h: str, toks: Sequence[Tok]) -> list[Cand]:
+    """Names ending in an organisation type word, with a left boundary from LAC tokens.
+
+    Walk left over name material, then drop leading tokens until one can start a
+    name; a bare type word survives only when LAC itself called it ORG.
+    """
+    out: list[Cand] = []
+    for i, t in enumerate(toks):
+        w = _tok_text(h, t)
+        if not _ends_with_suffix(w):
+            continue
+        j = i
+        while j > 0 and i - j < _MAX_WALK and _may_be_inside(h, toks[j - 1]):
+            if t[1] - toks[j - 1][0] > _MAX_ORG_CHARS:
+                break
+            j -= 1
+        while j < i and not _is_name_start(h, toks[j]):
+            j += 1
+        if j == i and not (t[2] == "ORG" or (t[2] in ("nz", "LOC") and len(w) > 3)):
+            continue
+        s = toks[j][0]
+        s, e = _balance(h, s, t[1])
+        if e - s >= 3:
+            out.append((s, e, "org_suffix"))
+    return out
+
+
+def _balance(h: str, s: int, e: int) -> tuple[int, int]:
+    """Drop a dangling bracket at either end of a span."""
+    seg = h[s:e]
+    if seg.count("(") != seg.count(")"):
+        if seg.startswith("("):
+            s += 1
+        elif seg.startswith(")"):
+            s += 1
+    return s, e
+
+
+_SHORT_PREFIX_TAGS = {"PER", "ORG", "nz"}
+
+
+def short_name_orgs(h: str, toks: Sequence[Tok]) -> list[Cand]:
+    """Company short names: a 2-4 character name and an industry word (泰豪通信, 捷高电子).
+
+    The name is either one token LAC sees as a proper noun, or a run of one-character
+    tokens, which is how LAC splits a name it does not know.
+    """
+    industry = set(lexicon.industry_words())
+    generic = lexicon.generic_orgs()
+    out: list[Cand] = []
+    for i, t in enumerate(toks):
+        w = _tok_text(h, t)
+        head = next((x for x in lexicon.industry_words() if w.startswith(x)), None)
+        if head is None or i == 0:
+            continue
+        end = t[0] + len(head) if w != head else t[1]
+        if w != head and w[len(head):] not in industry:
+            # the token is longer than the industry word: only accept when LAC split
+            # it as the industry word itself
+            continue
+        p = toks[i - 1]
+        pw = _tok_text(h, p)
+        start = None
+        if p[2] in _SHORT_PREFIX_TAGS and 2 <= len(pw) <= 4 and pw not in generic:
+            start = p[0]
+        else:
+            k = i
+            while k > 0 and toks[k - 1][1] - toks[k - 1][0] == 1 and i - k < 4 and _cjk(h[toks[k - 1][0]]):
+                if toks[k - 1][2] in ("w", "u", "p", "c", "m", "q", "r", "d"):
+                    break
+                k -= 1
+            if i - k >= 2:
+                start = toks[k][0]
+        if start is not None:
+            out.append((start, end, "org_short"))
+    return out
+
+
+def _cjk(c: str) -> bool:
+    return "\u4e00" <= c <= "\u9fff"
+
+
+def strip_subunit(h: str, s: int, e: int) -> tuple[int, int]:
+    """泰豪通信党委 -> 泰豪通信: a generic sub-unit after a name is a named part."""
+    seg = h[s:e]
+    for sub in lexicon.subunits():
+        if seg.endswith(sub) and len(seg) - len(sub) >= 2:
+            return s, e - len(sub)
+    return s, e
+
+
+def is_generic(name: str) -> bool:
+    if name in lexicon.generic_orgs():
+        return True
+    if name[0] in "该本我其各此这那全" and len(name) <= 6:
+        return True
+    # 市工商局, 省政府, 区委: an administrative level with no place name
+    if name[0] in "市省区县镇乡村" and len(name) <= 5:
+        return True
+    return False
+
+
+def is_zone(name: str) -> bool:
+    return any(name.endswith(z) for z in lexicon.zone_endings())

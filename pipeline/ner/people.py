@@ -1,0 +1,76 @@
+"""People: LAC PER tokens, and names right after a title (副市长姚卿), with role and org."""
+
+from __future__ import annotations
+
+import re
+from typing import Sequence
+
+from . import lexicon
+
+Tok = tuple[int, int, str]
+
+_BAD_NAME_TAGS = {"v", "p", "w", "u", "c", "d", "m", "q", "TIME", "r", "xc", "f", "ad", "vd"}
+_NAME_CHARS = re.compile(r"^[\u4e00-\u9fff·]{2,6}$")
+
+
+def lac_people(h: str, toks: Sequence[Tok]) -> list[tuple[int, int]]:
+    out = []
+    for s, e, tag in toks:
+        if tag == "PER" and _NAME_CHARS.match(h[s:e]) and (e - s <= 4 or "·" in h[s:e]):
+            out.append((s, e))
+    return out
+
+
+def _title_ending_at(h: str, p: int) -> int | None:
+    """Start of the longest title that ends at p, if any."""
+    for t in lexicon.person_titles():
+        if h.endswith(t, 0, p):
+            return p - len(t)
+    return None
+
+
+def role_start(h: str, p: int) -> int | None:
+    """Walk left over titles joined by 、 (党委书记、总经理); start of the role or None."""
+    s = _title_ending_at(h, p)
+    if s is None:
+        return None
+    while True:
+        q = s
+        # titles can also be stacked without a separator (党委书记总经理) or after 、
+        if q > 0 and h[q - 1] == "、":
+            nxt = _title_ending_at(h, q - 1)
+        else:
+            nxt = _title_ending_at(h, q)
+        if nxt is None:
+            return s
+        s = nxt
+
+
+def titled_people(h: str, toks: Sequence[Tok]) -> list[tuple[int, int, int]]:
+    """(name_start, name_end, role_start) for names that follow a title."""
+    surnames = lexicon.surnames()
+    out = []
+    for i, (s, e, tag) in enumerate(toks):
+        rs = role_start(h, s)
+        if rs is None:
+            continue
+        w = h[s:e]
+        if tag == "PER" and _NAME_CHARS.match(w):
+            out.append((s, e, rs))
+            continue
+        if tag in _BAD_NAME_TAGS:
+            continue
+        first2 = h[s : s + 2]
+        sur = 2 if first2 in surnames else 1 if h[s] in surnames else 0
+        if not sur:
+            continue
+        if 2 <= len(w) <= 3 and _NAME_CHARS.match(w) and len(w) > sur:
+            out.append((s, e, rs))
+            continue
+        # LAC split an unknown name into single characters: take them, at most 3
+        k = i
+        while k < len(toks) and toks[k][1] - toks[k][0] == 1 and toks[k][1] - s <= 3 and _NAME_CHARS.match(h[toks[k][0]] * 2):
+            k += 1
+        if k - i >= 2:
+            out.append((s, toks[k - 1][1], rs))
+    return out
