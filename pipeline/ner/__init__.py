@@ -43,6 +43,7 @@ def find_orgs_and_people(
     org_spans = _resolve(h, cands, zones)
     org_spans += _resolve(h, coordinated_orgs(h, toks, org_spans), zones, taken=org_spans)
 
+    org_spans += _propagate(h, toks, org_spans)
     out: list[Mention] = [
         Mention("ORG", s, e, text[s:e], src, norm=h[s:e]) for s, e, src in sorted(org_spans)
     ]
@@ -86,6 +87,8 @@ def _resolve(
     cleaned = []
     zone_spans = {(z.start, z.end) for z in zones}
     for s, e, src in cands:
+        # a name never spans a line break (page furniture, captions, cut paragraphs)
+        s = max(s, h.rfind("\n", s, e) + 1)
         s, e = orgs.strip_subunit(h, s, e)
         name = h[s:e]
         if e - s < 2 or orgs.is_generic(name) or orgs.is_zone(name):
@@ -99,3 +102,23 @@ def _resolve(
         if not _overlaps(c[0], c[1], kept) and not _overlaps(c[0], c[1], taken):
             kept.append(c)
     return kept
+
+
+def _propagate(h: str, toks: Sequence[tuple[int, int, str]], org_spans: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+    """One name, one label per article: a PER/nz token equal to a found ORG name, or to
+    its head before an industry or type word (胜华 for 胜华科技), is that ORG too."""
+    from . import lexicon
+
+    names = {h[s:e] for s, e, _ in org_spans}
+    heads = set()
+    for n in names:
+        for w in lexicon.industry_words() + lexicon.org_suffixes():
+            if n.endswith(w) and len(n) - len(w) >= 2:
+                heads.add(n[: -len(w)])
+                break
+    out = []
+    for s, e, tag in toks:
+        if tag in ("PER", "nz", "ORG", "n") and (h[s:e] in names or (tag in ("PER", "nz") and h[s:e] in heads)):
+            if not _overlaps(s, e, org_spans):
+                out.append((s, e, "org_propagated"))
+    return out

@@ -53,6 +53,28 @@ def _ends_with_suffix(w: str) -> str | None:
     return None
 
 
+def _may_join(h: str, toks: Sequence[Tok], k: int) -> bool:
+    """Context checks for token k inside a name: a verb only inside a compound noun
+    (企业/上市/辅导), a conjunction never right after a complete organisation, and
+    never a title word (管委会主任薛良率...)."""
+    w = _tok_text(h, toks[k])
+    if w in _TITLE_WORDS():
+        return False
+    if toks[k][2] in ("v", "c"):
+        if k == 0 or k + 1 >= len(toks):
+            return False
+        left, right = toks[k - 1], toks[k + 1]
+        if toks[k][2] == "v" and (right[2] not in ("n", "vn") or left[2] not in ("n", "vn", "LOC", "nz")):
+            return False
+        if toks[k][2] == "c" and _ends_with_suffix(_tok_text(h, left)):
+            return False
+    return True
+
+
+def _TITLE_WORDS() -> frozenset[str]:
+    return frozenset(lexicon.person_titles())
+
+
 def lac_orgs(h: str, toks: Sequence[Tok]) -> list[Cand]:
     return [(s, e, "lac") for s, e, tag in toks if tag == "ORG" and e - s >= 2]
 
@@ -70,7 +92,7 @@ def suffix_orgs(h: str, toks: Sequence[Tok]) -> list[Cand]:
             continue
         j = i
         while j > 0 and i - j < _MAX_WALK and _may_be_inside(h, toks[j - 1]):
-            if t[1] - toks[j - 1][0] > _MAX_ORG_CHARS:
+            if t[1] - toks[j - 1][0] > _MAX_ORG_CHARS or not _may_join(h, toks, j - 1):
                 break
             j -= 1
         while j < i and not _is_name_start(h, toks[j]):
@@ -159,5 +181,10 @@ def is_generic(name: str) -> bool:
     return False
 
 
+_NOT_ORG_ENDINGS = ("东部", "西部", "南部", "北部", "中部", "总部", "内部", "外部", "全部", "下属", "旗下")
+
+
 def is_zone(name: str) -> bool:
+    if name.endswith(_NOT_ORG_ENDINGS):
+        return True
     return any(name.endswith(z) for z in lexicon.zone_endings())
