@@ -88,7 +88,9 @@ def suffix_orgs(h: str, toks: Sequence[Tok]) -> list[Cand]:
     out: list[Cand] = []
     for i, t in enumerate(toks):
         w = _tok_text(h, t)
-        if not _ends_with_suffix(w):
+        suf = _ends_with_suffix(w)
+        # one-character type words (署, 局, 部) also end verbs and nouns: 签署, 布局
+        if not suf or (len(suf) == 1 and t[2] in ("v", "vn", "a", "ad", "d", "f", "m")):
             continue
         j = i
         while j > 0 and i - j < _MAX_WALK and _may_be_inside(h, toks[j - 1]):
