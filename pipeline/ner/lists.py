@@ -29,12 +29,13 @@ def coordinated_orgs(h: str, toks: Sequence[Tok], found: Sequence[tuple[int, int
                     out.append((s, e, "org_list"))
         items.clear()
 
+    by_start = {a: (a, b) for a, b, _ in found}
     i = 0
     n = len(toks)
     while i < n:
         # an item is a found ORG span or a single token
         s, e, tag = toks[i]
-        org = next(((a, b) for a, b, _ in found if a == s), None)
+        org = by_start.get(s)
         if org is not None:
             items.append((org[0], org[1], "ORG"))
             i += 1

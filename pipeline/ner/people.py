@@ -23,10 +23,22 @@ def lac_people(h: str, toks: Sequence[Tok]) -> list[tuple[int, int]]:
 
 def _title_ending_at(h: str, p: int) -> int | None:
     """Start of the longest title that ends at p, if any."""
-    for t in lexicon.person_titles():
-        if h.endswith(t, 0, p):
-            return p - len(t)
+    titles, lengths = _title_index()
+    for n in lengths:
+        if n <= p and h[p - n : p] in titles:
+            return p - n
     return None
+
+
+def _title_index() -> tuple[frozenset[str], tuple[int, ...]]:
+    global _TITLES
+    if _TITLES is None:
+        ts = frozenset(lexicon.person_titles())
+        _TITLES = (ts, tuple(sorted({len(t) for t in ts}, reverse=True)))
+    return _TITLES
+
+
+_TITLES: tuple[frozenset[str], tuple[int, ...]] | None = None
 
 
 def role_start(h: str, p: int) -> int | None:
