@@ -8,7 +8,7 @@ from typing import Any
 from spacy.tokens import Doc
 
 from pipeline.facts.metric import clause_metric
-from pipeline.facts.period import period_for
+from pipeline.facts.period import document_period, period_for
 from pipeline.facts.subject import CLAUSE_DELIMS, SubjectResolver
 from pipeline.ingest.article import RUNNING
 
@@ -24,6 +24,9 @@ def build_facts(doc: Doc) -> list[dict[str, Any]]:
     running = [(s, e) for s, e, k in blocks if k in RUNNING and k != "title" and k != "subheading"]
     resolver = SubjectResolver(text, mentions, running=running)
     dates = [m for m in mentions if m.label == "DATE"]
+    lead = next(((s, e) for s, e, k in blocks if k == "paragraph"), None)
+    article_date = article.date if article else None
+    default_period = document_period(dates, lead, article_date)
     sentences = doc._.sentences
     s_starts = [s for s, _ in sentences]
     b_starts = [b[0] for b in blocks]
@@ -50,8 +53,8 @@ def build_facts(doc: Doc) -> list[dict[str, Any]]:
             "approx": q.approx,
             "subject": subject.text if subject else None,
             "subject_label": subject.label if subject else None,
-            "metric": clause_metric(doc, clause, q.start, q.end, skip, prev_clause),
-            "period": period_for(q.start, q.end, sentence, clause[1], dates, article.date if article else None),
+            "metric": clause_metric(doc, clause, q.start, q.end, skip, prev_clause, kind=q.kind),
+            "period": period_for(q.start, q.end, sentence, clause[1], dates, article_date, default_period),
             "sentence": text[sentence[0]:sentence[1]],
         })
     return facts

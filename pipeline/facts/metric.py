@@ -52,12 +52,29 @@ def metric_words(doc: Doc, start: int, end: int, skip: list[tuple[int, int]] = (
 
 
 def clause_metric(doc: Doc, clause: tuple[int, int], q_start: int, q_end: int,
-                  skip: list[tuple[int, int]], prev_clause: tuple[int, int] | None = None) -> str | None:
-    runs = metric_words(doc, clause[0], q_start, skip)
-    if all(r in _WEAK for r in runs) and prev_clause is not None:
-        runs = metric_words(doc, prev_clause[0], prev_clause[1], skip) + runs
-    if not runs:
-        after = metric_words(doc, q_end, clause[1], skip)
-        runs = after[:1]
-    runs = [r for r in runs if len(r) > 1 or r not in _WEAK][-MAX_RUNS:]
-    return " ".join(runs) or None
+                  skip: list[tuple[int, int]], prev_clause: tuple[int, int] | None = None,
+                  kind: str = "money") -> str | None:
+    text = doc.text
+    after: list[str] = []
+    if q_end < clause[1] and text[q_end] not in "，,。；;、":
+        # 3个境外投资项目, 两亿元B轮融资, 50万元的房租补贴: the noun after a number names it
+        a_start = q_end + 1 if text[q_end] == "的" else q_end
+        after = metric_words(doc, a_start, _after_end(text, a_start, clause[1]), skip)
+    before = metric_words(doc, clause[0], q_start, skip)
+    if all(r in _WEAK for r in before) and prev_clause is not None:
+        before = metric_words(doc, prev_clause[0], prev_clause[1], skip) + before
+    before = [r for r in before if r not in _WEAK or len(before) == 1]
+    if kind == "count" and after:
+        runs = after[:2]
+    else:
+        runs = before[-2:] + after[:1]
+    return " ".join(runs[:MAX_RUNS]) or None
+
+
+def _after_end(text: str, start: int, clause_end: int) -> int:
+    """The noun phrase right after a count ends at a verb-like break: 的, 在, 入选 ... are
+    cheap cues; without POS tags we stop at the first of them or 12 characters."""
+    for i in range(start, min(clause_end, start + 12)):
+        if text[i] in "的在与和及并于将已被为是":
+            return i
+    return min(clause_end, start + 12)

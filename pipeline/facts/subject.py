@@ -28,6 +28,9 @@ _FILLER = re.compile(
     r"上半年|下半年|前不久|据|由|而|但|并|且|还|也|则|在此期间|此次|本次|“|”|\(|\)|（|）)*$")
 _ORG_ANAPHORA = ("该公司", "该企业", "该集团", "公司", "企业", "集团", "该行", "该院", "该校")
 _ZONE_ANAPHORA = ("该高新区", "高新区", "园区", "该园区", "开发区", "该区", "全区", "新区", "示范区", "本区")
+# A clause whose subject is a named thing of another kind (此次论坛, 本届展会, 这些企业)
+# is not about the zone or company talked of before: no carry-over.
+_OTHER_SUBJECT = re.compile(r"^(?:此次|本次|本届|这次|这些|那些|该|这|上述)")
 _ANAPHOR_RE = re.compile(
     "(" + "|".join(sorted(_ORG_ANAPHORA + _ZONE_ANAPHORA, key=len, reverse=True)) + ")")
 
@@ -55,7 +58,7 @@ class SubjectResolver:
             subj = self._clause_subject(c_start, pos)
             if subj:
                 return subj
-        if block not in self.running:
+        if block not in self.running or self._other_subject(clauses[-1], pos):
             return None
         return self._topic_before(s_start, block)
 
@@ -74,6 +77,10 @@ class SubjectResolver:
             label = "ORG" if am.group(1) in _ORG_ANAPHORA else "ZONE"
             return self._last_named(label, c_start)
         return None
+
+    def _other_subject(self, c_start: int, limit: int) -> bool:
+        head = _strip_filler(self.text[c_start:limit])
+        return bool(_OTHER_SUBJECT.match(head)) and not _ANAPHOR_RE.match(head, 1 if head[:1] in "该这" else 0)
 
     def _last_named(self, label: str, before: int) -> Subject | None:
         for m in reversed(self.cands[:bisect_right(self._starts, before - 1)]):

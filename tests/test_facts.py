@@ -1,0 +1,61 @@
+"""Subject, metric and period on sentences written for these tests."""
+
+import pytest
+
+from pipeline.ingest.sources import article_from_record
+from pipeline.run import annotate
+
+
+def facts_of(nlp, text, date=None, title="测试标题"):
+    art = article_from_record({"id": "t", "title": title, "text": text, "date": date}, source="t", seq=0)
+    doc = annotate(nlp, art)
+    return {f["surface"]: f for f in doc._.facts}
+
+
+def test_subject_is_the_zone_that_starts_the_clause(nlp):
+    f = facts_of(nlp, "近日,武汉东湖高新区高企总数达3200家,同比增长12%。")
+    assert f["3200家"]["subject"] == "武汉东湖高新区"
+    assert f["3200家"]["subject_label"] == "ZONE"
+    assert f["3200家"]["metric"] and "高企总数" in f["3200家"]["metric"]
+
+
+def test_subject_carries_over_to_a_clause_without_one(nlp):
+    f = facts_of(nlp, "今年以来,成都高新区加大招商力度。全年引进各类人才600余名,举办项目路演30场。")
+    assert f["600余名"]["subject"] == "成都高新区"
+    assert f["30场"]["subject"] == "成都高新区"
+
+
+def test_zone_anaphor_resolves_to_last_named_zone(nlp):
+    f = facts_of(nlp, "苏州工业园区发布新政。园区今年新增独角兽企业5家。")
+    assert f["5家"]["subject"] == "苏州工业园区"
+
+
+def test_headings_do_not_borrow_a_subject(nlp):
+    f = facts_of(nlp, "西安高新区企业研发投入持续增长。", title="近四成员工从事研发")
+    assert f["近四成"]["subject"] is None
+
+
+def test_period_from_an_explicit_year_in_the_sentence(nlp):
+    f = facts_of(nlp, "2020年,合肥高新区实现营业收入2700亿元。研发人员超过1万人。")
+    assert f["2700亿元"]["period"] == "2020"
+    assert f["1万人"]["period"] is None  # the year is not carried into the next sentence
+
+
+def test_this_year_resolves_only_with_the_article_date(nlp):
+    text = "今年上半年,杭州高新区新增上市企业4家。"
+    assert facts_of(nlp, text, date="2021-07-20")["4家"]["period"] == "2021上半年"
+    assert facts_of(nlp, text)["4家"]["period"] is None
+
+
+def test_event_day_gives_no_period(nlp):
+    f = facts_of(nlp, "12月15日,长沙高新区集中签约项目12个。")
+    assert f["12个"]["period"] is None
+
+
+@pytest.mark.parametrize("text, surface, approx", [
+    ("宁波高新区总投资超过50亿元。", "50亿元", "more_than"),
+    ("宁波高新区单个项目最高奖励100万元。", "100万元", "at_most"),
+    ("宁波高新区研发投入约占营业收入的6%。", "6%", "about"),
+])
+def test_approx_from_verbs_outside_the_span(nlp, text, surface, approx):
+    assert facts_of(nlp, text)[surface]["approx"] == approx
