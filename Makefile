@@ -43,3 +43,7 @@ golden: setup
 
 clean:
 	rm -rf $(VENV) $(OUT)/*.parquet
+
+.PHONY: bench
+bench: setup
+	$(BIN)/python scripts/bench.py $(SHARED)/corpus/news_2011.jsonl

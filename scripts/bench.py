@@ -1,0 +1,161 @@
+"""Throughput of `extract` end to end (`make bench`): characters per second, the share of
+each stage, peak memory, a pkuseg-only yardstick, 1 vs N workers, and memory at 10x.
+
+Each measured run is a fresh Python process (start-up and model loading included)
+writing into a fresh output folder with --no-reuse.  Figures are printed, never
+asserted: the machine is shared and the stages keep changing.
+
+    python scripts/bench.py ../shared/corpus/news_2011.jsonl [--limit 200] [--repeat 10]
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import resource
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))  # run as a script, from any folder
+
+
+def child(out_json: str, inputs: list[str], out_dir: str, workers: int) -> None:
+    """In the measured process: what `python -m pipeline extract` does, plus the figures."""
+    import pipeline.nlp
+    from pipeline.run import extract
+
+    nlp = pipeline.nlp.load_pipeline() if workers == 1 else None
+    summary = extract(inputs, Path(out_dir), nlp, max_chars=300_000, progress=False,
+                      workers=workers, reuse=False)
+    usage = {who: resource.getrusage(w).ru_maxrss / 1024  # kB -> MB on Linux
+             for who, w in (("self", resource.RUSAGE_SELF), ("children", resource.RUSAGE_CHILDREN))}
+    Path(out_json).write_text(json.dumps({
+        "line": summary.line(), "chars": summary.annotated_chars, "articles": summary.articles,
+        "stage_seconds": dict(summary.stage_seconds), "rss_mb": usage}))
+
+
+def measure(inputs: list[Path], workers: int, tmp: Path, label: str) -> dict:
+    out_json = tmp / f"{label}.json"
+    cmd = [sys.executable, __file__, "--child", str(out_json), "--workers", str(workers),
+           "--out", str(tmp / f"out-{label}"), *map(str, inputs)]
+    t0 = time.perf_counter()
+    subprocess.run(cmd, check=True, cwd=ROOT)
+    wall = time.perf_counter() - t0
+    res = json.loads(out_json.read_text())
+    res.update(wall=wall, workers=workers, cps=res["chars"] / wall,
+               peak_mb=res["rss_mb"]["self"] + res["rss_mb"]["children"])
+    print(f"[{label}] {workers} worker(s): {res['line']}\n"
+          f"    {res['chars']:,} chars in {wall:.1f} s = {res['cps']:,.0f} chars/s end to end; "
+          f"peak RSS {res['peak_mb']:.0f} MB (parent {res['rss_mb']['self']:.0f} + largest worker "
+          f"{res['rss_mb']['children']:.0f})", flush=True)
+    return res
+
+
+def print_shares(res: dict) -> None:
+    seconds = res["stage_seconds"]
+    # Stage times are summed over workers; against wall x workers the rest is start-up,
+    # reading, ordering, writing and idle workers.
+    budget = res["wall"] * res["workers"]
+    print(f"    time by stage (of {budget:.1f} process-seconds):")
+    for stage, s in sorted(seconds.items(), key=lambda kv: -kv[1]):
+        print(f"      {stage:16s} {s:7.1f} s  {s / budget:6.1%}")
+    rest = budget - sum(seconds.values())
+    print(f"      {'(start-up, I/O)':16s} {rest:7.1f} s  {rest / budget:6.1%}")
+
+
+def pkuseg_alone(corpus: Path, limit: int | None) -> None:
+    """Yardstick: pkuseg segmentation only, one core, each line of each article."""
+    import spacy_pkuseg
+
+    t0 = time.perf_counter()
+    seg = spacy_pkuseg.pkuseg(str(ROOT / "models" / "pkuseg-default"))
+    load = time.perf_counter() - t0
+    chars, t0 = 0, time.perf_counter()
+    for article in _articles(corpus, limit):
+        for line in (article.get("title") or "", *article["text"].split("\n")):
+            if line.strip():
+                seg.cut(line)
+                chars += len(line)
+    cut = time.perf_counter() - t0
+    print(f"[pkuseg alone] {chars:,} chars cut in {cut:.1f} s = {chars / cut:,.0f} chars/s "
+          f"on one core (model load {load:.1f} s, not counted)", flush=True)
+
+
+def _articles(corpus: Path, limit: int | None):
+    with open(corpus, encoding="utf-8") as f:
+        for i, line in enumerate(f):
+            if limit is not None and i >= limit:
+                return
+            if line.strip():
+                yield json.loads(line)
+
+
+def write_corpus(corpus: Path, limit: int | None, times: int, path: Path) -> None:
+    """The corpus `times` over, one file, ids made distinct; streamed, not held."""
+    with open(path, "w", encoding="utf-8") as out:
+        for copy in range(times):
+            for article in _articles(corpus, limit):
+                if times > 1:
+                    article["id"] = f"{article.get('id')}#{copy}"
+                out.write(json.dumps(article, ensure_ascii=False) + "\n")
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    ap.add_argument("corpus", type=Path)
+    ap.add_argument("--limit", type=int, default=None, help="only the first N articles (development)")
+    ap.add_argument("--repeat", type=int, default=10, help="the memory run uses the corpus this many times (0: skip)")
+    ap.add_argument("--repeat-limit", type=int, default=None,
+                    help="repeat only the first N articles (a shorter memory run)")
+    ap.add_argument("--workers", type=int, default=None, help="the parallel run [default: the cores available]")
+    ap.add_argument("--pkuseg-only", action="store_true", help="only the pkuseg yardstick")
+    ap.add_argument("--child", help=argparse.SUPPRESS)
+    ap.add_argument("--out", help=argparse.SUPPRESS)
+    ap.add_argument("inputs", nargs="*", help=argparse.SUPPRESS)
+    args = ap.parse_args()
+    if args.child:
+        child(args.child, [str(args.corpus), *args.inputs], args.out, args.workers)
+        return
+    if args.pkuseg_only:
+        pkuseg_alone(args.corpus, args.limit)
+        return
+
+    from pipeline.parallel import available_cores
+
+    workers = args.workers or available_cores()
+    with tempfile.TemporaryDirectory(prefix="bench-") as tmp_name:
+        tmp = Path(tmp_name)
+        once = tmp / "corpus.jsonl"
+        write_corpus(args.corpus, args.limit, 1, once)
+        print(f"bench: {args.corpus}{f' (first {args.limit})' if args.limit else ''}, "
+              f"{workers} cores available (os.sched_getaffinity)", flush=True)
+        one = measure([once], 1, tmp, "x1-1w")
+        print_shares(one)
+        many = measure([once], workers, tmp, f"x1-{workers}w")
+        print_shares(many)
+        print(f"[scaling] {workers} workers / 1 worker = {many['cps'] / one['cps']:.2f}x", flush=True)
+        # its own process: a parent holding the model would pass its peak RSS on to every
+        # process it starts afterwards (Linux keeps ru_maxrss across fork and exec)
+        subprocess.run([sys.executable, __file__, str(args.corpus), "--pkuseg-only",
+                        *(["--limit", str(args.limit)] if args.limit else [])], check=True, cwd=ROOT)
+        if args.repeat > 1:
+            big = tmp / f"corpus-x{args.repeat}.jsonl"
+            base = many
+            if args.repeat_limit:  # the same slice once, to compare like with like
+                write_corpus(args.corpus, args.repeat_limit, 1, tmp / "slice.jsonl")
+                base = measure([tmp / "slice.jsonl"], workers, tmp, f"slice-{workers}w")
+            write_corpus(args.corpus, args.repeat_limit or args.limit, args.repeat, big)
+            rep = measure([big], workers, tmp, f"x{args.repeat}-{workers}w")
+            growth = rep["peak_mb"] / base["peak_mb"] - 1
+            print(f"[memory] peak RSS x{args.repeat} corpus {rep['peak_mb']:.0f} MB vs x1 "
+                  f"{base['peak_mb']:.0f} MB: {growth:+.1%} (parent {rep['rss_mb']['self']:.0f} vs "
+                  f"{base['rss_mb']['self']:.0f} MB)", flush=True)
+
+
+if __name__ == "__main__":
+    main()
