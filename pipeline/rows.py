@@ -77,7 +77,7 @@ def role_rows(doc: Doc, article_id: str) -> list[dict[str, Any]]:
 def _entity_id(m: Mention) -> str | None:
     if m.label in ("DATE",):
         return None
-    return f"{m.label}:{m.attrs.get('zone_id') or m.norm or m.text}"
+    return m.attrs.get("entity_id") or f"{m.label}:{m.attrs.get('zone_id') or m.norm or m.text}"
 
 
 def _quantity_norm(q: Quantity) -> str:

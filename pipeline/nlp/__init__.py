@@ -10,7 +10,7 @@ from pipeline.nlp import components  # noqa: F401  (registers the factories)
 from pipeline.nlp import extensions  # noqa: F401  (registers Doc attributes)
 from pipeline.nlp.tokenizer import blank_zh
 
-STAGES = ("hz_sentences", "hz_zones", "hz_orgs_people", "hz_bylines", "hz_quantities", "hz_dates", "hz_facts")
+STAGES = ("hz_sentences", "hz_zones", "hz_orgs_people", "hz_bylines", "hz_link", "hz_quantities", "hz_dates", "hz_facts")
 
 
 def load_pipeline(pkuseg_model: Path | None = None, *, exclude: tuple[str, ...] = ()) -> Language:

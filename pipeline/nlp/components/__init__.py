@@ -7,6 +7,7 @@ from pipeline.nlp.components import (  # noqa: F401  (imported for registration)
     bylines,
     dates,
     facts,
+    link,
     orgs_people,
     quantities,
     sentences,

@@ -1,0 +1,68 @@
+"""One entity, one id: group an article's mentions of the same zone or organisation.
+
+Zones from the official lists already share a zone id (衡阳高新区 = 衡阳高新技术产业开发区).
+An organisation's short form is grouped with its full name when the text gives both
+(泰豪通信 inside 泰豪通信科技有限公司; 纳维思 inside 苏州纳维思生物医药有限公司).  Each
+group gets:
+  attrs["entity_id"]  LABEL:<longest name>  (or the zone id) - stable across articles
+                      for the same registered name;
+  attrs["display"]    the name the article itself uses most (ties: the shorter), which
+                      is what the facts table reports as a subject.
+A zone's administration (X管委会, X管理委员会) reports for its zone: its "subject_of"
+points at the zone mention inside it.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import replace
+
+from pipeline.mentions import Mention
+
+LINKED = ("ZONE", "ORG", "PERSON")
+_ZONE_ADMIN = ("管委会", "管理委员会", "党工委")
+
+
+def link_mentions(mentions: list[Mention]) -> list[Mention]:
+    groups: dict[tuple[str, str], list[int]] = {}
+    keys: list[tuple[str, str] | None] = []
+    names = {m.text for m in mentions if m.label == "ORG"}
+    longest = sorted(names, key=len, reverse=True)
+    for m in mentions:
+        if m.label not in LINKED:
+            keys.append(None)
+            continue
+        if m.label == "ZONE":
+            key = ("ZONE", m.attrs.get("zone_id") or m.norm or m.text)
+        elif m.label == "ORG":
+            full = next((n for n in longest if len(n) > len(m.text) and m.text in n and len(m.text) >= 2), m.text)
+            key = ("ORG", full)
+        else:
+            key = ("PERSON", m.text)
+        keys.append(key)
+        groups.setdefault(key, []).append(len(keys) - 1)
+    display: dict[tuple[str, str], str] = {}
+    for key, idx in groups.items():
+        counts = Counter(mentions[i].text for i in idx)
+        display[key] = min(counts, key=lambda s: (-counts[s], len(s)))
+    out = []
+    for m, key in zip(mentions, keys):
+        if key is None:
+            out.append(m)
+            continue
+        ident = key[1] if key[0] == "ZONE" and ":" in key[1] else f"{key[0]}:{key[1]}"
+        out.append(replace(m, attrs={**m.attrs, "entity_id": ident, "display": display[key]}))
+    return _admin_to_zone(out)
+
+
+def _admin_to_zone(mentions: list[Mention]) -> list[Mention]:
+    zones = [m for m in mentions if m.label == "ZONE"]
+    out = []
+    for m in mentions:
+        if m.label == "ORG" and m.text.endswith(_ZONE_ADMIN):
+            inner = next((z for z in zones if m.start <= z.start and z.end <= m.end), None)
+            if inner is not None:
+                m = replace(m, attrs={**m.attrs, "subject_of": inner.attrs.get("display", inner.text),
+                                      "subject_label": "ZONE"})
+        out.append(m)
+    return out
