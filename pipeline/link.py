@@ -23,7 +23,7 @@ LINKED = ("ZONE", "ORG", "PERSON")
 _ZONE_ADMIN = ("管委会", "管理委员会", "党工委")
 
 
-def link_mentions(mentions: list[Mention]) -> list[Mention]:
+def link_mentions(mentions: list[Mention], text: str = "") -> list[Mention]:
     groups: dict[tuple[str, str], list[int]] = {}
     keys: list[tuple[str, str] | None] = []
     names = {m.text for m in mentions if m.label == "ORG"}
@@ -52,7 +52,7 @@ def link_mentions(mentions: list[Mention]) -> list[Mention]:
             continue
         ident = key[1] if key[0] == "ZONE" and ":" in key[1] else f"{key[0]}:{key[1]}"
         out.append(replace(m, attrs={**m.attrs, "entity_id": ident, "display": display[key]}))
-    return _admin_to_zone(out)
+    return _complete_roles(_admin_to_zone(out), text)
 
 
 def _admin_to_zone(mentions: list[Mention]) -> list[Mention]:
@@ -64,5 +64,29 @@ def _admin_to_zone(mentions: list[Mention]) -> list[Mention]:
             if inner is not None:
                 m = replace(m, attrs={**m.attrs, "subject_of": inner.attrs.get("display", inner.text),
                                       "subject_label": "ZONE"})
+        out.append(m)
+    return out
+
+
+_ORG_ANAPHORA = ("该公司", "公司", "该企业", "企业", "集团")
+
+
+def _complete_roles(mentions: list[Mention], text: str) -> list[Mention]:
+    """A titled person whose organisation the NER did not name: 公司党委书记刘春成 takes
+    the company last named; 齐齐哈尔市副市长姚卿 takes the place whose office it is."""
+    out = []
+    for m in mentions:
+        role = m.attrs.get("role")
+        if m.label == "PERSON" and role and not m.attrs.get("org") and text:
+            rs = m.start - len(role)
+            before = text[max(0, rs - 4):rs]
+            org = None
+            if before.endswith(_ORG_ANAPHORA):
+                org = next((o.attrs.get("display", o.text) for o in reversed(mentions)
+                            if o.label == "ORG" and o.end <= rs), None)
+            else:
+                org = next((g.text for g in mentions if g.label in ("GPE", "ORG", "ZONE") and g.end == rs), None)
+            if org:
+                m = replace(m, attrs={**m.attrs, "org": org})
         out.append(m)
     return out

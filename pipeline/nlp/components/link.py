@@ -11,5 +11,5 @@ from pipeline.nlp.extensions import mentions
 
 @Language.component("hz_link")
 def link_entities(doc: Doc) -> Doc:
-    doc._.mentions = link_mentions(mentions(doc))
+    doc._.mentions = link_mentions(mentions(doc), doc.text)
     return doc

@@ -1,0 +1,43 @@
+"""One entity, one id; roles with their organisation (sentences written for these tests)."""
+
+from pipeline.ingest.sources import article_from_record
+from pipeline.link import link_mentions
+from pipeline.mentions import Mention
+from pipeline.rows import entity_rows, role_rows
+from pipeline.run import annotate
+
+
+def run(nlp, text, title="测试标题"):
+    art = article_from_record({"id": "t", "title": title, "text": text}, source="t", seq=0)
+    return annotate(nlp, art)
+
+
+def test_zone_short_and_full_name_share_an_id(nlp):
+    doc = run(nlp, "衡阳高新区今年新增企业50家。衡阳高新技术产业开发区管委会表示将继续支持企业发展。")
+    ids = {r["text"]: r["entity_id"] for r in entity_rows(doc, "t") if r["label"] == "ZONE"}
+    assert ids["衡阳高新区"] == ids["衡阳高新技术产业开发区"]
+
+
+def test_short_company_name_shares_the_full_names_id():
+    text = "苏州纳维思生物医药有限公司(以下简称纳维思)今年营收增长。纳维思计划再投资3亿元。纳维思表示"
+    full, short = "苏州纳维思生物医药有限公司", "纳维思"
+    mentions = [Mention("ORG", 0, len(full), full, "org_suffix")]
+    mentions += [Mention("ORG", i, i + 3, short, "lac") for i in (19, 29, 40)]
+    linked = link_mentions(mentions, text)
+    assert len({m.attrs["entity_id"] for m in linked}) == 1
+    assert {m.attrs["display"] for m in linked} == {short}  # the name the article uses most
+
+
+def test_subject_uses_the_name_the_article_uses_most(nlp):
+    doc = run(nlp, "长沙经济技术开发区管委会日前透露,区内新增规上企业46家。长沙经开区今年还将新建厂房。")
+    [fact] = [f for f in doc._.facts if f["surface"] == "46家"]
+    assert fact["subject_label"] == "ZONE"
+    assert fact["subject"] in ("长沙经开区", "长沙经济技术开发区")
+
+
+def test_roles_take_the_company_named_before_or_the_place_of_the_office(nlp):
+    doc = run(nlp, "据华芯微电子党委书记、总经理赵建国介绍,公司副总经理孙立新负责研发。"
+                   "郑州市副市长钱文表示,郑州高新区将加大支持。")
+    roles = {r["person"]: (r["role"], r["org"]) for r in role_rows(doc, "t")}
+    assert roles["赵建国"] == ("党委书记、总经理", "华芯微电子")
+    assert roles.get("钱文", (None, None))[1] == "郑州市"
