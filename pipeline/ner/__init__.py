@@ -44,6 +44,11 @@ def find_orgs_and_people(
     org_spans += _resolve(h, coordinated_orgs(h, toks, org_spans), zones, taken=org_spans)
 
     org_spans += _propagate(h, toks, org_spans)
+    org_names = {h[s:e] for s, e, _ in org_spans}
+    not_people = set(org_names)
+    for n in org_names:
+        not_people.update(orgs.name_heads(n))
+    inside = list(org_names) + [h[z.start : z.end] for z in zones]
     out: list[Mention] = [
         Mention("ORG", s, e, text[s:e], src, norm=h[s:e]) for s, e, src in sorted(org_spans)
     ]
@@ -62,6 +67,19 @@ def find_orgs_and_people(
         if (s, e) in found or _overlaps(s, e, taken) or _overlaps(s, e, list(found)):
             continue
         found[(s, e)] = Mention("PERSON", s, e, text[s:e], "lac", norm=h[s:e])
+    # one label per surface: a name the article uses for an organisation (or inside
+    # one, 萨固 in 萨固密集团) is not a person; a name LAC cut short elsewhere in the
+    # article (罗清 for 罗清启) takes its full form
+    full = {m.norm for m in found.values()}
+    for key, m in list(found.items()):
+        if m.norm in not_people or any(m.norm in n for n in inside) or not people.plausible_name(m.norm):
+            del found[key]
+            continue
+        longer = next((q for q in full if len(q) > len(m.norm) and q.startswith(m.norm) and h.startswith(q, m.start)), None)
+        if longer is not None:
+            e = m.start + len(longer)
+            if not _overlaps(m.start, e, taken):
+                found[key] = Mention("PERSON", m.start, e, text[m.start : e], m.source, norm=longer, attrs=m.attrs)
     out.extend(found.values())
     out.sort(key=lambda m: (m.start, m.label))
     return out
@@ -90,6 +108,9 @@ def _resolve(
         # a name never spans a line break (page furniture, captions, cut paragraphs)
         s = max(s, h.rfind("\n", s, e) + 1)
         s, e = orgs.strip_subunit(h, s, e)
+        s, e = orgs.strip_place_prefix(h, s, e)
+        if h[e - 1 : e + 1] == "旗下":  # 松下旗/下: LAC cut 旗下 in two
+            e -= 1
         name = h[s:e]
         if e - s < 2 or orgs.is_generic(name) or orgs.is_zone(name):
             continue
@@ -105,20 +126,44 @@ def _resolve(
 
 
 def _propagate(h: str, toks: Sequence[tuple[int, int, str]], org_spans: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
-    """One name, one label per article: a PER/nz token equal to a found ORG name, or to
-    its head before an industry or type word (胜华 for 胜华科技), is that ORG too."""
-    from . import lexicon
+    """One name, one label per article.
 
+    A name found as ORG, or one of its short forms (胜华 for 胜华科技, 华富 for 江苏华富
+    能源股份有限公司), is an ORG wherever else it stands at a token start: as the
+    same token, or as the start of a token LAC cut wrongly (萨固/PER 密 for 萨固密)."""
     names = {h[s:e] for s, e, _ in org_spans}
-    heads = set()
+    heads: set[str] = set()
     for n in names:
-        for w in lexicon.industry_words() + lexicon.org_suffixes():
-            if n.endswith(w) and len(n) - len(w) >= 2:
-                heads.add(n[: -len(w)])
-                break
+        heads.update(orgs.name_heads(n))
+    heads -= names
+    starts = {s: (s, e, tag) for s, e, tag in toks}
+    ends = {e for _, e, _ in toks}
+    spans = list(org_spans)
     out = []
-    for s, e, tag in toks:
-        if tag in ("PER", "nz", "ORG", "n") and (h[s:e] in names or (tag in ("PER", "nz") and h[s:e] in heads)):
-            if not _overlaps(s, e, org_spans):
-                out.append((s, e, "org_propagated"))
+    for n in sorted(names | heads, key=len, reverse=True):
+        if len(n) < 2:
+            continue
+        is_head = n in heads
+        i = h.find(n)
+        while i >= 0:
+            e = i + len(n)
+            t = starts.get(i)
+            if t is not None and not _overlaps(i, e, spans) and _propagation_ok(h, toks, t, e, ends, is_head):
+                out.append((i, e, "org_propagated"))
+                spans.append((i, e, "org_propagated"))
+            i = h.find(n, i + 1)
     return out
+
+
+def _propagation_ok(h: str, toks, t: tuple[int, int, str], e: int, ends: set[int], is_head: bool) -> bool:
+    s, te, tag = t
+    if e == te:
+        # the same token: a common noun only when it is the exact name (中钢集团)
+        return tag in ("PER", "nz", "ORG", "LOC", "nw") or (not is_head and tag in ("n", "vn"))
+    if tag not in ("PER", "nz", "ORG", "LOC", "nw") and (is_head or tag not in ("n", "vn")):
+        return False
+    if e > te:
+        # the name runs over the token end: it must end at a token boundary
+        return e in ends
+    # the name ends inside the token (固特 in 固特异公司 is handled by the suffix walk)
+    return False

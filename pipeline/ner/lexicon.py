@@ -51,3 +51,34 @@ def surnames() -> frozenset[str]:
 @lru_cache(maxsize=None)
 def zone_endings() -> tuple[str, ...]:
     return _read_words("org_zone_endings.txt")
+
+
+@lru_cache(maxsize=None)
+def place_prefixes() -> dict[str, tuple[str, ...]]:
+    """Sections of rules/org_place_prefixes.txt ([foreign], [province]), longest first."""
+    sections: dict[str, list[str]] = {}
+    cur = ""
+    for line in (RULES_DIR / "org_place_prefixes.txt").read_text(encoding="utf-8").splitlines():
+        line = line.strip()
+        if not line or line.startswith("#"):
+            continue
+        if line.startswith("[") and line.endswith("]"):
+            cur = line[1:-1]
+            continue
+        sections.setdefault(cur, []).extend(line.split())
+    return {k: tuple(sorted(set(v), key=len, reverse=True)) for k, v in sections.items()}
+
+
+@lru_cache(maxsize=None)
+def place_names() -> frozenset[str]:
+    """Chinese place names and their short forms (rules/zone_places.jsonl, read only)."""
+    import json
+
+    out: set[str] = set()
+    path = RULES_DIR / "zone_places.jsonl"
+    if path.exists():
+        for line in path.read_text(encoding="utf-8").splitlines():
+            if line.strip():
+                row = json.loads(line)
+                out.update(x for x in (row.get("name"), row.get("short")) if x)
+    return frozenset(out)

@@ -190,3 +190,90 @@ def is_zone(name: str) -> bool:
     if name.endswith(_NOT_ORG_ENDINGS):
         return True
     return any(name.endswith(z) for z in lexicon.zone_endings())
+
+
+_CITY_START = re.compile(r"^[\u4e00-\u9fff]{1,4}?[市县州盟旗]")
+
+
+def strip_place_prefix(h: str, s: int, e: int) -> tuple[int, int]:
+    """美国波音公司 -> 波音公司, 内蒙古包头市公安局 -> 包头市公安局 (dev NOTES §6): a
+    country or region word before a name is a named part, not the name; a province
+    word only when a city or county name follows it."""
+    seg = h[s:e]
+    pre = lexicon.place_prefixes()
+    for p in pre.get("foreign", ()):
+        if seg.startswith(p) and len(seg) - len(p) >= 2 and not seg.startswith(p + "的"):
+            # 韩国汽车工业协会 (a country's trade body), 加拿大矿业公司 (a description):
+            # the country word is part of what names it
+            rest = seg[len(p) :]
+            if p not in _REGIONS and _starts_with_industry(rest):
+                if rest.endswith(_BODY_TYPES) or _only_type_words(rest):
+                    return s, e
+            return s + len(p), e
+    for p in pre.get("province", ()):
+        if seg.startswith(p):
+            rest = seg[len(p) :]
+            for q in ("省", "自治区", "市"):
+                if rest.startswith(q) and p + q != "重庆市":
+                    rest = rest[len(q) :]
+                    break
+            if len(rest) >= 3 and _CITY_START.match(rest):
+                return e - len(rest), e
+            break
+    return s, e
+
+
+_REGIONS = ("台湾", "大陆")
+_BODY_TYPES = ("协会", "学会", "商会", "联合会", "委员会", "联盟")
+
+
+def _only_type_words(w: str) -> bool:
+    """矿业公司, 汽车集团: industry and type words with no name in front."""
+    enders = lexicon.org_suffixes() + lexicon.industry_words()
+    for _ in range(5):
+        x = next((x for x in enders if w.endswith(x)), None)
+        if x is None:
+            return False
+        w = w[: -len(x)]
+        if not w:
+            return True
+    return False
+
+
+def _starts_with_industry(w: str) -> bool:
+    return any(w.startswith(x) for x in lexicon.industry_words()) or any(w.startswith(x) for x in lexicon.org_suffixes() if len(x) >= 2)
+
+
+# type words whose removal leaves a company's own name (not 管委会, 政府: places)
+_COMPANY_TYPES = ("公司", "集团", "控股", "股份", "工厂", "厂")
+
+
+def name_heads(name: str) -> list[str]:
+    """Short forms a name is also called by: 江苏华富能源股份有限公司 -> 华富能源, 华富.
+
+    Drop a place prefix, then type words and industry words from the end, keeping each
+    remainder of 2+ characters that is not itself a place or a national word."""
+    pre = lexicon.place_prefixes()
+    for p in pre.get("foreign", ()) + pre.get("province", ()):
+        if name.startswith(p) and len(name) - len(p) >= 2:
+            name = name[len(p) :]
+            break
+    if name.startswith("(") or name.startswith("("):
+        return []
+    out: list[str] = []
+    if any(name.startswith(x) for x in _NATIONAL) or _starts_with_industry(name):
+        return []
+    enders = tuple(x for x in lexicon.org_suffixes() if x.endswith(_COMPANY_TYPES)) + lexicon.industry_words()
+    places = lexicon.place_names()
+    cur = name
+    for _ in range(6):
+        w = next((x for x in enders if cur.endswith(x) and len(cur) - len(x) >= 2), None)
+        if w is None:
+            break
+        cur = cur[: -len(w)].rstrip("()")
+        if "(" in cur or ")" in cur:
+            break
+        if cur in places or cur in _NATIONAL or is_generic(cur) or is_zone(cur) or _starts_with_industry(cur):
+            break
+        out.append(cur)
+    return out

@@ -21,6 +21,16 @@ def lac_people(h: str, toks: Sequence[Tok]) -> list[tuple[int, int]]:
     return out
 
 
+_NOT_NAME_ENDINGS = ("企", "企业", "公司", "集团", "方面", "同志")
+
+
+def plausible_name(w: str) -> bool:
+    """A PER surface that is really a title, a generic word or a kind of firm (董秘, 高企, 韩企)."""
+    if w in lexicon.person_titles() or w in lexicon.generic_orgs():
+        return False
+    return not w.endswith(_NOT_NAME_ENDINGS)
+
+
 def _title_ending_at(h: str, p: int) -> int | None:
     """Start of the longest title that ends at p, if any."""
     titles, lengths = _title_index()
@@ -71,6 +81,11 @@ def titled_people(h: str, toks: Sequence[Tok]) -> list[tuple[int, int, int]]:
             out.append((s, e, rs))
             continue
         if tag in _BAD_NAME_TAGS:
+            # 总经理应/v 海峰/PER: a one-character surname LAC read as a verb or adverb
+            if e - s == 1 and h[s] in surnames and i + 1 < len(toks):
+                ns, ne, ntag = toks[i + 1]
+                if ntag == "PER" and ne - ns <= 2 and _NAME_CHARS.match(h[s:ne]):
+                    out.append((s, ne, rs))
             continue
         first2 = h[s : s + 2]
         sur = 2 if first2 in surnames else 1 if h[s] in surnames else 0
