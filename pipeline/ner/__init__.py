@@ -16,7 +16,7 @@ __all__ = ["LacTagger", "find_orgs_and_people", "default_tagger"]
 _TAGGER: LacTagger | None = None
 
 # Rule sources win over the tagger on overlap; among equals the longer span wins.
-_PRIORITY = {"org_suffix": 3, "org_short": 2, "org_list": 2, "lac": 1}
+_PRIORITY = {"org_latin": 3, "org_suffix": 3, "org_short": 2, "org_list": 2, "lac": 1}
 
 
 def default_tagger() -> LacTagger:
@@ -42,6 +42,8 @@ def find_orgs_and_people(
     cands = orgs.lac_orgs(h, toks) + orgs.suffix_orgs(h, toks) + orgs.short_name_orgs(h, toks)
     org_spans = _resolve(h, cands, zones)
     org_spans += _resolve(h, coordinated_orgs(h, toks, org_spans), zones, taken=org_spans)
+    org_spans += _resolve(h, orgs.latin_orgs(h, org_spans), zones, taken=org_spans)
+    org_spans = _extend_to_known(h, org_spans)
 
     org_spans += _propagate(h, toks, org_spans)
     org_names = {h[s:e] for s, e, _ in org_spans}
@@ -112,7 +114,10 @@ def _resolve(
         if h[e - 1 : e + 1] == "旗下":  # 松下旗/下: LAC cut 旗下 in two
             e -= 1
         name = h[s:e]
-        if e - s < 2 or orgs.is_generic(name) or orgs.is_zone(name):
+        if src == "lac":
+            e = orgs.strip_trailing_verb(h, s, e)
+            name = h[s:e]
+        if e - s < 2 or orgs.is_generic(name) or orgs.is_zone(name) or orgs.is_place(name) or orgs.is_descriptive(name):
             continue
         if (s, e) in zone_spans or any(z.start <= s and e <= z.end for z in zones):
             continue
@@ -123,6 +128,24 @@ def _resolve(
         if not _overlaps(c[0], c[1], kept) and not _overlaps(c[0], c[1], taken):
             kept.append(c)
     return kept
+
+
+def _extend_to_known(h: str, spans: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+    """必和必 -> 必和必拓, 固特 -> 固特异: a span that is the start of a longer name the
+    article uses elsewhere, with that name written out here, is that name."""
+    names = sorted({h[s:e] for s, e, _ in spans}, key=len, reverse=True)
+    out = []
+    for i, (s, e, src) in enumerate(spans):
+        n = h[s:e]
+        for m in names:
+            if len(m) > len(n) and m.startswith(n) and h.startswith(m, s):
+                ne = s + len(m)
+                others = spans[:i] + spans[i + 1 :]
+                if not _overlaps(s, ne, others):
+                    e = ne
+                break
+        out.append((s, e, src))
+    return out
 
 
 def _propagate(h: str, toks: Sequence[tuple[int, int, str]], org_spans: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:

@@ -82,3 +82,8 @@ def place_names() -> frozenset[str]:
                 row = json.loads(line)
                 out.update(x for x in (row.get("name"), row.get("short")) if x)
     return frozenset(out)
+
+
+@lru_cache(maxsize=None)
+def industry_terms() -> tuple[str, ...]:
+    return tuple(sorted(_read_words("org_industry_terms.txt"), key=len, reverse=True))

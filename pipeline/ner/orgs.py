@@ -39,7 +39,7 @@ def _may_be_inside(h: str, t: Tok) -> bool:
     w = _tok_text(h, t)
     if t[2] in _INNER_TAGS:
         return w not in ("的", "等")
-    if t[2] == "c" and w in _CONJ:
+    if t[2] in ("c", "p") and w in _CONJ:
         return True
     if w in ("(", ")", "·"):
         return True
@@ -53,21 +53,30 @@ def _ends_with_suffix(w: str) -> str | None:
     return None
 
 
-def _may_join(h: str, toks: Sequence[Tok], k: int) -> bool:
+def _may_join(h: str, toks: Sequence[Tok], k: int, head: Tok | None = None) -> bool:
     """Context checks for token k inside a name: a verb only inside a compound noun
     (企业/上市/辅导), a conjunction never right after a complete organisation, and
     never a title word (管委会主任薛良率...)."""
     w = _tok_text(h, toks[k])
     if w in _TITLE_WORDS():
         return False
-    if toks[k][2] in ("v", "c"):
+    if toks[k][2] in ("v", "c") or w in _CONJ:
         if k == 0 or k + 1 >= len(toks):
             return False
         left, right = toks[k - 1], toks[k + 1]
         if toks[k][2] == "v" and (right[2] not in ("n", "vn") or left[2] not in ("n", "vn", "LOC", "nz")):
             return False
-        if toks[k][2] == "c" and _ends_with_suffix(_tok_text(h, left)):
+        if w in _CONJ and (
+            _ends_with_suffix(_tok_text(h, left)) or right[2] == "LOC" or left[2] in ("LOC", "w")
+        ):
             return False
+        # 中国石化与连云港港口集团: two organisations; 重庆节能与新能源汽车产业联盟 is one
+        # (what follows the conjunction is only sector words and a type word)
+        if w in _CONJ and left[2] in ("ORG", "nz") and head is not None:
+            tail = h[right[0] : head[1]]
+            suf = _ends_with_suffix(tail)
+            if not suf or not is_descriptive(tail[: -len(suf)] or tail):
+                return False
     return True
 
 
@@ -92,9 +101,16 @@ def suffix_orgs(h: str, toks: Sequence[Tok]) -> list[Cand]:
         # one-character type words (署, 局, 部) also end verbs and nouns: 签署, 布局
         if not suf or (len(suf) == 1 and t[2] in ("v", "vn", "a", "ad", "d", "f", "m")):
             continue
+        # 依据投资银行/p: a function word LAC glued to a type word; 子公司, 新工厂: a kind
+        if t[2] in _FUNCTION_TAGS or w in _KIND_WORDS or w.endswith(_KIND_ENDINGS):
+            continue
         j = i
         while j > 0 and i - j < _MAX_WALK and _may_be_inside(h, toks[j - 1]):
-            if t[1] - toks[j - 1][0] > _MAX_ORG_CHARS or not _may_join(h, toks, j - 1):
+            if t[1] - toks[j - 1][0] > _MAX_ORG_CHARS or not _may_join(h, toks, j - 1, t):
+                break
+            # 德国特殊化学品集团朗盛公司: a complete name before a name of its own is
+            # an apposition, not part of it
+            if j == i and len(w) - len(suf) >= 2 and t[2] in ("ORG", "nz") and suf in ("公司", "集团") and _ends_with_suffix(_tok_text(h, toks[j - 1])) in ("公司", "集团"):
                 break
             j -= 1
         while j < i and not _is_name_start(h, toks[j]):
@@ -106,6 +122,11 @@ def suffix_orgs(h: str, toks: Sequence[Tok]) -> list[Cand]:
         if e - s >= 3:
             out.append((s, e, "org_suffix"))
     return out
+
+
+_FUNCTION_TAGS = {"p", "c", "u", "d", "r", "m", "q", "w", "xc", "TIME"}
+_KIND_WORDS = {"工厂", "新工厂", "子公司", "母公司", "分厂", "小厂", "关联公司", "主机厂", "跨国企业集团"}
+_KIND_ENDINGS = ("子公司", "母公司", "关联公司", "小厂")
 
 
 def _balance(h: str, s: int, e: int) -> tuple[int, int]:
@@ -144,7 +165,9 @@ def short_name_orgs(h: str, toks: Sequence[Tok]) -> list[Cand]:
         p = toks[i - 1]
         pw = _tok_text(h, p)
         start = None
-        if p[2] in _SHORT_PREFIX_TAGS and 2 <= len(pw) <= 4 and pw not in generic:
+        if (p[2] in _SHORT_PREFIX_TAGS and 2 <= len(pw) <= 4 and pw not in generic) or (
+            _ASCII_NAME.match(pw) and len(pw) >= 3 and pw[0].isupper()
+        ):
             start = p[0]
         else:
             k = i
@@ -277,3 +300,71 @@ def name_heads(name: str) -> list[str]:
             break
         out.append(cur)
     return out
+
+
+def is_descriptive(name: str) -> bool:
+    """新能源汽车, 中国航空业, 新疆水泥: place, national, industry and product words only,
+    with no organisation type word at the end: a sector, not an organisation."""
+    if _ends_with_suffix(name) and not name.endswith(("控股", "股份")):
+        return False
+    words = lexicon.industry_terms() + lexicon.industry_words()
+    pre = lexicon.place_prefixes()
+    places = lexicon.place_names()
+    w = name
+    for p in _NATIONAL_SORTED + pre.get("foreign", ()) + pre.get("province", ()):
+        if w.startswith(p):
+            w = w[len(p) :]
+            break
+    else:
+        # a city before the sector (江阴水泥)
+        for n in (4, 3, 2):
+            if w[:n] in places:
+                w = w[n:]
+                break
+    if not w:
+        return False  # 国务院, 中国: a national body or a place, decided elsewhere
+    if w != name and w in lexicon.industry_words():
+        return False  # 中国石化, 中国电信: a national prefix and one industry word
+    for _ in range(6):
+        x = next((x for x in words if w.startswith(x)), None)
+        if x is None:
+            return False
+        w = w[len(x) :]
+        if not w:
+            return True
+    return False
+
+
+_NATIONAL_SORTED = tuple(sorted(_NATIONAL, key=len, reverse=True))
+
+
+def is_place(name: str) -> bool:
+    pre = lexicon.place_prefixes()
+    return name in lexicon.place_names() or name in pre.get("foreign", ()) or name in ("中国", "中华")
+
+
+_LATIN_CORP = re.compile(r"[A-Z][A-Za-z&\-]*(?:[ .][A-Z][A-Za-z&\-]*)*[ .](?:Corp|Corporation|Inc|Ltd|Co|Group|Industries|Holdings|Company|LLC|AG|GmbH|PLC)(?![A-Za-z])\.?")
+_LATIN_PAREN = re.compile(r"\(([A-Z][A-Za-z0-9&\-]*(?: [A-Z][A-Za-z0-9&\-]*){0,4})\)")
+
+
+def latin_orgs(h: str, org_spans) -> list[Cand]:
+    """Latin names: ``Potash Corp``, ``Mag Industries Corp``; a Latin name in brackets
+    right after an organisation (北环勘探咨询公司(North Rim)) is that organisation's."""
+    out: list[Cand] = [(m.start(), m.end(), "org_latin") for m in _LATIN_CORP.finditer(h)]
+    ends = {e for _, e, *_ in org_spans}
+    for m in _LATIN_PAREN.finditer(h):
+        if m.start() in ends:
+            out.append((m.start(1), m.end(1), "org_latin"))
+    return out
+
+
+_TRAILING_VERBS = ("投资", "收购", "并购", "联合", "联手", "携手", "牵手", "入股", "签约", "拟", "将", "斥资", "依据")
+
+
+def strip_trailing_verb(h: str, s: int, e: int) -> int:
+    """中石化投资/ORG (a title: 中石化投资超千亿建...): LAC joined the verb after a name."""
+    seg = h[s:e]
+    for v in _TRAILING_VERBS:
+        if seg.endswith(v) and len(seg) - len(v) >= 2 and not _ends_with_suffix(seg):
+            return e - len(v)
+    return e

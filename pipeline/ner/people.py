@@ -16,11 +16,15 @@ _NAME_CHARS = re.compile(r"^[\u4e00-\u9fff·]{2,6}$")
 def lac_people(h: str, toks: Sequence[Tok]) -> list[tuple[int, int]]:
     out = []
     for s, e, tag in toks:
+        # 铁锋区, 钦南区: a place name LAC read as a person
+        if h[e : e + 1] in _PLACE_AFTER:
+            continue
         if tag == "PER" and _NAME_CHARS.match(h[s:e]) and (e - s <= 4 or "·" in h[s:e]):
             out.append((s, e))
     return out
 
 
+_PLACE_AFTER = set("区县市镇乡村路街省州")
 _NOT_NAME_ENDINGS = ("企", "企业", "公司", "集团", "方面", "同志")
 
 
