@@ -32,6 +32,8 @@ _ZONE_ANAPHORA = ("该高新区", "高新区", "园区", "该园区", "开发区
 # An organisation that reports numbers (审计署通报, 协会统计显示, 据X介绍) is their
 # source, not what they are about.
 _REPORTS = re.compile(r"[^，,。；;：:\n]{0,12}?(?:表示|介绍|透露|指出|称|说|认为|预计|预测|统计|显示|通报|公布|发布|披露|报道|获悉|了解到)")
+_AUTHORITY_ENDS = ("署", "局", "部", "委", "会", "办", "办公室", "中心", "院", "所", "处", "厅", "政府", "组", "社",
+                   "报", "网", "台")
 # A clause whose subject is a named thing of another kind (此次论坛, 本届展会, 这些企业)
 # is not about the zone or company talked of before: no carry-over.
 _OTHER_SUBJECT = re.compile(r"^(?:此次|本次|本届|这次|这些|那些|该|这|上述)")
@@ -74,7 +76,7 @@ class SubjectResolver:
             if _FILLER.match(self.text[c_start:m.start]):
                 if "subject_of" in m.attrs:  # a zone's administration speaks for its zone
                     return Subject(m.attrs["subject_of"], m.attrs["subject_label"])
-                if not _REPORTS.match(self.text, m.end):
+                if not (_REPORTS.match(self.text, m.end) and _is_authority(m)):
                     return _subject(m)
             break
         head = self.text[c_start:limit]
@@ -107,6 +109,12 @@ class SubjectResolver:
             if subj:
                 return subj
         return None
+
+
+def _is_authority(m: Mention) -> bool:
+    """Agencies, associations and offices report on others; companies announcing
+    (青岛海尔公告称) mostly speak of themselves."""
+    return m.label == "ORG" and m.text.endswith(_AUTHORITY_ENDS)
 
 
 def _subject(m: Mention) -> Subject:
