@@ -15,6 +15,22 @@ _SEPARATORS = {"、", "和", "及", "与", "以及"}
 _ITEM_TAGS = {"PER", "ORG", "nz", "LOC"}
 
 
+_FIRM_WORDS = ("企业", "公司", "集团", "车企", "厂商", "巨头", "银行", "机构", "品牌商", "供应商", "跨国公司")
+
+
+def _firms_follow(h: str, toks: Sequence[Tok], i: int) -> bool:
+    """等 then, within three words, a word for firms (等知名企业, 等一流汽车厂商)."""
+    if h[toks[i][0] : toks[i][1]] != "等":
+        return False
+    for k in range(i + 1, min(i + 4, len(toks))):
+        w = h[toks[k][0] : toks[k][1]]
+        if w.endswith(_FIRM_WORDS):
+            return True
+        if toks[k][2] in ("w", "v", "p"):
+            return False
+    return False
+
+
 def coordinated_orgs(h: str, toks: Sequence[Tok], found: Sequence[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
     """Single-token list items next to a found ORG in the same 、-list."""
     spans = {(s, e) for s, e, _ in found}
@@ -22,7 +38,14 @@ def coordinated_orgs(h: str, toks: Sequence[Tok], found: Sequence[tuple[int, int
     out: list[tuple[int, int, str]] = []
     items: list[tuple[int, int, str]] = []
 
-    def flush() -> None:
+    def flush(nxt: int = -1) -> None:
+        # 韩泰、浦项等知名企业: a list that ends in 等 + a word for firms names firms
+        if items and 0 <= nxt < n and _firms_follow(h, toks, nxt):
+            for s, e, tag in items:
+                if (s, e) not in spans and tag in _ITEM_TAGS | {"n"} and h[s:e] not in generic and 2 <= e - s <= 8 and h[s:e] not in lexicon.place_names():
+                    out.append((s, e, "org_list"))
+            items.clear()
+            return
         if len(items) >= 2 and any((s, e) in spans for s, e, _ in items):
             for s, e, tag in items:
                 if (s, e) not in spans and tag in _ITEM_TAGS and h[s:e] not in generic and 2 <= e - s <= 8:
@@ -47,6 +70,6 @@ def coordinated_orgs(h: str, toks: Sequence[Tok], found: Sequence[tuple[int, int
         if i < n and h[toks[i][0] : toks[i][1]] in _SEPARATORS:
             i += 1
             continue
-        flush()
+        flush(i)
     flush()
     return out

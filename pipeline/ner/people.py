@@ -13,9 +13,21 @@ _BAD_NAME_TAGS = {"v", "p", "w", "u", "c", "d", "m", "q", "TIME", "r", "xc", "f"
 _NAME_CHARS = re.compile(r"^[\u4e00-\u9fff·]{2,6}$")
 
 
+def _among_places(h: str, toks: Sequence[Tok], i: int) -> bool:
+    """钦州/LOC 钦南/PER, 龙沙、铁锋/PER、建华: a place name in a run or list of places."""
+    if i > 0 and toks[i - 1][2] == "LOC" and toks[i - 1][1] == toks[i][0]:
+        return True
+    for a, b in ((i - 2, i - 1), (i + 2, i + 1)):
+        if 0 <= a < len(toks) and h[toks[b][0] : toks[b][1]] == "、" and (toks[a][2] == "LOC" or h[toks[a][0] : toks[a][1]] in lexicon.place_names()):
+            return True
+    return False
+
+
 def lac_people(h: str, toks: Sequence[Tok]) -> list[tuple[int, int]]:
     out = []
-    for s, e, tag in toks:
+    for i, (s, e, tag) in enumerate(toks):
+        if tag == "PER" and _among_places(h, toks, i):
+            continue
         # 铁锋区, 钦南区: a place name LAC read as a person
         if h[e : e + 1] in _PLACE_AFTER:
             continue
