@@ -35,6 +35,7 @@ eval: setup
 	$(BIN)/python -m pipeline eval --gold $(SHARED)/gold/seed_gold.json --articles $(SHARED)/seeds/000_3faaaf77bf122049.txt
 	$(BIN)/python -m pipeline eval --gold $(SHARED)/dev/dev_gold.json --articles $(SHARED)/dev/dev_articles.jsonl
 	$(BIN)/python -m pipeline eval-numeric $(SHARED)/numeric/cases.jsonl
+	$(BIN)/python scripts/score_ner.py --shared $(SHARED) --msra   # NER alone, and mention-level PER/ORG on MSRA test
 
 golden: setup
 	$(BIN)/python -m tests.golden.regenerate
