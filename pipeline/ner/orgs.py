@@ -58,7 +58,7 @@ def _may_join(h: str, toks: Sequence[Tok], k: int, head: Tok | None = None) -> b
     (企业/上市/辅导), a conjunction never right after a complete organisation, and
     never a title word (管委会主任薛良率...)."""
     w = _tok_text(h, toks[k])
-    if w in _TITLE_WORDS():
+    if w in _TITLE_WORDS() or w in _TRAILING_VERBS:
         return False
     if toks[k][2] in ("v", "c") or w in _CONJ:
         if k == 0 or k + 1 >= len(toks):
@@ -125,7 +125,7 @@ def suffix_orgs(h: str, toks: Sequence[Tok]) -> list[Cand]:
 
 
 _FUNCTION_TAGS = {"p", "c", "u", "d", "r", "m", "q", "w", "xc", "TIME"}
-_KIND_WORDS = {"工厂", "新工厂", "子公司", "母公司", "分厂", "小厂", "关联公司", "主机厂", "跨国企业集团"}
+_KIND_WORDS = {"布局", "格局", "大局", "结局", "全局", "变局", "开局", "工厂", "新工厂", "子公司", "母公司", "分厂", "小厂", "关联公司", "主机厂", "跨国企业集团"}
 _KIND_ENDINGS = ("子公司", "母公司", "关联公司", "小厂")
 
 
