@@ -111,3 +111,58 @@ def test_batch_matches_single(tagger: LacTagger) -> None:
     assert many[0] == tagger.tag(texts[0])
     for spans, t in zip(many, texts):
         assert all(0 <= s < e <= len(t) for s, e, _ in spans)
+
+
+def test_country_word_is_not_part_of_company(tagger: LacTagger) -> None:
+    orgs = _found("据悉,瑞典斯卡纳公司将在园区设立研发中心。", tagger, "ORG")
+    assert "斯卡纳公司" in orgs and "瑞典斯卡纳公司" not in orgs
+
+
+def test_country_trade_body_keeps_country(tagger: LacTagger) -> None:
+    from pipeline.ner import orgs
+
+    assert orgs.strip_place_prefix("日本汽车工业协会", 0, 8) == (0, 8)
+    assert orgs.strip_place_prefix("内蒙古赤峰市公安局", 0, 9) == (3, 9)
+    assert orgs.strip_place_prefix("江苏远航能源股份有限公司", 0, 12) == (0, 12)
+
+
+def test_sector_words_are_not_orgs() -> None:
+    from pipeline.ner import orgs
+
+    assert orgs.is_descriptive("新能源汽车") and orgs.is_descriptive("中国航空业")
+    assert not orgs.is_descriptive("中国石化") and not orgs.is_descriptive("泰豪通信")
+
+
+def test_short_form_heads() -> None:
+    from pipeline.ner import orgs
+
+    assert orgs.name_heads("江苏远航能源股份有限公司") == ["远航能源", "远航"]
+    assert orgs.name_heads("苏州银行") == []
+
+
+def test_latin_company_names() -> None:
+    from pipeline.ner import orgs
+
+    t = "此前拟收购Blue Lake Corp未果,探矿公司(Red Hill)表示"
+    found = {t[s:e] for s, e, _ in orgs.latin_orgs(t, [(0, t.index("(R"))])}
+    assert found == {"Blue Lake Corp", "Red Hill"}
+
+
+def test_person_inside_org_name_is_not_person(tagger: LacTagger) -> None:
+    text = "江苏远航能源股份有限公司发布公告。远航表示,今年产能翻番。"
+    assert "远航" not in _found(text, tagger, "PERSON")
+
+
+def test_list_before_firm_word(tagger: LacTagger) -> None:
+    orgs = _found("其中,韩泰、浦项等知名企业已在本地设厂。", tagger, "ORG")
+    assert {"韩泰", "浦项"} <= orgs
+
+
+def test_kind_of_firm_is_not_org(tagger: LacTagger) -> None:
+    orgs = _found("华星科技另一家子公司的新工厂已经投产。", tagger, "ORG")
+    assert not any(o.endswith(("子公司", "工厂")) for o in orgs)
+
+
+def test_surname_read_as_verb_after_title(tagger: LacTagger) -> None:
+    people = _found("甬港新材总经理应海峰说,订单已排到年底。", tagger, "PERSON")
+    assert "海峰" not in people
