@@ -59,3 +59,8 @@ def test_event_day_gives_no_period(nlp):
 ])
 def test_approx_from_verbs_outside_the_span(nlp, text, surface, approx):
     assert facts_of(nlp, text)[surface]["approx"] == approx
+
+
+def test_subsidiary_named_after_its_parent_is_the_subject(nlp):
+    f = facts_of(nlp, "华东集团下属子公司华东电子去年实现营收12亿元。")
+    assert f["12亿元"]["subject"] == "华东电子"

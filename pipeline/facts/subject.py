@@ -34,6 +34,8 @@ _ZONE_ANAPHORA = ("该高新区", "高新区", "园区", "该园区", "开发区
 _REPORTS = re.compile(r"[^，,。；;：:\n]{0,12}?(?:表示|介绍|透露|指出|称|说|认为|预计|预测|统计|显示|通报|公布|发布|披露|报道|获悉|了解到)")
 _AUTHORITY_ENDS = ("署", "局", "部", "委", "会", "办", "办公室", "中心", "院", "所", "处", "厅", "政府", "组", "社",
                    "报", "网", "台")
+# "A's subsidiary B" at the head of a clause: B is what the clause is about.
+_SUBSIDIARY = re.compile(r"^(?=.)(?:的|之)?(?:下属|旗下|所属|全资|控股)?(?:子公司|分公司|企业|公司|业务平台|海外业务平台|平台|单位)?$")
 # A clause whose subject is a named thing of another kind (此次论坛, 本届展会, 这些企业)
 # is not about the zone or company talked of before: no carry-over.
 _OTHER_SUBJECT = re.compile(r"^(?:此次|本次|本届|这次|这些|那些|该|这|上述)")
@@ -70,10 +72,13 @@ class SubjectResolver:
 
     def _clause_subject(self, c_start: int, limit: int, topic: bool = False) -> Subject | None:
         i = bisect_right(self._starts, c_start - 1)
-        for m in self.cands[i:]:
+        for j, m in enumerate(self.cands[i:], start=i):
             if m.start >= limit:
                 break
             if _FILLER.match(self.text[c_start:m.start]):
+                nxt = self.cands[j + 1] if j + 1 < len(self.cands) else None
+                if nxt is not None and nxt.start < limit and _SUBSIDIARY.match(self.text[m.end:nxt.start]):
+                    m = nxt  # 中钢集团海外业务平台中钢国际违规…: the unit named second acts
                 if "subject_of" in m.attrs:  # a zone's administration speaks for its zone
                     return Subject(m.attrs["subject_of"], m.attrs["subject_label"])
                 if not (_REPORTS.match(self.text, m.end) and _is_authority(m)):
