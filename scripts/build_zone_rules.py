@@ -141,7 +141,7 @@ class ZoneTable:
             self._claim(to_halfwidth(s), rank + 10, zid)
         for s in [name, *explicit, *derived]:
             for ending in ("经济技术开发区", "高新技术产业开发区", "经济开发区", "高新区", "经开区",
-                           "开发区", "新区"):
+                           "开发区", "新区", "综合保税区", "保税港区", "保税区"):
                 if s.endswith(ending):
                     stem = to_halfwidth(s[: -len(ending)])
                     if (not stem.endswith("国家") and not stem.startswith(("省", "市"))
@@ -161,6 +161,11 @@ class ZoneTable:
             claims.sort()
             best = claims[0][0]
             winners = {zid for rank, zid in claims if rank == best}
+            # A zone's own official name beats another zone's alias for it: the 中关村
+            # hi-tech row lists 中关村国家自主创新示范区 as an alias, the IDZ list names it.
+            named = {zid for zid in winners if self.zones[zid]["name"] == surface}
+            if len(named) == 1:
+                winners = named
             if len(winners) == 1:
                 surfaces[winners.pop()].append(surface)
         rows = []
