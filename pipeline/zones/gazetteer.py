@@ -9,6 +9,10 @@ from pipeline.zones.rules import ZoneRules
 
 KIND_AT_END = re.compile(r"(区|园|城|港)$")
 
+# A park of a multi-park zone is written as the zone, a place and 园 (中关村海淀园,
+# 中关村科技园区海淀园, 张江高新区嘉定园): the 一区多园 pattern.
+SUB_PARK_END = re.compile(r"(分园|园区|园)(?![林艺])")
+
 
 def _extend_left(t: str, start: int, rules: ZoneRules) -> int:
     """Take in a bare province or city name written right before the zone (湖南衡阳高新区).
@@ -52,7 +56,23 @@ def find_listed(t: str, rules: ZoneRules) -> list[Mention]:
         if out and start < out[-1].end:
             start = m.start()
         source = "zone_gazetteer" if m.group() == zone["name"] else "zone_alias"
+        end = _sub_park_end(t, m.end(), rules)
+        if end:
+            surface = t[start:end]
+            out.append(Mention("ZONE", start, end, surface, "zone_sub_park", norm=surface,
+                               attrs={"province": zone.get("province"), "zone_id": f"park:{surface}",
+                                      "zone_type": "park", "parent_zone": zid}))
+            continue
         out.append(Mention("ZONE", start, m.end(), t[start:m.end()], source, norm=zone["name"],
                            attrs={"province": zone.get("province"), "zone_id": zid,
                                   "zone_type": zone["zone_type"]}))
     return out
+
+
+def _sub_park_end(t: str, end: int, rules: ZoneRules) -> int | None:
+    """End of ``place + 园`` right after a listed zone ending at ``end``, else None."""
+    p = rules.place_re.match(t, end)
+    if not p or rules.places[p.group()].suffixed:
+        return None
+    k = SUB_PARK_END.match(t, p.end())
+    return k.end() if k else None

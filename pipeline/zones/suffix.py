@@ -34,7 +34,9 @@ KINDS: dict[str, tuple[str, str]] = {
     "工业开发区": ("dev_zone", "short"),
     "经开区": ("etdz", "short"),
     "开发区": ("dev_zone", "short"),
-    "综合保税区": ("bonded", "place"),
+    "特殊综合保税区": ("bonded", "short"),
+    "综合保税港区": ("bonded", "short"),
+    "综合保税区": ("bonded", "short"),
     "保税港区": ("bonded", "short"),
     "保税区": ("bonded", "short"),
     "自由贸易试验区": ("ftz", "place"),
@@ -43,6 +45,9 @@ KINDS: dict[str, tuple[str, str]] = {
     "新区": ("new_area", "short"),
     "片区": ("ftz_area", "place"),
     "示范区": ("demo_zone", "place"),
+    # A 示范区 for innovation is named by its theme (军民融合, 传感网) as often as by a
+    # place; the theme words themselves are generic, so a name needs more than them.
+    "创新示范区": ("demo_zone", "park"),
     "主题园区": ("park", "park"),
     "高科技园区": ("park", "park"),
     "科技园区": ("park", "park"),
@@ -74,7 +79,12 @@ GENERIC_WORDS = """国家 国家级 省级 市级 县级 区级 全国 中国 �
 动漫 汽车 汽配 光伏 新能源 新材料 服装 家具 食品 纺织 化纤 钢铁 机械 装备 电子信息 物联网 云计算 大数据
 人工智能 半导体 集成电路 生物医药 节能环保 环保 节能 能源 光电 创业 创客 电商 电子商务 跨境电商 健康 大健康
 旅游 互联网 数字经济 金融 港口 航空 航天 航空航天 石化 冶金 建材 陶瓷 印刷 包装 商贸 大学 科研 留学生
-创意产业 文化创意 影视 传媒 软件和信息服务 公园 花园 广场""".split()
+创意产业 文化创意 影视 传媒 软件和信息服务 公园 花园 广场
+自主 军民融合 协同 协同创新 科技创新 技术创新 开放 融合 产城融合 区域 中西部 东中西部 大众 万众
+全面 改革 体制 机制 制度 试点 区内 园内 县内
+智能 储能 氢能 动能 数据 数控 家电 家居 会展 日化 可再生能源""".split()
+# (The last line also keeps a stop character inside an industry word from cutting a
+# name: the 能 of 智能网联汽车产业园, the 据 of 数据.)
 
 _CJK = re.compile(r"[\u3400-\u9fff·]")
 WINDOW = 12
