@@ -22,7 +22,8 @@ def build_facts(doc: Doc) -> list[dict[str, Any]]:
         return []
     blocks = [(b.start, b.end, b.kind) for b in article.blocks] if article else [(0, len(text), "paragraph")]
     running = [(s, e) for s, e, k in blocks if k in RUNNING and k != "title" and k != "subheading"]
-    resolver = SubjectResolver(text, mentions, running=running)
+    title = next(((s, e) for s, e, k in blocks if k == "title"), None)
+    resolver = SubjectResolver(text, mentions, running=running, title=title)
     dates = [m for m in mentions if m.label == "DATE"]
     lead = next(((s, e) for s, e, k in blocks if k == "paragraph"), None)
     article_date = article.date if article else None

@@ -4,7 +4,8 @@ The subject of a clause is the named zone or organisation standing at its start
 (after a time word such as 今年 or 目前); an anaphor there (公司, 该企业, 园区 ...)
 stands for the last named entity of its kind.  A clause without one takes the
 subject of an earlier clause of the sentence, then the topic carried over from
-earlier sentences.  Headings and titles only use their own words.  Where nothing
+earlier sentences of the paragraph (and, in the lead paragraph, the headline's).
+Headings and titles only use their own words.  Where nothing
 qualifies the subject stays null rather than guessed.
 """
 
@@ -52,11 +53,13 @@ class Subject:
 class SubjectResolver:
     """Built once per article; `resolve(q_start, sentence, block)` per number."""
 
-    def __init__(self, text: str, mentions: Sequence[Mention], *, running: Sequence[tuple[int, int]]) -> None:
+    def __init__(self, text: str, mentions: Sequence[Mention], *, running: Sequence[tuple[int, int]],
+                 title: tuple[int, int] | None = None) -> None:
         self.text = text
         self.cands = _outermost([m for m in mentions if m.label in SUBJECT_LABELS])
         self._starts = [m.start for m in self.cands]
         self.running = running  # (start, end) of blocks in which topics carry over
+        self.title = title
 
     def resolve(self, pos: int, sentence: tuple[int, int], block: tuple[int, int]) -> Subject | None:
         s_start = max(sentence[0], block[0])
@@ -68,7 +71,12 @@ class SubjectResolver:
                 return subj
         if block not in self.running or self._other_subject(clauses[-1], pos):
             return None
-        return self._topic_before(s_start, block)
+        topic = self._topic_before(s_start, block)
+        if topic is None and self.title is not None and self.running and block == self.running[0]:
+            # the lead paragraph continues its headline: 重庆轻纺集团收购… / 历时8个月，签订了21个主协议
+            # (measured: letting every paragraph fall back to the title hurt the dev set)
+            topic = self._clause_subject(self.title[0], self.title[1])
+        return topic
 
     def _clause_subject(self, c_start: int, limit: int, topic: bool = False) -> Subject | None:
         i = bisect_right(self._starts, c_start - 1)
