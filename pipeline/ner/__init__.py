@@ -116,7 +116,10 @@ def _resolve(
         name = h[s:e]
         if src == "lac":
             e = orgs.strip_trailing_verb(h, s, e)
-            name = h[s:e]
+        e = orgs.cut_at_belongs(h, s, e)
+        name = h[s:e]
+        if e - s < 2 or orgs.zone_then_sector(name):
+            continue
         if e - s < 2 or orgs.is_generic(name) or orgs.is_zone(name) or orgs.is_place(name) or orgs.is_descriptive(name):
             continue
         if (s, e) in zone_spans or any(z.start <= s and e <= z.end for z in zones):

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from typing import Sequence
 
-from . import lexicon
+from . import lexicon, people
 
 Tok = tuple[int, int, str]
 
@@ -64,6 +64,10 @@ def coordinated_orgs(h: str, toks: Sequence[Tok], found: Sequence[tuple[int, int
             i += 1
             while i < n and toks[i][1] <= org[1]:
                 i += 1
+        elif tag == "PER" and people.role_start(h, s) is not None:
+            # 销售副总庄渊棋和深圳IC产业基地: a name after a title is a person
+            items.append((s, e, "titled"))
+            i += 1
         else:
             items.append((s, e, tag))
             i += 1

@@ -30,15 +30,26 @@ def _tok_text(h: str, t: Tok) -> str:
     return h[t[0] : t[1]]
 
 
+# Compass regions that open institute names (东北/华南 ...): LAC tags them s or LOC.
+_REGION_WORDS = {"东北", "西北", "西南", "东南", "华北", "华东", "华南", "华中", "北方", "南方"}
+# Modifiers LAC tags as adverbs inside a name (精密/ad 超/d 精密制造...): 超 and the
+# adjective-adverbs of a technical compound, only when a noun-like part follows.
+_ADV_PREFIXES = {"超"}
+
+
 def _is_name_start(h: str, t: Tok) -> bool:
     w = _tok_text(h, t)
-    return t[2] in _START_TAGS or w in _NATIONAL or bool(_ASCII_NAME.match(w))
+    return t[2] in _START_TAGS or w in _NATIONAL or w in _REGION_WORDS or bool(_ASCII_NAME.match(w))
 
 
 def _may_be_inside(h: str, t: Tok) -> bool:
     w = _tok_text(h, t)
     if t[2] in _INNER_TAGS:
         return w not in ("的", "等")
+    if t[2] == "ad" and len(w) >= 2:
+        return True
+    if t[2] == "d" and w in _ADV_PREFIXES:
+        return True
     if t[2] in ("c", "p") and w in _CONJ:
         return True
     if w in ("(", ")", "·"):
@@ -58,7 +69,13 @@ def _may_join(h: str, toks: Sequence[Tok], k: int, head: Tok | None = None) -> b
     (企业/上市/辅导), a conjunction never right after a complete organisation, and
     never a title word (管委会主任薛良率...)."""
     w = _tok_text(h, toks[k])
-    if w in _TITLE_WORDS() or w in _TRAILING_VERBS:
+    if w in _TITLE_WORDS() or w in _TRAILING_VERBS or w in _JOINING_VERBS:
+        return False
+    # 西安高新区联合/ORG 陕西省商务厅: LAC glued a verb to the name before this one
+    if len(w) > 2 and w.endswith(_TRAILING_VERBS + _JOINING_VERBS):
+        return False
+    # 所属/下属: what follows belongs to what precedes, it does not name it
+    if w in _BELONGS:
         return False
     if toks[k][2] in ("v", "c") or w in _CONJ:
         if k == 0 or k + 1 >= len(toks):
@@ -68,6 +85,7 @@ def _may_join(h: str, toks: Sequence[Tok], k: int, head: Tok | None = None) -> b
             return False
         if w in _CONJ and (
             _ends_with_suffix(_tok_text(h, left)) or right[2] == "LOC" or left[2] in ("LOC", "w")
+            or _complete_org(h, right)
         ):
             return False
         # 中国石化与连云港港口集团: two organisations; 重庆节能与新能源汽车产业联盟 is one
@@ -78,6 +96,16 @@ def _may_join(h: str, toks: Sequence[Tok], k: int, head: Tok | None = None) -> b
             if not suf or not is_descriptive(tail[: -len(suf)] or tail):
                 return False
     return True
+
+
+def _complete_org(h: str, t: Tok) -> bool:
+    """贵州锦屏县委/ORG after 及: a name of its own, not the second half of one (but
+    节能与新能源汽车产业联盟: sector words and a type word continue the name)."""
+    w = _tok_text(h, t)
+    if t[2] != "ORG" or len(w) < 4:
+        return False
+    suf = _ends_with_suffix(w)
+    return bool(suf) and len(w) > len(suf) and not is_descriptive(w[: -len(suf)])
 
 
 def _TITLE_WORDS() -> frozenset[str]:
@@ -358,13 +386,49 @@ def latin_orgs(h: str, org_spans) -> list[Cand]:
     return out
 
 
+# verbs of joint action that never stand inside a name (郑州大学共建超硬材料研究院)
+_JOINING_VERBS = ("共建", "合建", "组建", "设立", "成立", "牵头", "依托", "引进", "打造", "建设", "联合建设", "合作")
+_BELONGS = ("所属", "下属", "直属")
+# function characters LAC glues to the end of a name (中钢另/ORG 一家子公司, 中钢从一/ORG 家)
+_TRAILING_FUNCTION = ("从一", "另", "从", "向", "把", "被", "对")
+
 _TRAILING_VERBS = ("投资", "收购", "并购", "联合", "联手", "携手", "牵手", "入股", "签约", "拟", "将", "斥资", "依据")
 
 
 def strip_trailing_verb(h: str, s: int, e: int) -> int:
     """中石化投资/ORG (a title: 中石化投资超千亿建...): LAC joined the verb after a name."""
     seg = h[s:e]
-    for v in _TRAILING_VERBS:
+    for v in _TRAILING_FUNCTION:
+        if seg.endswith(v) and len(seg) - len(v) >= 2:
+            return e - len(v)
+    for v in _TRAILING_VERBS + _JOINING_VERBS:
         if seg.endswith(v) and len(seg) - len(v) >= 2 and not _ends_with_suffix(seg):
             return e - len(v)
     return e
+
+
+def cut_at_belongs(h: str, s: int, e: int) -> int:
+    """铁道部所属信息中心 -> 铁道部: the unit after 所属/下属 is unnamed (NOTES §8)."""
+    seg = h[s:e]
+    for b in _BELONGS:
+        i = seg.find(b)
+        if i >= 2:
+            return s + i
+    # 某大学共建某研究院/ORG: two bodies and the verb between them; keep the first
+    for v in _JOINING_VERBS:
+        i = seg.find(v)
+        if i >= 2 and _ends_with_suffix(seg[:i]):
+            return s + i
+    return e
+
+
+def zone_then_sector(name: str) -> bool:
+    """重庆两江新区智能网联汽车, 东湖高新区光: a zone name followed by sector words with
+    no organisation type word at the end is a zone and an industry, not an ORG."""
+    for z in lexicon.zone_endings():
+        i = name.find(z)
+        if i > 0 and i + len(z) < len(name):
+            tail = name[i + len(z) :]
+            if not _ends_with_suffix(tail):
+                return True
+    return False

@@ -32,8 +32,61 @@ def lac_people(h: str, toks: Sequence[Tok]) -> list[tuple[int, int]]:
         if h[e : e + 1] in _PLACE_AFTER:
             continue
         if tag == "PER" and _NAME_CHARS.match(h[s:e]) and (e - s <= 4 or "·" in h[s:e]):
+            # 贝克 for 盖瑞·贝克 written out elsewhere in the article stays a person
+            if transliterated(h[s:e]) and "·" + h[s:e] not in h:
+                continue
+            out.append((s, extend_name(h, toks, i)))
+        elif tag in ("LOC", "nz") and name_before_title(h, toks, i):
             out.append((s, e))
     return out
+
+
+# Characters of transliterated foreign names (摩比斯, 贝恩) and continent abbreviations
+# (欧亚美); a Chinese name is not made of these alone.
+_TRANSLIT = set("斯贝欧摩比恩亚美尔克特德拉莱伯夫维默索菲普奥卡诺萨迪蒂塔泰兰尼莫纳博布吉埃奇")
+
+
+def transliterated(w: str) -> bool:
+    return "·" not in w and len(w) >= 2 and all(c in _TRANSLIT for c in w)
+
+
+# one-character tokens that end a name rather than continue it (吴文/PER 好/ad 表示 is
+# 吴文好, but 王明/PER 等/u, 王明/PER 说/v are not)
+_NOT_NAME_CHAR = set("的了着过等说称和与及是在也都就还又曾已将对向为被把让给则却便才再并而或即之其所以于"
+                     "刚正很更最只仍共均亦早先一不没未常总多首要会能可应另同亲当")
+_NAME_END_TAGS = {"v", "p", "w", "d", "c", "u", "vd", "ad"}
+
+
+def extend_name(h: str, toks: Sequence[Tok], i: int) -> int:
+    """吴文/PER 好/ad 表示: LAC cut a three-character name after two characters; take the
+    next character when it is a one-character content token and a verb, function word
+    or punctuation follows it."""
+    s, e, _ = toks[i]
+    if e - s != 2 or h[s] not in lexicon.surnames() or i + 2 >= len(toks):
+        return e
+    ns, ne, ntag = toks[i + 1]
+    if ne - ns != 1 or ns != e or not _NAME_CHARS.match(h[ns] * 2) or h[ns] in _NOT_NAME_CHAR:
+        return e
+    if ntag not in ("a", "ad", "d", "n", "ng", "an", "nz", "vn"):
+        return e
+    if toks[i + 2][2] not in _NAME_END_TAGS or toks[i + 2][1] - toks[i + 2][0] < 2 and toks[i + 2][2] != "w":
+        return e
+    return ne
+
+
+def name_before_title(h: str, toks: Sequence[Tok], i: int) -> bool:
+    """江凌/LOC 副市长: a surname-first word LAC read as a place, right before a title."""
+    s, e, _ = toks[i]
+    w = h[s:e]
+    if not 2 <= len(w) <= 3 or h[s] not in lexicon.surnames() or not _NAME_CHARS.match(w):
+        return False
+    if w in lexicon.place_names() or w[-1] in _PLACE_AFTER or i + 1 >= len(toks):
+        return False
+    ns, ne, _ = toks[i + 1]
+    if ns != e or h[ns:ne] not in _title_index()[0]:
+        return False
+    # 副市长 after a city is that city's: a person only when a verb or adverb follows
+    return i + 2 < len(toks) and toks[i + 2][2] in ("v", "d", "p", "w", "vd", "ad")
 
 
 _PLACE_AFTER = set("区县市镇乡村路街省州")
@@ -94,7 +147,7 @@ def titled_people(h: str, toks: Sequence[Tok]) -> list[tuple[int, int, int]]:
             continue
         w = h[s:e]
         if tag == "PER" and _NAME_CHARS.match(w):
-            out.append((s, e, rs))
+            out.append((s, extend_name(h, toks, i), rs))
             continue
         if tag in _BAD_NAME_TAGS:
             # 总经理应/v 海峰/PER: a one-character surname LAC read as a verb or adverb

@@ -166,3 +166,68 @@ def test_kind_of_firm_is_not_org(tagger: LacTagger) -> None:
 def test_surname_read_as_verb_after_title(tagger: LacTagger) -> None:
     people = _found("甬港新材总经理应海峰说,订单已排到年底。", tagger, "PERSON")
     assert "海峰" not in people
+
+
+# --- rules added for adjectives, joining verbs, event committees and name repairs ---
+
+
+def test_adverb_tagged_modifiers_inside_an_institute_name(tagger: LacTagger) -> None:
+    orgs = _found("项目依托西南精密超精密光学研究院和国家超精密测量中心开展攻关。", tagger, "ORG")
+    assert "西南精密超精密光学研究院" in orgs
+    assert "国家超精密测量中心" in orgs
+
+
+def test_joining_verb_glued_to_a_zone_is_not_part_of_the_next_name(tagger: LacTagger) -> None:
+    orgs = _found("为帮助企业出海,成都高新区联合四川省商务厅设立了专项基金。", tagger, "ORG")
+    assert "四川省商务厅" in orgs
+    assert not any("联合" in o for o in orgs)
+
+
+def test_two_bodies_joined_by_gongjian_keep_the_first(tagger: LacTagger) -> None:
+    orgs = _found("当天,湖南大学共建先进材料研究院的协议正式签署。", tagger, "ORG")
+    assert "湖南大学" in orgs
+    assert not any("共建" in o for o in orgs)
+
+
+def test_unit_after_suoshu_is_not_named(tagger: LacTagger) -> None:
+    orgs = _found("审计发现,2010年交通运输部所属信息中心3名干部违规兼职。", tagger, "ORG")
+    assert not any("所属" in o for o in orgs)
+
+
+def test_zone_followed_by_sector_words_is_not_an_org(tagger: LacTagger) -> None:
+    orgs = _found("近年来,合肥高新区新能源汽车产业规模不断扩大。", tagger, "ORG")
+    assert not any(o.startswith("合肥高新区") for o in orgs)
+
+
+def test_event_organising_committee(tagger: LacTagger) -> None:
+    orgs = _found("展会闭幕前,不少参展商找到农博会组委会预订明年的展位。", tagger, "ORG")
+    assert "农博会组委会" in orgs
+
+
+def test_conjunction_before_a_complete_org_splits(tagger: LacTagger) -> None:
+    orgs = _found("该公司承建的工程包括杭州滨江消防站办公楼及江西瑞金市委大楼等。", tagger, "ORG")
+    assert "瑞金市委" in orgs
+    assert not any("及" in o for o in orgs)
+
+
+def test_two_char_person_extended_by_one_character(tagger: LacTagger) -> None:
+    people = _found("会上,副总经理李文好表示,公司将加大投入。", tagger, "PERSON")
+    assert "李文好" in people
+    people = _found("据了解,王明等人已经到达现场。", tagger, "PERSON")
+    assert not any(p.startswith("王明") and len(p) > 2 for p in people)
+
+
+def test_surname_word_before_a_title_is_a_person(tagger: LacTagger) -> None:
+    people = _found("昨天上午,黄凌副市长特意打电话询问展会的情况。", tagger, "PERSON")
+    assert "黄凌" in people
+
+
+def test_transliterated_company_is_not_a_person(tagger: LacTagger) -> None:
+    people = _found("本次来访的企业包括韩国现代汽车、摩比斯、博世等知名企业。", tagger, "PERSON")
+    assert "摩比斯" not in people
+
+
+def test_titled_person_in_a_list_is_not_an_org(tagger: LacTagger) -> None:
+    text = "会议由华星光电市场销售副总庄明棋和深圳IC产业基地主任周建明共同主持。"
+    assert "庄明棋" not in _found(text, tagger, "ORG")
+    assert "庄明棋" in _found(text, tagger, "PERSON")

@@ -14,10 +14,10 @@ pytestmark = pytest.mark.skipif(not (SHARED / "dev" / "dev_gold.json").exists(),
 
 # measured figure minus 0.02
 FLOORS = {
-    ("seed", "ORG"): 0.81,
+    ("seed", "ORG"): 0.87,
     ("seed", "PERSON"): 0.98,
-    ("dev", "ORG"): 0.82,
-    ("dev", "PERSON"): 0.89,
+    ("dev", "ORG"): 0.84,
+    ("dev", "PERSON"): 0.98,
 }
 
 
