@@ -76,3 +76,5 @@ def test_byline_names_drop_roles():
     assert byline_names("谢小青 本报记者 戈清平") == ["谢小青", "戈清平"]
     assert byline_names("本报记者 王萌") == ["王萌"]
     assert byline_names("记者：李悦") == ["李悦"]
+    assert byline_names("本报记者 何川/谭丽") == ["何川", "谭丽"]
+    assert byline_names("文/图 周明") == ["周明"]

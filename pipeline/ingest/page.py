@@ -74,7 +74,7 @@ def build_article(title: str, body: list[str], *, source: str, seq: int, date: s
 def byline_names(line: str) -> list[str]:
     """Names on a reporter or byline line, without roles: '谢小青 本报记者 戈清平'."""
     names = []
-    for token in re.split(r"[\s,，、]+", to_halfwidth(line).strip()):
+    for token in re.split(r"[\s,，、/]+", to_halfwidth(line).strip()):
         token = _ROLE_RE.sub("", token)
         if re.fullmatch(_NAME, token) and not _ROLE_RE.match(token):
             names.append(token)
