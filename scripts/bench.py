@@ -32,11 +32,13 @@ def child(out_json: str, inputs: list[str], out_dir: str, workers: int) -> None:
     nlp = pipeline.nlp.load_pipeline() if workers == 1 else None
     summary = extract(inputs, Path(out_dir), nlp, max_chars=300_000, progress=False,
                       workers=workers, reuse=False)
-    usage = {who: resource.getrusage(w).ru_maxrss / 1024  # kB -> MB on Linux
-             for who, w in (("self", resource.RUSAGE_SELF), ("children", resource.RUSAGE_CHILDREN))}
+    who = {"self": resource.getrusage(resource.RUSAGE_SELF),
+           "children": resource.getrusage(resource.RUSAGE_CHILDREN)}
+    usage = {k: r.ru_maxrss / 1024 for k, r in who.items()}  # kB -> MB on Linux
+    cpu = sum(r.ru_utime + r.ru_stime for r in who.values())
     Path(out_json).write_text(json.dumps({
         "line": summary.line(), "chars": summary.annotated_chars, "articles": summary.articles,
-        "stage_seconds": dict(summary.stage_seconds), "rss_mb": usage}))
+        "stage_seconds": dict(summary.stage_seconds), "rss_mb": usage, "cpu": cpu}))
 
 
 def measure(inputs: list[Path], workers: int, tmp: Path, label: str) -> dict:
@@ -52,7 +54,10 @@ def measure(inputs: list[Path], workers: int, tmp: Path, label: str) -> dict:
     print(f"[{label}] {workers} worker(s): {res['line']}\n"
           f"    {res['chars']:,} chars in {wall:.1f} s = {res['cps']:,.0f} chars/s end to end; "
           f"peak RSS {res['peak_mb']:.0f} MB (parent {res['rss_mb']['self']:.0f} + largest worker "
-          f"{res['rss_mb']['children']:.0f})", flush=True)
+          f"{res['rss_mb']['children']:.0f})\n"
+          f"    CPU {res['cpu']:.0f} s (parent + workers) over {wall:.0f} s: {res['cpu'] / wall:.2f} cores busy "
+          f"on average; {os.getloadavg()[0]:.1f} load average after the run (the machine is shared)",
+          flush=True)
     return res
 
 
