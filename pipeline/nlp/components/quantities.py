@@ -1,4 +1,8 @@
-"""Stage: MONEY, PERCENT and COUNT mentions with their values read."""
+"""Stage: MONEY, PERCENT and COUNT mentions with their values read.
+
+The tokenizer already found them (it segments only the lines that hold one); a Doc
+made another way is searched here.
+"""
 
 from __future__ import annotations
 
@@ -11,5 +15,6 @@ from pipeline.numbers import find_quantities
 
 @Language.component("hz_quantities")
 def find_numbers(doc: Doc) -> Doc:
-    quantities(doc).extend(find_quantities(doc.text))
+    found = doc.user_data.pop("hz_quantities", None)
+    quantities(doc).extend(find_quantities(doc.text) if found is None else found)
     return doc
