@@ -31,6 +31,10 @@ def build_facts(doc: Doc) -> list[dict[str, Any]]:
     sentences = doc._.sentences
     s_starts = [s for s, _ in sentences]
     b_starts = [b[0] for b in blocks]
+    # names, dates and numbers are not what a number measures; a number's own span
+    # never lies inside the text its metric is read from, so it can stay in the list
+    skip = [(m.start, m.end) for m in mentions if m.label in ("ZONE", "ORG", "PERSON", "GPE", "DATE")]
+    skip += [(o.start, o.end) for o in quantities]
     facts = []
     for q in quantities:
         sentence = sentences[max(0, bisect_right(s_starts, q.start) - 1)]
@@ -40,8 +44,6 @@ def build_facts(doc: Doc) -> list[dict[str, Any]]:
         prev_clause = _clause(text, clause[0] - 2, clause[0] - 1, lo=max(sentence[0], block[0]), hi=clause[0] - 1) \
             if clause[0] - 1 > max(sentence[0], block[0]) else None
         subject = resolver.resolve(q.start, sentence, block)
-        skip = [(m.start, m.end) for m in mentions if m.label in ("ZONE", "ORG", "PERSON", "GPE", "DATE")]
-        skip += [(o.start, o.end) for o in quantities if o is not q]
         facts.append({
             "kind": q.kind,
             "surface": q.text,

@@ -10,6 +10,7 @@ at the start of its clause takes the word after it instead (188家企业 -> 企�
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from functools import lru_cache
 from pathlib import Path
 
@@ -32,7 +33,9 @@ def metric_words(doc: Doc, start: int, end: int, skip: list[tuple[int, int]] = (
     stop = stopwords()
     runs: list[str] = []
     current = ""
-    for tok in doc:
+    starts = _token_starts(doc)
+    for i in range(max(0, bisect_right(starts, start) - 1), len(doc)):
+        tok = doc[i]
         t_start, t_end = tok.idx, tok.idx + len(tok.text)
         if t_end <= start:
             continue
@@ -49,6 +52,14 @@ def metric_words(doc: Doc, start: int, end: int, skip: list[tuple[int, int]] = (
     if current:
         runs.append(current)
     return runs
+
+
+def _token_starts(doc: Doc) -> list[int]:
+    starts = doc.user_data.get("hz_token_starts")
+    if starts is None or len(starts) != len(doc):
+        starts = [t.idx for t in doc]
+        doc.user_data["hz_token_starts"] = starts
+    return starts
 
 
 def clause_metric(doc: Doc, clause: tuple[int, int], q_start: int, q_end: int,
