@@ -6,6 +6,7 @@ import sys
 from pathlib import Path
 from typing import Annotated
 
+import click
 import typer
 
 from pipeline.ingest.sources import DEFAULT_MAX_CHARS
@@ -32,6 +33,13 @@ def extract(
         "--reuse/--no-reuse", help="Take the rows of articles unchanged since an earlier (or killed) run "
                                    "into the same --out from --out/.parts instead of annotating them again.")]
         = True,
+    engine: Annotated[str, typer.Option(
+        "--engine", click_type=click.Choice(["local", "dask"]),
+        help="Where the NLP stages run: local processes, or a Dask distributed cluster "
+             "(pip install 'dask[distributed]').")] = "local",
+    scheduler: Annotated[str | None, typer.Option(
+        "--scheduler", help="With --engine dask: the scheduler address (tcp://host:8786) "
+                            "[default: a local cluster of --workers processes].")] = None,
 ) -> None:
     """Extract entities and facts from INPUTS into Parquet tables in --out.
 
@@ -46,10 +54,19 @@ def extract(
     from pipeline.run import extract as run_extract
 
     n_workers = workers or available_cores()
-    # With several workers the parent only reads, orders and writes: it needs no pipeline.
-    nlp = pipeline.nlp.load_pipeline() if n_workers == 1 else None
-    summary = run_extract(inputs, out, nlp, max_chars=max_chars, progress=progress,
-                          workers=n_workers, reuse=reuse)
+    if engine == "dask":
+        from pipeline.dask_engine import extract as dask_extract
+
+        # The client only reads, orders and writes; each worker loads the pipeline.
+        summary = dask_extract(inputs, out, scheduler=scheduler, workers=n_workers,
+                               max_chars=max_chars, progress=progress, reuse=reuse)
+    elif scheduler:
+        raise typer.BadParameter("--scheduler needs --engine dask", param_hint="--scheduler")
+    else:
+        # With several workers the parent only reads, orders and writes: it needs no pipeline.
+        nlp = pipeline.nlp.load_pipeline() if n_workers == 1 else None
+        summary = run_extract(inputs, out, nlp, max_chars=max_chars, progress=progress,
+                              workers=n_workers, reuse=reuse)
     typer.echo(f"extract: {summary.line()} -> {out}", err=True)
     if summary.articles == 0:
         raise typer.Exit(code=1)

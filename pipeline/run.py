@@ -8,7 +8,7 @@ import shutil
 import sys
 import time
 from collections import defaultdict
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from importlib import metadata
 from pathlib import Path
@@ -154,10 +154,13 @@ def _version(dist: str) -> str | None:
 
 def extract(inputs: Iterable[Path | str], out_dir: Path, nlp: Language | None = None, *,
             max_chars: int, progress: bool = True, workers: int = 1, reuse: bool = True,
-            part_articles: int = 64, chunk_chars: int = CHUNK_CHARS) -> Summary:
+            part_articles: int = 64, chunk_chars: int = CHUNK_CHARS,
+            runner: Callable[..., Iterator[tuple[Job, Any]]] = in_order) -> Summary:
     """Inputs -> tables in out_dir; `nlp` is built here when needed and not given.
 
     With `workers` > 1 the stages run in that many processes; the tables are the same.
+    `runner` runs the stages over the jobs (`pipeline.parallel.in_order`, or another
+    engine with its signature, e.g. `pipeline.dask_engine`).
     Articles whose content is unchanged since an earlier run (complete or killed) into
     the same out_dir take their rows from `out_dir/.parts` unless `reuse` is False.
     """
@@ -177,8 +180,8 @@ def extract(inputs: Iterable[Path | str], out_dir: Path, nlp: Language | None = 
 
     jobs = _jobs(_progress(iter_inputs(inputs, max_chars=max_chars), progress), store, summary)
     with OutputWriter(out_dir, metadata) as writer:
-        for job, outcome in in_order(jobs, workers=workers, local=local, on_seconds=summary.add_seconds,
-                                    chunk_chars=chunk_chars):
+        for job, outcome in runner(jobs, workers=workers, local=local, on_seconds=summary.add_seconds,
+                                  chunk_chars=chunk_chars):
             item = job.item
             if isinstance(item, Problem):
                 writer.add("errors", [problem_row(item)])

@@ -1,0 +1,42 @@
+"""The dask engine writes the same tables as the local one."""
+
+import json
+
+import pyarrow.parquet as pq
+import pytest
+
+from pipeline.tables import SCHEMAS
+from tests.conftest import SAMPLE
+
+distributed = pytest.importorskip("distributed")
+
+
+def rows(path):
+    """The rows of a table as a sorted list of canonical dicts (order does not matter)."""
+    return sorted(json.dumps(r, sort_keys=True, ensure_ascii=False, default=str)
+                  for r in pq.read_table(path).to_pylist())
+
+
+def _pipeline_loaded():
+    import pipeline.dask_engine
+
+    return pipeline.dask_engine._NLP is not None
+
+
+def test_dask_engine_writes_the_tables_of_a_local_run(sample_run, tmp_path):
+    from pipeline.dask_engine import extract
+
+    local_out, local_summary = sample_run
+    with distributed.LocalCluster(n_workers=2, threads_per_worker=1, processes=True,
+                                  dashboard_address=None, local_directory=str(tmp_path / "dask")) as cluster:
+        # small chunks, so that both workers get some
+        summary = extract([SAMPLE], tmp_path / "out", scheduler=cluster.scheduler_address,
+                          max_chars=300_000, progress=False, chunk_chars=2_000)
+        with distributed.Client(cluster) as client:
+            loaded = client.run(_pipeline_loaded)
+    assert summary.line() == local_summary.line()
+    assert list(loaded.values()) == [True, True]  # both workers did some of the work
+    for table in SCHEMAS:
+        dask_file, local_file = tmp_path / "out" / f"{table}.parquet", local_out / f"{table}.parquet"
+        assert pq.read_schema(dask_file).equals(pq.read_schema(local_file), check_metadata=True), table
+        assert rows(dask_file) == rows(local_file), table
