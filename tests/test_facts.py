@@ -64,3 +64,18 @@ def test_approx_from_verbs_outside_the_span(nlp, text, surface, approx):
 def test_subsidiary_named_after_its_parent_is_the_subject(nlp):
     f = facts_of(nlp, "华东集团下属子公司华东电子去年实现营收12亿元。")
     assert f["12亿元"]["subject"] == "华东电子"
+
+
+def test_a_count_of_the_whole_field_has_no_subject(nlp):
+    f = facts_of(nlp, "2020年,洛阳高新区综合实力在全国169家国家高新区中排名第40位。")
+    assert f["169家"]["subject"] is None
+
+
+def test_examples_before_deng_are_not_the_subject(nlp):
+    f = facts_of(nlp, "今年,洛阳高新区培育科技企业。华科光电、中信重工等15家企业入选省级名单。")
+    assert f["15家"]["subject"] == "洛阳高新区"
+
+
+def test_a_zone_headline_frames_the_report(nlp):
+    f = facts_of(nlp, "会议介绍了园区规划。\n现场共有30家企业参加签约。", title="洛阳高新区举行项目签约大会")
+    assert f["30家"]["subject"] == "洛阳高新区"
