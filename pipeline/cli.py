@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 import sys
+from enum import Enum
 from pathlib import Path
 from typing import Annotated
 
-import click
 import typer
 
 from pipeline.ingest.sources import DEFAULT_MAX_CHARS
@@ -14,6 +14,11 @@ from pipeline.ingest.sources import DEFAULT_MAX_CHARS
 app = typer.Typer(
     add_completion=False, no_args_is_help=True,
     help="Entities and facts from Chinese news about high-tech zones, as Parquet tables.")
+
+
+class Engine(str, Enum):
+    local = "local"
+    dask = "dask"
 
 
 @app.command()
@@ -33,13 +38,13 @@ def extract(
         "--reuse/--no-reuse", help="Take the rows of articles unchanged since an earlier (or killed) run "
                                    "into the same --out from --out/.parts instead of annotating them again.")]
         = True,
-    engine: Annotated[str, typer.Option(
-        "--engine", click_type=click.Choice(["local", "dask"]),
+    engine: Annotated[Engine, typer.Option(
+        "--engine", case_sensitive=False,
         help="Where the NLP stages run: local processes, or a Dask distributed cluster "
-             "(pip install 'dask[distributed]').")] = "local",
+             "(pip install 'dask[distributed]').")] = Engine.local,
     scheduler: Annotated[str | None, typer.Option(
         "--scheduler", help="With --engine dask: the scheduler address (tcp://host:8786) "
-                            "[default: a local cluster of --workers processes].")] = None,
+                            "(default: a LocalCluster of --workers processes).")] = None,
 ) -> None:
     """Extract entities and facts from INPUTS into Parquet tables in --out.
 
@@ -54,7 +59,7 @@ def extract(
     from pipeline.run import extract as run_extract
 
     n_workers = workers or available_cores()
-    if engine == "dask":
+    if engine is Engine.dask:
         from pipeline.dask_engine import extract as dask_extract
 
         # The client only reads, orders and writes; each worker loads the pipeline.

@@ -40,3 +40,14 @@ def test_dask_engine_writes_the_tables_of_a_local_run(sample_run, tmp_path):
         dask_file, local_file = tmp_path / "out" / f"{table}.parquet", local_out / f"{table}.parquet"
         assert pq.read_schema(dask_file).equals(pq.read_schema(local_file), check_metadata=True), table
         assert rows(dask_file) == rows(local_file), table
+
+
+def test_extract_command_takes_engine_and_scheduler():
+    from typer.testing import CliRunner
+
+    from pipeline.cli import app
+
+    result = CliRunner().invoke(app, ["extract", "--help"])
+    assert result.exit_code == 0 and "--engine" in result.output and "--scheduler" in result.output
+    result = CliRunner().invoke(app, ["extract", "data/raw", "--scheduler", "tcp://nowhere:8786"])
+    assert result.exit_code == 2  # --scheduler needs --engine dask
