@@ -108,3 +108,20 @@ def test_cli_help_stands_on_its_own():
     result = CliRunner().invoke(app, ["extract", "--help"])
     assert result.exit_code == 0
     assert "JSON Lines" in result.output and "--out" in result.output
+
+
+def test_an_undecodable_jsonl_line_costs_that_line_only(tmp_path):
+    good = json.dumps({"id": "ok", "title": "合肥高新区", "text": "合肥高新区新增企业8家。"}, ensure_ascii=False)
+    path = tmp_path / "mixed.jsonl"
+    path.write_bytes(good.encode("utf-8") + b"\n" + b'{"id": "bad", "text": "\xff\xfe\x80"}\n' + good.replace('"ok"', '"ok2"').encode("utf-8") + b"\n")
+    items = list(iter_inputs([path]))
+    assert [i.article_id for i in items if isinstance(i, Article)] == ["ok", "ok2"]
+    [problem] = _problems(items)
+    assert problem.line == 2 and "undecodable" in problem.reason
+
+
+def test_jsonl_with_utf16_bom_is_read(tmp_path):
+    good = json.dumps({"id": "u16", "title": "成都高新区", "text": "成都高新区新增企业8家。"}, ensure_ascii=False)
+    (tmp_path / "u16.jsonl").write_bytes((good + "\n").encode("utf-16"))
+    [art] = list(iter_inputs([tmp_path / "u16.jsonl"]))
+    assert art.article_id == "u16"

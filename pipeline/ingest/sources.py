@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+import codecs
 import json
 import re
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 from pipeline.ingest.article import Article, Block, Problem
-from pipeline.ingest.encoding import DecodeError, decode
+from pipeline.ingest.encoding import DecodeError, decode, looks_binary
 from pipeline.ingest.page import split_articles
 
 PAGE_SUFFIXES = {".txt", ".md"}
@@ -41,10 +42,22 @@ def iter_inputs(inputs: Iterable[Path | str], *, max_chars: int = DEFAULT_MAX_CH
 def read_source(path: Path, *, max_chars: int = DEFAULT_MAX_CHARS) -> Iterator[Article | Problem]:
     """Articles of one file; every problem is yielded, never raised."""
     try:
-        data = path.read_bytes()
+        if path.suffix.lower() in JSONL_SUFFIXES:
+            items: Iterable[Article | Problem] = _stream_jsonl(path)
+        else:
+            items = _read_page_file(path)
+        for item in items:
+            if isinstance(item, Article) and len(item.text) > max_chars:
+                yield Problem(file=str(path), article=item.article_id, line=None,
+                              reason=f"article of {len(item.text)} characters is over the limit of {max_chars} (--max-chars)")
+            else:
+                yield item
     except OSError as exc:  # vanished between listing and reading, unreadable, ...
         yield Problem(file=str(path), reason=f"cannot read: {exc.strerror or exc}")
-        return
+
+
+def _read_page_file(path: Path) -> Iterator[Article | Problem]:
+    data = path.read_bytes()
     if not data.strip():
         yield Problem(file=str(path), reason="empty file")
         return
@@ -53,16 +66,41 @@ def read_source(path: Path, *, max_chars: int = DEFAULT_MAX_CHARS) -> Iterator[A
     except DecodeError as exc:
         yield Problem(file=str(path), reason=str(exc))
         return
-    if path.suffix.lower() in JSONL_SUFFIXES:
-        items: Iterable[Article | Problem] = _read_jsonl(text, path)
-    else:
-        items = _read_page(text, path)
-    for item in items:
-        if isinstance(item, Article) and len(item.text) > max_chars:
-            yield Problem(file=str(path), article=item.article_id, line=None,
-                          reason=f"article of {len(item.text)} characters is over the limit of {max_chars} (--max-chars)")
-        else:
-            yield item
+    yield from _read_page(text, path)
+
+
+def _stream_jsonl(path: Path) -> Iterator[Article | Problem]:
+    """JSON Lines are UTF-8: read them a line at a time, so a corpus of any size
+    streams and one undecodable line costs that line only.  A file with another
+    byte-order mark is decoded whole."""
+    with open(path, "rb") as f:
+        head = f.read(65536)
+        if not head.strip() and not f.read(1):
+            yield Problem(file=str(path), reason="empty file")
+            return
+        if head.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE, codecs.BOM_UTF32_LE, codecs.BOM_UTF32_BE)):
+            try:
+                text, _ = decode(head + f.read())
+            except DecodeError as exc:
+                yield Problem(file=str(path), reason=str(exc))
+                return
+            yield from _read_jsonl(text.splitlines(), path)
+            return
+        if looks_binary(head):
+            yield Problem(file=str(path), reason="binary file (NUL or control bytes), not text")
+            return
+        f.seek(0)
+        yield from _read_jsonl(_utf8_lines(f, path), path)
+
+
+def _utf8_lines(f, path: Path) -> Iterator[str | Problem]:
+    for lineno, raw in enumerate(f, start=1):
+        if lineno == 1 and raw.startswith(codecs.BOM_UTF8):
+            raw = raw[len(codecs.BOM_UTF8):]
+        try:
+            yield raw.decode("utf-8")
+        except UnicodeDecodeError:
+            yield Problem(file=str(path), line=lineno, reason="undecodable bytes in line (JSON Lines must be UTF-8)")
 
 
 def _read_page(text: str, path: Path) -> Iterator[Article | Problem]:
@@ -72,9 +110,12 @@ def _read_page(text: str, path: Path) -> Iterator[Article | Problem]:
     yield from articles
 
 
-def _read_jsonl(text: str, path: Path) -> Iterator[Article | Problem]:
+def _read_jsonl(lines: Iterable[str | Problem], path: Path) -> Iterator[Article | Problem]:
     seq = 0
-    for lineno, line in enumerate(text.splitlines(), start=1):
+    for lineno, line in enumerate(lines, start=1):
+        if isinstance(line, Problem):
+            yield line
+            continue
         if not line.strip():
             continue
         try:
