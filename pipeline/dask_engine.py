@@ -8,7 +8,8 @@ unchanged articles and the atomic publication are therefore exactly those of a l
 run.  Each worker process builds the spaCy pipeline once, on its first chunk; the
 client never loads it.
 
-Workers need this repository (same code, rules and models) importable as `pipeline`.
+Workers need this repository (same code, rules and models) importable as `pipeline`;
+a worker whose fingerprint (`pipeline.run.fingerprint`) is not the client's refuses work.
 """
 
 from __future__ import annotations
@@ -29,17 +30,23 @@ def extract(inputs: Iterable[Path | str], out_dir: Path, *, scheduler: str | Non
     from distributed import Client, LocalCluster
 
     from pipeline.run import extract as run_extract
+    from pipeline.run import fingerprint, run_metadata
 
+    code = fingerprint(run_metadata())
     if scheduler:
         with Client(scheduler) as client:
-            return run_extract(inputs, out_dir, None, runner=runner(client), **kwargs)
+            return run_extract(inputs, out_dir, None, runner=runner(client, code), **kwargs)
     with LocalCluster(n_workers=workers, threads_per_worker=1, processes=True,
                       dashboard_address=None) as cluster, Client(cluster) as client:
-        return run_extract(inputs, out_dir, None, runner=runner(client), **kwargs)
+        return run_extract(inputs, out_dir, None, runner=runner(client, code), **kwargs)
 
 
-def runner(client: Any) -> Callable[..., Iterator[tuple[Job, Any]]]:
-    """An engine for `pipeline.run.extract(runner=...)` that sends chunks to `client`."""
+def runner(client: Any, code: str | None = None) -> Callable[..., Iterator[tuple[Job, Any]]]:
+    """An engine for `pipeline.run.extract(runner=...)` that sends chunks to `client`.
+
+    With `code` (the client's `pipeline.run.fingerprint`), a worker whose code, rules or
+    model versions differ fails the run instead of writing rows the client's would not be.
+    """
 
     def in_order(jobs: Iterable[Job], *, workers: int, local: Callable, on_seconds: Callable[[StageSeconds], None],
                  chunk_chars: int = CHUNK_CHARS) -> Iterator[tuple[Job, Any]]:
@@ -48,7 +55,7 @@ def runner(client: Any) -> Callable[..., Iterator[tuple[Job, Any]]]:
         for chunk in _chunks(jobs, chunk_chars):
             articles = [j.article for j in chunk if j.article is not None]
             # pure=False: no hashing of the articles for a task key, every chunk is new work
-            future = client.submit(_work, articles, pure=False) if articles else None
+            future = client.submit(_work, articles, code, pure=False) if articles else None
             window.append((chunk, future))
             while len(window) >= _in_flight(client):
                 yield from _collect(window.popleft(), on_seconds)
@@ -77,16 +84,26 @@ def _collect(entry: tuple[list[Job], Any], on_seconds: Callable[[StageSeconds], 
 # -- in the worker processes -------------------------------------------------------
 
 _NLP = None
+_CODE: str | None = None
 # A worker started with several threads runs its chunks one at a time: the pipeline
 # (and its stage timings) is not shared between threads.  Run one thread per process.
 _LOCK = threading.Lock()
 
 
-def _work(articles: list) -> tuple[list[Any], StageSeconds]:
-    global _NLP
-    from pipeline.run import annotate_many
+class WorkerMismatch(RuntimeError):
+    pass
+
+
+def _work(articles: list, code: str | None = None) -> tuple[list[Any], StageSeconds]:
+    global _NLP, _CODE
+    from pipeline.run import annotate_many, fingerprint, run_metadata
 
     with _LOCK:
+        if _CODE is None:
+            _CODE = fingerprint(run_metadata())
+        if code is not None and code != _CODE:
+            raise WorkerMismatch(f"this worker's code, rules or models ({_CODE}) are not the client's ({code}): "
+                                 "set every machine up from the same commit (make setup)")
         if _NLP is None:
             from pipeline.nlp import load_pipeline
 

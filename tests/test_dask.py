@@ -24,7 +24,7 @@ def _pipeline_loaded():
 
 
 def test_dask_engine_writes_the_tables_of_a_local_run(sample_run, tmp_path):
-    from pipeline.dask_engine import extract
+    from pipeline.dask_engine import WorkerMismatch, _work, extract
 
     local_out, local_summary = sample_run
     with distributed.LocalCluster(n_workers=2, threads_per_worker=1, processes=True,
@@ -34,6 +34,8 @@ def test_dask_engine_writes_the_tables_of_a_local_run(sample_run, tmp_path):
                           max_chars=300_000, progress=False, chunk_chars=2_000)
         with distributed.Client(cluster) as client:
             loaded = client.run(_pipeline_loaded)
+            with pytest.raises(WorkerMismatch):  # a worker set up from other code refuses the work
+                client.submit(_work, [], "0" * 16, pure=False).result()
     assert summary.line() == local_summary.line()
     assert list(loaded.values()) == [True, True]  # both workers did some of the work
     for table in SCHEMAS:
