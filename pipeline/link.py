@@ -14,6 +14,7 @@ points at the zone mention inside it.
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from dataclasses import replace
 
@@ -24,18 +25,24 @@ _ZONE_ADMIN = ("管委会", "管理委员会", "党工委")
 
 
 def link_mentions(mentions: list[Mention], text: str = "") -> list[Mention]:
+    mentions, alias_of = _declared_aliases(mentions, text)
     groups: dict[tuple[str, str], list[int]] = {}
     keys: list[tuple[str, str] | None] = []
     names = {m.text for m in mentions if m.label == "ORG"}
     longest = sorted(names, key=len, reverse=True)
+    zone_ids = {m.text: m.attrs.get("zone_id") or m.norm or m.text for m in mentions if m.label == "ZONE"}
+    zone_longest = sorted(zone_ids, key=len, reverse=True)
     for m in mentions:
         if m.label not in LINKED:
             keys.append(None)
             continue
         if m.label == "ZONE":
-            key = ("ZONE", m.attrs.get("zone_id") or m.norm or m.text)
+            # 火炬高新区 after 厦门火炬高新区: a zone name that ends a longer one in the article is it
+            full = next((n for n in zone_longest if len(n) > len(m.text) >= 4 and n.endswith(m.text)), m.text)
+            key = ("ZONE", zone_ids[full] if full != m.text else (m.attrs.get("zone_id") or m.norm or m.text))
         elif m.label == "ORG":
-            full = next((n for n in longest if len(n) > len(m.text) and m.text in n and len(m.text) >= 2), m.text)
+            name = alias_of.get(m.text, m.text)
+            full = next((n for n in longest if len(n) > len(name) and name in n and len(name) >= 2), name)
             key = ("ORG", full)
         else:
             key = ("PERSON", m.text)
@@ -53,6 +60,32 @@ def link_mentions(mentions: list[Mention], text: str = "") -> list[Mention]:
         ident = key[1] if key[0] == "ZONE" and ":" in key[1] else f"{key[0]}:{key[1]}"
         out.append(replace(m, attrs={**m.attrs, "entity_id": ident, "display": display[key]}))
     return _complete_roles(_admin_to_zone(out), text)
+
+
+# 苏州纳维思生物医药有限公司(以下简称“纳维思”): the text declares the short name it will use
+_ALIAS = re.compile(r"\s*[（(]\s*(?:以下)?(?:简称|下称)\s*[“\"「]?([^”\"」（）()，,。]{2,12}?)[”\"」]?\s*[）)]")
+
+
+def _declared_aliases(mentions: list[Mention], text: str) -> tuple[list[Mention], dict[str, str]]:
+    """Every use of a declared short name becomes a mention of the organisation."""
+    alias_of: dict[str, str] = {}
+    for m in mentions:
+        if m.label == "ORG" and text:
+            a = _ALIAS.match(text, m.end)
+            if a and a.group(1) != m.text:
+                alias_of[a.group(1)] = m.text
+    if not alias_of:
+        return mentions, alias_of
+    taken = {(m.start, m.end) for m in mentions if m.label == "ORG"}
+    covered = [(m.start, m.end) for m in mentions if m.label == "ORG"]
+    added = []
+    for alias, full in alias_of.items():
+        for hit in re.finditer(re.escape(alias), text):
+            span = (hit.start(), hit.end())
+            if span in taken or any(s <= span[0] and span[1] <= e for s, e in covered):
+                continue
+            added.append(Mention("ORG", span[0], span[1], alias, "org_alias", norm=alias))
+    return mentions + added, alias_of
 
 
 def _admin_to_zone(mentions: list[Mention]) -> list[Mention]:

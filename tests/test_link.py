@@ -41,3 +41,22 @@ def test_roles_take_the_company_named_before_or_the_place_of_the_office(nlp):
     roles = {r["person"]: (r["role"], r["org"]) for r in role_rows(doc, "t")}
     assert roles["赵建国"] == ("党委书记、总经理", "华芯微电子")
     assert roles.get("钱文", (None, None))[1] == "郑州市"
+
+
+def test_a_declared_short_name_is_the_same_organisation():
+    text = "合肥星途智能科技有限公司(以下简称“星途智能”)成立于2015年。星途智能今年营收3亿元。"
+    full = "合肥星途智能科技有限公司"
+    linked = link_mentions([Mention("ORG", 0, len(full), full, "org_suffix")], text)
+    aliases = [m for m in linked if m.text == "星途智能"]
+    assert len(aliases) == 2 and {m.source for m in aliases} == {"org_alias"}
+    assert len({m.attrs["entity_id"] for m in linked}) == 1
+    assert all(m.attrs["display"] == "星途智能" for m in linked)
+
+
+def test_a_zone_named_by_the_end_of_its_full_name_is_the_same_zone():
+    text = "厦门火炬高新区今年新增企业。火炬高新区还将扩建园区,火炬高新区计划投资。"
+    mentions = [Mention("ZONE", 0, 7, "厦门火炬高新区", "zone_alias", attrs={"zone_id": "hitech:厦门火炬"}),
+                Mention("ZONE", 14, 19, "火炬高新区", "zone_suffix"),
+                Mention("ZONE", 26, 31, "火炬高新区", "zone_suffix")]
+    linked = link_mentions(mentions, text)
+    assert {m.attrs["entity_id"] for m in linked} == {"hitech:厦门火炬"}
