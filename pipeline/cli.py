@@ -32,7 +32,7 @@ def extract(
         = DEFAULT_MAX_CHARS,
     progress: Annotated[bool, typer.Option(help="Progress bar on stderr (shown on a terminal).")] = True,
     workers: Annotated[int | None, typer.Option(
-        "--workers", "-j", min=1, help="Processes running the NLP stages [default: the cores available].")]
+        "--workers", "-j", min=1, help="Processes running the NLP stages (default: the cores available).")]
         = None,
     reuse: Annotated[bool, typer.Option(
         "--reuse/--no-reuse", help="Take the rows of articles unchanged since an earlier (or killed) run "
@@ -48,11 +48,9 @@ def extract(
 ) -> None:
     """Extract entities and facts from INPUTS into Parquet tables in --out.
 
-    Output replaces the previous tables only when the run completes. Problems (empty,
-    binary or undecodable files, bad JSON lines, over-long articles) become rows of
-    errors.parquet and are counted in the summary line. Exit code 1 when no article
-    could be processed. A re-run skips unchanged articles; a killed run, run again,
-    goes on from its last completed part.
+    Output replaces the previous tables only when the run completes. Problems (empty, binary or undecodable files, bad JSON lines, over-long articles) become rows of errors.parquet and are counted in the summary line. Exit code 1 when no article could be processed.
+
+    A re-run skips unchanged articles; a killed run, run again, goes on from its last completed part.
     """
     import pipeline.nlp
     from pipeline.parallel import available_cores
