@@ -13,6 +13,7 @@ import json
 import re
 from collections import defaultdict
 from dataclasses import dataclass, field
+from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -79,8 +80,9 @@ def match_articles(gold: list[dict[str, Any]], articles: list[Article]) -> list[
     return pairs
 
 
-def score_entities(gold: dict[str, Any], predicted: dict[str, set[str]], report: Report, art: str) -> None:
-    for label in SCORED_LABELS:
+def score_entities(gold: dict[str, Any], predicted: dict[str, set[str]], report: Report, art: str,
+                   labels: Sequence[str] = SCORED_LABELS) -> None:
+    for label in labels:
         want = set(gold.get("entities", {}).get(label, []))
         optional = set(gold.get("optional", {}).get(label, []))
         got = predicted.get(label, set())
@@ -146,15 +148,35 @@ def score_facts(gold: dict[str, Any], predicted: list[dict[str, Any]], report: R
         report.errors.append({"article": art, "label": "fact.missed", "gold": golds[i]})
 
 
+def load_articles(path: Path) -> list[Article]:
+    return [a for a in iter_inputs([path], max_chars=10**9) if isinstance(a, Article)]
+
+
+def score_stage(gold_path: Path, articles_path: Path, find: Callable[[str], Iterable[Any]],
+                labels: Sequence[str]) -> Report:
+    """Entity sets of one stage alone (`find`: text -> mentions with .label and .text),
+    on the same articles and by the same rules as `evaluate_file`."""
+    report = Report(labels={lab: PRF() for lab in labels})
+    for gold, article in match_articles(load_gold(gold_path), load_articles(articles_path)):
+        name = gold.get("id") or gold.get("title_has")
+        predicted: dict[str, set[str]] = defaultdict(set)
+        if article is None:
+            report.unmatched_gold.append(name)
+        else:
+            for m in find(article.text):
+                predicted[m.label].add(m.text)
+        score_entities(gold, predicted, report, name, labels=labels)
+    return report
+
+
 def evaluate_file(gold_path: Path, articles_path: Path, nlp=None) -> Report:
     from pipeline.nlp import load_pipeline
     from pipeline.rows import final_mentions
     from pipeline.run import annotate
 
     nlp = nlp or load_pipeline()
-    articles = [a for a in iter_inputs([articles_path], max_chars=10**9) if isinstance(a, Article)]
     report = Report()
-    for gold, article in match_articles(load_gold(gold_path), articles):
+    for gold, article in match_articles(load_gold(gold_path), load_articles(articles_path)):
         name = gold.get("id") or gold.get("title_has")
         if article is None:
             report.unmatched_gold.append(name)

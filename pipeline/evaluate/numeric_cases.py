@@ -125,26 +125,9 @@ if __name__ == "__main__":
 
 def score_dev(articles: str | Path, gold: str | Path,
               find: Callable[[str], list[Quantity]] = find_quantities) -> dict:
-    """Entity-set P/R/F per label on the dev articles (title + "\\n" + text), ANNOTATION's gold format."""
-    golds = {g["id"]: g for g in json.loads(Path(gold).read_text(encoding="utf-8"))}
-    counts: dict[str, list[int]] = defaultdict(lambda: [0, 0, 0])
-    errors = []
-    for line in Path(articles).read_text(encoding="utf-8").splitlines():
-        art = json.loads(line)
-        g = golds.get(art["id"])
-        if g is None:
-            continue
-        found: dict[str, set[str]] = defaultdict(set)
-        for q in find(art["title"] + "\n" + art["text"]):
-            found[q.label].add(q.text)
-        for label in ("MONEY", "PERCENT", "COUNT"):
-            want = set(g["entities"].get(label, []))
-            opt = set((g.get("optional") or {}).get(label, []) or [])
-            got = found[label] - opt
-            acc = counts[label]
-            acc[0] += len(got & want)
-            acc[1] += len(got - want)
-            acc[2] += len(want - got)
-            errors += [f"{art['id'][-6:]} {label} FP {s}" for s in sorted(got - want)]
-            errors += [f"{art['id'][-6:]} {label} FN {s}" for s in sorted(want - got)]
-    return {"labels": {k: _prf(*v) for k, v in sorted(counts.items())}, "errors": errors}
+    """MONEY/PERCENT/COUNT entity sets of the number finder alone on gold articles."""
+    from pipeline.evaluate.gold import score_stage
+
+    report = score_stage(Path(gold), Path(articles), find, labels=("MONEY", "PERCENT", "COUNT"))
+    return {"labels": {k: _prf(v.tp, v.fp, v.fn) for k, v in sorted(report.labels.items())},
+            "errors": report.errors}
