@@ -58,6 +58,25 @@ class _Reader:
         self.bare_block = tuple(sorted(v["measurement_units"], key=len, reverse=True))
 
     # -- values ------------------------------------------------------------------------
+    def amount_range(self, m: re.Match, shared_multiplier: bool) -> tuple[float, float | None, str] | None:
+        """(value, high, approx) of amount ``a``, with ``b`` as the high end of a range
+        (20-30万元); None when a part does not read or the range runs backwards."""
+        a = self.amount(m, "a")
+        if a is None:
+            return None
+        value, high, approx = a
+        if m.group("b") is None:
+            return value, high, approx
+        b = self.amount(m, "b")
+        if b is None:
+            return None
+        if shared_multiplier and not (m.group("a_big") or "").strip() and (m.group("b_big") or "").strip():
+            # 20-30万元: the multiplier written once applies to both ends
+            value = _tidy(value * (parse_numeral("1" + m.group("b_big").strip()) or 1.0))
+        if b[0] <= value:
+            return None
+        return value, b[0], approx
+
     def amount(self, m: re.Match, name: str, allow_pair: bool = True) -> tuple[float, float | None, str] | None:
         """(value, high end of a digit-pair range, approx) for amount group ``name``."""
         num = m.group(name)
@@ -91,21 +110,10 @@ class _Reader:
                 if a:
                     out.append(_Cand("money", m.start(), m.end(), a[0], self.cur_symbols[m.group("sym2")], a[2], a[1]))
                 continue
-            a = self.amount(m, "a")
-            if a is None:
+            r = self.amount_range(m, shared_multiplier=True)
+            if r is None:
                 continue
-            value, high, approx = a
-            if m.group("b") is not None:
-                b = self.amount(m, "b")
-                if b is None:
-                    continue
-                high = b[0]
-                if not (m.group("a_big") or "").strip() and (m.group("b_big") or "").strip():
-                    # 20-30万元: the multiplier written once applies to both ends
-                    mult = parse_numeral("1" + m.group("b_big").strip()) or 1.0
-                    value = _tidy(value * mult)
-                if high <= value:
-                    continue
+            value, high, approx = r
             cur = m.group("cur")
             if cur == "块" and not self.kuai_is_money(t, m):
                 continue  # 四块电池: 块 counts things unless it ends the amount
@@ -249,15 +257,10 @@ class _Reader:
                 continue  # 唯一一家: digits without units are not a count
             if num in ("一", "壹") and not m.group("a_q1") and not m.group("a_q2") and m.group("b") is None:
                 continue  # 一家, 一名: an article, not a count
-            a = self.amount(m, "a")
-            if a is None:
+            r = self.amount_range(m, shared_multiplier=False)
+            if r is None:
                 continue
-            value, high, approx = a
-            if m.group("b") is not None:
-                b = self.amount(m, "b")
-                if b is None or b[0] <= value:
-                    continue
-                high = b[0]
+            value, high, approx = r
             out.append(_Cand("count", s, e, value, mw, approx, high))
         return out
 
