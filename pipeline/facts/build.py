@@ -10,7 +10,6 @@ from spacy.tokens import Doc
 from pipeline.facts.metric import clause_metric
 from pipeline.facts.period import document_period, period_for
 from pipeline.facts.subject import CLAUSE_DELIMS, SubjectResolver
-from pipeline.ingest.article import RUNNING
 
 
 def build_facts(doc: Doc) -> list[dict[str, Any]]:
@@ -21,7 +20,7 @@ def build_facts(doc: Doc) -> list[dict[str, Any]]:
     if not quantities:
         return []
     blocks = [(b.start, b.end, b.kind) for b in article.blocks] if article else [(0, len(text), "paragraph")]
-    running = [(s, e) for s, e, k in blocks if k in RUNNING and k != "title" and k != "subheading"]
+    running = [(s, e) for s, e, k in blocks if k == "paragraph"]  # topics carry over in paragraphs only
     title = next(((s, e) for s, e, k in blocks if k == "title"), None)
     resolver = SubjectResolver(text, mentions, running=running, title=title)
     dates = [m for m in mentions if m.label == "DATE"]

@@ -85,7 +85,7 @@ class SubjectResolver:
                 topic = headline
         return topic
 
-    def _clause_subject(self, c_start: int, limit: int, topic: bool = False) -> Subject | None:
+    def _clause_subject(self, c_start: int, limit: int) -> Subject | None:
         i = bisect_right(self._starts, c_start - 1)
         for j, m in enumerate(self.cands[i:], start=i):
             if m.start >= limit:
@@ -127,7 +127,7 @@ class SubjectResolver:
         company was named last."""
         for c_start in reversed(_clause_starts(self.text, block[0], pos)):
             end = _clause_end(self.text, c_start, pos)
-            subj = self._clause_subject(c_start, end, topic=True)
+            subj = self._clause_subject(c_start, end)
             if subj:
                 return subj
         return None

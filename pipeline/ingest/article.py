@@ -5,11 +5,10 @@ from __future__ import annotations
 import hashlib
 from dataclasses import dataclass, field
 
-# Kinds of block an article's text is made of.  Facts are read from RUNNING blocks
-# only; captions, image credits and bylines stay in the text (so names in them get
-# offsets) but are kept apart by kind.
+# Kinds of block an article's text is made of.  Captions, image credits and bylines
+# stay in the text (so names in them get offsets) but are kept apart by kind; a fact's
+# subject is carried over only within paragraphs.
 BLOCK_KINDS = ("title", "subheading", "paragraph", "reporter", "caption", "credit", "byline")
-RUNNING = frozenset({"title", "subheading", "paragraph"})
 
 
 @dataclass(frozen=True, slots=True)
