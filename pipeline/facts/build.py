@@ -12,8 +12,9 @@ from pipeline.facts.period import document_period, period_for
 from pipeline.facts.subject import CLAUSE_DELIMS, SubjectResolver
 
 
-def build_facts(doc: Doc) -> list[dict[str, Any]]:
-    text = doc.text
+def build_facts(doc: Doc, text: str | None = None) -> list[dict[str, Any]]:
+    """`text` is doc.text when the caller has it (spaCy rebuilds doc.text on each call)."""
+    text = doc.text if text is None else text
     article = doc._.article
     mentions = doc._.mentions or []
     quantities = doc._.quantities or []
@@ -55,7 +56,7 @@ def build_facts(doc: Doc) -> list[dict[str, Any]]:
             "approx": q.approx,
             "subject": subject.text if subject else None,
             "subject_label": subject.label if subject else None,
-            "metric": clause_metric(doc, clause, q.start, q.end, skip, prev_clause, kind=q.kind),
+            "metric": clause_metric(doc, text, clause, q.start, q.end, skip, prev_clause, kind=q.kind),
             "period": period_for(q.start, q.end, sentence, clause[1], dates, article_date, default_period),
             "sentence": text[sentence[0]:sentence[1]],
         })

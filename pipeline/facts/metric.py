@@ -62,10 +62,9 @@ def _token_starts(doc: Doc) -> list[int]:
     return starts
 
 
-def clause_metric(doc: Doc, clause: tuple[int, int], q_start: int, q_end: int,
+def clause_metric(doc: Doc, text: str, clause: tuple[int, int], q_start: int, q_end: int,
                   skip: list[tuple[int, int]], prev_clause: tuple[int, int] | None = None,
                   kind: str = "money") -> str | None:
-    text = doc.text
     after: list[str] = []
     if q_end < clause[1] and text[q_end] not in "，,。；;、":
         # 3个境外投资项目, 两亿元B轮融资, 50万元的房租补贴: the noun after a number names it

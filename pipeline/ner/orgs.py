@@ -58,10 +58,7 @@ def _may_be_inside(h: str, t: Tok) -> bool:
 
 
 def _ends_with_suffix(w: str) -> str | None:
-    for suf in lexicon.org_suffixes():
-        if w.endswith(suf):
-            return suf
-    return None
+    return lexicon.affixes("org_suffixes").ending(w)
 
 
 def _may_join(h: str, toks: Sequence[Tok], k: int, head: Tok | None = None) -> bool:
@@ -179,10 +176,11 @@ def short_name_orgs(h: str, toks: Sequence[Tok]) -> list[Cand]:
     """
     industry = set(lexicon.industry_words())
     generic = lexicon.generic_orgs()
+    heads = lexicon.affixes("industry_words")
     out: list[Cand] = []
     for i, t in enumerate(toks):
         w = _tok_text(h, t)
-        head = next((x for x in lexicon.industry_words() if w.startswith(x)), None)
+        head = heads.beginning(w)
         if head is None or i == 0:
             continue
         end = t[0] + len(head) if w != head else t[1]
@@ -240,7 +238,7 @@ _NOT_ORG_ENDINGS = ("东部", "西部", "南部", "北部", "中部", "总部", 
 def is_zone(name: str) -> bool:
     if name.endswith(_NOT_ORG_ENDINGS):
         return True
-    return any(name.endswith(z) for z in lexicon.zone_endings())
+    return lexicon.affixes("zone_endings").ending(name) is not None
 
 
 _CITY_START = re.compile(r"^[\u4e00-\u9fff]{1,4}?[市县州盟旗]")

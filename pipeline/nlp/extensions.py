@@ -33,6 +33,15 @@ def quantities(doc: Doc) -> list[Quantity]:
     return doc._.quantities
 
 
+def text_of(doc: Doc) -> str:
+    """The Doc's text, built once: spaCy's Doc.text joins every token on each call,
+    and the stages ask for it many times per document."""
+    text = doc.user_data.get("hz_text")
+    if text is None:
+        text = doc.user_data["hz_text"] = doc.text
+    return text
+
+
 def article(doc: Doc) -> Article | None:
     return doc._.article
 

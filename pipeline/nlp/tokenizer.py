@@ -68,6 +68,7 @@ class NumberLineTokenizer:
         words, spaces = util.get_words_and_spaces(words, text)
         doc = Doc(self.vocab, words=words, spaces=spaces)
         doc.user_data["hz_quantities"] = found
+        doc.user_data["hz_text"] = text
         return doc
 
     def pipe(self, texts, batch_size: int = 1000):

@@ -7,7 +7,7 @@ from spacy.tokens import Doc
 
 from pipeline.ingest.page import byline_names
 from pipeline.mentions import Mention
-from pipeline.nlp.extensions import mentions
+from pipeline.nlp.extensions import mentions, text_of
 
 
 @Language.component("hz_bylines")
@@ -19,7 +19,7 @@ def byline_people(doc: Doc) -> Doc:
     for block in article.blocks:
         if block.kind not in ("reporter", "byline"):
             continue
-        line = doc.text[block.start:block.end]
+        line = text_of(doc)[block.start:block.end]
         pos = 0
         for name in byline_names(line):
             at = line.find(name, pos)

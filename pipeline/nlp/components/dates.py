@@ -6,10 +6,10 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from pipeline.dates import find_dates
-from pipeline.nlp.extensions import mentions
+from pipeline.nlp.extensions import mentions, text_of
 
 
 @Language.component("hz_dates")
 def find_date_mentions(doc: Doc) -> Doc:
-    mentions(doc).extend(find_dates(doc.text))
+    mentions(doc).extend(find_dates(text_of(doc)))
     return doc

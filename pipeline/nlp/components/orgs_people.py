@@ -5,7 +5,7 @@ from __future__ import annotations
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from pipeline.nlp.extensions import mentions
+from pipeline.nlp.extensions import mentions, text_of
 
 
 class OrgPeopleStage:
@@ -18,7 +18,7 @@ class OrgPeopleStage:
     def __call__(self, doc: Doc) -> Doc:
         found = mentions(doc)
         zones = [m for m in found if m.label == "ZONE"]
-        found.extend(self.find(doc.text, tagger=self.tagger, zones=zones))
+        found.extend(self.find(text_of(doc), tagger=self.tagger, zones=zones))
         return doc
 
 

@@ -9,12 +9,12 @@ from __future__ import annotations
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from pipeline.nlp.extensions import quantities
+from pipeline.nlp.extensions import quantities, text_of
 from pipeline.numbers import find_quantities
 
 
 @Language.component("hz_quantities")
 def find_numbers(doc: Doc) -> Doc:
     found = doc.user_data.pop("hz_quantities", None)
-    quantities(doc).extend(find_quantities(doc.text) if found is None else found)
+    quantities(doc).extend(find_quantities(text_of(doc)) if found is None else found)
     return doc

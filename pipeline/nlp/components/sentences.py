@@ -9,10 +9,11 @@ from __future__ import annotations
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from pipeline.nlp.extensions import text_of
 from pipeline.nlp.sentences import sentence_spans
 
 
 @Language.component("hz_sentences")
 def mark_sentences(doc: Doc) -> Doc:
-    doc._.sentences = sentence_spans(doc.text)
+    doc._.sentences = sentence_spans(text_of(doc))
     return doc

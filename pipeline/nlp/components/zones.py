@@ -5,7 +5,7 @@ from __future__ import annotations
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from pipeline.nlp.extensions import mentions
+from pipeline.nlp.extensions import mentions, text_of
 from pipeline.zones import find_places, find_zones, load_zone_rules
 
 
@@ -16,9 +16,9 @@ class ZoneStage:
 
     def __call__(self, doc: Doc) -> Doc:
         found = mentions(doc)
-        found.extend(find_zones(doc.text))
+        found.extend(find_zones(text_of(doc)))
         if self.places:
-            found.extend(find_places(doc.text))
+            found.extend(find_places(text_of(doc)))
         return doc
 
 
