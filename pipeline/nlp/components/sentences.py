@@ -15,5 +15,6 @@ from pipeline.nlp.sentences import sentence_spans
 
 @Language.component("hz_sentences")
 def mark_sentences(doc: Doc) -> Doc:
-    doc._.sentences = sentence_spans(text_of(doc))
+    found = doc.user_data.pop("hz_sentences", None)
+    doc._.sentences = sentence_spans(text_of(doc)) if found is None else found
     return doc
