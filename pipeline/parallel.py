@@ -51,12 +51,11 @@ def in_order(jobs: Iterable[Job], *, workers: int,
     With one worker, or when all the work fits in one chunk, `local` runs in this
     process: starting workers costs each one a pipeline load.
     """
-    if workers <= 1:
-        # one article at a time: a failure then loses nothing that was already done
-        for job in jobs:
-            yield from _zip(*_call(local, [job], on_seconds))
-        return
     chunks = _chunks(jobs, chunk_chars)
+    if workers <= 1:
+        for chunk in chunks:
+            yield from _zip(*_call(local, chunk, on_seconds))
+        return
     first = next(chunks, None)
     if first is None:
         return

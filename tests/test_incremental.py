@@ -62,8 +62,9 @@ def test_killed_run_resumes_without_duplicates_or_losses(nlp, full, tmp_path, mo
     _, first, expected = full
     out = tmp_path / "out"
     calls = counting(monkeypatch, fail_after=9)
+    # a kill loses the chunk in progress; one article per chunk, so the first nine count
     with pytest.raises(RuntimeError, match="killed"):
-        run.extract([SAMPLE], out, nlp, max_chars=300_000, progress=False, part_articles=4)
+        run.extract([SAMPLE], out, nlp, max_chars=300_000, progress=False, part_articles=4, chunk_chars=1)
     assert not (out / "facts.parquet").exists()  # nothing published by the killed run
 
     calls = counting(monkeypatch)
