@@ -44,6 +44,7 @@ def one(text, kind=None):
     ("单个项目不超过200万元。", "200万元", "money", 2e6, "CNY", "at_most"),
     ("每户至少补贴5000元。", "5000元", "money", 5000, "CNY", "at_least"),
     ("折合约合2亿美元。", "2亿美元", "money", 2e8, "USD", "about"),
+    ("奖金总额二点一二万元。", "二点一二万元", "money", 21200, "CNY", "exact"),
 ])
 def test_money(text, surface, kind, value, unit, approx):
     q = one(text, kind)
@@ -67,6 +68,10 @@ def test_money(text, surface, kind, value, unit, approx):
     ("负债率控制在1%以下。", "1%以下", 1, "at_most"),
     ("下降２．５％", "２．５％", 2.5, "exact"),
     ("提高1.5个百分点", "1.5个百分点", 1.5, "exact"),
+    # digits after a decimal point are not a rough range (四五 in 三点四五)
+    ("贷款利率为百分之三点四五。", "百分之三点四五", 3.45, "exact"),
+    ("出口增长十七点八九个百分点", "十七点八九个百分点", 17.89, "exact"),
+    ("抽检不合格率千分之二十三点四五六", "千分之二十三点四五六", 2.345600, "exact"),
 ])
 def test_percent(text, surface, value, approx):
     q = one(text, "percent")
