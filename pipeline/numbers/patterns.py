@@ -56,10 +56,29 @@ def compile_money(v: dict) -> re.Pattern:
     jiao = f"|(?P<jsign>负)?(?P<j>{arabic_numeral()}){SP}(?P<junit>[角毛])"
     return re.compile(
         f"(?P<rmbpre>人民币{SP})?(?:(?P<sym>{sym}){SP})?(?P<msign>负|(?<![0-9A-Za-z%.])-)?{amount('a', True)}"
-        f"{range_tail('b')}{SP}(?P<cur>{cur}){sub}{kuai_tail}"
+        f"{range_tail('b')}{SP}(?P<ge>个{SP})?(?P<cur>{cur}){sub}{kuai_tail}"
         f"(?P<per>/{SP}(?:{per}))?"
         f"|(?P<sym2>{sym}){SP}{amount('c')}" + jiao
     )
+
+
+def compile_minor_money(v: dict) -> tuple[re.Pattern, re.Pattern]:
+    """3美分, 5分钱: an amount in a minor unit; and the tail that completes a major amount
+    in the same currency (又3美分 after 2美元, 5日本銭 after 10日元)."""
+    minor = alternation(v["minor_currency_words"])
+    per = alternation(v["per_units"])
+    alone = re.compile(f"{amount('a')}{SP}(?P<minor>{minor})(?P<per>/{SP}(?:{per}))?")
+    tail = re.compile(f"{SP}(?:[又零]{SP})?(?P<n>{arabic_numeral()}|{chinese_numeral()}){SP}(?P<minor>{minor})")
+    return alone, tail
+
+
+def compile_fraction_money(v: dict) -> re.Pattern:
+    """4 1/2美分, 1/4美元, 7.36 1/2美元: a (mixed) fraction of a currency unit, as futures are
+    quoted; after decimals the fraction is of the last decimal place (7.36 1/2 = 7.365)."""
+    cur = alternation(list(v["currency_words"]) + list(v["minor_currency_words"]))
+    per = alternation(v["per_units"])
+    return re.compile(r"(?<![0-9./])(?:(?P<whole>\d+(?:\.(?P<dec>\d+))?)[ \t]+)?(?P<num>\d+)/(?P<den>\d+)"
+                      f"{SP}(?P<cur>{cur})(?P<per>/{SP}(?:{per}))?")
 
 
 def compile_bare_money() -> re.Pattern:

@@ -102,6 +102,59 @@ def test_unit_prices(text, surface, value, unit, per):
     assert (q.text, q.value, q.unit, q.per) == (surface, pytest.approx(value), unit, per)
 
 
+@pytest.mark.parametrize("text, surface, value, unit", [
+    # a minor unit completes a major amount of the same currency, with or without 又/零
+    ("一杯咖啡三美元又五十美分。", "三美元又五十美分", 3.5, "USD"),
+    ("车票4欧元20欧分", "4欧元20欧分", 4.2, "EUR"),
+    ("邮费一英镑零五便士", "一英镑零五便士", 1.05, "GBP"),
+    ("找回300日元8日本钱", "300日元8日本钱", 300.08, "JPY"),
+    # a minor unit on its own
+    ("每股派息25美分。", "25美分", 0.25, "USD"),
+    ("一根冰棍五毛钱", "五毛钱", 0.5, "CNY"),
+    ("每度电便宜8分钱", "8分钱", 0.08, "CNY"),
+    # a currency counted like a thing takes 个
+    ("钱包里还有3个比特币。", "3个比特币", 3, "BTC"),
+    ("他持有1.5个以太币", "1.5个以太币", 1.5, "ETH"),
+])
+def test_minor_units_and_compound_amounts(text, surface, value, unit):
+    q = one(text, "money")
+    assert (q.text, q.value, q.unit) == (surface, pytest.approx(value), unit)
+
+
+@pytest.mark.parametrize("text, surface, value, unit, per", [
+    # futures quotes: a mixed fraction of a unit; after decimals, of the last decimal place
+    ("棉花期货收涨3 1/4美分。", "3 1/4美分", 0.0325, "USD", None),
+    ("燕麦报收于4.12 3/4美元/蒲式耳。", "4.12 3/4美元/蒲式耳", 4.1275, "USD", "蒲式耳"),
+    ("分红每股1/2美元", "1/2美元", 0.5, "USD", "股"),
+    ("可可收于98.6美分/磅", "98.6美分/磅", 0.986, "USD", "磅"),
+    ("汽油报每加仑2.9美元", "2.9美元", 2.9, "USD", "加仑"),
+])
+def test_fraction_quotes_and_per_units(text, surface, value, unit, per):
+    q = one(text, "money")
+    assert (q.text, q.value, q.unit, q.per) == (surface, pytest.approx(value), unit, per)
+
+
+@pytest.mark.parametrize("text", ["比例为7/4美元区间", "涨幅3/2美分"])
+def test_improper_fraction_of_currency_is_no_money(text):
+    assert [q for q in find_quantities(text) if q.kind == "money"] == []
+
+
+def test_minor_unit_of_another_currency_stays_apart():
+    qs = find_quantities("报价5元又3美分")
+    assert [(q.text, q.unit) for q in qs] == [("5元", "CNY"), ("3美分", "USD")]
+
+
+@pytest.mark.parametrize("text", [
+    "比赛中他得了5分。", "迟到了15分钟", "考试扣了8分", "他十分努力", "五角大楼发表声明", "每隔三分钟一班",
+])
+def test_bare_fen_and_jiao_words_are_not_money(text):
+    assert [q for q in find_quantities(text) if q.kind == "money"] == []
+
+
+def test_ge_before_an_ordinary_currency_is_no_money():
+    assert [q.kind for q in find_quantities("换了20个美元硬币")] != ["money"]
+
+
 def test_bare_amount_takes_foreign_currency_in_sentence():
     qs = find_quantities("对方报价1.38亿，另承担债务1亿欧元。")
     assert [(q.text, q.unit) for q in qs] == [("1.38亿", "EUR"), ("1亿欧元", "EUR")]
