@@ -96,7 +96,8 @@ def compile_percent(v: dict) -> re.Pattern:
     share_pct = (f"{sign('sign1')}(?<![{CN_DIGITS}{CN_UNITS}])(?P<share>{'|'.join(spaced(w) for w in sorted(v['percent_share_words'], key=len, reverse=True))})"
                  f"{SP}(?P<sbare>百(?![分万亿千]))?(?:{amount('s')})?"
                  f"(?:{SP}(?P<ssep>到|至|[-~—]){SP}(?:{'|'.join(spaced(w) for w in v['percent_share_words'])})?{SP}(?:(?P<s2bare>百(?![分万亿千]))|{amount('t')}))?")
-    plain = (f"{sign('sign2')}{amount('a')}(?:{SP}(?P<pct1>%){SP}(?P<sep>[-—–~]|到|至){SP}{amount('b')})?{SP}(?:%|‰(?P<permille>))")
+    # 5%-10% and 5-10%: the sign may be written once, on the high end
+    plain = (f"{sign('sign2')}{amount('a')}(?:{SP}(?P<pct1>%)?{SP}(?P<sep>[-—–~]|到|至){SP}{amount('b')})?{SP}(?:%|‰(?P<permille>))")
     points = f"{amount('p')}{SP}[个個]{SP}百{SP}分{SP}[点點]"
     cheng = f"{amount('c')}{SP}成(?:{SP}(?P<chalf>半)|{SP}(?P<cdig>[一二三四五六七八九1-9])(?![十百千万亿0-9.]))?|(?P<halfcheng>半成)"
     zhe = f"(?P<duizhe>(?<=打)[对對]折)|(?P<halfzhe>半折)|{amount('z')}{SP}折"

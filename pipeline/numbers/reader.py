@@ -62,16 +62,17 @@ class _Reader:
         self.bare_block = tuple(sorted(v["measurement_units"], key=len, reverse=True))
 
     # -- values ------------------------------------------------------------------------
-    def amount_range(self, m: re.Match, shared_multiplier: bool) -> tuple[float, float | None, str] | None:
+    def amount_range(self, m: re.Match, shared_multiplier: bool,
+                     allow_pair: bool = True) -> tuple[float, float | None, str] | None:
         """(value, high, approx) of amount ``a``, with ``b`` as the high end of a range
-        (20-30万元); None when a part does not read or the range runs backwards."""
-        a = self.amount(m, "a")
+        (20-30万元, 5%-10%); None when a part does not read or the range runs backwards."""
+        a = self.amount(m, "a", allow_pair)
         if a is None:
             return None
         value, high, approx = a
         if m.group("b") is None:
             return value, high, approx
-        b = self.amount(m, "b")
+        b = self.amount(m, "b", allow_pair)
         if b is None:
             return None
         if shared_multiplier and not (m.group("a_big") or "").strip() and (m.group("b_big") or "").strip():
@@ -225,18 +226,12 @@ class _Reader:
                 sgn = -1 if g("sign1") else 1
                 out.append(_Cand("percent", s, e, _tidy(sgn * val), "%", approx, high))
             elif g("a") is not None:
-                a = self.amount(m, "a", allow_pair=False)
-                if a is None or digit_pair_range(g("a")):
+                r = None if digit_pair_range(g("a")) else self.amount_range(m, False, allow_pair=False)
+                if r is None:
                     continue
-                val, approx = a[0], a[2]
+                val, high, approx = r
                 if g("permille") is not None:
-                    val /= 10
-                high = None
-                if g("b") is not None:
-                    b = self.amount(m, "b", allow_pair=False)
-                    if b is None or b[0] <= val:
-                        continue
-                    high = b[0]
+                    val, high = _tidy(val / 10), (None if high is None else _tidy(high / 10))
                 sgn = -1 if g("sign2") else 1
                 out.append(_Cand("percent", s, e, _tidy(sgn * val), "%", approx, high))
             elif g("p") is not None:

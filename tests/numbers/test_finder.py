@@ -86,6 +86,11 @@ def test_percent(text, surface, value, approx):
     ("售价一两百元。", "一两百元", "money", 100, 200),
     ("投入一二百万元。", "一二百万元", "money", 1e6, 2e6),
     ("规模达1500亿~2000亿元。", "1500亿~2000亿元", "money", 1.5e11, 2e11),
+    # the percent sign written once, on the high end
+    ("毛利率预计回落至6-9%。", "6-9%", "percent", 6, 9),
+    ("开工率降至65~72%，", "65~72%", "percent", 65, 72),
+    ("出货量有望增长3到4%", "3到4%", "percent", 3, 4),
+    ("次品率控制在2-4‰", "2-4‰", "percent", 0.2, 0.4),
 ])
 def test_ranges(text, surface, kind, lo, hi):
     q = one(text, kind)
@@ -190,6 +195,15 @@ def test_counts(text, surface, value, unit, approx):
 ])
 def test_not_quantities(text):
     assert find_quantities(text) == []
+
+
+@pytest.mark.parametrize("text, surfaces", [
+    ("1-5月出口增长12%", ["12%"]),          # a month range before a percent is no percent range
+    ("2010-2012年年均增长8%", ["8%"]),
+    ("由5%降至-2%", ["5%", "-2%"]),
+])
+def test_percent_range_needs_adjacent_ends(text, surfaces):
+    assert [q.text for q in find_quantities(text) if q.kind == "percent"] == surfaces
 
 
 def test_offsets_and_order():
