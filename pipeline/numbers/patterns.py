@@ -100,7 +100,9 @@ def compile_percent(v: dict) -> re.Pattern:
     plain = (f"{sign('sign2')}{amount('a')}(?:{SP}(?P<pct1>%)?{SP}(?P<sep>[-—–~]|到|至){SP}{amount('b')})?{SP}(?:%|‰(?P<permille>))")
     points = f"{amount('p')}{SP}[个個]{SP}百{SP}分{SP}[点點]"
     cheng = f"{amount('c')}{SP}成(?:{SP}(?P<chalf>半)|{SP}(?P<cdig>[一二三四五六七八九1-9])(?![十百千万亿0-9.]))?|(?P<halfcheng>半成)"
-    zhe = f"(?P<duizhe>(?<=打)[对對]折)|(?P<halfzhe>半折)|{amount('z')}{SP}折"
+    # 7 2 折: two spaced digits before 折 are one discount (七二折), not a 2 after a stray 7
+    zhe = (f"(?P<duizhe>(?<=打)[对對]折)|(?P<halfzhe>半折)|(?<![0-9.])(?P<zsp>[1-9][ \\t]+\\d){SP}折"
+           f"|{amount('z')}{SP}折")
     frac = (f"(?P<fd>[{CN_DIGITS}{CN_UNITS}]+)分之(?P<fn>[{CN_DIGITS}{CN_UNITS}]+(?:[{CN_POINT}][{CN_DIGITS}]+)?)"
             r"|(?<![0-9/.])(?P<an>\d{1,2})/(?P<ad>\d{1,2})(?![0-9/.-])")
     half = r"(?P<half>(?<=[近超逾过])一半)|(?P<baifenbai>百分百)"

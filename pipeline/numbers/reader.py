@@ -262,8 +262,11 @@ class _Reader:
                 out.append(_Cand("percent", s, e, _tidy(val), "%", a[2]))
             elif g("duizhe") or g("halfzhe"):
                 out.append(_Cand("percent", s, e, 50.0, "%"))
-            elif g("z") is not None:
+            elif g("z") is not None or g("zsp"):
                 if t.startswith(tuple(v["percent_zhe_blockers"]), e):
+                    continue
+                if g("zsp"):
+                    out.append(_Cand("percent", s, e, float(re.sub(r"\s", "", g("zsp"))), "%"))
                     continue
                 a = self.amount(m, "z", allow_pair=False)
                 if a is None or not 0 < a[0] < 100 or a[0] == 10:

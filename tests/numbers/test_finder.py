@@ -72,6 +72,10 @@ def test_money(text, surface, kind, value, unit, approx):
     ("贷款利率为百分之三点四五。", "百分之三点四五", 3.45, "exact"),
     ("出口增长十七点八九个百分点", "十七点八九个百分点", 17.89, "exact"),
     ("抽检不合格率千分之二十三点四五六", "千分之二十三点四五六", 2.345600, "exact"),
+    # two spaced digits before 折 are one discount
+    ("冬装一律8 5 折", "8 5 折", 85, "exact"),
+    ("会员价6 8折", "6 8折", 68, "exact"),
+    ("全场打7折", "7折", 70, "exact"),
 ])
 def test_percent(text, surface, value, approx):
     q = one(text, "percent")
