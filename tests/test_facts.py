@@ -79,3 +79,18 @@ def test_examples_before_deng_are_not_the_subject(nlp):
 def test_a_zone_headline_frames_the_report(nlp):
     f = facts_of(nlp, "会议介绍了园区规划。\n现场共有30家企业参加签约。", title="洛阳高新区举行项目签约大会")
     assert f["30家"]["subject"] == "洛阳高新区"
+
+
+@pytest.mark.parametrize("text, surface, per", [
+    # NOTES 21: a price moving on from a unit price keeps its unit
+    ("上周铜现货报价为61200元/吨。本周铜价继续走高,已升至63800元。", "63800元", "吨"),
+    ("3月猪肉批发价为22.5元/公斤,4月回落到19元。", "19元", "公斤"),
+    # not carried: a total, another order of magnitude, another currency, another paragraph
+    ("铜价为61200元/吨,全年销售额62000元。", "62000元", None),
+    ("铜价为61200元/吨,随后跌至6120万元。", "6120万元", None),
+    ("铜价为61200元/吨,海外报价涨到9000美元。", "9000美元", None),
+    ("铜价为61200元/吨。\n本周铜价已升至63800元。", "63800元", None),
+])
+def test_unit_price_carries_per_to_a_following_price(nlp, text, surface, per):
+    f = facts_of(nlp, text)
+    assert f[surface]["per"] == per

@@ -35,7 +35,7 @@ def build_facts(doc: Doc, text: str | None = None) -> list[dict[str, Any]]:
     # never lies inside the text its metric is read from, so it can stay in the list
     skip = [(m.start, m.end) for m in mentions if m.label in ("ZONE", "ORG", "PERSON", "GPE", "DATE")]
     skip += [(o.start, o.end) for o in quantities]
-    facts = []
+    facts, places = [], []
     for q in quantities:
         sentence = sentences[max(0, bisect_right(s_starts, q.start) - 1)]
         b = blocks[max(0, bisect_right(b_starts, q.start) - 1)]
@@ -60,7 +60,36 @@ def build_facts(doc: Doc, text: str | None = None) -> list[dict[str, Any]]:
             "period": period_for(q.start, q.end, sentence, clause[1], dates, article_date, default_period),
             "sentence": text[sentence[0]:sentence[1]],
         })
+        places.append((block, text[clause[0]:clause[1]], bisect_right(s_starts, q.start)))
+    _carry_per(facts, places)
     return facts
+
+
+# A price moving on from a unit price: its clause names a price or a move, not a total.
+_PRICE_WORDS = ("价", "涨", "跌", "升至", "降至", "回落", "报收", "收于")
+_NOT_PRICE_WORDS = ("额", "总", "投资", "收入", "利润", "资金", "营收")
+_PER_SENTENCES = 2  # how many sentences on a unit price still carries over
+
+
+def _carry_per(facts: list[dict[str, Any]], places: list[tuple]) -> None:
+    """NOTES 21: an amount without a unit takes the ``per`` of a unit price shortly before it in
+    the same paragraph (…顺丁橡胶9000为33400元/吨。…顺丁橡胶已涨到35000元 -> per 吨) when it is a
+    price of the same currency and of the same order (0.5-2x)."""
+    last = None
+    for f, (block, clause, sent) in zip(facts, places):
+        if f["kind"] != "money":
+            continue
+        if f["per"]:
+            last = (f, block, sent)
+            continue
+        if last is None:
+            continue
+        price, p_block, p_sent = last
+        if (p_block == block and sent - p_sent <= _PER_SENTENCES and f["unit"] == price["unit"]
+                and f["value_high"] is None and price["value"] > 0
+                and 0.5 <= f["value"] / price["value"] <= 2
+                and any(w in clause for w in _PRICE_WORDS) and not any(w in clause for w in _NOT_PRICE_WORDS)):
+            f["per"] = price["per"]
 
 
 def _clause(text: str, start: int, end: int, *, lo: int, hi: int) -> tuple[int, int]:

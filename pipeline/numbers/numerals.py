@@ -172,10 +172,12 @@ def parse_numeral(s: str) -> float | None:
 def digit_pair_range(s: str) -> tuple[float, float] | None:
     """一两百 -> (100, 200), 七百三四十 -> (730, 740), 十五六 -> (15, 16); else None.
 
-    Two neighbouring digits written together are a rough range in Chinese.
+    Two neighbouring digits written together are a rough range in Chinese, but not after a
+    decimal point: 三点四五 is 3.45, 百分之十二点一二 is 12.12%.
     """
     c = _clean(s)
-    for i in range(len(c) - 1):
+    point = min((i for i, ch in enumerate(c) if ch in "点."), default=len(c))
+    for i in range(point - 1):
         a, b = c[i], c[i + 1]
         da, db = DIGIT_VALUE.get(a.replace("二", "二")), DIGIT_VALUE.get(b)
         if a == "一" and b == "二":

@@ -56,10 +56,29 @@ def compile_money(v: dict) -> re.Pattern:
     jiao = f"|(?P<jsign>负)?(?P<j>{arabic_numeral()}){SP}(?P<junit>[角毛])"
     return re.compile(
         f"(?P<rmbpre>人民币{SP})?(?:(?P<sym>{sym}){SP})?(?P<msign>负|(?<![0-9A-Za-z%.])-)?{amount('a', True)}"
-        f"{range_tail('b')}{SP}(?P<cur>{cur}){sub}{kuai_tail}"
+        f"{range_tail('b')}{SP}(?P<ge>个{SP})?(?P<cur>{cur}){sub}{kuai_tail}"
         f"(?P<per>/{SP}(?:{per}))?"
         f"|(?P<sym2>{sym}){SP}{amount('c')}" + jiao
     )
+
+
+def compile_minor_money(v: dict) -> tuple[re.Pattern, re.Pattern]:
+    """3美分, 5分钱: an amount in a minor unit; and the tail that completes a major amount
+    in the same currency (又3美分 after 2美元, 5日本銭 after 10日元)."""
+    minor = alternation(v["minor_currency_words"])
+    per = alternation(v["per_units"])
+    alone = re.compile(f"{amount('a')}{SP}(?P<minor>{minor})(?P<per>/{SP}(?:{per}))?")
+    tail = re.compile(f"{SP}(?:[又零]{SP})?(?P<n>{arabic_numeral()}|{chinese_numeral()}){SP}(?P<minor>{minor})")
+    return alone, tail
+
+
+def compile_fraction_money(v: dict) -> re.Pattern:
+    """4 1/2美分, 1/4美元, 7.36 1/2美元: a (mixed) fraction of a currency unit, as futures are
+    quoted; after decimals the fraction is of the last decimal place (7.36 1/2 = 7.365)."""
+    cur = alternation(list(v["currency_words"]) + list(v["minor_currency_words"]))
+    per = alternation(v["per_units"])
+    return re.compile(r"(?<![0-9./])(?:(?P<whole>\d+(?:\.(?P<dec>\d+))?)[ \t]+)?(?P<num>\d+)/(?P<den>\d+)"
+                      f"{SP}(?P<cur>{cur})(?P<per>/{SP}(?:{per}))?")
 
 
 def compile_bare_money() -> re.Pattern:
@@ -77,10 +96,13 @@ def compile_percent(v: dict) -> re.Pattern:
     share_pct = (f"{sign('sign1')}(?<![{CN_DIGITS}{CN_UNITS}])(?P<share>{'|'.join(spaced(w) for w in sorted(v['percent_share_words'], key=len, reverse=True))})"
                  f"{SP}(?P<sbare>百(?![分万亿千]))?(?:{amount('s')})?"
                  f"(?:{SP}(?P<ssep>到|至|[-~—]){SP}(?:{'|'.join(spaced(w) for w in v['percent_share_words'])})?{SP}(?:(?P<s2bare>百(?![分万亿千]))|{amount('t')}))?")
-    plain = (f"{sign('sign2')}{amount('a')}(?:{SP}(?P<pct1>%){SP}(?P<sep>[-—–~]|到|至){SP}{amount('b')})?{SP}(?:%|‰(?P<permille>))")
+    # 5%-10% and 5-10%: the sign may be written once, on the high end
+    plain = (f"{sign('sign2')}{amount('a')}(?:{SP}(?P<pct1>%)?{SP}(?P<sep>[-—–~]|到|至){SP}{amount('b')})?{SP}(?:%|‰(?P<permille>))")
     points = f"{amount('p')}{SP}[个個]{SP}百{SP}分{SP}[点點]"
     cheng = f"{amount('c')}{SP}成(?:{SP}(?P<chalf>半)|{SP}(?P<cdig>[一二三四五六七八九1-9])(?![十百千万亿0-9.]))?|(?P<halfcheng>半成)"
-    zhe = f"(?P<duizhe>(?<=打)[对對]折)|(?P<halfzhe>半折)|{amount('z')}{SP}折"
+    # 7 2 折: two spaced digits before 折 are one discount (七二折), not a 2 after a stray 7
+    zhe = (f"(?P<duizhe>(?<=打)[对對]折)|(?P<halfzhe>半折)|(?<![0-9.])(?P<zsp>[1-9][ \\t]+\\d){SP}折"
+           f"|{amount('z')}{SP}折")
     frac = (f"(?P<fd>[{CN_DIGITS}{CN_UNITS}]+)分之(?P<fn>[{CN_DIGITS}{CN_UNITS}]+(?:[{CN_POINT}][{CN_DIGITS}]+)?)"
             r"|(?<![0-9/.])(?P<an>\d{1,2})/(?P<ad>\d{1,2})(?![0-9/.-])")
     half = r"(?P<half>(?<=[近超逾过])一半)|(?P<baifenbai>百分百)"

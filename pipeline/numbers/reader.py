@@ -43,6 +43,10 @@ class _Reader:
         self.v = v
         self.money = patterns.compile_money(v)
         self.bare = patterns.compile_bare_money()
+        self.minor, self.minor_tail = patterns.compile_minor_money(v)
+        self.minor_words = v["minor_currency_words"]
+        self.fraction_money = patterns.compile_fraction_money(v)
+        self.ge_currencies = set(v["currency_words_after_ge"])
         self.percent = patterns.compile_percent(v)
         self.count = patterns.compile_count(v)
         self.cur_words = v["currency_words"]
@@ -58,16 +62,17 @@ class _Reader:
         self.bare_block = tuple(sorted(v["measurement_units"], key=len, reverse=True))
 
     # -- values ------------------------------------------------------------------------
-    def amount_range(self, m: re.Match, shared_multiplier: bool) -> tuple[float, float | None, str] | None:
+    def amount_range(self, m: re.Match, shared_multiplier: bool,
+                     allow_pair: bool = True) -> tuple[float, float | None, str] | None:
         """(value, high, approx) of amount ``a``, with ``b`` as the high end of a range
-        (20-30万元); None when a part does not read or the range runs backwards."""
-        a = self.amount(m, "a")
+        (20-30万元, 5%-10%); None when a part does not read or the range runs backwards."""
+        a = self.amount(m, "a", allow_pair)
         if a is None:
             return None
         value, high, approx = a
         if m.group("b") is None:
             return value, high, approx
-        b = self.amount(m, "b")
+        b = self.amount(m, "b", allow_pair)
         if b is None:
             return None
         if shared_multiplier and not (m.group("a_big") or "").strip() and (m.group("b_big") or "").strip():
@@ -117,6 +122,8 @@ class _Reader:
             cur = m.group("cur")
             if cur == "块" and not self.kuai_is_money(t, m):
                 continue  # 四块电池: 块 counts things unless it ends the amount
+            if m.group("ge") and cur not in self.ge_currencies:
+                continue  # 个 before a currency only for those counted like things (20个比特币)
             unit = self.cur_symbols[m.group("sym")] if m.group("sym") else self.cur_words[cur]
             sub = 0.0
             for g, f in (("jiao", 0.1), ("fen", 0.01), ("kuai", 0.1)):
@@ -127,8 +134,34 @@ class _Reader:
             if m.group("msign"):
                 value, high = -value, (None if high is None else -high)
             per = m.group("per")
-            out.append(_Cand("money", m.start(), m.end(), value, unit, approx, high,
+            end = m.end()
+            if high is None and not per and not m.group("msign"):
+                tail = self.minor_tail.match(t, end)
+                if tail and self.minor_words[tail.group("minor")][0] == unit:
+                    n = parse_numeral(tail.group("n"))
+                    if n is not None:  # 2美元又3美分, 10日元5日本銭
+                        value = _tidy(value + n * self.minor_words[tail.group("minor")][1])
+                        end = tail.end()
+            out.append(_Cand("money", m.start(), end, value, unit, approx, high,
                              per.lstrip("/").strip() if per else None))
+        for m in self.minor.finditer(t):
+            a = self.amount(m, "a", allow_pair=False)
+            if a is None or digit_pair_range(m.group("a")):
+                continue
+            unit, factor = self.minor_words[m.group("minor")]
+            per = m.group("per")
+            out.append(_Cand("money", m.start(), m.end(), _tidy(a[0] * factor), unit, a[2],
+                             per=per.lstrip("/").strip() if per else None))
+        for m in self.fraction_money.finditer(t):
+            num, den = int(m.group("num")), int(m.group("den"))
+            cur = m.group("cur")
+            unit, factor = self.minor_words[cur] if cur in self.minor_words else (self.cur_words[cur], 1.0)
+            if not 0 < num < den or (cur in ("块", "块钱") and not self.price_cues.search(t, max(0, m.start() - 10), m.start())):
+                continue
+            value = float(m.group("whole") or 0) + num / den * 10.0 ** -len(m.group("dec") or "")
+            per = m.group("per")
+            out.append(_Cand("money", m.start(), m.end(), _tidy(value * factor), unit,
+                             per=per.lstrip("/").strip() if per else None))
         return out
 
     def bare_cands(self, t: str) -> list[_Cand]:
@@ -193,18 +226,12 @@ class _Reader:
                 sgn = -1 if g("sign1") else 1
                 out.append(_Cand("percent", s, e, _tidy(sgn * val), "%", approx, high))
             elif g("a") is not None:
-                a = self.amount(m, "a", allow_pair=False)
-                if a is None or digit_pair_range(g("a")):
+                r = None if digit_pair_range(g("a")) else self.amount_range(m, False, allow_pair=False)
+                if r is None:
                     continue
-                val, approx = a[0], a[2]
+                val, high, approx = r
                 if g("permille") is not None:
-                    val /= 10
-                high = None
-                if g("b") is not None:
-                    b = self.amount(m, "b", allow_pair=False)
-                    if b is None or b[0] <= val:
-                        continue
-                    high = b[0]
+                    val, high = _tidy(val / 10), (None if high is None else _tidy(high / 10))
                 sgn = -1 if g("sign2") else 1
                 out.append(_Cand("percent", s, e, _tidy(sgn * val), "%", approx, high))
             elif g("p") is not None:
@@ -235,8 +262,11 @@ class _Reader:
                 out.append(_Cand("percent", s, e, _tidy(val), "%", a[2]))
             elif g("duizhe") or g("halfzhe"):
                 out.append(_Cand("percent", s, e, 50.0, "%"))
-            elif g("z") is not None:
+            elif g("z") is not None or g("zsp"):
                 if t.startswith(tuple(v["percent_zhe_blockers"]), e):
+                    continue
+                if g("zsp"):
+                    out.append(_Cand("percent", s, e, float(re.sub(r"\s", "", g("zsp"))), "%"))
                     continue
                 a = self.amount(m, "z", allow_pair=False)
                 if a is None or not 0 < a[0] < 100 or a[0] == 10:
@@ -277,6 +307,8 @@ class _Reader:
             return True  # KP488, model and code names
         if prev == "-" and c.start >= 2 and t[c.start - 2].isascii() and t[c.start - 2].isalnum():
             return True  # KP-488
+        if prev == "/" and c.kind != "percent" and c.start >= 2 and t[c.start - 2].isdigit():
+            return True  # the denominator of 5/4美元 is no amount
         if t[c.start:c.start + 1] in "百千万亿" and any(t.endswith(w, 0, c.start) for w in v["vague_before_round_number"]):
             return True  # 上百家, 成千
         if prev == "第":

@@ -44,6 +44,7 @@ def one(text, kind=None):
     ("单个项目不超过200万元。", "200万元", "money", 2e6, "CNY", "at_most"),
     ("每户至少补贴5000元。", "5000元", "money", 5000, "CNY", "at_least"),
     ("折合约合2亿美元。", "2亿美元", "money", 2e8, "USD", "about"),
+    ("奖金总额二点一二万元。", "二点一二万元", "money", 21200, "CNY", "exact"),
 ])
 def test_money(text, surface, kind, value, unit, approx):
     q = one(text, kind)
@@ -67,6 +68,14 @@ def test_money(text, surface, kind, value, unit, approx):
     ("负债率控制在1%以下。", "1%以下", 1, "at_most"),
     ("下降２．５％", "２．５％", 2.5, "exact"),
     ("提高1.5个百分点", "1.5个百分点", 1.5, "exact"),
+    # digits after a decimal point are not a rough range (四五 in 三点四五)
+    ("贷款利率为百分之三点四五。", "百分之三点四五", 3.45, "exact"),
+    ("出口增长十七点八九个百分点", "十七点八九个百分点", 17.89, "exact"),
+    ("抽检不合格率千分之二十三点四五六", "千分之二十三点四五六", 2.345600, "exact"),
+    # two spaced digits before 折 are one discount
+    ("冬装一律8 5 折", "8 5 折", 85, "exact"),
+    ("会员价6 8折", "6 8折", 68, "exact"),
+    ("全场打7折", "7折", 70, "exact"),
 ])
 def test_percent(text, surface, value, approx):
     q = one(text, "percent")
@@ -81,6 +90,11 @@ def test_percent(text, surface, value, approx):
     ("售价一两百元。", "一两百元", "money", 100, 200),
     ("投入一二百万元。", "一二百万元", "money", 1e6, 2e6),
     ("规模达1500亿~2000亿元。", "1500亿~2000亿元", "money", 1.5e11, 2e11),
+    # the percent sign written once, on the high end
+    ("毛利率预计回落至6-9%。", "6-9%", "percent", 6, 9),
+    ("开工率降至65~72%，", "65~72%", "percent", 65, 72),
+    ("出货量有望增长3到4%", "3到4%", "percent", 3, 4),
+    ("次品率控制在2-4‰", "2-4‰", "percent", 0.2, 0.4),
 ])
 def test_ranges(text, surface, kind, lo, hi):
     q = one(text, kind)
@@ -95,6 +109,59 @@ def test_ranges(text, surface, kind, lo, hi):
 def test_unit_prices(text, surface, value, unit, per):
     q = one(text, "money")
     assert (q.text, q.value, q.unit, q.per) == (surface, pytest.approx(value), unit, per)
+
+
+@pytest.mark.parametrize("text, surface, value, unit", [
+    # a minor unit completes a major amount of the same currency, with or without 又/零
+    ("一杯咖啡三美元又五十美分。", "三美元又五十美分", 3.5, "USD"),
+    ("车票4欧元20欧分", "4欧元20欧分", 4.2, "EUR"),
+    ("邮费一英镑零五便士", "一英镑零五便士", 1.05, "GBP"),
+    ("找回300日元8日本钱", "300日元8日本钱", 300.08, "JPY"),
+    # a minor unit on its own
+    ("每股派息25美分。", "25美分", 0.25, "USD"),
+    ("一根冰棍五毛钱", "五毛钱", 0.5, "CNY"),
+    ("每度电便宜8分钱", "8分钱", 0.08, "CNY"),
+    # a currency counted like a thing takes 个
+    ("钱包里还有3个比特币。", "3个比特币", 3, "BTC"),
+    ("他持有1.5个以太币", "1.5个以太币", 1.5, "ETH"),
+])
+def test_minor_units_and_compound_amounts(text, surface, value, unit):
+    q = one(text, "money")
+    assert (q.text, q.value, q.unit) == (surface, pytest.approx(value), unit)
+
+
+@pytest.mark.parametrize("text, surface, value, unit, per", [
+    # futures quotes: a mixed fraction of a unit; after decimals, of the last decimal place
+    ("棉花期货收涨3 1/4美分。", "3 1/4美分", 0.0325, "USD", None),
+    ("燕麦报收于4.12 3/4美元/蒲式耳。", "4.12 3/4美元/蒲式耳", 4.1275, "USD", "蒲式耳"),
+    ("分红每股1/2美元", "1/2美元", 0.5, "USD", "股"),
+    ("可可收于98.6美分/磅", "98.6美分/磅", 0.986, "USD", "磅"),
+    ("汽油报每加仑2.9美元", "2.9美元", 2.9, "USD", "加仑"),
+])
+def test_fraction_quotes_and_per_units(text, surface, value, unit, per):
+    q = one(text, "money")
+    assert (q.text, q.value, q.unit, q.per) == (surface, pytest.approx(value), unit, per)
+
+
+@pytest.mark.parametrize("text", ["比例为7/4美元区间", "涨幅3/2美分"])
+def test_improper_fraction_of_currency_is_no_money(text):
+    assert [q for q in find_quantities(text) if q.kind == "money"] == []
+
+
+def test_minor_unit_of_another_currency_stays_apart():
+    qs = find_quantities("报价5元又3美分")
+    assert [(q.text, q.unit) for q in qs] == [("5元", "CNY"), ("3美分", "USD")]
+
+
+@pytest.mark.parametrize("text", [
+    "比赛中他得了5分。", "迟到了15分钟", "考试扣了8分", "他十分努力", "五角大楼发表声明", "每隔三分钟一班",
+])
+def test_bare_fen_and_jiao_words_are_not_money(text):
+    assert [q for q in find_quantities(text) if q.kind == "money"] == []
+
+
+def test_ge_before_an_ordinary_currency_is_no_money():
+    assert [q.kind for q in find_quantities("换了20个美元硬币")] != ["money"]
 
 
 def test_bare_amount_takes_foreign_currency_in_sentence():
@@ -132,6 +199,15 @@ def test_counts(text, surface, value, unit, approx):
 ])
 def test_not_quantities(text):
     assert find_quantities(text) == []
+
+
+@pytest.mark.parametrize("text, surfaces", [
+    ("1-5月出口增长12%", ["12%"]),          # a month range before a percent is no percent range
+    ("2010-2012年年均增长8%", ["8%"]),
+    ("由5%降至-2%", ["5%", "-2%"]),
+])
+def test_percent_range_needs_adjacent_ends(text, surfaces):
+    assert [q.text for q in find_quantities(text) if q.kind == "percent"] == surfaces
 
 
 def test_offsets_and_order():

@@ -55,3 +55,8 @@ def test_digit_pair_range(s, lo, hi):
 
 def test_no_range_in_plain_numerals():
     assert digit_pair_range("五五") is None and digit_pair_range("二十三") is None
+
+
+@pytest.mark.parametrize("s", ["三点四五", "二点一二万", "十七点八九", "六点一二三", "四十点五六亿"])
+def test_no_range_after_a_decimal_point(s):
+    assert digit_pair_range(s) is None
