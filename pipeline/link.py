@@ -28,7 +28,9 @@ def link_mentions(mentions: list[Mention], text: str = "") -> list[Mention]:
     mentions, alias_of = _declared_aliases(mentions, text)
     groups: dict[tuple[str, str], list[int]] = {}
     keys: list[tuple[str, str] | None] = []
-    names = {m.text for m in mentions if m.label == "ORG"}
+    # longest first; among names of one length the one the article names first, so
+    # that the result never depends on set order (hash seeds differ between runs)
+    names = dict.fromkeys(m.text for m in sorted(mentions, key=lambda m: m.start) if m.label == "ORG")
     longest = sorted(names, key=len, reverse=True)
     zone_ids = {m.text: m.attrs.get("zone_id") or m.norm or m.text for m in mentions if m.label == "ZONE"}
     zone_longest = sorted(zone_ids, key=len, reverse=True)

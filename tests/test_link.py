@@ -60,3 +60,13 @@ def test_a_zone_named_by_the_end_of_its_full_name_is_the_same_zone():
                 Mention("ZONE", 26, 31, "火炬高新区", "zone_suffix")]
     linked = link_mentions(mentions, text)
     assert {m.attrs["entity_id"] for m in linked} == {"hitech:厦门火炬"}
+
+
+def test_short_name_inside_two_names_of_one_length_takes_the_first_named():
+    # which of two equally long names a short form joins must not hang on set order
+    text = "海尔电器今年营收增长。海尔集团表示,海尔将继续投资。"
+    spans = [("海尔电器", 0), ("海尔集团", 11), ("海尔", 18)]
+    mentions = [Mention("ORG", s, s + len(n), n, "lac") for n, s in spans]
+    for order in (mentions, mentions[::-1]):
+        linked = {m.text: m.attrs["entity_id"] for m in link_mentions(list(order), text)}
+        assert linked["海尔"] == "ORG:海尔电器"
