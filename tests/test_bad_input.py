@@ -56,6 +56,18 @@ def test_article_over_the_limit_is_skipped_and_recorded(tmp_path):
     assert "over the limit" in problem.reason and problem.article
 
 
+def test_page_file_over_the_size_limit_is_refused_unread(tmp_path, monkeypatch):
+    from pipeline.ingest import sources
+
+    monkeypatch.setattr(sources, "MAX_PAGE_BYTES", 100)
+    (tmp_path / "big.txt").write_text("# 标题\n\n" + "高新区企业增长。" * 20, encoding="utf-8")
+    (tmp_path / "small.txt").write_text("# 标题\n\n成都高新区新增企业12家。", encoding="utf-8")
+    items = list(iter_inputs([tmp_path]))
+    [problem] = [i for i in items if isinstance(i, Problem)]
+    assert problem.file.endswith("big.txt") and "over the limit" in problem.reason
+    assert [a.title for a in items if isinstance(a, Article)] == ["标题"]
+
+
 def test_file_that_disappears_mid_run(tmp_path):
     (tmp_path / "a.txt").write_text(GOOD_PAGE, encoding="utf-8")
     (tmp_path / "b.txt").write_text(GOOD_PAGE.replace("320", "321"), encoding="utf-8")

@@ -16,6 +16,10 @@ PAGE_SUFFIXES = {".txt", ".md"}
 JSONL_SUFFIXES = {".jsonl", ".ndjson"}
 SUFFIXES = PAGE_SUFFIXES | JSONL_SUFFIXES
 DEFAULT_MAX_CHARS = 300_000
+# A page file is decoded whole (its encoding is guessed from all of it); past this size
+# it is refused rather than held in memory.  A corpus that large belongs in JSON Lines,
+# which stream a line at a time.
+MAX_PAGE_BYTES = 64 * 2**20
 _DATE_IN_NAME = re.compile(r"(20\d\d|19\d\d)[-_]?([01]\d)[-_]?([0-3]\d)")
 
 
@@ -57,6 +61,11 @@ def read_source(path: Path, *, max_chars: int = DEFAULT_MAX_CHARS) -> Iterator[A
 
 
 def _read_page_file(path: Path) -> Iterator[Article | Problem]:
+    size = path.stat().st_size
+    if size > MAX_PAGE_BYTES:
+        yield Problem(file=str(path), reason=f"page file of {size:,} bytes is over the limit of "
+                      f"{MAX_PAGE_BYTES:,}: split it, or give the articles as JSON Lines")
+        return
     data = path.read_bytes()
     if not data.strip():
         yield Problem(file=str(path), reason="empty file")
