@@ -29,7 +29,7 @@ def link_mentions(mentions: list[Mention], text: str = "") -> list[Mention]:
     groups: dict[tuple[str, str], list[int]] = {}
     keys: list[tuple[str, str] | None] = []
     names = {m.text for m in mentions if m.label == "ORG"}
-    longest = sorted(names, key=len, reverse=True)
+    longest = sorted(names, key=lambda n: (-len(n), n))
     zone_ids = {m.text: m.attrs.get("zone_id") or m.norm or m.text for m in mentions if m.label == "ZONE"}
     zone_longest = sorted(zone_ids, key=len, reverse=True)
     for m in mentions:
@@ -42,8 +42,7 @@ def link_mentions(mentions: list[Mention], text: str = "") -> list[Mention]:
             key = ("ZONE", zone_ids[full] if full != m.text else (m.attrs.get("zone_id") or m.norm or m.text))
         elif m.label == "ORG":
             name = alias_of.get(m.text, m.text)
-            full = next((n for n in longest if len(n) > len(name) and name in n and len(name) >= 2), name)
-            key = ("ORG", full)
+            key = ("ORG", _full_name(name, longest))
         else:
             key = ("PERSON", m.text)
         keys.append(key)
@@ -60,6 +59,17 @@ def link_mentions(mentions: list[Mention], text: str = "") -> list[Mention]:
         ident = key[1] if key[0] == "ZONE" and ":" in key[1] else f"{key[0]}:{key[1]}"
         out.append(replace(m, attrs={**m.attrs, "entity_id": ident, "display": display[key]}))
     return _complete_roles(_admin_to_zone(out), text)
+
+
+def _full_name(name: str, longest: list[str]) -> str:
+    """The longest name of the article that holds `name` - unless the longer names
+    holding it are different organisations (海尔 in 青岛海尔, 海尔电器 and 海尔集团;
+    中钢 in 中钢集团 and 中钢国际): then the short name is one of its own."""
+    holders = [n for n in longest if len(n) > len(name) and name in n and len(name) >= 2]
+    if not holders:
+        return name
+    full = holders[0]
+    return full if all(n in full for n in holders) else name
 
 
 # 苏州纳维思生物医药有限公司(以下简称“纳维思”): the text declares the short name it will use

@@ -60,3 +60,12 @@ def test_a_zone_named_by_the_end_of_its_full_name_is_the_same_zone():
                 Mention("ZONE", 26, 31, "火炬高新区", "zone_suffix")]
     linked = link_mentions(mentions, text)
     assert {m.attrs["entity_id"] for m in linked} == {"hitech:厦门火炬"}
+
+
+def test_a_short_name_held_by_two_different_organisations_stands_alone():
+    text = "青岛华澜公告称,华澜电器今年营收增长。华澜集团表示,华澜将继续投资。"
+    spans = [("青岛华澜", 0), ("华澜电器", 8), ("华澜集团", 19), ("华澜", 26)]
+    mentions = [Mention("ORG", i, i + len(n), n, "lac") for n, i in spans]
+    ids = {m.text: m.attrs["entity_id"] for m in link_mentions(mentions, text)}
+    assert len(set(ids.values())) == 4  # 华澜 is none of the three in particular
+    assert ids["华澜"] == "ORG:华澜"
