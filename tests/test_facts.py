@@ -79,3 +79,17 @@ def test_examples_before_deng_are_not_the_subject(nlp):
 def test_a_zone_headline_frames_the_report(nlp):
     f = facts_of(nlp, "会议介绍了园区规划。\n现场共有30家企业参加签约。", title="洛阳高新区举行项目签约大会")
     assert f["30家"]["subject"] == "洛阳高新区"
+
+
+def test_a_sentence_about_this_forum_is_not_about_the_zone(nlp):
+    f = facts_of(nlp, "南宁高新区举办创新活动周。依托广西先进制造研究院需求,在研发机构上突破。"
+                      "此次论坛还发布企业创新需求35项,企业采购需求41项,总金额3.1亿元。")
+    assert f["35项"]["subject"] is None
+    assert f["41项"]["subject"] is None  # 企业 here is a common noun, not 该企业
+    assert f["3.1亿元"]["subject"] is None
+
+
+def test_a_demonstrative_and_the_kind_of_organisation_stand_for_it(nlp):
+    f = facts_of(nlp, "南京江宁开发区新设立南京芯途半导体研究院有限公司。该研究院注册资本3000万元,首期引进研发人员45名。")
+    assert f["3000万元"]["subject"] == "南京芯途半导体研究院有限公司"
+    assert f["45名"]["subject"] == "南京芯途半导体研究院有限公司"

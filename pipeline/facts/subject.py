@@ -27,7 +27,7 @@ _FILLER = re.compile(
     r"^(?:\s|本报讯|日前|近日|目前|当前|此外|同时|另外|其中|其次|随后|今年|去年|近年来|近几年|多年来|"
     r"截至|截止|目前为止|\d{4}年(?:度)?(?:\d{1,2}月(?:\d{1,2}日)?)?|\d{1,2}月(?:\d{1,2}日)?|"
     r"上半年|下半年|前不久|据|由|而|但|并|且|还|也|则|在此期间|此次|本次|“|”|\(|\)|（|）)*$")
-_ORG_ANAPHORA = ("该公司", "该企业", "该集团", "公司", "企业", "集团", "该行", "该院", "该校")
+_ORG_ANAPHORA = ("该公司", "该企业", "该集团", "公司", "集团", "该行", "该院", "该校")
 _ZONE_ANAPHORA = ("该高新区", "高新区", "园区", "该园区", "开发区", "该区", "全区", "新区", "示范区", "本区",
                   "区内", "园区内", "区里")
 # An organisation that reports numbers (审计署通报, 协会统计显示, 据X介绍) is their
@@ -44,6 +44,10 @@ _EXAMPLE = re.compile(r"(?:、[^，,。；;、]{1,12}?)*等")
 _OTHER_SUBJECT = re.compile(r"^(?:此次|本次|本届|这次|这些|那些|该|这|上述)")
 _ANAPHOR_RE = re.compile(
     "(" + "|".join(sorted(_ORG_ANAPHORA + _ZONE_ANAPHORA, key=len, reverse=True)) + ")")
+# 该研究院, 这家专注工业互联网平台的公司: a demonstrative and the kind of organisation
+# named before (with a short description between) stand for it
+_ORG_KINDS = ("公司", "企业", "集团", "研究院", "研究所", "银行", "大学", "学院", "基金", "协会")
+_KIND_ANAPHOR = re.compile(r"(?:该|这家|这个|这所|此)(?:[^，,。；;：:“”]{0,16}?的)?(" + "|".join(_ORG_KINDS) + ")")
 
 
 @dataclass(frozen=True, slots=True)
@@ -73,8 +77,8 @@ class SubjectResolver:
             subj = self._clause_subject(c_start, pos)
             if subj:
                 return subj
-        if block not in self.running or self._other_subject(clauses[-1], pos):
-            return None
+        if block not in self.running or any(self._other_subject(c, pos) for c in clauses):
+            return None  # 此次论坛发布需求92项,采购需求90项: the forum's, not the zone's
         topic = self._topic_before(s_start, block)
         if topic is None and self.title is not None and self.running:
             # the lead paragraph continues its headline (重庆轻纺集团收购… / 历时8个月，签订了
@@ -107,15 +111,23 @@ class SubjectResolver:
         if am:
             label = "ORG" if am.group(1) in _ORG_ANAPHORA else "ZONE"
             return self._last_named(label, c_start)
+        km = _KIND_ANAPHOR.match(stripped)
+        if km:
+            return self._last_named("ORG", c_start, kind=km.group(1))
         return None
 
     def _other_subject(self, c_start: int, limit: int) -> bool:
-        head = _strip_filler(self.text[c_start:limit])
-        return bool(_OTHER_SUBJECT.match(head)) and not _ANAPHOR_RE.match(head, 1 if head[:1] in "该这" else 0)
+        # 此次 and 本次 are fillers before a name (此次海尔获得…) but here they are the
+        # point: strip only what comes before them
+        head = _strip_filler(self.text[c_start:limit], keep=_OTHER_SUBJECT)
+        return (bool(_OTHER_SUBJECT.match(head)) and not _ANAPHOR_RE.match(head, 1 if head[:1] in "该这" else 0)
+                and not _KIND_ANAPHOR.match(head))
 
-    def _last_named(self, label: str, before: int) -> Subject | None:
+    def _last_named(self, label: str, before: int, kind: str | None = None) -> Subject | None:
+        """The last named entity of `label` before `before`; with `kind` (研究院), the
+        last whose name holds that word, or any organisation for 公司 and 企业."""
         for m in reversed(self.cands[:bisect_right(self._starts, before - 1)]):
-            if m.label == label:
+            if m.label == label and (kind in (None, "公司", "企业") or kind in m.text):
                 return _subject(m)
         return None
 
@@ -169,8 +181,12 @@ def _clause_end(text: str, start: int, limit: int) -> int:
     return limit
 
 
-def _strip_filler(head: str) -> str:
+def _strip_filler(head: str, keep: re.Pattern[str] | None = None) -> str:
+    """`head` without the longest filler prefix; with `keep`, the prefix stops where
+    `keep` matches (此次论坛 keeps its 此次)."""
     for k in range(len(head), -1, -1):
         if _FILLER.match(head[:k]):
+            if keep is not None:
+                k = next((i for i in range(k) if _FILLER.match(head[:i]) and keep.match(head, i)), k)
             return head[k:]
     return head
