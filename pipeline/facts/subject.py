@@ -26,17 +26,26 @@ CLAUSE_DELIMS = "，,；;：:。！？!?\n"
 _FILLER = re.compile(
     r"^(?:\s|本报讯|日前|近日|目前|当前|此外|同时|另外|其中|其次|随后|今年|去年|近年来|近几年|多年来|"
     r"截至|截止|目前为止|\d{4}年(?:度)?(?:\d{1,2}月(?:\d{1,2}日)?)?|\d{1,2}月(?:\d{1,2}日)?|"
-    r"上半年|下半年|前不久|据|由|而|但|并|且|还|也|则|在此期间|此次|本次|“|”|\(|\)|（|）)*$")
+    r"上半年|下半年|前不久|据|由|而|但|并|且|还|也|则|在此期间|此次|本次|原|“|”|\(|\)|（|）|"
+    # 持股50.85%的子公司海尔电器: the subsidiary named at the head of the clause
+    r"(?:持股[\d.]+%的)?(?:下属|旗下|全资|控股)?子公司)*$")
 _ORG_ANAPHORA = ("该公司", "该企业", "该集团", "公司", "集团", "该行", "该院", "该校")
 _ZONE_ANAPHORA = ("该高新区", "高新区", "园区", "该园区", "开发区", "该区", "全区", "新区", "示范区", "本区",
                   "区内", "园区内", "区里")
 # An organisation that reports numbers (审计署通报, 协会统计显示, 据X介绍) is their
 # source, not what they are about.
-_REPORTS = re.compile(r"[^，,。；;：:\n]{0,24}?(?:表示|介绍|透露|指出|称|说|认为|预计|预测|统计|显示|通报|公布|发布|披露|报道|获悉|了解到)")
+_REPORTS = re.compile(r"[^，,。；;：:\n]{0,24}?(?:表示|介绍|透露|指出|称|说|认为|预计|预测|统计|显示|通报|公布|发布|宣布|披露|报道|获悉|了解到)")
 _AUTHORITY_ENDS = ("署", "局", "部", "委", "会", "办", "办公室", "中心", "院", "所", "处", "厅", "政府", "组", "社",
                    "报", "网", "台")
 # "A's subsidiary B" at the head of a clause: B is what the clause is about.
 _SUBSIDIARY = re.compile(r"^(?=.)(?:的|之)?(?:下属|旗下|所属|全资|控股)?(?:子公司|分公司|企业|公司|业务平台|海外业务平台|平台|单位)?$")
+# "A和B合资组建的C": C, the company founded, is what the clause is about
+_FOUNDED = re.compile(r"^(?:合资|共同|联合|出资|投资)?(?:组建|成立|设立|创办|创建)的$")
+_PARTNER = re.compile(r"^[和与及、]$")
+# the organisation right before the number owns it (中国石化13家，中海油1家; 国开行50%(3200多万欧元)
+# 的贷款; 精密技术集团(PTG)下属6家子公司), also past a number it restates in brackets
+_OWNER_GAP = re.compile(r"^(?:[(（][^()（）]{1,12}[)）])?(?:的?(?:下属|旗下|所属)的?)?"
+                        r"(?:[\d.]+[%万亿千百元美欧港日英镑]*[(（])?$")
 _SCOPE = re.compile(r"(?:全国|全省|全市|全球|全世界|全行业)(?:共有|共|有)?$")
 _EXAMPLE = re.compile(r"(?:、[^，,。；;、]{1,12}?)*等")
 # A clause whose subject is a named thing of another kind (此次论坛, 本届展会, 这些企业)
@@ -72,6 +81,9 @@ class SubjectResolver:
         clauses = _clause_starts(self.text, s_start, pos)
         if _SCOPE.search(self.text, max(clauses[-1], pos - 6), pos):
             return None  # 在全国169家国家高新区中排名: the number counts the whole field
+        owner = self._owner_before(clauses[-1], pos)
+        if owner is not None:
+            return owner
         # the clause holding the number, then earlier clauses of the same sentence
         for c_start in reversed(clauses):
             subj = self._clause_subject(c_start, pos)
@@ -100,6 +112,7 @@ class SubjectResolver:
                 nxt = self.cands[j + 1] if j + 1 < len(self.cands) else None
                 if nxt is not None and nxt.start < limit and _SUBSIDIARY.match(self.text[m.end:nxt.start]):
                     m = nxt  # 中钢集团海外业务平台中钢国际违规…: the unit named second acts
+                m = self._founded(j, m, limit)
                 if "subject_of" in m.attrs:  # a zone's administration speaks for its zone
                     return Subject(m.attrs["subject_of"], m.attrs["subject_label"])
                 if not (_REPORTS.match(self.text, m.end) and _is_authority(m)):
@@ -111,10 +124,42 @@ class SubjectResolver:
         if am:
             label = "ORG" if am.group(1) in _ORG_ANAPHORA else "ZONE"
             return self._last_named(label, c_start)
+        if stripped.startswith(("后者", "前者")):
+            # 由中国石化与连云港港口集团合资…，中国石化占70%股份，后者占30%: the second of a pair
+            named = self.cands[:bisect_right(self._starts, c_start - 1)]
+            for k in range(len(named) - 1, 0, -1):
+                if _PARTNER.match(self.text[named[k - 1].end:named[k].start]):
+                    return _subject(named[k] if stripped.startswith("后者") else named[k - 1])
+            return None
         km = _KIND_ANAPHOR.match(stripped)
         if km:
             return self._last_named("ORG", c_start, kind=km.group(1))
         return None
+
+    def _owner_before(self, c_start: int, pos: int) -> Subject | None:
+        i = bisect_right(self._starts, pos - 1)
+        if i == 0:
+            return None
+        m = self.cands[i - 1]
+        if i >= 2 and self.text[self.cands[i - 2].end:m.start] in ("(", "（"):
+            m = self.cands[i - 2]  # 精密技术集团(PTG)下属6家: the name, not its abbreviation
+        if m.start < c_start or m.end > pos or "subject_of" in m.attrs:
+            return None
+        return _subject(m) if _OWNER_GAP.match(self.text[m.end:pos]) else None
+
+    def _founded(self, j: int, m: Mention, limit: int) -> Mention:
+        """重钢集团和重庆外经贸集团合资组建的重庆重钢矿产开发投资有限公司: the last one."""
+        end = m.end
+        for nxt in self.cands[j + 1:]:
+            if nxt.start >= limit:
+                break
+            gap = self.text[end:nxt.start]
+            if _FOUNDED.match(gap):
+                return nxt
+            if not _PARTNER.match(gap):
+                break
+            end = nxt.end
+        return m
 
     def _other_subject(self, c_start: int, limit: int) -> bool:
         # 此次 and 本次 are fillers before a name (此次海尔获得…) but here they are the
