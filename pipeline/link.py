@@ -76,12 +76,23 @@ def _full_name(name: str, longest: list[str]) -> str:
 _ALIAS = re.compile(r"\s*[（(]\s*(?:以下)?(?:简称|下称)\s*[“\"「]?([^”\"」（）()，,。]{2,12}?)[”\"」]?\s*[）)]")
 
 
+# 新疆建材化工（集团）股份公司（青松建化）: a short name in brackets right after a company's
+# registered name, without 简称
+_BRACKET_ALIAS = re.compile(r"[（(]([\u4e00-\u9fff]{2,6})[）)]")
+_REGISTERED = ("公司", "集团")
+_NOT_ALIAS = ("原", "即", "简称", "下称", "集团", "控股", "筹")
+
+
 def _declared_aliases(mentions: list[Mention], text: str) -> tuple[list[Mention], dict[str, str]]:
     """Every use of a declared short name becomes a mention of the organisation."""
     alias_of: dict[str, str] = {}
     for m in mentions:
         if m.label == "ORG" and text:
             a = _ALIAS.match(text, m.end)
+            if a is None and m.text.endswith(_REGISTERED) and len(m.text) >= 6:
+                a = _BRACKET_ALIAS.match(text, m.end)
+                if a and a.group(1).startswith(_NOT_ALIAS):
+                    a = None
             if a and a.group(1) != m.text:
                 alias_of[a.group(1)] = m.text
     if not alias_of:

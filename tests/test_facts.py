@@ -127,3 +127,9 @@ def test_the_organisation_right_before_a_number_owns_it(nlp):
 def test_an_authority_announcing_is_a_source(nlp):
     f = facts_of(nlp, "论坛大会上,国家发改委主任王华宣布,大陆将在5个方面推出新举措。")
     assert f["5个"]["subject"] is None
+
+
+def test_a_count_of_the_group_a_company_belongs_to_has_no_subject(nlp):
+    f = facts_of(nlp, "湘峰建材集团是全国水泥工业结构调整60家企业集团之一,其产能约占全省的三分之一。")
+    assert f["60家"]["subject"] is None
+    assert f["三分之一"]["subject"] == "湘峰建材集团"

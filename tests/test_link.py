@@ -69,3 +69,11 @@ def test_a_short_name_held_by_two_different_organisations_stands_alone():
     ids = {m.text: m.attrs["entity_id"] for m in link_mentions(mentions, text)}
     assert len(set(ids.values())) == 4  # 华澜 is none of the three in particular
     assert ids["华澜"] == "ORG:华澜"
+
+
+def test_a_short_name_in_brackets_after_a_registered_name_is_an_alias():
+    text = "湖南湘峰建材化工(集团)股份公司(湘峰建化)是一家水泥企业。湘峰建化今年产能增长。"
+    full = "湖南湘峰建材化工(集团)股份公司"
+    linked = link_mentions([Mention("ORG", 0, len(full), full, "org_suffix")], text)
+    assert {m.text for m in linked} == {full, "湘峰建化"}
+    assert all(m.attrs["display"] == "湘峰建化" for m in linked)

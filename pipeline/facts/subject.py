@@ -47,6 +47,7 @@ _PARTNER = re.compile(r"^[和与及、]$")
 _OWNER_GAP = re.compile(r"^(?:[(（][^()（）]{1,12}[)）])?(?:的?(?:下属|旗下|所属)的?)?"
                         r"(?:[\d.]+[%万亿千百元美欧港日英镑]*[(（])?$")
 _SCOPE = re.compile(r"(?:全国|全省|全市|全球|全世界|全行业)(?:共有|共|有)?$")
+_ONE_OF = re.compile(r"[^，,。；;：:\n]{1,16}?(?<!分)之一")
 _EXAMPLE = re.compile(r"(?:、[^，,。；;、]{1,12}?)*等")
 # A clause whose subject is a named thing of another kind (此次论坛, 本届展会, 这些企业)
 # is not about the zone or company talked of before: no carry-over.
@@ -79,8 +80,8 @@ class SubjectResolver:
     def resolve(self, pos: int, sentence: tuple[int, int], block: tuple[int, int]) -> Subject | None:
         s_start = max(sentence[0], block[0])
         clauses = _clause_starts(self.text, s_start, pos)
-        if _SCOPE.search(self.text, max(clauses[-1], pos - 6), pos):
-            return None  # 在全国169家国家高新区中排名: the number counts the whole field
+        if _SCOPE.search(self.text, max(clauses[-1], pos - 6), pos) or _ONE_OF.match(self.text, pos):
+            return None  # 在全国169家国家高新区中排名, 是60家企业集团之一: the number counts the whole field
         owner = self._owner_before(clauses[-1], pos)
         if owner is not None:
             return owner
