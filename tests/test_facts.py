@@ -133,3 +133,11 @@ def test_a_count_of_the_group_a_company_belongs_to_has_no_subject(nlp):
     f = facts_of(nlp, "湘峰建材集团是全国水泥工业结构调整60家企业集团之一,其产能约占全省的三分之一。")
     assert f["60家"]["subject"] is None
     assert f["三分之一"]["subject"] == "湘峰建材集团"
+
+
+def test_past_a_semicolon_only_a_zone_carries_over(nlp):
+    f = facts_of(nlp, "其中,中国石化12家,中石油5家,中海油1家;千万吨级以上的炼厂3家。")
+    assert f["5家"]["subject"] == "中石油"
+    assert f["3家"]["subject"] is None
+    g = facts_of(nlp, "今年上半年,临港新片区跨境结算量达到1500亿元,同比增长35%;新设外资企业46家。")
+    assert g["46家"]["subject"] == "临港新片区"

@@ -85,11 +85,15 @@ class SubjectResolver:
         owner = self._owner_before(clauses[-1], pos)
         if owner is not None:
             return owner
-        # the clause holding the number, then earlier clauses of the same sentence
+        # the clause holding the number, then earlier clauses of the same sentence.  Past a
+        # semicolon only a zone carries over: the items of a list of companies each have
+        # their own (中国石化13家，中海油1家；…的炼厂2家), a zone's figures run on (…增长41%；新设外资企业52家)
+        crossed = False
         for c_start in reversed(clauses):
             subj = self._clause_subject(c_start, pos)
             if subj:
-                return subj
+                return subj if not crossed or subj.label == "ZONE" else None
+            crossed = crossed or (c_start > s_start and self.text[c_start - 1] in "；;")
         if block not in self.running or any(self._other_subject(c, pos) for c in clauses):
             return None  # 此次论坛发布需求92项,采购需求90项: the forum's, not the zone's
         topic = self._topic_before(s_start, block)
