@@ -28,10 +28,8 @@ def link_mentions(mentions: list[Mention], text: str = "") -> list[Mention]:
     mentions, alias_of = _declared_aliases(mentions, text)
     groups: dict[tuple[str, str], list[int]] = {}
     keys: list[tuple[str, str] | None] = []
-    # longest first; among names of one length the one the article names first, so
-    # that the result never depends on set order (hash seeds differ between runs)
-    names = dict.fromkeys(m.text for m in sorted(mentions, key=lambda m: m.start) if m.label == "ORG")
-    longest = sorted(names, key=len, reverse=True)
+    names = {m.text for m in mentions if m.label == "ORG"}
+    longest = sorted(names, key=lambda n: (-len(n), n))
     zone_ids = {m.text: m.attrs.get("zone_id") or m.norm or m.text for m in mentions if m.label == "ZONE"}
     zone_longest = sorted(zone_ids, key=len, reverse=True)
     for m in mentions:
@@ -44,8 +42,7 @@ def link_mentions(mentions: list[Mention], text: str = "") -> list[Mention]:
             key = ("ZONE", zone_ids[full] if full != m.text else (m.attrs.get("zone_id") or m.norm or m.text))
         elif m.label == "ORG":
             name = alias_of.get(m.text, m.text)
-            full = next((n for n in longest if len(n) > len(name) and name in n and len(name) >= 2), name)
-            key = ("ORG", full)
+            key = ("ORG", _full_name(name, longest))
         else:
             key = ("PERSON", m.text)
         keys.append(key)
@@ -64,8 +61,26 @@ def link_mentions(mentions: list[Mention], text: str = "") -> list[Mention]:
     return _complete_roles(_admin_to_zone(out), text)
 
 
+def _full_name(name: str, longest: list[str]) -> str:
+    """The longest name of the article that holds `name` - unless the longer names
+    holding it are different organisations (海尔 in 青岛海尔, 海尔电器 and 海尔集团;
+    中钢 in 中钢集团 and 中钢国际): then the short name is one of its own."""
+    holders = [n for n in longest if len(n) > len(name) and name in n and len(name) >= 2]
+    if not holders:
+        return name
+    full = holders[0]
+    return full if all(n in full for n in holders) else name
+
+
 # 苏州纳维思生物医药有限公司(以下简称“纳维思”): the text declares the short name it will use
 _ALIAS = re.compile(r"\s*[（(]\s*(?:以下)?(?:简称|下称)\s*[“\"「]?([^”\"」（）()，,。]{2,12}?)[”\"」]?\s*[）)]")
+
+
+# 新疆建材化工（集团）股份公司（青松建化）: a short name in brackets right after a company's
+# registered name, without 简称
+_BRACKET_ALIAS = re.compile(r"[（(]([\u4e00-\u9fff]{2,6})[）)]")
+_REGISTERED = ("公司", "集团")
+_NOT_ALIAS = ("原", "即", "简称", "下称", "集团", "控股", "筹")
 
 
 def _declared_aliases(mentions: list[Mention], text: str) -> tuple[list[Mention], dict[str, str]]:
@@ -74,6 +89,10 @@ def _declared_aliases(mentions: list[Mention], text: str) -> tuple[list[Mention]
     for m in mentions:
         if m.label == "ORG" and text:
             a = _ALIAS.match(text, m.end)
+            if a is None and m.text.endswith(_REGISTERED) and len(m.text) >= 6:
+                a = _BRACKET_ALIAS.match(text, m.end)
+                if a and a.group(1).startswith(_NOT_ALIAS):
+                    a = None
             if a and a.group(1) != m.text:
                 alias_of[a.group(1)] = m.text
     if not alias_of:

@@ -94,3 +94,65 @@ def test_a_zone_headline_frames_the_report(nlp):
 def test_unit_price_carries_per_to_a_following_price(nlp, text, surface, per):
     f = facts_of(nlp, text)
     assert f[surface]["per"] == per
+
+
+def test_a_sentence_about_this_forum_is_not_about_the_zone(nlp):
+    f = facts_of(nlp, "南宁高新区举办创新活动周。依托广西先进制造研究院需求,在研发机构上突破。"
+                      "此次论坛还发布企业创新需求35项,企业采购需求41项,总金额3.1亿元。")
+    assert f["35项"]["subject"] is None
+    assert f["41项"]["subject"] is None  # 企业 here is a common noun, not 该企业
+    assert f["3.1亿元"]["subject"] is None
+
+
+def test_a_demonstrative_and_the_kind_of_organisation_stand_for_it(nlp):
+    f = facts_of(nlp, "南京江宁开发区新设立南京芯途半导体研究院有限公司。该研究院注册资本3000万元,首期引进研发人员45名。")
+    assert f["3000万元"]["subject"] == "南京芯途半导体研究院有限公司"
+    assert f["45名"]["subject"] == "南京芯途半导体研究院有限公司"
+
+
+def test_the_subsidiary_named_at_the_head_of_a_clause_is_the_subject(nlp):
+    f = facts_of(nlp, "近日,青岛澜海集团公告称,持股62.5%的子公司澜海电器作为发行人发行可换股债券,"
+                      "债券本金共计8.6亿港元(约合1.1亿美元)。")
+    assert f["62.5%"]["subject"] == "青岛澜海集团"  # the parent holds the stake
+    assert f["8.6亿港元"]["subject"] == "澜海电器"
+    assert f["1.1亿美元"]["subject"] == "澜海电器"
+
+
+def test_a_company_founded_by_others_is_the_subject_not_its_founders(nlp):
+    f = facts_of(nlp, "2010年5月,华北钢铁集团和津港物流集团合资组建的天津华钢物流有限公司宣布其对澳洲铁矿公司的"
+                      "40%股权投资完成交割,交易对价为3.2亿澳元。")
+    assert f["40%"]["subject"] == "天津华钢物流有限公司"
+    assert f["3.2亿澳元"]["subject"] == "天津华钢物流有限公司"
+
+
+def test_the_latter_is_the_second_of_a_pair(nlp):
+    f = facts_of(nlp, "新码头由中国石化与宁波港口集团合资建设,其中,中国石化占60%股份,后者占40%股份。")
+    assert f["60%"]["subject"] == "中国石化"
+    assert f["40%"]["subject"] == "宁波港口集团"
+
+
+def test_the_organisation_right_before_a_number_owns_it(nlp):
+    f = facts_of(nlp, "在收购中,华纺集团取得了国开行40%(2100多万欧元)的并购贷款。"
+                      "去年,南方机电集团成功收购了英国精工集团(PGT)下属4家子公司。")
+    assert f["40%"]["subject"] == "国开行"
+    assert f["2100多万欧元"]["subject"] == "国开行"
+    assert f["4家"]["subject"] == "精工集团"
+
+
+def test_an_authority_announcing_is_a_source(nlp):
+    f = facts_of(nlp, "论坛大会上,国家发改委主任王华宣布,大陆将在5个方面推出新举措。")
+    assert f["5个"]["subject"] is None
+
+
+def test_a_count_of_the_group_a_company_belongs_to_has_no_subject(nlp):
+    f = facts_of(nlp, "湘峰建材集团是全国水泥工业结构调整60家企业集团之一,其产能约占全省的三分之一。")
+    assert f["60家"]["subject"] is None
+    assert f["三分之一"]["subject"] == "湘峰建材集团"
+
+
+def test_past_a_semicolon_only_a_zone_carries_over(nlp):
+    f = facts_of(nlp, "其中,中国石化12家,中石油5家,中海油1家;千万吨级以上的炼厂3家。")
+    assert f["5家"]["subject"] == "中石油"
+    assert f["3家"]["subject"] is None
+    g = facts_of(nlp, "今年上半年,临港新片区跨境结算量达到1500亿元,同比增长35%;新设外资企业46家。")
+    assert g["46家"]["subject"] == "临港新片区"

@@ -62,11 +62,18 @@ def test_a_zone_named_by_the_end_of_its_full_name_is_the_same_zone():
     assert {m.attrs["entity_id"] for m in linked} == {"hitech:厦门火炬"}
 
 
-def test_short_name_inside_two_names_of_one_length_takes_the_first_named():
-    # which of two equally long names a short form joins must not hang on set order
-    text = "海尔电器今年营收增长。海尔集团表示,海尔将继续投资。"
-    spans = [("海尔电器", 0), ("海尔集团", 11), ("海尔", 18)]
-    mentions = [Mention("ORG", s, s + len(n), n, "lac") for n, s in spans]
-    for order in (mentions, mentions[::-1]):
-        linked = {m.text: m.attrs["entity_id"] for m in link_mentions(list(order), text)}
-        assert linked["海尔"] == "ORG:海尔电器"
+def test_a_short_name_held_by_two_different_organisations_stands_alone():
+    text = "青岛华澜公告称,华澜电器今年营收增长。华澜集团表示,华澜将继续投资。"
+    spans = [("青岛华澜", 0), ("华澜电器", 8), ("华澜集团", 19), ("华澜", 26)]
+    mentions = [Mention("ORG", i, i + len(n), n, "lac") for n, i in spans]
+    ids = {m.text: m.attrs["entity_id"] for m in link_mentions(mentions, text)}
+    assert len(set(ids.values())) == 4  # 华澜 is none of the three in particular
+    assert ids["华澜"] == "ORG:华澜"
+
+
+def test_a_short_name_in_brackets_after_a_registered_name_is_an_alias():
+    text = "湖南湘峰建材化工(集团)股份公司(湘峰建化)是一家水泥企业。湘峰建化今年产能增长。"
+    full = "湖南湘峰建材化工(集团)股份公司"
+    linked = link_mentions([Mention("ORG", 0, len(full), full, "org_suffix")], text)
+    assert {m.text for m in linked} == {full, "湘峰建化"}
+    assert all(m.attrs["display"] == "湘峰建化" for m in linked)

@@ -26,24 +26,38 @@ CLAUSE_DELIMS = "，,；;：:。！？!?\n"
 _FILLER = re.compile(
     r"^(?:\s|本报讯|日前|近日|目前|当前|此外|同时|另外|其中|其次|随后|今年|去年|近年来|近几年|多年来|"
     r"截至|截止|目前为止|\d{4}年(?:度)?(?:\d{1,2}月(?:\d{1,2}日)?)?|\d{1,2}月(?:\d{1,2}日)?|"
-    r"上半年|下半年|前不久|据|由|而|但|并|且|还|也|则|在此期间|此次|本次|“|”|\(|\)|（|）)*$")
-_ORG_ANAPHORA = ("该公司", "该企业", "该集团", "公司", "企业", "集团", "该行", "该院", "该校")
+    r"上半年|下半年|前不久|据|由|而|但|并|且|还|也|则|在此期间|此次|本次|原|“|”|\(|\)|（|）|"
+    # 持股50.85%的子公司海尔电器: the subsidiary named at the head of the clause
+    r"(?:持股[\d.]+%的)?(?:下属|旗下|全资|控股)?子公司)*$")
+_ORG_ANAPHORA = ("该公司", "该企业", "该集团", "公司", "集团", "该行", "该院", "该校")
 _ZONE_ANAPHORA = ("该高新区", "高新区", "园区", "该园区", "开发区", "该区", "全区", "新区", "示范区", "本区",
                   "区内", "园区内", "区里")
 # An organisation that reports numbers (审计署通报, 协会统计显示, 据X介绍) is their
 # source, not what they are about.
-_REPORTS = re.compile(r"[^，,。；;：:\n]{0,24}?(?:表示|介绍|透露|指出|称|说|认为|预计|预测|统计|显示|通报|公布|发布|披露|报道|获悉|了解到)")
+_REPORTS = re.compile(r"[^，,。；;：:\n]{0,24}?(?:表示|介绍|透露|指出|称|说|认为|预计|预测|统计|显示|通报|公布|发布|宣布|披露|报道|获悉|了解到)")
 _AUTHORITY_ENDS = ("署", "局", "部", "委", "会", "办", "办公室", "中心", "院", "所", "处", "厅", "政府", "组", "社",
                    "报", "网", "台")
 # "A's subsidiary B" at the head of a clause: B is what the clause is about.
 _SUBSIDIARY = re.compile(r"^(?=.)(?:的|之)?(?:下属|旗下|所属|全资|控股)?(?:子公司|分公司|企业|公司|业务平台|海外业务平台|平台|单位)?$")
+# "A和B合资组建的C": C, the company founded, is what the clause is about
+_FOUNDED = re.compile(r"^(?:合资|共同|联合|出资|投资)?(?:组建|成立|设立|创办|创建)的$")
+_PARTNER = re.compile(r"^[和与及、]$")
+# the organisation right before the number owns it (中国石化13家，中海油1家; 国开行50%(3200多万欧元)
+# 的贷款; 精密技术集团(PTG)下属6家子公司), also past a number it restates in brackets
+_OWNER_GAP = re.compile(r"^(?:[(（][^()（）]{1,12}[)）])?(?:的?(?:下属|旗下|所属)的?)?"
+                        r"(?:[\d.]+[%万亿千百元美欧港日英镑]*[(（])?$")
 _SCOPE = re.compile(r"(?:全国|全省|全市|全球|全世界|全行业)(?:共有|共|有)?$")
+_ONE_OF = re.compile(r"[^，,。；;：:\n]{1,16}?(?<!分)之一")
 _EXAMPLE = re.compile(r"(?:、[^，,。；;、]{1,12}?)*等")
 # A clause whose subject is a named thing of another kind (此次论坛, 本届展会, 这些企业)
 # is not about the zone or company talked of before: no carry-over.
 _OTHER_SUBJECT = re.compile(r"^(?:此次|本次|本届|这次|这些|那些|该|这|上述)")
 _ANAPHOR_RE = re.compile(
     "(" + "|".join(sorted(_ORG_ANAPHORA + _ZONE_ANAPHORA, key=len, reverse=True)) + ")")
+# 该研究院, 这家专注工业互联网平台的公司: a demonstrative and the kind of organisation
+# named before (with a short description between) stand for it
+_ORG_KINDS = ("公司", "企业", "集团", "研究院", "研究所", "银行", "大学", "学院", "基金", "协会")
+_KIND_ANAPHOR = re.compile(r"(?:该|这家|这个|这所|此)(?:[^，,。；;：:“”]{0,16}?的)?(" + "|".join(_ORG_KINDS) + ")")
 
 
 @dataclass(frozen=True, slots=True)
@@ -66,15 +80,22 @@ class SubjectResolver:
     def resolve(self, pos: int, sentence: tuple[int, int], block: tuple[int, int]) -> Subject | None:
         s_start = max(sentence[0], block[0])
         clauses = _clause_starts(self.text, s_start, pos)
-        if _SCOPE.search(self.text, max(clauses[-1], pos - 6), pos):
-            return None  # 在全国169家国家高新区中排名: the number counts the whole field
-        # the clause holding the number, then earlier clauses of the same sentence
+        if _SCOPE.search(self.text, max(clauses[-1], pos - 6), pos) or _ONE_OF.match(self.text, pos):
+            return None  # 在全国169家国家高新区中排名, 是60家企业集团之一: the number counts the whole field
+        owner = self._owner_before(clauses[-1], pos)
+        if owner is not None:
+            return owner
+        # the clause holding the number, then earlier clauses of the same sentence.  Past a
+        # semicolon only a zone carries over: the items of a list of companies each have
+        # their own (中国石化13家，中海油1家；…的炼厂2家), a zone's figures run on (…增长41%；新设外资企业52家)
+        crossed = False
         for c_start in reversed(clauses):
             subj = self._clause_subject(c_start, pos)
             if subj:
-                return subj
-        if block not in self.running or self._other_subject(clauses[-1], pos):
-            return None
+                return subj if not crossed or subj.label == "ZONE" else None
+            crossed = crossed or (c_start > s_start and self.text[c_start - 1] in "；;")
+        if block not in self.running or any(self._other_subject(c, pos) for c in clauses):
+            return None  # 此次论坛发布需求92项,采购需求90项: the forum's, not the zone's
         topic = self._topic_before(s_start, block)
         if topic is None and self.title is not None and self.running:
             # the lead paragraph continues its headline (重庆轻纺集团收购… / 历时8个月，签订了
@@ -96,6 +117,7 @@ class SubjectResolver:
                 nxt = self.cands[j + 1] if j + 1 < len(self.cands) else None
                 if nxt is not None and nxt.start < limit and _SUBSIDIARY.match(self.text[m.end:nxt.start]):
                     m = nxt  # 中钢集团海外业务平台中钢国际违规…: the unit named second acts
+                m = self._founded(j, m, limit)
                 if "subject_of" in m.attrs:  # a zone's administration speaks for its zone
                     return Subject(m.attrs["subject_of"], m.attrs["subject_label"])
                 if not (_REPORTS.match(self.text, m.end) and _is_authority(m)):
@@ -107,15 +129,55 @@ class SubjectResolver:
         if am:
             label = "ORG" if am.group(1) in _ORG_ANAPHORA else "ZONE"
             return self._last_named(label, c_start)
+        if stripped.startswith(("后者", "前者")):
+            # 由中国石化与连云港港口集团合资…，中国石化占70%股份，后者占30%: the second of a pair
+            named = self.cands[:bisect_right(self._starts, c_start - 1)]
+            for k in range(len(named) - 1, 0, -1):
+                if _PARTNER.match(self.text[named[k - 1].end:named[k].start]):
+                    return _subject(named[k] if stripped.startswith("后者") else named[k - 1])
+            return None
+        km = _KIND_ANAPHOR.match(stripped)
+        if km:
+            return self._last_named("ORG", c_start, kind=km.group(1))
         return None
 
-    def _other_subject(self, c_start: int, limit: int) -> bool:
-        head = _strip_filler(self.text[c_start:limit])
-        return bool(_OTHER_SUBJECT.match(head)) and not _ANAPHOR_RE.match(head, 1 if head[:1] in "该这" else 0)
+    def _owner_before(self, c_start: int, pos: int) -> Subject | None:
+        i = bisect_right(self._starts, pos - 1)
+        if i == 0:
+            return None
+        m = self.cands[i - 1]
+        if i >= 2 and self.text[self.cands[i - 2].end:m.start] in ("(", "（"):
+            m = self.cands[i - 2]  # 精密技术集团(PTG)下属6家: the name, not its abbreviation
+        if m.start < c_start or m.end > pos or "subject_of" in m.attrs:
+            return None
+        return _subject(m) if _OWNER_GAP.match(self.text[m.end:pos]) else None
 
-    def _last_named(self, label: str, before: int) -> Subject | None:
+    def _founded(self, j: int, m: Mention, limit: int) -> Mention:
+        """重钢集团和重庆外经贸集团合资组建的重庆重钢矿产开发投资有限公司: the last one."""
+        end = m.end
+        for nxt in self.cands[j + 1:]:
+            if nxt.start >= limit:
+                break
+            gap = self.text[end:nxt.start]
+            if _FOUNDED.match(gap):
+                return nxt
+            if not _PARTNER.match(gap):
+                break
+            end = nxt.end
+        return m
+
+    def _other_subject(self, c_start: int, limit: int) -> bool:
+        # 此次 and 本次 are fillers before a name (此次海尔获得…) but here they are the
+        # point: strip only what comes before them
+        head = _strip_filler(self.text[c_start:limit], keep=_OTHER_SUBJECT)
+        return (bool(_OTHER_SUBJECT.match(head)) and not _ANAPHOR_RE.match(head, 1 if head[:1] in "该这" else 0)
+                and not _KIND_ANAPHOR.match(head))
+
+    def _last_named(self, label: str, before: int, kind: str | None = None) -> Subject | None:
+        """The last named entity of `label` before `before`; with `kind` (研究院), the
+        last whose name holds that word, or any organisation for 公司 and 企业."""
         for m in reversed(self.cands[:bisect_right(self._starts, before - 1)]):
-            if m.label == label:
+            if m.label == label and (kind in (None, "公司", "企业") or kind in m.text):
                 return _subject(m)
         return None
 
@@ -169,8 +231,12 @@ def _clause_end(text: str, start: int, limit: int) -> int:
     return limit
 
 
-def _strip_filler(head: str) -> str:
+def _strip_filler(head: str, keep: re.Pattern[str] | None = None) -> str:
+    """`head` without the longest filler prefix; with `keep`, the prefix stops where
+    `keep` matches (此次论坛 keeps its 此次)."""
     for k in range(len(head), -1, -1):
         if _FILLER.match(head[:k]):
+            if keep is not None:
+                k = next((i for i in range(k) if _FILLER.match(head[:i]) and keep.match(head, i)), k)
             return head[k:]
     return head

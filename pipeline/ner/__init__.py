@@ -184,8 +184,9 @@ def _propagate(h: str, toks: Sequence[tuple[int, int, str]], org_spans: list[tup
 def _propagation_ok(h: str, toks, t: tuple[int, int, str], e: int, ends: set[int], is_head: bool) -> bool:
     s, te, tag = t
     if e == te:
-        # the same token: a common noun only when it is the exact name (中钢集团)
-        return tag in ("PER", "nz", "ORG", "LOC", "nw") or (not is_head and tag in ("n", "vn"))
+        # the same token: a common noun only when it is the exact name (中钢集团); an
+        # exact name of four or more characters whatever LAC tagged it (中钢国际/f)
+        return tag in ("PER", "nz", "ORG", "LOC", "nw") or (not is_head and (tag in ("n", "vn") or e - s >= 4))
     if tag not in ("PER", "nz", "ORG", "LOC", "nw") and (is_head or tag not in ("n", "vn")):
         return False
     if e > te:

@@ -231,3 +231,15 @@ def test_titled_person_in_a_list_is_not_an_org(tagger: LacTagger) -> None:
     text = "会议由华星光电市场销售副总庄明棋和深圳IC产业基地主任周建明共同主持。"
     assert "庄明棋" not in _found(text, tagger, "ORG")
     assert "庄明棋" in _found(text, tagger, "PERSON")
+
+
+def test_a_known_full_name_is_propagated_whatever_its_token_tag() -> None:
+    from pipeline.ner import _propagate
+
+    h = "华钢集团海外业务平台华钢国际违规发放奖金。华钢国际表示"
+    toks = [(0, 4, "ORG"), (4, 6, "s"), (6, 8, "n"), (8, 10, "n"), (10, 14, "f"), (14, 16, "vd"),
+            (16, 18, "v"), (18, 20, "n"), (20, 21, "w"), (21, 25, "ORG"), (25, 27, "v")]
+    assert [h[s:e] for s, e, _ in toks] == ["华钢集团", "海外", "业务", "平台", "华钢国际", "违规", "发放", "奖金",
+                                           "。", "华钢国际", "表示"]
+    added = _propagate(h, toks, [(0, 4, "org_suffix"), (21, 25, "lac")])
+    assert (10, 14, "org_propagated") in added
