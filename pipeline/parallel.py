@@ -3,13 +3,16 @@
 The parent reads inputs lazily and hands workers chunks of articles; at most a few
 chunks per worker are in flight, so memory does not grow with the corpus.  Results
 are yielded in the order the jobs came in, so the tables are the same whatever the
-number of workers.  Each worker builds the spaCy pipeline once (`load_pipeline`).
+number of workers.  On Linux the parent loads the spaCy pipeline once and forks the
+workers from it; elsewhere each spawned worker loads its own (`load_pipeline`).
 """
 
 from __future__ import annotations
 
+import gc
 import multiprocessing
 import os
+import sys
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
@@ -63,7 +66,7 @@ def in_order(jobs: Iterable[Job], *, workers: int,
     if second is None:
         yield from _zip(*_call(local, first, on_seconds))
         return
-    yield from _pooled(_chain(first, second, chunks), workers, on_seconds)
+    yield from _pooled(_chain(first, second, chunks), workers, local, on_seconds)
 
 
 def _call(fn: Callable, chunk: list[Job], on_seconds: Callable[[StageSeconds], None]) -> tuple[list[Job], list[Any]]:
@@ -98,14 +101,12 @@ def _chunks(jobs: Iterable[Job], chunk_chars: int) -> Iterator[list[Job]]:
         yield chunk
 
 
-def _pooled(chunks: Iterator[list[Job]], workers: int,
+def _pooled(chunks: Iterator[list[Job]], workers: int, local: Callable[[list[Article]], Any],
             on_seconds: Callable[[StageSeconds], None]) -> Iterator[tuple[Job, Any]]:
     # Workers must not each start a thread pool per core: the parallelism is the processes.
     for var in ("OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS"):
         os.environ.setdefault(var, "1")
-    # spawn: a forked child would inherit the parent's threads (onnxruntime, tqdm) and locks
-    ctx = multiprocessing.get_context("spawn")
-    pool = ProcessPoolExecutor(max_workers=workers, mp_context=ctx, initializer=_init_worker)
+    pool = _fork_pool(workers, local) if _can_fork() else _spawn_pool(workers)
     window: deque[tuple[list[Job], Future]] = deque()
     try:
         for chunk in chunks:
@@ -117,6 +118,34 @@ def _pooled(chunks: Iterator[list[Job]], workers: int,
             yield from _collect(window.popleft(), on_seconds)
     finally:
         pool.shutdown(wait=True, cancel_futures=True)
+        gc.unfreeze()
+
+
+def _can_fork() -> bool:
+    # fork is safe and cheap on Linux; macOS system libraries are not fork-safe
+    return sys.platform.startswith("linux") and os.environ.get("HITECH_WORKERS_START") != "spawn"
+
+
+def _fork_pool(workers: int, local: Callable[[list[Article]], Any]) -> ProcessPoolExecutor:
+    """Load the pipeline here once and fork the workers from it.
+
+    Loading costs about 8 s of one core (most of it pkuseg's feature table); forked
+    workers start at once and share those pages, where spawned ones would each load
+    it again, both at the same time.  Nothing that must not cross a fork exists yet:
+    the ONNX session is made on first use, in each worker."""
+    global _LOCAL
+    load = getattr(local, "load", None)
+    if load is not None:
+        load()
+    _LOCAL = local
+    gc.freeze()  # the loaded objects stay out of the collector: fewer pages copied
+    return ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context("fork"))
+
+
+def _spawn_pool(workers: int) -> ProcessPoolExecutor:
+    # a spawned worker loads its own pipeline
+    ctx = multiprocessing.get_context("spawn")
+    return ProcessPoolExecutor(max_workers=workers, mp_context=ctx, initializer=_init_worker)
 
 
 def _collect(entry: tuple[list[Job], Future], on_seconds: Callable[[StageSeconds], None]) -> Iterator[tuple[Job, Any]]:
@@ -128,17 +157,16 @@ def _collect(entry: tuple[list[Job], Future], on_seconds: Callable[[StageSeconds
 
 # -- in the worker processes -------------------------------------------------------
 
-_NLP = None
+_LOCAL: Callable[[list[Article]], Any] | None = None  # forked workers: the parent's stages
 
 
 def _init_worker() -> None:
-    global _NLP
-    from pipeline.nlp import load_pipeline
+    global _LOCAL
+    from pipeline.run import LocalStages
 
-    _NLP = load_pipeline()
+    _LOCAL = LocalStages()
+    _LOCAL.load()
 
 
 def _work(articles: list[Article]) -> tuple[list[Any], StageSeconds]:
-    from pipeline.run import annotate_many
-
-    return annotate_many(_NLP, articles)
+    return _LOCAL(articles)

@@ -44,7 +44,7 @@ class Summary:
     stage_seconds: dict[str, float] = field(default_factory=lambda: defaultdict(float))
 
     def line(self) -> str:
-        line = (f"{len(self.files)} files, {self.articles} articles, {self.entities} entities, "
+        line = (f"{len(self.files)} sources, {self.articles} articles, {self.entities} entities, "
                 f"{self.facts} facts, {self.problems} problems")
         return line + (f" ({self.reused} articles unchanged, not re-annotated)" if self.reused else "")
 
@@ -120,6 +120,26 @@ def annotate_many(nlp: Language, articles: list[Article]) -> tuple[list[Outcome]
     return [derived(nlp, a) for a in articles], take_stage_seconds()
 
 
+class LocalStages:
+    """The stages in this process, the pipeline loaded on first use (or given).
+
+    The local engine calls it for chunks it runs here, and calls `load` before it
+    forks workers, which then share the loaded pipeline (pipeline.parallel)."""
+
+    def __init__(self, nlp: Language | None = None) -> None:
+        self.nlp = nlp
+
+    def load(self) -> Language:
+        if self.nlp is None:
+            from pipeline.nlp import load_pipeline
+
+            self.nlp = load_pipeline()
+        return self.nlp
+
+    def __call__(self, articles: list[Article]) -> tuple[list[Outcome], dict[str, float]]:
+        return annotate_many(self.load(), articles) if articles else ([], take_stage_seconds())
+
+
 def problem_row(p: Problem) -> dict[str, Any]:
     return {"file": p.file, "line": p.line, "article": p.article, "reason": p.reason}
 
@@ -180,14 +200,7 @@ def extract(inputs: Iterable[Path | str], out_dir: Path, nlp: Language | None = 
     metadata = run_metadata()
     _remove_stale_staging(out_dir)
     store = PartStore(out_dir, fingerprint(metadata), part_articles=part_articles, reuse=reuse)
-    loaded: list[Language] = [nlp] if nlp is not None else []
-
-    def local(articles: list[Article]) -> tuple[list[Outcome], dict[str, float]]:
-        if articles and not loaded:
-            from pipeline.nlp import load_pipeline
-
-            loaded.append(load_pipeline())
-        return annotate_many(loaded[0], articles) if articles else ([], take_stage_seconds())
+    local = LocalStages(nlp)
 
     jobs = _jobs(_progress(iter_inputs(inputs, max_chars=max_chars), progress), store, summary)
     with OutputWriter(out_dir, metadata) as writer:

@@ -46,19 +46,57 @@ def measure(inputs: list[Path], workers: int, tmp: Path, label: str) -> dict:
     cmd = [sys.executable, __file__, "--child", str(out_json), "--workers", str(workers),
            "--out", str(tmp / f"out-{label}"), *map(str, inputs)]
     t0 = time.perf_counter()
-    subprocess.run(cmd, check=True, cwd=ROOT)
+    proc = subprocess.Popen(cmd, cwd=ROOT)
+    pss = _peak_pss_mb(proc)
+    if proc.returncode:
+        raise subprocess.CalledProcessError(proc.returncode, cmd)
     wall = time.perf_counter() - t0
     res = json.loads(out_json.read_text())
-    res.update(wall=wall, workers=workers, cps=res["chars"] / wall,
+    res.update(wall=wall, workers=workers, cps=res["chars"] / wall, pss_mb=pss,
                peak_mb=res["rss_mb"]["self"] + res["rss_mb"]["children"])
     print(f"[{label}] {workers} worker(s): {res['line']}\n"
           f"    {res['chars']:,} chars in {wall:.1f} s = {res['cps']:,.0f} chars/s end to end; "
-          f"peak RSS {res['peak_mb']:.0f} MB (parent {res['rss_mb']['self']:.0f} + largest worker "
-          f"{res['rss_mb']['children']:.0f})\n"
+          f"peak memory {pss:.0f} MB (PSS of all its processes; RSS: parent {res['rss_mb']['self']:.0f} "
+          f"+ largest worker {res['rss_mb']['children']:.0f}, pages forked workers share counted twice)\n"
           f"    CPU {res['cpu']:.0f} s (parent + workers) over {wall:.0f} s: {res['cpu'] / wall:.2f} cores busy "
           f"on average; {os.getloadavg()[0]:.1f} load average after the run (the machine is shared)",
           flush=True)
     return res
+
+
+def _peak_pss_mb(proc: subprocess.Popen, every: float = 0.25) -> float:
+    """Wait for proc; the highest sum of PSS over it and its descendants while it ran.
+
+    PSS splits a page shared by n processes n ways, so pages that forked workers share
+    with their parent count once, which a sum of RSS would not."""
+    peak = 0.0
+    while proc.poll() is None:
+        peak = max(peak, sum(_pss_kb(pid) for pid in _tree(proc.pid)) / 1024)
+        time.sleep(every)
+    return peak
+
+
+def _tree(pid: int) -> list[int]:
+    out, todo = [], [pid]
+    while todo:
+        p = todo.pop()
+        out.append(p)
+        try:
+            for task in Path(f"/proc/{p}/task").iterdir():
+                todo += [int(c) for c in (task / "children").read_text().split()]
+        except OSError:
+            pass
+    return out
+
+
+def _pss_kb(pid: int) -> int:
+    try:
+        for line in Path(f"/proc/{pid}/smaps_rollup").read_text().splitlines():
+            if line.startswith("Pss:"):
+                return int(line.split()[1])
+    except OSError:
+        pass
+    return 0
 
 
 def print_shares(res: dict) -> None:
@@ -156,10 +194,10 @@ def main() -> None:
                 base = measure([tmp / "slice.jsonl"], workers, tmp, f"slice-{workers}w")
             write_corpus(args.corpus, args.repeat_limit or args.limit, args.repeat, big)
             rep = measure([big], workers, tmp, f"x{args.repeat}-{workers}w")
-            growth = rep["peak_mb"] / base["peak_mb"] - 1
-            print(f"[memory] peak RSS x{args.repeat} corpus {rep['peak_mb']:.0f} MB vs x1 "
-                  f"{base['peak_mb']:.0f} MB: {growth:+.1%} (parent {rep['rss_mb']['self']:.0f} vs "
-                  f"{base['rss_mb']['self']:.0f} MB)", flush=True)
+            growth = rep["pss_mb"] / base["pss_mb"] - 1
+            print(f"[memory] peak PSS x{args.repeat} corpus {rep['pss_mb']:.0f} MB vs x1 "
+                  f"{base['pss_mb']:.0f} MB: {growth:+.1%} (RSS parent + largest worker "
+                  f"{rep['peak_mb']:.0f} vs {base['peak_mb']:.0f} MB)", flush=True)
 
 
 if __name__ == "__main__":

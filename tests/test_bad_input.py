@@ -113,7 +113,7 @@ def test_cli_exit_code_and_summary(nlp, tmp_path, monkeypatch):
     (tmp_path / "good.txt").write_text(GOOD_PAGE, encoding="utf-8")
     result = runner.invoke(app, ["extract", str(tmp_path / "good.txt"), "--out", str(tmp_path / "o2")])
     assert result.exit_code == 0, result.output
-    assert "1 files, 1 articles" in result.output
+    assert "1 sources, 1 articles" in result.output
 
 
 def test_cli_help_stands_on_its_own():

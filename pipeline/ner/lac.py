@@ -103,8 +103,6 @@ class LacTagger:
     """
 
     def __init__(self, model_dir: str | Path | None = None, threads: int = 1) -> None:
-        import onnxruntime as ort
-
         d = Path(model_dir) if model_dir else _lac_dir()
         vocab = {v: int(k) for k, v in _load_tsv(d / "word.dic")}
         self._oov = vocab.get("OOV", 0)
@@ -122,14 +120,25 @@ class LacTagger:
         n_tags = self._trans.shape[0]
         self._label = [id2tag.get(i, "O-B").rsplit("-", 1)[0] for i in range(n_tags)]
         self._inside = np.array([id2tag.get(i, "O-B").endswith("-I") for i in range(n_tags)])
-        so = ort.SessionOptions()
-        # The pipeline parallelises with processes; threads inside would fight them.
-        so.intra_op_num_threads = threads
-        so.inter_op_num_threads = 1
-        so.graph_optimization_level = ort.GraphOptimizationLevel.ORT_ENABLE_ALL
-        self._session = ort.InferenceSession(
-            str(d / "lac_encoder.onnx"), so, providers=["CPUExecutionProvider"]
-        )
+        self._threads = threads
+        self._onnx_path = d / "lac_encoder.onnx"
+        self._session_obj = None
+
+    @property
+    def _session(self):
+        """The ONNX session, made on first use: a pipeline loaded in one process and
+        forked into workers (pipeline.parallel) then gets one session per worker,
+        never one shared across a fork."""
+        if self._session_obj is None:
+            import onnxruntime as ort
+
+            so = ort.SessionOptions()
+            # The pipeline parallelises with processes; threads inside would fight them.
+            so.intra_op_num_threads = self._threads
+            so.inter_op_num_threads = 1
+            so.graph_optimization_level = ort.GraphOptimizationLevel.ORT_ENABLE_ALL
+            self._session_obj = ort.InferenceSession(str(self._onnx_path), so, providers=["CPUExecutionProvider"])
+        return self._session_obj
 
     # -- encoding ---------------------------------------------------------------
     def _encode(self, text: str) -> np.ndarray:
