@@ -137,6 +137,9 @@ class LacTagger:
             so.intra_op_num_threads = self._threads
             so.inter_op_num_threads = 1
             so.graph_optimization_level = ort.GraphOptimizationLevel.ORT_ENABLE_ALL
+            # The GRU's gates produce denormal floats, which the CPU computes slowly;
+            # flushing them to zero made LAC ~8% faster with the same tags on the corpus.
+            so.add_session_config_entry("session.set_denormal_as_zero", "1")
             self._session_obj = ort.InferenceSession(str(self._onnx_path), so, providers=["CPUExecutionProvider"])
         return self._session_obj
 
