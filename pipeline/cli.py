@@ -21,6 +21,11 @@ class Engine(str, Enum):
     dask = "dask"
 
 
+class Layout(str, Enum):
+    file = "file"
+    dataset = "dataset"
+
+
 @app.command()
 def extract(
     inputs: Annotated[list[Path], typer.Argument(
@@ -45,6 +50,11 @@ def extract(
     scheduler: Annotated[str | None, typer.Option(
         "--scheduler", help="With --engine dask: the scheduler address (tcp://host:8786) "
                             "(default: a LocalCluster of --workers processes).")] = None,
+    layout: Annotated[Layout | None, typer.Option(
+        "--layout", case_sensitive=False,
+        help="file: one Parquet file per table (out/facts.parquet); dataset: a folder of part "
+             "files per table (out/facts/part-00000.parquet), read as one table by pandas, "
+             "DuckDB and polars [default: file, dataset with --engine dask].")] = None,
 ) -> None:
     """Extract entities and facts from INPUTS into Parquet tables in --out.
 
@@ -57,19 +67,21 @@ def extract(
     from pipeline.run import extract as run_extract
 
     n_workers = workers or available_cores()
+    partitioned = (layout or (Layout.dataset if engine is Engine.dask else Layout.file)) is Layout.dataset
     if engine is Engine.dask:
         from pipeline.dask_engine import extract as dask_extract
 
         # The client only reads, orders and writes; each worker loads the pipeline.
         summary = dask_extract(inputs, out, scheduler=scheduler, workers=n_workers,
-                               max_chars=max_chars, progress=progress, reuse=reuse)
+                               max_chars=max_chars, progress=progress, reuse=reuse, partitioned=partitioned)
     elif scheduler:
         raise typer.BadParameter("--scheduler needs --engine dask", param_hint="--scheduler")
     else:
-        # With several workers the parent only reads, orders and writes: it needs no pipeline.
+        # With several workers the pipeline is loaded once the first chunk needs it (and
+        # forked into the workers on Linux), not before.
         nlp = pipeline.nlp.load_pipeline() if n_workers == 1 else None
         summary = run_extract(inputs, out, nlp, max_chars=max_chars, progress=progress,
-                              workers=n_workers, reuse=reuse)
+                              workers=n_workers, reuse=reuse, partitioned=partitioned)
     typer.echo(f"extract: {summary.line()} -> {out}", err=True)
     if summary.articles == 0:
         raise typer.Exit(code=1)

@@ -185,11 +185,12 @@ def _version(dist: str) -> str | None:
 
 def extract(inputs: Iterable[Path | str], out_dir: Path, nlp: Language | None = None, *,
             max_chars: int, progress: bool = True, workers: int = 1, reuse: bool = True,
-            part_articles: int = 64, chunk_chars: int = CHUNK_CHARS,
+            part_articles: int = 64, chunk_chars: int = CHUNK_CHARS, partitioned: bool = False,
             runner: Callable[..., Iterator[tuple[Job, Any]]] = in_order) -> Summary:
     """Inputs -> tables in out_dir; `nlp` is built here when needed and not given.
 
     With `workers` > 1 the stages run in that many processes; the tables are the same.
+    `partitioned` writes each table as a folder of part files instead of one file.
     `runner` runs the stages over the jobs (`pipeline.parallel.in_order`, or another
     engine with its signature, e.g. `pipeline.dask_engine`).
     Articles whose content is unchanged since an earlier run (complete or killed) into
@@ -203,7 +204,7 @@ def extract(inputs: Iterable[Path | str], out_dir: Path, nlp: Language | None = 
     local = LocalStages(nlp)
 
     jobs = _jobs(_progress(iter_inputs(inputs, max_chars=max_chars), progress), store, summary)
-    with OutputWriter(out_dir, metadata) as writer:
+    with OutputWriter(out_dir, metadata, partitioned=partitioned) as writer:
         for job, outcome in runner(jobs, workers=workers, local=local, on_seconds=summary.add_seconds,
                                   chunk_chars=chunk_chars):
             item = job.item

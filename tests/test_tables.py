@@ -74,3 +74,60 @@ def test_failed_run_leaves_previous_output_whole(nlp, tmp_path, monkeypatch):
     after = {p.name: p.read_bytes() for p in tmp_path.glob("*.parquet")}
     assert after == before
     assert not list(tmp_path.glob(".staging-*"))
+
+
+def _rows(table):
+    return sorted(json.dumps(r, sort_keys=True, ensure_ascii=False, default=str) for r in table.to_pylist())
+
+
+def test_dataset_layout_is_one_table_to_pandas_duckdb_and_polars(sample_run, tmp_path):
+    """--layout dataset: a folder of part files per table, the same rows as the file."""
+    from pipeline.tables import OutputWriter
+
+    single, _ = sample_run
+    facts = pq.read_table(single / "facts.parquet")
+    with OutputWriter(tmp_path, {"run": "test"}, partitioned=True, rows_per_part=50) as w:
+        for row in facts.to_pylist():
+            w.add("facts", [row])
+    parts = sorted((tmp_path / "facts").glob("part-*.parquet"))
+    assert len(parts) >= 3 and not (tmp_path / "facts.parquet").exists()
+    assert all(pq.read_schema(p).metadata[b"hitech_ie.schema_version"] == SCHEMA_VERSION.encode() for p in parts)
+    assert _rows(pq.read_table(tmp_path / "facts")) == _rows(facts)
+
+    pd = pytest.importorskip("pandas")
+    assert len(pd.read_parquet(tmp_path / "facts")) == facts.num_rows
+    duckdb = pytest.importorskip("duckdb")
+    [(n,)] = duckdb.sql(f"SELECT count(*) FROM '{tmp_path / 'facts'}/*.parquet'").fetchall()
+    assert n == facts.num_rows
+    pl = pytest.importorskip("polars")
+    assert pl.read_parquet(tmp_path / "facts" / "*.parquet").height == facts.num_rows
+
+
+def test_switching_layout_leaves_one_copy_of_each_table(tmp_path):
+    from pipeline.tables import OutputWriter
+
+    with OutputWriter(tmp_path, partitioned=True) as w:
+        w.add("facts", [])
+    assert (tmp_path / "facts").is_dir()
+    with OutputWriter(tmp_path) as w:
+        w.add("facts", [])
+    assert (tmp_path / "facts.parquet").is_file() and not (tmp_path / "facts").exists()
+    with OutputWriter(tmp_path, partitioned=True) as w:
+        w.add("facts", [])
+    assert (tmp_path / "facts").is_dir() and not (tmp_path / "facts.parquet").exists()
+    assert not list(tmp_path.glob(".staging-*"))
+
+
+def test_cli_layout_dataset_writes_a_folder_per_table(nlp, tmp_path, monkeypatch):
+    from typer.testing import CliRunner
+
+    import pipeline.nlp
+    from pipeline.cli import app
+
+    monkeypatch.setattr(pipeline.nlp, "load_pipeline", lambda: nlp)
+    (tmp_path / "page.txt").write_text("# 成都高新区新增企业\n\n成都高新区今年新增企业12家。\n", encoding="utf-8")
+    result = CliRunner().invoke(app, ["extract", str(tmp_path / "page.txt"), "--out", str(tmp_path / "out"),
+                                      "--workers", "1", "--layout", "dataset"])
+    assert result.exit_code == 0, result.output
+    assert sorted(p.name for p in (tmp_path / "out").iterdir() if not p.name.startswith(".")) == sorted(SCHEMAS)
+    assert pq.read_table(tmp_path / "out" / "facts").column("surface").to_pylist() == ["12家"]

@@ -4,6 +4,11 @@ Rows are buffered per table and flushed as Parquet row groups, so memory does no
 grow with the corpus.  Files are written into a staging folder inside the output
 folder and moved into place at the end; a run that fails or is interrupted leaves
 the previous output as it was.
+
+Two layouts, the same rows: one file per table (`out/facts.parquet`), or a
+partitioned dataset, a folder of part files per table (`out/facts/part-00000.parquet`)
+that pandas (`pd.read_parquet("out/facts")`), DuckDB (`'out/facts/*.parquet'`) and
+polars (`pl.read_parquet("out/facts/*.parquet")`) read as one table.
 """
 
 from __future__ import annotations
@@ -24,15 +29,22 @@ ROWS_PER_GROUP = 20_000
 # Rows that carry a whole article text (or a sentence) are big; fewer of them to a
 # group keeps the buffer to a few megabytes whatever the corpus size.
 ROWS_PER_GROUP_BY_TABLE = {"articles": 500, "facts": 5_000}
+# A partitioned table starts a new part file after this many rows.
+ROWS_PER_PART = 200_000
 
 
 class OutputWriter:
     """Context manager: `with OutputWriter(out, metadata) as w: w.add("facts", rows)`."""
 
     def __init__(self, out_dir: Path | str, metadata: dict[str, Any] | None = None,
-                 tables: tuple[str, ...] = tuple(SCHEMAS)) -> None:
+                 tables: tuple[str, ...] = tuple(SCHEMAS), *, partitioned: bool = False,
+                 rows_per_part: int = ROWS_PER_PART) -> None:
         self.out_dir = Path(out_dir)
         self.tables = tables
+        self.partitioned = partitioned
+        self.rows_per_part = rows_per_part
+        self._parts: dict[str, int] = {name: 0 for name in tables}
+        self._part_rows: dict[str, int] = {name: 0 for name in tables}
         self.metadata = {"hitech_ie.schema_version": SCHEMA_VERSION,
                          **{k: v if isinstance(v, str) else json.dumps(v, ensure_ascii=False)
                             for k, v in (metadata or {}).items()}}
@@ -50,7 +62,8 @@ class OutputWriter:
         buf = self._buffers[table]
         buf.extend(rows)
         self.counts[table] += len(rows)
-        if len(buf) >= ROWS_PER_GROUP_BY_TABLE.get(table, ROWS_PER_GROUP):
+        limit = ROWS_PER_GROUP_BY_TABLE.get(table, ROWS_PER_GROUP)
+        if len(buf) >= (min(limit, self.rows_per_part) if self.partitioned else limit):
             self._flush(table)
 
     def _schema(self, table: str) -> pa.Schema:
@@ -61,11 +74,25 @@ class OutputWriter:
         rows, self._buffers[table] = self._buffers[table], []
         schema = self._schema(table)
         writer = self._writers.get(table)
+        if writer is not None and self.partitioned and self._part_rows[table] >= self.rows_per_part:
+            writer.close()
+            self._parts[table] += 1
+            self._part_rows[table] = 0
+            writer = None
         if writer is None:
-            writer = pq.ParquetWriter(self._staging / f"{table}.parquet", schema, compression="zstd")
+            writer = pq.ParquetWriter(self._file(table), schema, compression="zstd")
             self._writers[table] = writer
         if rows:
             writer.write_table(pa.Table.from_pylist(rows, schema=schema))
+            self._part_rows[table] += len(rows)
+
+    def _file(self, table: str) -> Path:
+        assert self._staging is not None
+        if not self.partitioned:
+            return self._staging / f"{table}.parquet"
+        folder = self._staging / table
+        folder.mkdir(exist_ok=True)
+        return folder / f"part-{self._parts[table]:05d}.parquet"
 
     def __exit__(self, exc_type, exc, tb) -> None:
         assert self._staging is not None
@@ -87,4 +114,14 @@ class OutputWriter:
     def _publish(self) -> None:
         assert self._staging is not None
         for table in self.tables:
-            os.replace(self._staging / f"{table}.parquet", self.out_dir / f"{table}.parquet")
+            file, folder = self.out_dir / f"{table}.parquet", self.out_dir / table
+            if self.partitioned:
+                # a folder cannot be replaced in one step: the old one is moved aside first
+                if folder.exists():
+                    os.replace(folder, self._staging / f"old-{table}")
+                os.replace(self._staging / table, folder)
+                file.unlink(missing_ok=True)  # the other layout's table, from an earlier run
+            else:
+                os.replace(self._staging / f"{table}.parquet", file)
+                if folder.is_dir() and next(folder.glob("part-*.parquet"), None) is not None:
+                    shutil.rmtree(folder)
