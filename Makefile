@@ -47,4 +47,4 @@ clean:
 
 .PHONY: bench
 bench: setup
-	$(BIN)/python scripts/bench.py $(SHARED)/corpus/news_2011.jsonl
+	$(BIN)/python scripts/bench.py $(SHARED)/corpus/news_2011.jsonl --runs 3

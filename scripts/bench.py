@@ -64,15 +64,20 @@ def measure(inputs: list[Path], workers: int, tmp: Path, label: str) -> dict:
     return res
 
 
-def _peak_pss_mb(proc: subprocess.Popen, every: float = 0.25) -> float:
+def _peak_pss_mb(proc: subprocess.Popen, every: float = 2.0) -> float:
     """Wait for proc; the highest sum of PSS over it and its descendants while it ran.
 
     PSS splits a page shared by n processes n ways, so pages that forked workers share
-    with their parent count once, which a sum of RSS would not."""
+    with their parent count once, which a sum of RSS would not.  Reading smaps_rollup
+    of a 1 GB process costs a few milliseconds; every 2 s keeps the sampler off the
+    cores being measured."""
     peak = 0.0
     while proc.poll() is None:
         peak = max(peak, sum(_pss_kb(pid) for pid in _tree(proc.pid)) / 1024)
-        time.sleep(every)
+        try:
+            proc.wait(timeout=every)
+        except subprocess.TimeoutExpired:
+            pass
     return peak
 
 
@@ -97,6 +102,11 @@ def _pss_kb(pid: int) -> int:
     except OSError:
         pass
     return 0
+
+
+def _median(runs: list[dict]) -> dict:
+    """The run with the median speed (the lower middle one for an even count)."""
+    return sorted(runs, key=lambda r: r["cps"])[(len(runs) - 1) // 2]
 
 
 def print_shares(res: dict) -> None:
@@ -156,6 +166,9 @@ def main() -> None:
     ap.add_argument("--repeat-limit", type=int, default=None,
                     help="repeat only the first N articles (a shorter memory run)")
     ap.add_argument("--workers", type=int, default=None, help="the parallel run [default: the cores available]")
+    ap.add_argument("--runs", type=int, default=1,
+                    help="measure the 1-worker and N-worker runs this many times each, alternating, "
+                         "and compare medians (the machine is shared: single runs vary by 10%%)")
     ap.add_argument("--pkuseg-only", action="store_true", help="only the pkuseg yardstick")
     ap.add_argument("--child", help=argparse.SUPPRESS)
     ap.add_argument("--out", help=argparse.SUPPRESS)
@@ -177,11 +190,19 @@ def main() -> None:
         write_corpus(args.corpus, args.limit, 1, once)
         print(f"bench: {args.corpus}{f' (first {args.limit})' if args.limit else ''}, "
               f"{workers} cores available (os.sched_getaffinity)", flush=True)
-        one = measure([once], 1, tmp, "x1-1w")
-        print_shares(one)
-        many = measure([once], workers, tmp, f"x1-{workers}w")
-        print_shares(many)
-        print(f"[scaling] {workers} workers / 1 worker = {many['cps'] / one['cps']:.2f}x", flush=True)
+        ones, manys = [], []
+        for run in range(args.runs):
+            ones.append(measure([once], 1, tmp, f"x1-1w#{run + 1}"))
+            print_shares(ones[-1])
+            manys.append(measure([once], workers, tmp, f"x1-{workers}w#{run + 1}"))
+            print_shares(manys[-1])
+        one, many = _median(ones), _median(manys)
+        if args.runs > 1:
+            for label, runs in (("1 worker", ones), (f"{workers} workers", manys)):
+                print(f"[runs] {label}: " + ", ".join(f"{r['cps']:,.0f}" for r in runs)
+                      + f" chars/s; median {_median(runs)['cps']:,.0f}", flush=True)
+        print(f"[scaling] {workers} workers / 1 worker = {many['cps'] / one['cps']:.2f}x"
+              + (" (medians)" if args.runs > 1 else ""), flush=True)
         # its own process: a parent holding the model would pass its peak RSS on to every
         # process it starts afterwards (Linux keeps ru_maxrss across fork and exec)
         subprocess.run([sys.executable, __file__, str(args.corpus), "--pkuseg-only",

