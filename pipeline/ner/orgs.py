@@ -7,6 +7,7 @@ tag) and return (start, end, source) candidates; __init__ resolves overlaps.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from typing import Sequence
 
 from . import lexicon
@@ -290,14 +291,19 @@ def _only_type_words(w: str) -> bool:
 
 
 def _starts_with_industry(w: str) -> bool:
-    return any(w.startswith(x) for x in lexicon.industry_words()) or any(w.startswith(x) for x in lexicon.org_suffixes() if len(x) >= 2)
+    return lexicon.affixes("industry_words").beginning(w) is not None or _TYPE_WORDS_2.beginning(w) is not None
+
+
+# type words of two or more characters, as a word list for prefix probes
+_TYPE_WORDS_2 = lexicon.Affixes(tuple(x for x in lexicon.org_suffixes() if len(x) >= 2))
 
 
 # type words whose removal leaves a company's own name (not 管委会, 政府: places)
 _COMPANY_TYPES = ("公司", "集团", "控股", "股份", "工厂", "厂")
 
 
-def name_heads(name: str) -> list[str]:
+@lru_cache(maxsize=1 << 16)
+def name_heads(name: str) -> tuple[str, ...]:
     """Short forms a name is also called by: 江苏华富能源股份有限公司 -> 华富能源, 华富.
 
     Drop a place prefix, then type words and industry words from the end, keeping each
@@ -308,10 +314,10 @@ def name_heads(name: str) -> list[str]:
             name = name[len(p) :]
             break
     if name.startswith("(") or name.startswith("("):
-        return []
+        return ()
     out: list[str] = []
     if any(name.startswith(x) for x in _NATIONAL) or _starts_with_industry(name):
-        return []
+        return ()
     enders = tuple(x for x in lexicon.org_suffixes() if x.endswith(_COMPANY_TYPES)) + lexicon.industry_words()
     places = lexicon.place_names()
     cur = name
@@ -325,7 +331,7 @@ def name_heads(name: str) -> list[str]:
         if cur in places or cur in _NATIONAL or is_generic(cur) or is_zone(cur) or _starts_with_industry(cur):
             break
         out.append(cur)
-    return out
+    return tuple(out)
 
 
 def is_descriptive(name: str) -> bool:

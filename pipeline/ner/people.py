@@ -102,22 +102,24 @@ def plausible_name(w: str) -> bool:
 
 def _title_ending_at(h: str, p: int) -> int | None:
     """Start of the longest title that ends at p, if any."""
-    titles, lengths = _title_index()
+    titles, lengths, last_chars = _title_index()
+    if p == 0 or h[p - 1] not in last_chars:  # asked at every token: most end no title
+        return None
     for n in lengths:
         if n <= p and h[p - n : p] in titles:
             return p - n
     return None
 
 
-def _title_index() -> tuple[frozenset[str], tuple[int, ...]]:
+def _title_index() -> tuple[frozenset[str], tuple[int, ...], frozenset[str]]:
     global _TITLES
     if _TITLES is None:
         ts = frozenset(lexicon.person_titles())
-        _TITLES = (ts, tuple(sorted({len(t) for t in ts}, reverse=True)))
+        _TITLES = (ts, tuple(sorted({len(t) for t in ts}, reverse=True)), frozenset(t[-1] for t in ts))
     return _TITLES
 
 
-_TITLES: tuple[frozenset[str], tuple[int, ...]] | None = None
+_TITLES: tuple[frozenset[str], tuple[int, ...], frozenset[str]] | None = None
 
 
 def role_start(h: str, p: int) -> int | None:

@@ -136,8 +136,8 @@ def test_sector_words_are_not_orgs() -> None:
 def test_short_form_heads() -> None:
     from pipeline.ner import orgs
 
-    assert orgs.name_heads("江苏远航能源股份有限公司") == ["远航能源", "远航"]
-    assert orgs.name_heads("苏州银行") == []
+    assert orgs.name_heads("江苏远航能源股份有限公司") == ("远航能源", "远航")
+    assert orgs.name_heads("苏州银行") == ()
 
 
 def test_latin_company_names() -> None:
