@@ -156,3 +156,9 @@ def test_past_a_semicolon_only_a_zone_carries_over(nlp):
     assert f["3家"]["subject"] is None
     g = facts_of(nlp, "今年上半年,临港新片区跨境结算量达到1500亿元,同比增长35%;新设外资企业46家。")
     assert g["46家"]["subject"] == "临港新片区"
+
+
+def test_a_ministry_department_that_reports_is_a_source(nlp):
+    f = facts_of(nlp, "据商务部外资司统计,截至5月底,全国新设外商投资企业8120家,实际使用外资465亿美元。")
+    assert f["8120家"]["subject"] is None
+    assert f["465亿美元"]["subject"] is None

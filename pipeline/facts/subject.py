@@ -198,7 +198,10 @@ class SubjectResolver:
 def _is_authority(m: Mention) -> bool:
     """Agencies, associations and offices report on others; companies announcing
     (青岛海尔公告称) mostly speak of themselves."""
-    return m.label == "ORG" and m.text.endswith(_AUTHORITY_ENDS)
+    if m.label != "ORG":
+        return False
+    # a ministry's department (民政部救灾司, 商务部外资司) ends in 司 as a company does
+    return m.text.endswith(_AUTHORITY_ENDS) or (m.text.endswith("司") and not m.text.endswith("公司"))
 
 
 def _subject(m: Mention) -> Subject:
