@@ -328,7 +328,8 @@ def name_heads(name: str) -> tuple[str, ...]:
         cur = cur[: -len(w)].rstrip("()")
         if "(" in cur or ")" in cur:
             break
-        if cur in places or cur in _NATIONAL or is_generic(cur) or is_zone(cur) or _starts_with_industry(cur):
+        if cur in places or cur in _NATIONAL or is_generic(cur) or is_zone(cur) or _starts_with_industry(cur) \
+                or is_descriptive(cur):  # 江西稀土冶炼公司 is not also called 稀土
             break
         out.append(cur)
     return tuple(out)

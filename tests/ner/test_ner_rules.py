@@ -243,3 +243,10 @@ def test_a_known_full_name_is_propagated_whatever_its_token_tag() -> None:
                                            "。", "华钢国际", "表示"]
     added = _propagate(h, toks, [(0, 4, "org_suffix"), (21, 25, "lac")])
     assert (10, 14, "org_propagated") in added
+
+
+def test_a_product_word_left_of_the_type_word_is_no_short_name():
+    from pipeline.ner import orgs
+
+    # 江西稀土公司 is not also called 稀土: a sector word names no organisation
+    assert orgs.name_heads("江西稀土公司") == ()
