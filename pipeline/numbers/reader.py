@@ -3,38 +3,22 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 
 from pipeline.mentions import Quantity
 from pipeline.numbers import patterns
+from pipeline.numbers.amounts import amount, amount_range
+from pipeline.numbers.candidate import CLAUSE_END, NUMERAL_CHARS, Cand, tidy
 from pipeline.numbers.numerals import digit_pair_range, parse_numeral
 from pipeline.numbers.vocab import load_vocab
 from pipeline.textnorm import to_halfwidth
 
 _BOUNDS = ("more_than", "at_most")
-_CLAUSE_END = re.compile(r"[，,。；;：:！!？?\n、（）()“”\"]")
 _SENTENCE_END = re.compile(r"[。！!？?；;\n]")
 _URL = re.compile(r"(?:https?://|www\.)[^\s\u4e00-\u9fff，。]+")
 _FW_COMMA_IN_ASCII = re.compile(r"(?<=[0-9])，(?=[0-9])")
 _DIGIT_STRING = re.compile(r"[零〇一二两三四五六七八九]{2,}")
 _CJK = re.compile(r"[\u4e00-\u9fff]")
 _PRIORITY = {"money": 0, "percent": 1, "count": 2}
-_NUMERAL_CHARS = set("0123456789.零〇一二两三四五六七八九十百千万亿壹贰叁肆伍陆柒捌玖拾佰仟萬億兩陸")
-
-
-@dataclass
-class _Cand:
-    kind: str
-    start: int
-    end: int
-    value: float
-    unit: str
-    approx: str = "exact"  # from inside the numeral (余, 多)
-    value_high: float | None = None
-    per: str | None = None
-    bare: bool = False
-    final: str = "exact"
-    verb: str | None = None  # approx after prefixes, suffixes and verbs
 
 
 class _Reader:
@@ -61,61 +45,20 @@ class _Reader:
         self.mw_block = {k: tuple(x) for k, x in v["measure_word_blockers"].items() if not k.startswith("_")}
         self.bare_block = tuple(sorted(v["measurement_units"], key=len, reverse=True))
 
-    # -- values ------------------------------------------------------------------------
-    def amount_range(self, m: re.Match, shared_multiplier: bool,
-                     allow_pair: bool = True) -> tuple[float, float | None, str] | None:
-        """(value, high, approx) of amount ``a``, with ``b`` as the high end of a range
-        (20-30万元, 5%-10%); None when a part does not read or the range runs backwards."""
-        a = self.amount(m, "a", allow_pair)
-        if a is None:
-            return None
-        value, high, approx = a
-        if m.group("b") is None:
-            return value, high, approx
-        b = self.amount(m, "b", allow_pair)
-        if b is None:
-            return None
-        if shared_multiplier and not (m.group("a_big") or "").strip() and (m.group("b_big") or "").strip():
-            # 20-30万元: the multiplier written once applies to both ends
-            value = _tidy(value * (parse_numeral("1" + m.group("b_big").strip()) or 1.0))
-        if b[0] <= value:
-            return None
-        return value, b[0], approx
-
-    def amount(self, m: re.Match, name: str, allow_pair: bool = True) -> tuple[float, float | None, str] | None:
-        """(value, high end of a digit-pair range, approx) for amount group ``name``."""
-        num = m.group(name)
-        if num is None:
-            return None
-        big = (m.group(f"{name}_big") or "").strip()
-        approx = "more_than" if (m.group(f"{name}_q1") or m.group(f"{name}_q2")) else "exact"
-        if num == "":  # 过亿: the implied 一
-            num = "一"
-        pair = digit_pair_range(num) if allow_pair else None
-        if pair:
-            mult = parse_numeral("1" + big) if big else 1.0
-            if mult is None:
-                return None
-            return pair[0] * mult, pair[1] * mult, approx
-        val = parse_numeral(num + big)
-        if val is None:
-            return None
-        return _tidy(val), None, approx
-
     # -- finders -------------------------------------------------------------------------
-    def money_cands(self, t: str) -> list[_Cand]:
+    def money_cands(self, t: str) -> list[Cand]:
         out = []
         for m in self.money.finditer(t):
             if m.group("j"):
                 val = float(m.group("j")) * 0.1 * (-1 if m.group("jsign") else 1)
-                out.append(_Cand("money", m.start(), m.end(), _tidy(val), "CNY"))
+                out.append(Cand("money", m.start(), m.end(), tidy(val), "CNY"))
                 continue
             if m.group("sym2"):
-                a = self.amount(m, "c")
+                a = amount(m, "c")
                 if a:
-                    out.append(_Cand("money", m.start(), m.end(), a[0], self.cur_symbols[m.group("sym2")], a[2], a[1]))
+                    out.append(Cand("money", m.start(), m.end(), a[0], self.cur_symbols[m.group("sym2")], a[2], a[1]))
                 continue
-            r = self.amount_range(m, shared_multiplier=True)
+            r = amount_range(m, shared_multiplier=True)
             if r is None:
                 continue
             value, high, approx = r
@@ -130,7 +73,7 @@ class _Reader:
                 if m.group(g):
                     sub += (parse_numeral(m.group(g)) or 0) * f
             if sub:
-                value = _tidy(value + sub)
+                value = tidy(value + sub)
             if m.group("msign"):
                 value, high = -value, (None if high is None else -high)
             per = m.group("per")
@@ -140,17 +83,17 @@ class _Reader:
                 if tail and self.minor_words[tail.group("minor")][0] == unit:
                     n = parse_numeral(tail.group("n"))
                     if n is not None:  # 2美元又3美分, 10日元5日本銭
-                        value = _tidy(value + n * self.minor_words[tail.group("minor")][1])
+                        value = tidy(value + n * self.minor_words[tail.group("minor")][1])
                         end = tail.end()
-            out.append(_Cand("money", m.start(), end, value, unit, approx, high,
+            out.append(Cand("money", m.start(), end, value, unit, approx, high,
                              per.lstrip("/").strip() if per else None))
         for m in self.minor.finditer(t):
-            a = self.amount(m, "a", allow_pair=False)
+            a = amount(m, "a", allow_pair=False)
             if a is None or digit_pair_range(m.group("a")):
                 continue
             unit, factor = self.minor_words[m.group("minor")]
             per = m.group("per")
-            out.append(_Cand("money", m.start(), m.end(), _tidy(a[0] * factor), unit, a[2],
+            out.append(Cand("money", m.start(), m.end(), tidy(a[0] * factor), unit, a[2],
                              per=per.lstrip("/").strip() if per else None))
         for m in self.fraction_money.finditer(t):
             num, den = int(m.group("num")), int(m.group("den"))
@@ -160,11 +103,11 @@ class _Reader:
                 continue
             value = float(m.group("whole") or 0) + num / den * 10.0 ** -len(m.group("dec") or "")
             per = m.group("per")
-            out.append(_Cand("money", m.start(), m.end(), _tidy(value * factor), unit,
+            out.append(Cand("money", m.start(), m.end(), tidy(value * factor), unit,
                              per=per.lstrip("/").strip() if per else None))
         return out
 
-    def bare_cands(self, t: str) -> list[_Cand]:
+    def bare_cands(self, t: str) -> list[Cand]:
         out = []
         for m in self.bare.finditer(t):
             s, e = m.start(), m.end()
@@ -172,10 +115,10 @@ class _Reader:
                 continue
             if not (self.has_cue(t, s) or t.startswith(self.cues_after, e) or self.clause_final(t, e)):
                 continue
-            a = self.amount(m, "a")
+            a = amount(m, "a")
             if a:
                 cued = self.has_cue(t, s) or t.startswith(self.cues_after, e)
-                out.append(_Cand("money", s, e, a[0], "CNY" if cued else "", a[2], a[1], bare=True))
+                out.append(Cand("money", s, e, a[0], "CNY" if cued else "", a[2], a[1], bare=True))
         return out
 
     def kuai_is_money(self, t: str, m: re.Match) -> bool:
@@ -183,23 +126,23 @@ class _Reader:
         e = m.end()
         if m.group("a").strip() == "一" and not t.startswith("钱", e):
             return False  # 也是一块不小的成本: an article
-        if m.group("jiao") or m.group("kuai") or e >= len(t) or t[e] in _NUMERAL_CHARS:
+        if m.group("jiao") or m.group("kuai") or e >= len(t) or t[e] in NUMERAL_CHARS:
             return True
         return bool(self.price_cues.search(t, max(0, m.start() - 10), m.start()))
 
     @staticmethod
     def clause_final(t: str, e: int) -> bool:
         """Candidate for a sentence-level currency (NOTES 18): kept only if carry_currency finds one."""
-        return e >= len(t) or bool(_CLAUSE_END.match(t, e))
+        return e >= len(t) or bool(CLAUSE_END.match(t, e))
 
     def has_cue(self, t: str, start: int) -> bool:
         window = t[max(0, start - 12):start]
-        cut = [x.end() for x in _CLAUSE_END.finditer(window)]
+        cut = [x.end() for x in CLAUSE_END.finditer(window)]
         if cut:
             window = window[cut[-1]:]
         return bool(self.cues.search(window))
 
-    def percent_cands(self, t: str) -> list[_Cand]:
+    def percent_cands(self, t: str) -> list[Cand]:
         out = []
         v = self.v
         for m in self.percent.finditer(t):
@@ -210,7 +153,7 @@ class _Reader:
                 if g("sbare"):
                     a = (100.0, None, "exact")
                 elif g("s") is not None:
-                    a = self.amount(m, "s", allow_pair=False)
+                    a = amount(m, "s", allow_pair=False)
                     if a and digit_pair_range(g("s")):
                         continue  # 百分之二三十: vague
                 else:
@@ -219,63 +162,63 @@ class _Reader:
                     continue
                 val, high, approx = a[0] * scale, None, a[2]
                 if g("ssep"):
-                    hb = 100.0 if g("s2bare") else (self.amount(m, "t", allow_pair=False) or (None,))[0]
+                    hb = 100.0 if g("s2bare") else (amount(m, "t", allow_pair=False) or (None,))[0]
                     if hb is None:
                         continue
-                    high = _tidy(hb * scale)
+                    high = tidy(hb * scale)
                 sgn = -1 if g("sign1") else 1
-                out.append(_Cand("percent", s, e, _tidy(sgn * val), "%", approx, high))
+                out.append(Cand("percent", s, e, tidy(sgn * val), "%", approx, high))
             elif g("a") is not None:
-                r = None if digit_pair_range(g("a")) else self.amount_range(m, False, allow_pair=False)
+                r = None if digit_pair_range(g("a")) else amount_range(m, False, allow_pair=False)
                 if r is None:
                     continue
                 val, high, approx = r
                 if g("permille") is not None:
-                    val, high = _tidy(val / 10), (None if high is None else _tidy(high / 10))
+                    val, high = tidy(val / 10), (None if high is None else tidy(high / 10))
                 sgn = -1 if g("sign2") else 1
-                out.append(_Cand("percent", s, e, _tidy(sgn * val), "%", approx, high))
+                out.append(Cand("percent", s, e, tidy(sgn * val), "%", approx, high))
             elif g("p") is not None:
-                a = self.amount(m, "p", allow_pair=False)
+                a = amount(m, "p", allow_pair=False)
                 if a and not digit_pair_range(g("p")):
-                    out.append(_Cand("percent", s, e, a[0], "%", a[2]))
+                    out.append(Cand("percent", s, e, a[0], "%", a[2]))
             elif g("fd"):
                 den, num = parse_numeral(g("fd")), parse_numeral(g("fn"))
                 if den and num is not None and 0 < num < den <= 10:
-                    out.append(_Cand("percent", s, e, _tidy(100 * num / den), "%"))
+                    out.append(Cand("percent", s, e, tidy(100 * num / den), "%"))
             elif g("ad"):
                 num, den = int(g("an")), int(g("ad"))
                 if 0 < num < den <= 10:
-                    out.append(_Cand("percent", s, e, _tidy(100 * num / den), "%"))
+                    out.append(Cand("percent", s, e, tidy(100 * num / den), "%"))
             elif g("half"):
-                out.append(_Cand("percent", s, e, 50.0, "%"))
+                out.append(Cand("percent", s, e, 50.0, "%"))
             elif g("baifenbai"):
-                out.append(_Cand("percent", s, e, 100.0, "%"))
+                out.append(Cand("percent", s, e, 100.0, "%"))
             elif g("halfcheng"):
-                out.append(_Cand("percent", s, e, 5.0, "%"))
+                out.append(Cand("percent", s, e, 5.0, "%"))
             elif g("c") is not None:
                 if t.startswith(tuple(v["percent_cheng_blockers"]), e) and not t.startswith("员工", e):
                     continue
-                a = self.amount(m, "c", allow_pair=False)
+                a = amount(m, "c", allow_pair=False)
                 if a is None or digit_pair_range(g("c")) or not 0 < a[0] <= 10:
                     continue
                 val = a[0] * 10 + (5 if g("chalf") else 0) + (parse_numeral(g("cdig")) or 0 if g("cdig") else 0)
-                out.append(_Cand("percent", s, e, _tidy(val), "%", a[2]))
+                out.append(Cand("percent", s, e, tidy(val), "%", a[2]))
             elif g("duizhe") or g("halfzhe"):
-                out.append(_Cand("percent", s, e, 50.0, "%"))
+                out.append(Cand("percent", s, e, 50.0, "%"))
             elif g("z") is not None or g("zsp"):
                 if t.startswith(tuple(v["percent_zhe_blockers"]), e):
                     continue
                 if g("zsp"):
-                    out.append(_Cand("percent", s, e, float(re.sub(r"\s", "", g("zsp"))), "%"))
+                    out.append(Cand("percent", s, e, float(re.sub(r"\s", "", g("zsp"))), "%"))
                     continue
-                a = self.amount(m, "z", allow_pair=False)
+                a = amount(m, "z", allow_pair=False)
                 if a is None or not 0 < a[0] < 100 or a[0] == 10:
                     continue
                 val = a[0] * 10 if a[0] < 10 else a[0]
-                out.append(_Cand("percent", s, e, _tidy(val), "%"))
+                out.append(Cand("percent", s, e, tidy(val), "%"))
         return out
 
-    def count_cands(self, t: str) -> list[_Cand]:
+    def count_cands(self, t: str) -> list[Cand]:
         out = []
         for m in self.count.finditer(t):
             s, e = m.start(), m.end()
@@ -287,17 +230,17 @@ class _Reader:
                 continue  # 唯一一家: digits without units are not a count
             if num in ("一", "壹") and not m.group("a_q1") and not m.group("a_q2") and m.group("b") is None:
                 continue  # 一家, 一名: an article, not a count
-            r = self.amount_range(m, shared_multiplier=False)
+            r = amount_range(m, shared_multiplier=False)
             if r is None:
                 continue
             value, high, approx = r
-            out.append(_Cand("count", s, e, value, mw, approx, high))
+            out.append(Cand("count", s, e, value, mw, approx, high))
         return out
 
     # -- context ---------------------------------------------------------------------------
-    def blocked_before(self, t: str, c: _Cand) -> bool:
+    def blocked_before(self, t: str, c: Cand) -> bool:
         prev = t[c.start - 1] if c.start else ""
-        if prev in _NUMERAL_CHARS and c.kind != "percent":
+        if prev in NUMERAL_CHARS and c.kind != "percent":
             return True
         v = self.v
         for w in v["vague_before"]:
@@ -319,7 +262,7 @@ class _Reader:
             return True
         return False
 
-    def qualify(self, t: str, c: _Cand) -> str:
+    def qualify(self, t: str, c: Cand) -> str:
         """Extend the span over one-character prefixes and suffix qualifiers; return approx."""
         v = self.v
         verb = None
@@ -330,7 +273,7 @@ class _Reader:
         if verb is None:
             # 最高补助60万元, 至少补贴5000元: a bound verb a short word before the number
             window = t[max(0, c.start - 5):c.start]
-            cut = [x.end() for x in _CLAUSE_END.finditer(window)]
+            cut = [x.end() for x in CLAUSE_END.finditer(window)]
             window = window[cut[-1]:] if cut else window
             for w, ap in self.verbs:
                 if len(w) >= 2 and ap in ("at_most", "at_least") and w in window:
@@ -339,7 +282,7 @@ class _Reader:
         if verb is None and c.start and t[c.start - 1] == "的":
             # 约占家电总能耗的10%, 接近全区总量的30%: the verb governs the whole phrase
             clause = t[max(0, c.start - 16):c.start]
-            cut = [x.end() for x in _CLAUSE_END.finditer(clause)]
+            cut = [x.end() for x in CLAUSE_END.finditer(clause)]
             clause = clause[cut[-1]:] if cut else clause
             for w, ap in self.verbs:
                 if len(w) >= 2 and ap != "exact" and w in clause:
@@ -393,7 +336,7 @@ class _Reader:
                 continue
             kept.append(c)
         kept.sort(key=lambda c: (-(c.end - c.start), _PRIORITY[c.kind], c.start))
-        chosen: list[_Cand] = []
+        chosen: list[Cand] = []
         taken = bytearray(len(t) + 1)
         for c in kept:
             if any(taken[c.start:c.end]):
@@ -420,7 +363,7 @@ class _Reader:
         out = [c for c in out if c.unit]  # a bare amount with no cue and no currency nearby
         return [self._emit(text, c) for c in out]
 
-    def carry_currency(self, t: str, cands: list[_Cand]) -> None:
+    def carry_currency(self, t: str, cands: list[Cand]) -> None:
         """A bare amount takes a foreign currency named in the same sentence (NOTES 18)."""
         for c in cands:
             if not c.bare:
@@ -433,7 +376,7 @@ class _Reader:
                 c.unit = min(near, key=lambda o: abs(o.start - c.start)).unit
 
     @staticmethod
-    def _emit(text: str, c: _Cand) -> Quantity:
+    def _emit(text: str, c: Cand) -> Quantity:
         return Quantity(kind=c.kind, start=c.start, end=c.end, text=text[c.start:c.end], value=c.value,
                         unit=c.unit, approx=c.final, value_high=c.value_high, per=c.per)
 
@@ -448,7 +391,3 @@ def find_quantities(text: str) -> list[Quantity]:
         _READER = _Reader()
     return _READER.find(text)
 
-
-def _tidy(x: float) -> float:
-    """4.6亿 in binary floating point is 459999999.99999994; round off the noise."""
-    return float(f"{x:.12g}")
