@@ -7,13 +7,14 @@ import re
 from pipeline.mentions import Quantity
 from pipeline.numbers import patterns
 from pipeline.numbers.amounts import amount, amount_range
+from pipeline.numbers.bare_money import BareMoneyFinder, carry_currency
+from pipeline.numbers.money import MoneyFinder
 from pipeline.numbers.candidate import CLAUSE_END, NUMERAL_CHARS, Cand, tidy
 from pipeline.numbers.numerals import digit_pair_range, parse_numeral
 from pipeline.numbers.vocab import load_vocab
 from pipeline.textnorm import to_halfwidth
 
 _BOUNDS = ("more_than", "at_most")
-_SENTENCE_END = re.compile(r"[。！!？?；;\n]")
 _URL = re.compile(r"(?:https?://|www\.)[^\s\u4e00-\u9fff，。]+")
 _FW_COMMA_IN_ASCII = re.compile(r"(?<=[0-9])，(?=[0-9])")
 _DIGIT_STRING = re.compile(r"[零〇一二两三四五六七八九]{2,}")
@@ -25,123 +26,17 @@ class _Reader:
     def __init__(self) -> None:
         v = load_vocab()
         self.v = v
-        self.money = patterns.compile_money(v)
-        self.bare = patterns.compile_bare_money()
-        self.minor, self.minor_tail = patterns.compile_minor_money(v)
-        self.minor_words = v["minor_currency_words"]
-        self.fraction_money = patterns.compile_fraction_money(v)
-        self.ge_currencies = set(v["currency_words_after_ge"])
+        self.money = MoneyFinder(v)
+        self.bare = BareMoneyFinder(v)
         self.percent = patterns.compile_percent(v)
         self.count = patterns.compile_count(v)
-        self.cur_words = v["currency_words"]
-        self.cur_symbols = v["currency_symbols"]
         self.verbs = sorted(v["verbs_before"].items(), key=lambda kv: -len(kv[0]))
         self.after = sorted(v["words_after"].items(), key=lambda kv: -len(kv[0]))
         self.negatives = re.compile(patterns.alternation(v["negative_contexts"]))
-        self.price_cues = re.compile(patterns.alternation(v["price_cues"]))
-        self.cues_after = tuple(v["money_cues_after"])
-        self.cues = re.compile(patterns.alternation(v["money_cues"]))
         self.per_before = re.compile(f"每(?:{patterns.alternation(v['per_units'])})$")
         self.mw_block = {k: tuple(x) for k, x in v["measure_word_blockers"].items() if not k.startswith("_")}
-        self.bare_block = tuple(sorted(v["measurement_units"], key=len, reverse=True))
 
     # -- finders -------------------------------------------------------------------------
-    def money_cands(self, t: str) -> list[Cand]:
-        out = []
-        for m in self.money.finditer(t):
-            if m.group("j"):
-                val = float(m.group("j")) * 0.1 * (-1 if m.group("jsign") else 1)
-                out.append(Cand("money", m.start(), m.end(), tidy(val), "CNY"))
-                continue
-            if m.group("sym2"):
-                a = amount(m, "c")
-                if a:
-                    out.append(Cand("money", m.start(), m.end(), a[0], self.cur_symbols[m.group("sym2")], a[2], a[1]))
-                continue
-            r = amount_range(m, shared_multiplier=True)
-            if r is None:
-                continue
-            value, high, approx = r
-            cur = m.group("cur")
-            if cur == "块" and not self.kuai_is_money(t, m):
-                continue  # 四块电池: 块 counts things unless it ends the amount
-            if m.group("ge") and cur not in self.ge_currencies:
-                continue  # 个 before a currency only for those counted like things (20个比特币)
-            unit = self.cur_symbols[m.group("sym")] if m.group("sym") else self.cur_words[cur]
-            sub = 0.0
-            for g, f in (("jiao", 0.1), ("fen", 0.01), ("kuai", 0.1)):
-                if m.group(g):
-                    sub += (parse_numeral(m.group(g)) or 0) * f
-            if sub:
-                value = tidy(value + sub)
-            if m.group("msign"):
-                value, high = -value, (None if high is None else -high)
-            per = m.group("per")
-            end = m.end()
-            if high is None and not per and not m.group("msign"):
-                tail = self.minor_tail.match(t, end)
-                if tail and self.minor_words[tail.group("minor")][0] == unit:
-                    n = parse_numeral(tail.group("n"))
-                    if n is not None:  # 2美元又3美分, 10日元5日本銭
-                        value = tidy(value + n * self.minor_words[tail.group("minor")][1])
-                        end = tail.end()
-            out.append(Cand("money", m.start(), end, value, unit, approx, high,
-                             per.lstrip("/").strip() if per else None))
-        for m in self.minor.finditer(t):
-            a = amount(m, "a", allow_pair=False)
-            if a is None or digit_pair_range(m.group("a")):
-                continue
-            unit, factor = self.minor_words[m.group("minor")]
-            per = m.group("per")
-            out.append(Cand("money", m.start(), m.end(), tidy(a[0] * factor), unit, a[2],
-                             per=per.lstrip("/").strip() if per else None))
-        for m in self.fraction_money.finditer(t):
-            num, den = int(m.group("num")), int(m.group("den"))
-            cur = m.group("cur")
-            unit, factor = self.minor_words[cur] if cur in self.minor_words else (self.cur_words[cur], 1.0)
-            if not 0 < num < den or (cur in ("块", "块钱") and not self.price_cues.search(t, max(0, m.start() - 10), m.start())):
-                continue
-            value = float(m.group("whole") or 0) + num / den * 10.0 ** -len(m.group("dec") or "")
-            per = m.group("per")
-            out.append(Cand("money", m.start(), m.end(), tidy(value * factor), unit,
-                             per=per.lstrip("/").strip() if per else None))
-        return out
-
-    def bare_cands(self, t: str) -> list[Cand]:
-        out = []
-        for m in self.bare.finditer(t):
-            s, e = m.start(), m.end()
-            if t.startswith(self.bare_block, e):
-                continue
-            if not (self.has_cue(t, s) or t.startswith(self.cues_after, e) or self.clause_final(t, e)):
-                continue
-            a = amount(m, "a")
-            if a:
-                cued = self.has_cue(t, s) or t.startswith(self.cues_after, e)
-                out.append(Cand("money", s, e, a[0], "CNY" if cued else "", a[2], a[1], bare=True))
-        return out
-
-    def kuai_is_money(self, t: str, m: re.Match) -> bool:
-        """块 is yuan in speech but also counts pieces (四块电池, 每组(四块))."""
-        e = m.end()
-        if m.group("a").strip() == "一" and not t.startswith("钱", e):
-            return False  # 也是一块不小的成本: an article
-        if m.group("jiao") or m.group("kuai") or e >= len(t) or t[e] in NUMERAL_CHARS:
-            return True
-        return bool(self.price_cues.search(t, max(0, m.start() - 10), m.start()))
-
-    @staticmethod
-    def clause_final(t: str, e: int) -> bool:
-        """Candidate for a sentence-level currency (NOTES 18): kept only if carry_currency finds one."""
-        return e >= len(t) or bool(CLAUSE_END.match(t, e))
-
-    def has_cue(self, t: str, start: int) -> bool:
-        window = t[max(0, start - 12):start]
-        cut = [x.end() for x in CLAUSE_END.finditer(window)]
-        if cut:
-            window = window[cut[-1]:]
-        return bool(self.cues.search(window))
-
     def percent_cands(self, t: str) -> list[Cand]:
         out = []
         v = self.v
@@ -329,7 +224,7 @@ class _Reader:
             for m in _FW_COMMA_IN_ASCII.finditer(text):
                 chars[m.start()] = "，"
             t = "".join(chars)
-        cands = self.money_cands(t) + self.bare_cands(t) + self.percent_cands(t) + self.count_cands(t)
+        cands = self.money.find(t) + self.bare.find(t) + self.percent_cands(t) + self.count_cands(t)
         kept = []
         for c in cands:
             if self.blocked_before(t, c):
@@ -359,21 +254,9 @@ class _Reader:
                 if m:
                     c.per = m.group()[1:]
             out.append(c)
-        self.carry_currency(t, out)
+        carry_currency(t, out)
         out = [c for c in out if c.unit]  # a bare amount with no cue and no currency nearby
         return [self._emit(text, c) for c in out]
-
-    def carry_currency(self, t: str, cands: list[Cand]) -> None:
-        """A bare amount takes a foreign currency named in the same sentence (NOTES 18)."""
-        for c in cands:
-            if not c.bare:
-                continue
-            s = max((m.end() for m in _SENTENCE_END.finditer(t, 0, c.start)), default=0)
-            e_m = _SENTENCE_END.search(t, c.end)
-            e = e_m.start() if e_m else len(t)
-            near = [o for o in cands if o.kind == "money" and not o.bare and s <= o.start < e and o.unit != "CNY"]
-            if near:
-                c.unit = min(near, key=lambda o: abs(o.start - c.start)).unit
 
     @staticmethod
     def _emit(text: str, c: Cand) -> Quantity:
