@@ -8,7 +8,9 @@ from pipeline.mentions import Quantity
 from pipeline.numbers import patterns
 from pipeline.numbers.amounts import amount, amount_range
 from pipeline.numbers.bare_money import BareMoneyFinder, carry_currency
+from pipeline.numbers.count import CountFinder
 from pipeline.numbers.money import MoneyFinder
+from pipeline.numbers.percent import PercentFinder
 from pipeline.numbers.candidate import CLAUSE_END, NUMERAL_CHARS, Cand, tidy
 from pipeline.numbers.numerals import digit_pair_range, parse_numeral
 from pipeline.numbers.vocab import load_vocab
@@ -17,7 +19,6 @@ from pipeline.textnorm import to_halfwidth
 _BOUNDS = ("more_than", "at_most")
 _URL = re.compile(r"(?:https?://|www\.)[^\s\u4e00-\u9fff，。]+")
 _FW_COMMA_IN_ASCII = re.compile(r"(?<=[0-9])，(?=[0-9])")
-_DIGIT_STRING = re.compile(r"[零〇一二两三四五六七八九]{2,}")
 _CJK = re.compile(r"[\u4e00-\u9fff]")
 _PRIORITY = {"money": 0, "percent": 1, "count": 2}
 
@@ -28,109 +29,12 @@ class _Reader:
         self.v = v
         self.money = MoneyFinder(v)
         self.bare = BareMoneyFinder(v)
-        self.percent = patterns.compile_percent(v)
-        self.count = patterns.compile_count(v)
+        self.percent = PercentFinder(v)
+        self.count = CountFinder(v)
         self.verbs = sorted(v["verbs_before"].items(), key=lambda kv: -len(kv[0]))
         self.after = sorted(v["words_after"].items(), key=lambda kv: -len(kv[0]))
         self.negatives = re.compile(patterns.alternation(v["negative_contexts"]))
         self.per_before = re.compile(f"每(?:{patterns.alternation(v['per_units'])})$")
-        self.mw_block = {k: tuple(x) for k, x in v["measure_word_blockers"].items() if not k.startswith("_")}
-
-    # -- finders -------------------------------------------------------------------------
-    def percent_cands(self, t: str) -> list[Cand]:
-        out = []
-        v = self.v
-        for m in self.percent.finditer(t):
-            s, e = m.start(), m.end()
-            g = m.group
-            if g("share"):
-                scale = v["percent_share_words"][re.sub(r"\s", "", g("share"))]
-                if g("sbare"):
-                    a = (100.0, None, "exact")
-                elif g("s") is not None:
-                    a = amount(m, "s", allow_pair=False)
-                    if a and digit_pair_range(g("s")):
-                        continue  # 百分之二三十: vague
-                else:
-                    continue
-                if a is None:
-                    continue
-                val, high, approx = a[0] * scale, None, a[2]
-                if g("ssep"):
-                    hb = 100.0 if g("s2bare") else (amount(m, "t", allow_pair=False) or (None,))[0]
-                    if hb is None:
-                        continue
-                    high = tidy(hb * scale)
-                sgn = -1 if g("sign1") else 1
-                out.append(Cand("percent", s, e, tidy(sgn * val), "%", approx, high))
-            elif g("a") is not None:
-                r = None if digit_pair_range(g("a")) else amount_range(m, False, allow_pair=False)
-                if r is None:
-                    continue
-                val, high, approx = r
-                if g("permille") is not None:
-                    val, high = tidy(val / 10), (None if high is None else tidy(high / 10))
-                sgn = -1 if g("sign2") else 1
-                out.append(Cand("percent", s, e, tidy(sgn * val), "%", approx, high))
-            elif g("p") is not None:
-                a = amount(m, "p", allow_pair=False)
-                if a and not digit_pair_range(g("p")):
-                    out.append(Cand("percent", s, e, a[0], "%", a[2]))
-            elif g("fd"):
-                den, num = parse_numeral(g("fd")), parse_numeral(g("fn"))
-                if den and num is not None and 0 < num < den <= 10:
-                    out.append(Cand("percent", s, e, tidy(100 * num / den), "%"))
-            elif g("ad"):
-                num, den = int(g("an")), int(g("ad"))
-                if 0 < num < den <= 10:
-                    out.append(Cand("percent", s, e, tidy(100 * num / den), "%"))
-            elif g("half"):
-                out.append(Cand("percent", s, e, 50.0, "%"))
-            elif g("baifenbai"):
-                out.append(Cand("percent", s, e, 100.0, "%"))
-            elif g("halfcheng"):
-                out.append(Cand("percent", s, e, 5.0, "%"))
-            elif g("c") is not None:
-                if t.startswith(tuple(v["percent_cheng_blockers"]), e) and not t.startswith("员工", e):
-                    continue
-                a = amount(m, "c", allow_pair=False)
-                if a is None or digit_pair_range(g("c")) or not 0 < a[0] <= 10:
-                    continue
-                val = a[0] * 10 + (5 if g("chalf") else 0) + (parse_numeral(g("cdig")) or 0 if g("cdig") else 0)
-                out.append(Cand("percent", s, e, tidy(val), "%", a[2]))
-            elif g("duizhe") or g("halfzhe"):
-                out.append(Cand("percent", s, e, 50.0, "%"))
-            elif g("z") is not None or g("zsp"):
-                if t.startswith(tuple(v["percent_zhe_blockers"]), e):
-                    continue
-                if g("zsp"):
-                    out.append(Cand("percent", s, e, float(re.sub(r"\s", "", g("zsp"))), "%"))
-                    continue
-                a = amount(m, "z", allow_pair=False)
-                if a is None or not 0 < a[0] < 100 or a[0] == 10:
-                    continue
-                val = a[0] * 10 if a[0] < 10 else a[0]
-                out.append(Cand("percent", s, e, tidy(val), "%"))
-        return out
-
-    def count_cands(self, t: str) -> list[Cand]:
-        out = []
-        for m in self.count.finditer(t):
-            s, e = m.start(), m.end()
-            mw = m.group("mw")
-            if t.startswith(self.mw_block.get(mw, ()), e):
-                continue
-            num = re.sub(r"\s", "", m.group("a"))
-            if _DIGIT_STRING.fullmatch(num) and not digit_pair_range(num):
-                continue  # 唯一一家: digits without units are not a count
-            if num in ("一", "壹") and not m.group("a_q1") and not m.group("a_q2") and m.group("b") is None:
-                continue  # 一家, 一名: an article, not a count
-            r = amount_range(m, shared_multiplier=False)
-            if r is None:
-                continue
-            value, high, approx = r
-            out.append(Cand("count", s, e, value, mw, approx, high))
-        return out
 
     # -- context ---------------------------------------------------------------------------
     def blocked_before(self, t: str, c: Cand) -> bool:
@@ -224,7 +128,7 @@ class _Reader:
             for m in _FW_COMMA_IN_ASCII.finditer(text):
                 chars[m.start()] = "，"
             t = "".join(chars)
-        cands = self.money.find(t) + self.bare.find(t) + self.percent_cands(t) + self.count_cands(t)
+        cands = self.money.find(t) + self.bare.find(t) + self.percent.find(t) + self.count.find(t)
         kept = []
         for c in cands:
             if self.blocked_before(t, c):
