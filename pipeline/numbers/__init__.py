@@ -3,7 +3,7 @@
 Pure functions over a string; vocabularies live in rules/quantities.json.
 """
 
+from pipeline.numbers.finder import find_quantities
 from pipeline.numbers.numerals import parse_numeral
-from pipeline.numbers.reader import find_quantities
 
 __all__ = ["find_quantities", "parse_numeral"]

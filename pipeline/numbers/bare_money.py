@@ -1,0 +1,61 @@
+"""Bare amounts (70亿, 80个亿, 420多万): money only with a cue nearby, or in the currency
+named elsewhere in the sentence (NOTES 18)."""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from pipeline.numbers import patterns
+from pipeline.numbers.amounts import amount
+from pipeline.numbers.candidate import CLAUSE_END, Cand
+
+_SENTENCE_END = re.compile(r"[。！!？?；;\n]")
+
+
+class BareMoneyFinder:
+    def __init__(self, v: dict[str, Any]) -> None:
+        self.bare = patterns.compile_bare_money()
+        self.bare_block = tuple(sorted(v["measurement_units"], key=len, reverse=True))
+        self.cues_after = tuple(v["money_cues_after"])
+        self.cues = re.compile(patterns.alternation(v["money_cues"]))
+
+    def find(self, t: str) -> list[Cand]:
+        """Cued amounts are CNY; clause-final ones have no unit until carry_currency gives one."""
+        out = []
+        for m in self.bare.finditer(t):
+            s, e = m.start(), m.end()
+            if t.startswith(self.bare_block, e):
+                continue
+            if not (self.has_cue(t, s) or t.startswith(self.cues_after, e) or clause_final(t, e)):
+                continue
+            a = amount(m, "a")
+            if a:
+                cued = self.has_cue(t, s) or t.startswith(self.cues_after, e)
+                out.append(Cand("money", s, e, a[0], "CNY" if cued else "", a[2], a[1], bare=True))
+        return out
+
+    def has_cue(self, t: str, start: int) -> bool:
+        window = t[max(0, start - 12):start]
+        cut = [x.end() for x in CLAUSE_END.finditer(window)]
+        if cut:
+            window = window[cut[-1]:]
+        return bool(self.cues.search(window))
+
+
+def clause_final(t: str, e: int) -> bool:
+    """Candidate for a sentence-level currency (NOTES 18): kept only if carry_currency finds one."""
+    return e >= len(t) or bool(CLAUSE_END.match(t, e))
+
+
+def carry_currency(t: str, cands: list[Cand]) -> None:
+    """A bare amount takes a foreign currency named in the same sentence (NOTES 18)."""
+    for c in cands:
+        if not c.bare:
+            continue
+        s = max((m.end() for m in _SENTENCE_END.finditer(t, 0, c.start)), default=0)
+        e_m = _SENTENCE_END.search(t, c.end)
+        e = e_m.start() if e_m else len(t)
+        near = [o for o in cands if o.kind == "money" and not o.bare and s <= o.start < e and o.unit != "CNY"]
+        if near:
+            c.unit = min(near, key=lambda o: abs(o.start - c.start)).unit

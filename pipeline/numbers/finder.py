@@ -1,0 +1,102 @@
+"""find_quantities: the candidates of every finder, overlaps resolved, qualifiers read."""
+
+from __future__ import annotations
+
+import re
+
+from pipeline.mentions import Quantity
+from pipeline.numbers import patterns
+from pipeline.numbers.bare_money import BareMoneyFinder, carry_currency
+from pipeline.numbers.candidate import Cand
+from pipeline.numbers.context import Context
+from pipeline.numbers.count import CountFinder
+from pipeline.numbers.money import MoneyFinder
+from pipeline.numbers.percent import PercentFinder
+from pipeline.numbers.vocab import load_vocab
+from pipeline.textnorm import to_halfwidth
+
+_URL = re.compile(r"(?:https?://|www\.)[^\s\u4e00-\u9fff，。]+")
+_FW_COMMA_IN_ASCII = re.compile(r"(?<=[0-9])，(?=[0-9])")
+_PRIORITY = {"money": 0, "percent": 1, "count": 2}
+
+
+class _Finder:
+    def __init__(self) -> None:
+        v = load_vocab()
+        self.money = MoneyFinder(v)
+        self.bare = BareMoneyFinder(v)
+        self.percent = PercentFinder(v)
+        self.count = CountFinder(v)
+        self.context = Context(v)
+        self.negatives = re.compile(patterns.alternation(v["negative_contexts"]))
+        self.per_before = re.compile(f"每(?:{patterns.alternation(v['per_units'])})$")
+
+    def find(self, text: str) -> list[Quantity]:
+        t = _halfwidth(text)
+        # list order matters: it breaks ties between equal spans of one kind
+        cands = self.money.find(t) + self.bare.find(t) + self.percent.find(t) + self.count.find(t)
+        kept = [c for c in cands if not self.context.blocked_before(t, c)]
+        chosen = self._outside_negatives(t, _longest_first(kept, len(t)))
+        chosen.sort(key=lambda c: c.start)
+        out: list[Cand] = []
+        for c in chosen:
+            c.final = self.context.qualify(t, c)
+            prev = out[-1] if out else None
+            if (prev is not None and prev.kind == c.kind and prev.verb and c.final == "exact"
+                    and t[prev.end:c.start] in ("、", "，", ",")):
+                c.final = prev.final  # (约合1.37亿美元，8.8亿元人民币): one verb, a list of amounts
+            if c.kind == "money" and c.per is None:
+                m = self.per_before.search(t, max(0, c.start - 4), c.start)
+                if m:
+                    c.per = m.group()[1:]
+            out.append(c)
+        carry_currency(t, out)
+        # a bare amount with no cue and no currency nearby has no unit and is dropped
+        return [_emit(text, c) for c in out if c.unit]
+
+    def _outside_negatives(self, t: str, cands: list[Cand]) -> list[Cand]:
+        """Drop candidates touching a negative context (rules) or a URL."""
+        neg = [(m.start(), m.end()) for m in self.negatives.finditer(t)]
+        neg += [(m.start(), m.end()) for m in _URL.finditer(t)]
+        return [c for c in cands if not any(s < c.end and c.start < e for s, e in neg)]
+
+
+def _halfwidth(text: str) -> str:
+    """to_halfwidth (offsets unchanged), but a full-width comma between digits stays one."""
+    t = to_halfwidth(text)
+    if "，" in text:
+        # A full-width comma between half-width digits is a clause break (价格$20，300美圆)
+        chars = list(t)
+        for m in _FW_COMMA_IN_ASCII.finditer(text):
+            chars[m.start()] = "，"
+        t = "".join(chars)
+    return t
+
+
+def _longest_first(cands: list[Cand], n: int) -> list[Cand]:
+    """Non-overlapping candidates, the longest span winning, then money over percent over count."""
+    cands.sort(key=lambda c: (-(c.end - c.start), _PRIORITY[c.kind], c.start))
+    chosen: list[Cand] = []
+    taken = bytearray(n + 1)
+    for c in cands:
+        if any(taken[c.start:c.end]):
+            continue
+        chosen.append(c)
+        taken[c.start:c.end] = b"\x01" * (c.end - c.start)
+    return chosen
+
+
+def _emit(text: str, c: Cand) -> Quantity:
+    return Quantity(kind=c.kind, start=c.start, end=c.end, text=text[c.start:c.end], value=c.value,
+                    unit=c.unit, approx=c.final, value_high=c.value_high, per=c.per)
+
+
+_FINDER: _Finder | None = None
+
+
+def find_quantities(text: str) -> list[Quantity]:
+    """Every MONEY, PERCENT and COUNT mention in ``text``, sorted and non-overlapping."""
+    global _FINDER
+    if _FINDER is None:  # on first use, so importing the package reads no rules and compiles nothing
+        _FINDER = _Finder()
+    return _FINDER.find(text)

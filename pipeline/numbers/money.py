@@ -1,0 +1,107 @@
+"""Money with its currency written: 20-30万元, $5, 2美元又3美分, 5分钱, 4 1/2美分, 5角."""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from pipeline.numbers import patterns
+from pipeline.numbers.amounts import amount, amount_range
+from pipeline.numbers.candidate import NUMERAL_CHARS, Cand, tidy
+from pipeline.numbers.numerals import digit_pair_range, parse_numeral
+
+
+class MoneyFinder:
+    def __init__(self, v: dict[str, Any]) -> None:
+        self.money = patterns.compile_money(v)
+        self.minor, self.minor_tail = patterns.compile_minor_money(v)
+        self.minor_words = v["minor_currency_words"]
+        self.fraction_money = patterns.compile_fraction_money(v)
+        self.ge_currencies = set(v["currency_words_after_ge"])
+        self.cur_words = v["currency_words"]
+        self.cur_symbols = v["currency_symbols"]
+        self.price_cues = re.compile(patterns.alternation(v["price_cues"]))
+
+    def find(self, t: str) -> list[Cand]:
+        """Candidates in a major unit, then a minor one, then fractions (the order breaks ties)."""
+        return self._major(t) + self._minor(t) + self._fractions(t)
+
+    def _major(self, t: str) -> list[Cand]:
+        out = []
+        for m in self.money.finditer(t):
+            if m.group("j"):
+                val = float(m.group("j")) * 0.1 * (-1 if m.group("jsign") else 1)
+                out.append(Cand("money", m.start(), m.end(), tidy(val), "CNY"))
+                continue
+            if m.group("sym2"):
+                a = amount(m, "c")
+                if a:
+                    out.append(Cand("money", m.start(), m.end(), a[0], self.cur_symbols[m.group("sym2")], a[2], a[1]))
+                continue
+            r = amount_range(m, shared_multiplier=True)
+            if r is None:
+                continue
+            value, high, approx = r
+            cur = m.group("cur")
+            if cur == "块" and not self.kuai_is_money(t, m):
+                continue  # 四块电池: 块 counts things unless it ends the amount
+            if m.group("ge") and cur not in self.ge_currencies:
+                continue  # 个 before a currency only for those counted like things (20个比特币)
+            unit = self.cur_symbols[m.group("sym")] if m.group("sym") else self.cur_words[cur]
+            sub = 0.0
+            for g, f in (("jiao", 0.1), ("fen", 0.01), ("kuai", 0.1)):
+                if m.group(g):
+                    sub += (parse_numeral(m.group(g)) or 0) * f
+            if sub:
+                value = tidy(value + sub)
+            if m.group("msign"):
+                value, high = -value, (None if high is None else -high)
+            per = m.group("per")
+            end = m.end()
+            if high is None and not per and not m.group("msign"):
+                tail = self.minor_tail.match(t, end)
+                if tail and self.minor_words[tail.group("minor")][0] == unit:
+                    n = parse_numeral(tail.group("n"))
+                    if n is not None:  # 2美元又3美分, 10日元5日本銭
+                        value = tidy(value + n * self.minor_words[tail.group("minor")][1])
+                        end = tail.end()
+            out.append(Cand("money", m.start(), end, value, unit, approx, high, _per_unit(per)))
+        return out
+
+    def _minor(self, t: str) -> list[Cand]:
+        out = []
+        for m in self.minor.finditer(t):
+            a = amount(m, "a", allow_pair=False)
+            if a is None or digit_pair_range(m.group("a")):
+                continue
+            unit, factor = self.minor_words[m.group("minor")]
+            out.append(Cand("money", m.start(), m.end(), tidy(a[0] * factor), unit, a[2],
+                            per=_per_unit(m.group("per"))))
+        return out
+
+    def _fractions(self, t: str) -> list[Cand]:
+        out = []
+        for m in self.fraction_money.finditer(t):
+            num, den = int(m.group("num")), int(m.group("den"))
+            cur = m.group("cur")
+            unit, factor = self.minor_words[cur] if cur in self.minor_words else (self.cur_words[cur], 1.0)
+            if not 0 < num < den or (cur in ("块", "块钱") and not self.price_cues.search(t, max(0, m.start() - 10), m.start())):
+                continue
+            value = float(m.group("whole") or 0) + num / den * 10.0 ** -len(m.group("dec") or "")
+            out.append(Cand("money", m.start(), m.end(), tidy(value * factor), unit,
+                            per=_per_unit(m.group("per"))))
+        return out
+
+    def kuai_is_money(self, t: str, m: re.Match) -> bool:
+        """块 is yuan in speech but also counts pieces (四块电池, 每组(四块))."""
+        e = m.end()
+        if m.group("a").strip() == "一" and not t.startswith("钱", e):
+            return False  # 也是一块不小的成本: an article
+        if m.group("jiao") or m.group("kuai") or e >= len(t) or t[e] in NUMERAL_CHARS:
+            return True
+        return bool(self.price_cues.search(t, max(0, m.start() - 10), m.start()))
+
+
+def _per_unit(per: str | None) -> str | None:
+    """元/吨 -> 吨."""
+    return per.lstrip("/").strip() if per else None
