@@ -76,7 +76,7 @@ def _full_name(name: str, longest: list[str]) -> str:
 _ALIAS = re.compile(r"\s*[（(]\s*(?:以下)?(?:简称|下称)\s*[“\"「]?([^”\"」（）()，,。]{2,12}?)[”\"」]?\s*[）)]")
 
 
-# 新疆建材化工（集团）股份公司（青松建化）: a short name in brackets right after a company's
+# 湖南湘峰建材化工（集团）股份公司（湘峰建化）: a short name in brackets right after a company's
 # registered name, without 简称
 _BRACKET_ALIAS = re.compile(r"[（(]([\u4e00-\u9fff]{2,6})[）)]")
 _REGISTERED = ("公司", "集团")

@@ -153,7 +153,7 @@ class SubjectResolver:
         return _subject(m) if _OWNER_GAP.match(self.text[m.end:pos]) else None
 
     def _founded(self, j: int, m: Mention, limit: int) -> Mention:
-        """重钢集团和重庆外经贸集团合资组建的重庆重钢矿产开发投资有限公司: the last one."""
+        """华北钢铁集团和津港物流集团合资组建的天津华钢物流有限公司: the last one."""
         end = m.end
         for nxt in self.cands[j + 1:]:
             if nxt.start >= limit:

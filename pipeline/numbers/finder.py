@@ -44,7 +44,7 @@ class _Finder:
             prev = out[-1] if out else None
             if (prev is not None and prev.kind == c.kind and prev.verb and c.final == "exact"
                     and t[prev.end:c.start] in ("、", "，", ",")):
-                c.final = prev.final  # (约合1.37亿美元，8.8亿元人民币): one verb, a list of amounts
+                c.final = prev.final  # (约合2.1亿美元，14.5亿元人民币): one verb, a list of amounts
             if c.kind == "money" and c.per is None:
                 m = self.per_before.search(t, max(0, c.start - 4), c.start)
                 if m:
