@@ -99,13 +99,24 @@ class Affixes:
     def __init__(self, words: tuple[str, ...]) -> None:
         self._words = frozenset(words)
         self._lengths = sorted({len(w) for w in words}, reverse=True)
+        self._last_chars = frozenset(w[-1] for w in words if w)
+
+    def __contains__(self, w: str) -> bool:
+        return w in self._words
+
+    def ending_at(self, text: str, end: int) -> int | None:
+        """Start of the longest listed word that ends at text[end], if any."""
+        # most positions end no word: one set probe instead of one per length
+        if end == 0 or text[end - 1] not in self._last_chars:
+            return None
+        for k in self._lengths:
+            if k <= end and text[end - k : end] in self._words:
+                return end - k
+        return None
 
     def ending(self, w: str) -> str | None:
-        n = len(w)
-        for k in self._lengths:
-            if k <= n and w[n - k :] in self._words:
-                return w[n - k :]
-        return None
+        start = self.ending_at(w, len(w))
+        return None if start is None else w[start:]
 
     def beginning(self, w: str) -> str | None:
         n = len(w)

@@ -67,7 +67,7 @@ def _may_join(h: str, toks: Sequence[Tok], k: int, head: Tok | None = None) -> b
     (企业/上市/辅导), a conjunction never right after a complete organisation, and
     never a title word (管委会主任薛良率...)."""
     w = _tok_text(h, toks[k])
-    if w in _TITLE_WORDS() or w in _TRAILING_VERBS or w in _JOINING_VERBS:
+    if w in lexicon.affixes("person_titles") or w in _TRAILING_VERBS or w in _JOINING_VERBS:
         return False
     # 西安高新区联合/ORG 陕西省商务厅: LAC glued a verb to the name before this one
     if len(w) > 2 and w.endswith(_TRAILING_VERBS + _JOINING_VERBS):
@@ -104,10 +104,6 @@ def _complete_org(h: str, t: Tok) -> bool:
         return False
     suf = _ends_with_suffix(w)
     return bool(suf) and len(w) > len(suf) and not is_descriptive(w[: -len(suf)])
-
-
-def _TITLE_WORDS() -> frozenset[str]:
-    return frozenset(lexicon.person_titles())
 
 
 def lac_orgs(h: str, toks: Sequence[Tok]) -> list[Cand]:

@@ -83,7 +83,7 @@ def name_before_title(h: str, toks: Sequence[Tok], i: int) -> bool:
     if w in lexicon.place_names() or w[-1] in _PLACE_AFTER or i + 1 >= len(toks):
         return False
     ns, ne, _ = toks[i + 1]
-    if ns != e or h[ns:ne] not in _title_index()[0]:
+    if ns != e or h[ns:ne] not in lexicon.affixes("person_titles"):
         return False
     # 副市长 after a city is that city's: a person only when a verb or adverb follows
     return i + 2 < len(toks) and toks[i + 2][2] in ("v", "d", "p", "w", "vd", "ad")
@@ -95,31 +95,14 @@ _NOT_NAME_ENDINGS = ("企", "企业", "公司", "集团", "方面", "同志")
 
 def plausible_name(w: str) -> bool:
     """A PER surface that is really a title, a generic word or a kind of firm (董秘, 高企, 韩企)."""
-    if w in lexicon.person_titles() or w in lexicon.generic_orgs():
+    if w in lexicon.affixes("person_titles") or w in lexicon.generic_orgs():
         return False
     return not w.endswith(_NOT_NAME_ENDINGS)
 
 
 def _title_ending_at(h: str, p: int) -> int | None:
     """Start of the longest title that ends at p, if any."""
-    titles, lengths, last_chars = _title_index()
-    if p == 0 or h[p - 1] not in last_chars:  # asked at every token: most end no title
-        return None
-    for n in lengths:
-        if n <= p and h[p - n : p] in titles:
-            return p - n
-    return None
-
-
-def _title_index() -> tuple[frozenset[str], tuple[int, ...], frozenset[str]]:
-    global _TITLES
-    if _TITLES is None:
-        ts = frozenset(lexicon.person_titles())
-        _TITLES = (ts, tuple(sorted({len(t) for t in ts}, reverse=True)), frozenset(t[-1] for t in ts))
-    return _TITLES
-
-
-_TITLES: tuple[frozenset[str], tuple[int, ...], frozenset[str]] | None = None
+    return lexicon.affixes("person_titles").ending_at(h, p)
 
 
 def role_start(h: str, p: int) -> int | None:
