@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import sys
 from enum import Enum
 from pathlib import Path
@@ -19,6 +20,11 @@ app = typer.Typer(
 class Engine(str, Enum):
     local = "local"
     dask = "dask"
+
+
+class Segmenter(str, Enum):
+    lac = "lac"
+    pkuseg = "pkuseg"
 
 
 class Layout(str, Enum):
@@ -50,6 +56,10 @@ def extract(
     scheduler: Annotated[str | None, typer.Option(
         "--scheduler", help="With --engine dask: the scheduler address (tcp://host:8786) "
                             "(default: a LocalCluster of --workers processes).")] = None,
+    segmenter: Annotated[Segmenter | None, typer.Option(
+        "--segmenter", case_sensitive=False, envvar="HITECH_SEGMENTER",
+        help="Words for the facts stage: lac (LAC's words, no extra cost) or pkuseg (spacy-pkuseg "
+             "on the sentences with a number). Same entities and numbers [default: lac].")] = None,
     layout: Annotated[Layout | None, typer.Option(
         "--layout", case_sensitive=False,
         help="file: one Parquet file per table (out/facts.parquet); dataset: a folder of part "
@@ -66,6 +76,9 @@ def extract(
     from pipeline.parallel import available_cores
     from pipeline.run import extract as run_extract
 
+    if segmenter is not None:
+        # Read by load_pipeline in this process, in spawned workers and in LocalCluster ones
+        os.environ["HITECH_SEGMENTER"] = segmenter.value
     n_workers = workers or available_cores()
     partitioned = (layout or (Layout.dataset if engine is Engine.dask else Layout.file)) is Layout.dataset
     if engine is Engine.dask:

