@@ -108,16 +108,22 @@ def annotate_many(nlp: Language, articles: list[Article]) -> tuple[list[Outcome]
     """What a worker does with a chunk: outcomes in order, and the time per stage.
 
     Stages that batch (`tag_ahead`) first see the whole chunk; should that fail, each
-    article still runs alone, so the error lands on the article that caused it."""
-    for name, proc in [("tokenizer_lac", nlp.tokenizer), *nlp.pipeline]:
-        if hasattr(proc, "tag_ahead"):
-            t0 = time.perf_counter()
-            try:
-                proc.tag_ahead([a.text for a in articles])
-            except Exception:  # noqa: BLE001  (the per-article run below reports it)
-                proc.tag_ahead([])
-            _STAGE_SECONDS[name] += time.perf_counter() - t0
-    return [derived(nlp, a) for a in articles], take_stage_seconds()
+    article still runs alone, so the error lands on the article that caused it.
+
+    The chunk runs in a spaCy memory zone: every word a Doc adds to the vocabulary
+    would otherwise stay for the life of the process, a growth without bound over a
+    large corpus.  Rows are plain values, so nothing outlives the zone."""
+    with nlp.memory_zone():
+        for name, proc in [("tokenizer_lac", nlp.tokenizer), *nlp.pipeline]:
+            if hasattr(proc, "tag_ahead"):
+                t0 = time.perf_counter()
+                try:
+                    proc.tag_ahead([a.text for a in articles])
+                except Exception:  # noqa: BLE001  (the per-article run below reports it)
+                    proc.tag_ahead([])
+                _STAGE_SECONDS[name] += time.perf_counter() - t0
+        outcomes = [derived(nlp, a) for a in articles]
+    return outcomes, take_stage_seconds()
 
 
 class LocalStages:

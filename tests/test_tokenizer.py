@@ -111,3 +111,15 @@ def test_metric_drops_the_part_of_a_word_inside_a_zone(nlp):
     assert any(t.idx < zone_end < t.idx + len(t) for t in doc), "LAC no longer joins these: pick another"
     words = metric_words(doc, 0, text.index("800"), skip=[(0, zone_end)])
     assert words[0] == "规模以上工业企业产值"
+
+
+def test_a_chunk_leaves_no_words_in_the_vocabulary(nlp):
+    """Words of a chunk are freed with it (spaCy memory zone): memory stays flat over a corpus."""
+    text = "翠微镍钴锂电材料园区今年新签约项目17个，总投资达到93亿元。"
+    before = len(nlp.vocab.strings)
+    (rows,), _ = annotate_many(nlp, [_article(text)])
+    take_stage_seconds()
+    assert rows["facts"]
+    assert len(nlp.vocab.strings) == before
+    doc = nlp.make_doc(text)  # outside a zone the same words do stay
+    assert len(nlp.vocab.strings) > before and len(doc)
