@@ -1,4 +1,4 @@
-"""Shared fixtures: the pipeline is loaded once per test session (pkuseg takes seconds)."""
+"""Shared fixtures: the pipeline is loaded once per test session (loading takes seconds)."""
 
 from __future__ import annotations
 

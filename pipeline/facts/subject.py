@@ -17,6 +17,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from pipeline.mentions import Mention
+from pipeline.regexguard import match_chars
 
 SUBJECT_LABELS = ("ZONE", "ORG")
 CLAUSE_DELIMS = "，,；;：:。！？!?\n"
@@ -29,6 +30,7 @@ _FILLER = re.compile(
     r"上半年|下半年|前不久|据|由|而|但|并|且|还|也|则|在此期间|此次|本次|原|“|”|\(|\)|（|）|"
     # 持股50.85%的子公司海尔电器: the subsidiary named at the head of the clause
     r"(?:持股[\d.]+%的)?(?:下属|旗下|全资|控股)?子公司)*$")
+_FILLER_RUN = match_chars(_FILLER)
 _ORG_ANAPHORA = ("该公司", "该企业", "该集团", "公司", "集团", "该行", "该院", "该校")
 _ZONE_ANAPHORA = ("该高新区", "高新区", "园区", "该园区", "开发区", "该区", "全区", "新区", "示范区", "本区",
                   "区内", "园区内", "区里")
@@ -237,7 +239,9 @@ def _clause_end(text: str, start: int, limit: int) -> int:
 def _strip_filler(head: str, keep: re.Pattern[str] | None = None) -> str:
     """`head` without the longest filler prefix; with `keep`, the prefix stops where
     `keep` matches (此次论坛 keeps its 此次)."""
-    for k in range(len(head), -1, -1):
+    # No filler prefix reaches past the first character no filler word contains
+    top = _FILLER_RUN.match(head).end() if _FILLER_RUN is not None else len(head)
+    for k in range(top, -1, -1):
         if _FILLER.match(head[:k]):
             if keep is not None:
                 k = next((i for i in range(k) if _FILLER.match(head[:i]) and keep.match(head, i)), k)

@@ -6,6 +6,7 @@ import re
 from typing import Iterable
 
 from pipeline.numbers.numerals import CN_BIG, CN_DIGITS, CN_POINT, CN_UNITS
+from pipeline.regexguard import guarded
 
 SP = r"[ \t]*"  # numerals and units may be spaced out ("百 分 之 2.4")
 
@@ -54,12 +55,12 @@ def compile_money(v: dict) -> re.Pattern:
     sub = f"(?:{SP}(?P<jiao>[0-9一二三四五六七八九两]){SP}[角毛])?(?:{SP}(?P<fen>[0-9一二三四五六七八九两]){SP}分)?"
     kuai_tail = f"(?:(?<=块)(?P<kuai>[0-9一二三四五六七八九])(?=$|[\\s,，。;；!！?？]))?"
     jiao = f"|(?P<jsign>负)?(?P<j>{arabic_numeral()}){SP}(?P<junit>[角毛])"
-    return re.compile(
+    return guarded(re.compile(
         f"(?P<rmbpre>人民币{SP})?(?:(?P<sym>{sym}){SP})?(?P<msign>负|(?<![0-9A-Za-z%.])-)?{amount('a', True)}"
         f"{range_tail('b')}{SP}(?P<ge>个{SP})?(?P<cur>{cur}){sub}{kuai_tail}"
         f"(?P<per>/{SP}(?:{per}))?"
         f"|(?P<sym2>{sym}){SP}{amount('c')}" + jiao
-    )
+    ))
 
 
 def compile_minor_money(v: dict) -> tuple[re.Pattern, re.Pattern]:
@@ -67,7 +68,7 @@ def compile_minor_money(v: dict) -> tuple[re.Pattern, re.Pattern]:
     in the same currency (又3美分 after 2美元, 5日本銭 after 10日元)."""
     minor = alternation(v["minor_currency_words"])
     per = alternation(v["per_units"])
-    alone = re.compile(f"{amount('a')}{SP}(?P<minor>{minor})(?P<per>/{SP}(?:{per}))?")
+    alone = guarded(re.compile(f"{amount('a')}{SP}(?P<minor>{minor})(?P<per>/{SP}(?:{per}))?"))
     tail = re.compile(f"{SP}(?:[又零]{SP})?(?P<n>{arabic_numeral()}|{chinese_numeral()}){SP}(?P<minor>{minor})")
     return alone, tail
 
@@ -77,16 +78,16 @@ def compile_fraction_money(v: dict) -> re.Pattern:
     quoted; after decimals the fraction is of the last decimal place (7.36 1/2 = 7.365)."""
     cur = alternation(list(v["currency_words"]) + list(v["minor_currency_words"]))
     per = alternation(v["per_units"])
-    return re.compile(r"(?<![0-9./])(?:(?P<whole>\d+(?:\.(?P<dec>\d+))?)[ \t]+)?(?P<num>\d+)/(?P<den>\d+)"
-                      f"{SP}(?P<cur>{cur})(?P<per>/{SP}(?:{per}))?")
+    return guarded(re.compile(r"(?<![0-9./])(?:(?P<whole>\d+(?:\.(?P<dec>\d+))?)[ \t]+)?(?P<num>\d+)/(?P<den>\d+)"
+                              f"{SP}(?P<cur>{cur})(?P<per>/{SP}(?:{per}))?"))
 
 
 def compile_bare_money() -> re.Pattern:
     """70亿, 80个亿, 420多万: an amount with a multiplier and no unit; the caller checks cues."""
     num = f"{arabic_numeral()}|{chinese_numeral()}"
-    return re.compile(
+    return guarded(re.compile(
         f"(?P<a>{num}|(?<=[过超逾破])(?=[万亿]))(?P<a_q1>[余多])?(?:个)?(?P<a_big>(?:[{CN_BIG}]){{1,2}})(?P<a_q2>[余多])?"
-    )
+    ))
 
 
 def compile_percent(v: dict) -> re.Pattern:
@@ -106,9 +107,9 @@ def compile_percent(v: dict) -> re.Pattern:
     frac = (f"(?P<fd>[{CN_DIGITS}{CN_UNITS}]+)分之(?P<fn>[{CN_DIGITS}{CN_UNITS}]+(?:[{CN_POINT}][{CN_DIGITS}]+)?)"
             r"|(?<![0-9/.])(?P<an>\d{1,2})/(?P<ad>\d{1,2})(?![0-9/.-])")
     half = r"(?P<half>(?<=[近超逾过])一半)|(?P<baifenbai>百分百)"
-    return re.compile("|".join(f"(?:{p})" for p in (share_pct, plain, points, frac, half, cheng, zhe)))
+    return guarded(re.compile("|".join(f"(?:{p})" for p in (share_pct, plain, points, frac, half, cheng, zhe))))
 
 
 def compile_count(v: dict) -> re.Pattern:
     mw = alternation(v["measure_words"])
-    return re.compile(f"{amount('a', True)}{range_tail('b')}{SP}(?P<mw>{mw})")
+    return guarded(re.compile(f"{amount('a', True)}{range_tail('b')}{SP}(?P<mw>{mw})"))
