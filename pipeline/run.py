@@ -112,7 +112,8 @@ def annotate_many(nlp: Language, articles: list[Article]) -> tuple[list[Outcome]
 
     The chunk runs in a spaCy memory zone: every word a Doc adds to the vocabulary
     would otherwise stay for the life of the process, a growth without bound over a
-    large corpus.  Rows are plain values, so nothing outlives the zone."""
+    large corpus.  Rows are plain values, so nothing outlives the zone.  Words seen in
+    two chunks are then kept (pipeline.nlp.tokenizer.FrequentWords), up to a cap."""
     with nlp.memory_zone():
         for name, proc in [("tokenizer_lac", nlp.tokenizer), *nlp.pipeline]:
             if hasattr(proc, "tag_ahead"):
@@ -123,6 +124,11 @@ def annotate_many(nlp: Language, articles: list[Article]) -> tuple[list[Outcome]
                     proc.tag_ahead([])
                 _STAGE_SECONDS[name] += time.perf_counter() - t0
         outcomes = [derived(nlp, a) for a in articles]
+    frequent = getattr(nlp.tokenizer, "frequent", None)
+    if frequent is not None:
+        t0 = time.perf_counter()
+        frequent.promote(nlp.vocab)
+        _STAGE_SECONDS["tokenizer"] += time.perf_counter() - t0
     return outcomes, take_stage_seconds()
 
 

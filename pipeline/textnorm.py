@@ -6,6 +6,8 @@ string indexes the stored text at the same positions.
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 _FULLWIDTH_START = 0xFF01
 _FULLWIDTH_END = 0xFF5E
 _OFFSET = 0xFEE0
@@ -35,8 +37,12 @@ def _build_table() -> dict[int, str]:
 _TABLE = _build_table()
 
 
+@lru_cache(maxsize=64)
 def to_halfwidth(text: str) -> str:
-    """Map full-width ASCII variants to ASCII; the result has the same length."""
+    """Map full-width ASCII variants to ASCII; the result has the same length.
+
+    Cached: each stage normalises the same article text again (five or more times),
+    and a str keeps its hash, so a repeat costs one lookup instead of a translation."""
     out = text.translate(_TABLE)
     assert len(out) == len(text)
     return out

@@ -60,6 +60,40 @@ def pkuseg_model_dir() -> Path:
     return path
 
 
+class FrequentWords:
+    """Which words stay in the vocabulary when a chunk's memory zone ends.
+
+    The batch runner frees each chunk's new words with the chunk (pipeline.run), so
+    memory stays flat; but making a word's lexeme again in every chunk was most of
+    the cost of building Docs.  A word seen in two chunks is kept for good, up to
+    `keep` words; the counts behind that are dropped when they pass `watch`."""
+
+    def __init__(self, keep: int = 100_000, watch: int = 500_000) -> None:
+        self.keep, self.watch = keep, watch
+        self.kept = 0
+        self._chunk: set[str] = set()
+        self._seen: dict[str, int] = {}
+
+    def note(self, words: list[str]) -> None:
+        if self.kept < self.keep:
+            self._chunk.update(words)
+
+    def promote(self, vocab: Vocab) -> None:
+        """Call outside any memory zone, after a chunk."""
+        chunk, self._chunk = self._chunk, set()
+        strings = vocab.strings
+        for w in chunk:
+            if w in strings or self.kept >= self.keep:
+                continue
+            if self._seen.pop(w, 0):
+                vocab[w]  # made outside a memory zone, the lexeme stays
+                self.kept += 1
+            else:
+                self._seen[w] = 1
+        if len(self._seen) > self.watch:
+            self._seen.clear()
+
+
 class _Tokenizer:
     """What both segmenters share: the numbers and sentences, found once, on the Doc."""
 
@@ -67,11 +101,13 @@ class _Tokenizer:
 
     def __init__(self, vocab: Vocab) -> None:
         self.vocab = vocab
+        self.frequent = FrequentWords()
 
     def __call__(self, text: str) -> Doc:
         found = find_quantities(text)
         sentences = sentence_spans(text)
         words, extra = self._segment(text, found, sentences)
+        self.frequent.note(words)
         words, spaces = util.get_words_and_spaces(words, text)
         doc = Doc(self.vocab, words=words, spaces=spaces)
         doc.user_data.update(extra)
