@@ -30,9 +30,12 @@ def final_mentions(doc: Doc) -> list[Mention | Quantity]:
     """All mentions, one label never overlapping itself (the longest wins, then the first)."""
     pool: list[Mention | Quantity] = list(doc._.mentions or []) + list(doc._.quantities or [])
     kept: list[Mention | Quantity] = []
+    spans: dict[str, list[tuple[int, int]]] = {}
     for m in sorted(pool, key=lambda m: (-(m.end - m.start), m.start)):
-        if any(k.label == m.label and k.start < m.end and m.start < k.end for k in kept):
+        same = spans.setdefault(m.label, [])
+        if any(s < m.end and m.start < e for s, e in same):
             continue
+        same.append((m.start, m.end))
         kept.append(m)
     kept.sort(key=lambda m: (m.start, m.end, m.label))
     return kept

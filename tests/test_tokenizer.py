@@ -7,7 +7,7 @@ from spacy.vocab import Vocab
 
 from pipeline.facts.metric import _pieces, metric_words
 from pipeline.ingest.sources import article_from_record
-from pipeline.nlp.tokenizer import DEFAULT_MODEL, FrequentWords, blank_zh
+from pipeline.nlp.tokenizer import DEFAULT_MODEL, FrequentWords, blank_zh, words_and_spaces
 from pipeline.run import annotate_many, take_stage_seconds
 
 TEXT = ("青峰高新区管委会消息，园区今年新增高新技术企业86家，总数达到412家。\n"
@@ -141,3 +141,26 @@ def test_words_seen_in_two_chunks_stay_up_to_the_cap():
     kept.promote(vocab)
     assert sum(w in vocab.strings for w in ["园区", "企业", "投资"]) == 2  # the cap
     assert "新增" not in vocab.strings
+
+
+@pytest.mark.parametrize("text", [TEXT, "  前导空格 与  两个空格\n\n以及 English words, 3.5%。 ", ""])
+def test_token_starts_kept_on_the_doc_are_token_offsets(nlp, text):
+    doc = nlp.make_doc(text)
+    assert doc.user_data["hz_token_starts"] == [t.idx for t in doc]
+
+
+@pytest.mark.parametrize("words, text", [
+    (["园区", "新增", "企业"], "园区 新增  企业"),
+    (["  ", "A", "股", "3.5%"], "\t A股 3.5%\n"),
+    ([], "   "),
+    (["一"], "一"),
+])
+def test_words_and_spaces_as_spacy_gives_them(words, text):
+    from spacy.util import get_words_and_spaces
+
+    assert words_and_spaces(words, text) == get_words_and_spaces(words, text)
+
+
+def test_words_that_do_not_spell_the_text_are_refused():
+    with pytest.raises(ValueError):
+        words_and_spaces(["园区", "企业"], "园区新增企业")
