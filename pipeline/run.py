@@ -110,26 +110,32 @@ def annotate_many(nlp: Language, articles: list[Article]) -> tuple[list[Outcome]
     Stages that batch (`tag_ahead`) first see the whole chunk; should that fail, each
     article still runs alone, so the error lands on the article that caused it.
 
-    The chunk runs in a spaCy memory zone: every word a Doc adds to the vocabulary
-    would otherwise stay for the life of the process, a growth without bound over a
-    large corpus.  Rows are plain values, so nothing outlives the zone.  Words seen in
-    two chunks are then kept (pipeline.nlp.tokenizer.FrequentWords), up to a cap."""
+    The chunk's Docs live in a spaCy memory zone: every word a Doc adds to the
+    vocabulary would otherwise stay for the life of the process, a growth without
+    bound over a large corpus.  Rows are plain values, so nothing outlives the zone.
+    The tokenizer's first 100k words do stay (pipeline.nlp.tokenizer.LastingWords):
+    they are made outside the zone, before it (words known from `tag_ahead`) or after."""
+    for name, proc in [("tokenizer_lac", nlp.tokenizer), *nlp.pipeline]:
+        if hasattr(proc, "tag_ahead"):
+            t0 = time.perf_counter()
+            try:
+                proc.tag_ahead([a.text for a in articles])
+            except Exception:  # noqa: BLE001  (the per-article run below reports it)
+                proc.tag_ahead([])
+            _STAGE_SECONDS[name] += time.perf_counter() - t0
+    _keep_words(nlp)
     with nlp.memory_zone():
-        for name, proc in [("tokenizer_lac", nlp.tokenizer), *nlp.pipeline]:
-            if hasattr(proc, "tag_ahead"):
-                t0 = time.perf_counter()
-                try:
-                    proc.tag_ahead([a.text for a in articles])
-                except Exception:  # noqa: BLE001  (the per-article run below reports it)
-                    proc.tag_ahead([])
-                _STAGE_SECONDS[name] += time.perf_counter() - t0
         outcomes = [derived(nlp, a) for a in articles]
-    frequent = getattr(nlp.tokenizer, "frequent", None)
-    if frequent is not None:
-        t0 = time.perf_counter()
-        frequent.promote(nlp.vocab)
-        _STAGE_SECONDS["tokenizer"] += time.perf_counter() - t0
+    _keep_words(nlp)
     return outcomes, take_stage_seconds()
+
+
+def _keep_words(nlp: Language) -> None:
+    lasting = getattr(nlp.tokenizer, "lasting", None)
+    if lasting is not None:
+        t0 = time.perf_counter()
+        lasting.promote(nlp.vocab)
+        _STAGE_SECONDS["tokenizer"] += time.perf_counter() - t0
 
 
 class LocalStages:

@@ -7,7 +7,7 @@ from spacy.vocab import Vocab
 
 from pipeline.facts.metric import _pieces, metric_words
 from pipeline.ingest.sources import article_from_record
-from pipeline.nlp.tokenizer import DEFAULT_MODEL, FrequentWords, blank_zh, words_and_spaces
+from pipeline.nlp.tokenizer import DEFAULT_MODEL, LastingWords, blank_zh, words_and_spaces
 from pipeline.run import annotate_many, take_stage_seconds
 
 TEXT = ("青峰高新区管委会消息，园区今年新增高新技术企业86家，总数达到412家。\n"
@@ -116,7 +116,7 @@ def test_metric_drops_the_part_of_a_word_inside_a_zone(nlp):
 
 def test_a_chunk_leaves_no_words_in_the_vocabulary(nlp, monkeypatch):
     """Words of a chunk are freed with it (spaCy memory zone): memory stays flat over a corpus."""
-    monkeypatch.setattr(nlp.tokenizer, "frequent", FrequentWords(keep=0))
+    monkeypatch.setattr(nlp.tokenizer, "lasting", LastingWords(keep=0))
     text = "翠微镍钴锂电材料园区今年新签约项目17个，总投资达到93亿元。"
     before = len(nlp.vocab.strings)
     (rows,), _ = annotate_many(nlp, [_article(text)])
@@ -127,20 +127,24 @@ def test_a_chunk_leaves_no_words_in_the_vocabulary(nlp, monkeypatch):
     assert len(nlp.vocab.strings) > before and len(doc)
 
 
-def test_words_seen_in_two_chunks_stay_up_to_the_cap():
-    vocab = Vocab()
-    kept = FrequentWords(keep=2)
-    with vocab.memory_zone():
-        kept.note(["园区", "企业", "投资"])
-        for w in ["园区", "企业", "投资"]:
-            vocab[w]
-    kept.promote(vocab)
-    assert "园区" not in vocab.strings  # one chunk: freed with it
-    with vocab.memory_zone():
-        kept.note(["园区", "企业", "投资", "新增"])
-    kept.promote(vocab)
-    assert sum(w in vocab.strings for w in ["园区", "企业", "投资"]) == 2  # the cap
-    assert "新增" not in vocab.strings
+def test_the_first_words_stay_up_to_the_cap(nlp, monkeypatch):
+    """Lasting words are made before the chunk's memory zone, so they outlive it."""
+    monkeypatch.setattr(nlp.tokenizer, "lasting", LastingWords(keep=3))
+    text = "翠微镍钴锂电材料园区今年新签约项目17个，总投资达到93亿元。"
+    words = [t.text for t in nlp.make_doc(text) if not t.is_space]
+    fresh = Vocab()
+    assert all(w not in fresh.strings for w in words)
+    kept = LastingWords(keep=3)
+    kept.note(words)
+    kept.promote(fresh)
+    with fresh.memory_zone():
+        for w in words:
+            fresh[w]
+    assert sum(w in fresh.strings for w in words) == 3  # the cap
+    assert kept.kept == 3
+    kept.note(words)
+    kept.promote(fresh)
+    assert kept.kept == 3
 
 
 @pytest.mark.parametrize("text", [TEXT, "  前导空格 与  两个空格\n\n以及 English words, 3.5%。 ", ""])

@@ -60,38 +60,33 @@ def pkuseg_model_dir() -> Path:
     return path
 
 
-class FrequentWords:
-    """Which words stay in the vocabulary when a chunk's memory zone ends.
+class LastingWords:
+    """Which words stay in the vocabulary past a chunk's memory zone.
 
     The batch runner frees each chunk's new words with the chunk (pipeline.run), so
     memory stays flat; but making a word's lexeme again in every chunk was most of
-    the cost of building Docs.  A word seen in two chunks is kept for good, up to
-    `keep` words; the counts behind that are dropped when they pass `watch`."""
+    the cost of building Docs.  The first `keep` distinct words are made outside
+    the zone instead, and stay; words past that are freed with their chunk."""
 
-    def __init__(self, keep: int = 100_000, watch: int = 500_000) -> None:
-        self.keep, self.watch = keep, watch
+    def __init__(self, keep: int = 100_000) -> None:
+        self.keep = keep
         self.kept = 0
-        self._chunk: set[str] = set()
-        self._seen: dict[str, int] = {}
+        self._new: set[str] = set()
 
-    def note(self, words: list[str]) -> None:
+    def note(self, words: Iterable[str]) -> None:
         if self.kept < self.keep:
-            self._chunk.update(words)
+            self._new.update(words)
 
     def promote(self, vocab: Vocab) -> None:
-        """Call outside any memory zone, after a chunk."""
-        chunk, self._chunk = self._chunk, set()
+        """Make lasting lexemes for the words noted; call outside any memory zone."""
+        new, self._new = self._new, set()
         strings = vocab.strings
-        for w in chunk:
-            if w in strings or self.kept >= self.keep:
-                continue
-            if self._seen.pop(w, 0):
+        for w in new:
+            if self.kept >= self.keep:
+                break
+            if w not in strings:
                 vocab[w]  # made outside a memory zone, the lexeme stays
                 self.kept += 1
-            else:
-                self._seen[w] = 1
-        if len(self._seen) > self.watch:
-            self._seen.clear()
 
 
 class _Tokenizer:
@@ -101,13 +96,13 @@ class _Tokenizer:
 
     def __init__(self, vocab: Vocab) -> None:
         self.vocab = vocab
-        self.frequent = FrequentWords()
+        self.lasting = LastingWords()
 
     def __call__(self, text: str) -> Doc:
         found = find_quantities(text)
         sentences = sentence_spans(text)
         words, extra = self._segment(text, found, sentences)
-        self.frequent.note(words)
+        self.lasting.note(words)
         words, spaces = words_and_spaces(words, text)
         doc = Doc(self.vocab, words=words, spaces=spaces)
         doc.user_data.update(extra)
@@ -191,8 +186,12 @@ class LacTokenizer(_Tokenizer):
 
     def tag_ahead(self, texts: list[str]) -> None:
         """Tag these texts in shared batches (fuller ONNX runs); the next Docs with these
-        texts use them.  Tags do not depend on the batch (pipeline.ner.lac)."""
+        texts use them.  Tags do not depend on the batch (pipeline.ner.lac).  Their
+        words are noted for `lasting` now, before the chunk's memory zone opens."""
         self._ahead = dict(zip(texts, self.tagger.tag_many([to_halfwidth(t) for t in texts])))
+        if self.lasting.kept < self.lasting.keep:
+            for text, tags in self._ahead.items():
+                self.lasting.note(text[s:e] for s, e, _ in tags)
 
     def pipe(self, texts: Iterable[str], batch_size: int = 64) -> Iterator[Doc]:
         for batch in util.minibatch(texts, size=batch_size):
