@@ -9,17 +9,19 @@ from pipeline.evaluate.gold import evaluate_file
 from tests.conftest import ROOT, SAMPLE
 
 MARGIN = 0.02
-# reached on 2026-11-26: entity micro F, facts F, subject / period / approx accuracy on matched facts
+# reached on 2026-11-26: entity micro F, facts F, subject / period / approx accuracy on matched
+# facts; metric added on 2026-11-27, when the tokens it is read from became LAC's words
 FLOORS = {
-    "seed": {"micro": 0.974, "facts": 1.000, "subject": 0.863, "period": 0.902, "approx": 1.000},
-    "dev": {"micro": 0.948, "facts": 0.998, "subject": 0.863, "period": 0.918, "approx": 1.000},
-    "sample": {"micro": 0.988, "facts": 1.000, "subject": 0.829, "period": 0.970, "approx": 1.000},
+    "seed": {"micro": 0.974, "facts": 1.000, "subject": 0.863, "period": 0.902, "approx": 1.000, "metric": 0.922},
+    "dev": {"micro": 0.948, "facts": 0.998, "subject": 0.863, "period": 0.918, "approx": 1.000, "metric": 0.918},
+    "sample": {"micro": 0.988, "facts": 1.000, "subject": 0.829, "period": 0.970, "approx": 1.000, "metric": 0.975},
 }
 
 
 def _check(report, floors):
     got = {"micro": report.micro.f, "facts": report.facts.f, "subject": report.attr_accuracy("subject"),
-           "period": report.attr_accuracy("period"), "approx": report.attr_accuracy("approx")}
+           "period": report.attr_accuracy("period"), "approx": report.attr_accuracy("approx"),
+           "metric": report.attr_accuracy("metric")}
     low = {k: (round(got[k], 3), floors[k]) for k in floors if got[k] < floors[k] - MARGIN}
     assert not low, f"below floor - {MARGIN} (got, floor): {low}"
 
