@@ -56,7 +56,10 @@ class Summary:
 def annotate(nlp: Language, article: Article) -> Doc:
     """Run every stage on one article; an exception names the stage that raised it."""
     t0 = time.perf_counter()
-    doc = nlp.make_doc(article.text)
+    try:
+        doc = nlp.make_doc(article.text)  # runs LAC and the number finder
+    except Exception as exc:
+        raise StageError("tokenizer", exc) from exc
     t1 = time.perf_counter()
     _STAGE_SECONDS["tokenizer"] += t1 - t0
     doc._.article = article

@@ -137,3 +137,25 @@ def test_jsonl_with_utf16_bom_is_read(tmp_path):
     (tmp_path / "u16.jsonl").write_bytes((good + "\n").encode("utf-16"))
     [art] = list(iter_inputs([tmp_path / "u16.jsonl"]))
     assert art.article_id == "u16"
+
+
+def test_a_tagger_failure_costs_that_article_only(nlp, tmp_path, monkeypatch):
+    """LAC runs in the tokenizer: an error there is the article's, recorded, not the batch's."""
+    from pipeline.run import extract
+
+    tagger = nlp.tokenizer.tagger
+    tag_many = tagger.tag_many
+
+    def fragile(texts):
+        if any("故障" in t for t in texts):
+            raise RuntimeError("tagger broke")
+        return tag_many(texts)
+
+    monkeypatch.setattr(tagger, "tag_many", fragile)
+    src = tmp_path / "in.jsonl"
+    src.write_text('{"id": "ok", "title": "园区动态", "text": "青峰高新区新增企业12家。"}\n'
+                   '{"id": "bad", "title": "设备故障", "text": "设备故障导致停产两天。"}\n', encoding="utf-8")
+    summary = extract([src], tmp_path / "out", nlp, max_chars=300_000, progress=False, workers=1)
+    assert summary.articles == 1 and summary.problems == 1
+    errors = pq.read_table(tmp_path / "out" / "errors.parquet").to_pylist()
+    assert errors[0]["article"] == "bad" and "tokenizer failed" in errors[0]["reason"]
