@@ -131,8 +131,9 @@ def _fork_pool(workers: int, local: Callable[[list[Article]], Any]) -> ProcessPo
 
     Importing and loading cost about 3.5 s of one core (8 s with the pkuseg
     segmenter, half of it pkuseg's feature table); forked workers start at once and
-    share those pages, where spawned ones would each load it again, both at once.  Nothing that must not cross a fork exists yet:
-    the ONNX session is made on first use, in each worker."""
+    share those pages, where spawned ones would each load it again, both at once.
+    Nothing that must not cross a fork exists yet: the ONNX session is made on first
+    use, in each worker."""
     global _LOCAL
     load = getattr(local, "load", None)
     if load is not None:

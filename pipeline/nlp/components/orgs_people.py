@@ -49,7 +49,7 @@ class OrgPeopleStage:
 
     def pipe(self, docs: Iterable[Doc], batch_size: int = 64) -> Iterator[Doc]:
         for batch in minibatch(docs, size=batch_size):
-            self.tag_ahead([text_of(d) for d in batch if "hz_lac" not in d.user_data])
+            self.tag_ahead([text_of(d) for d in batch])
             yield from map(self, batch)
 
 
