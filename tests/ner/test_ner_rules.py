@@ -97,7 +97,8 @@ def test_pruned_viterbi_equals_full() -> None:
     rng = np.random.default_rng(1)
     trans = rng.normal(0, 0.1, (7, 7)).astype(np.float32)
     em = rng.normal(0, 1.0, (5, 30, 7)).astype(np.float32)
-    em[:, ::3] *= 0.05  # make some positions ambiguous
+    em[:, ::3] *= 0.05  # ambiguous positions between fixed ones (decided together)
+    em[:, 16:21] *= 0.05  # and runs of them (a small Viterbi each)
     lengths = np.array([30, 12, 1, 29, 7])
     a = viterbi_pruned(em, trans, lengths)
     b = viterbi_batch(em, trans, lengths)
