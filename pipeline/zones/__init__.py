@@ -2,6 +2,7 @@
 
     find_zones(text) -> [Mention(label="ZONE", ...)]
     find_places(text) -> [Mention(label="GPE", ...)]
+    find_zones_and_places(text) -> (zones, places), the zones found once for both
 
 Matching runs on ``to_halfwidth(text)`` (same length, so offsets hold for ``text``);
 mention texts are cut from the original ``text``.
@@ -18,7 +19,7 @@ from pipeline.zones.places import find_gpe
 from pipeline.zones.rules import ZoneRules, load_zone_rules
 from pipeline.zones.suffix import find_unlisted
 
-__all__ = ["find_zones", "find_places", "load_zone_rules", "ZoneRules"]
+__all__ = ["find_zones", "find_places", "find_zones_and_places", "load_zone_rules", "ZoneRules"]
 
 
 def _zones_halfwidth(t: str, rules: ZoneRules) -> list[Mention]:
@@ -42,3 +43,12 @@ def find_places(text: str) -> list[Mention]:
     rules = load_zone_rules()
     t = to_halfwidth(text)
     return _restore(text, find_gpe(t, rules, _zones_halfwidth(t, rules)))
+
+
+def find_zones_and_places(text: str) -> tuple[list[Mention], list[Mention]]:
+    """``(find_zones(text), find_places(text))``, finding the zones only once: places
+    are looked for outside them."""
+    rules = load_zone_rules()
+    t = to_halfwidth(text)
+    zones = _zones_halfwidth(t, rules)
+    return _restore(text, zones), _restore(text, find_gpe(t, rules, zones))

@@ -6,7 +6,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from pipeline.nlp.extensions import mentions, text_of
-from pipeline.zones import find_places, find_zones, load_zone_rules
+from pipeline.zones import find_zones, find_zones_and_places, load_zone_rules
 
 
 class ZoneStage:
@@ -16,9 +16,11 @@ class ZoneStage:
 
     def __call__(self, doc: Doc) -> Doc:
         found = mentions(doc)
-        found.extend(find_zones(text_of(doc)))
         if self.places:
-            found.extend(find_places(text_of(doc)))
+            zones, places = find_zones_and_places(text_of(doc))
+            found.extend(zones + places)
+        else:
+            found.extend(find_zones(text_of(doc)))
         return doc
 
 
