@@ -16,6 +16,13 @@ class Context:
         # longest first, so 不超过 is tried before 超过
         self.verbs = sorted(v["verbs_before"].items(), key=lambda kv: -len(kv[0]))
         self.after = sorted(v["words_after"].items(), key=lambda kv: -len(kv[0]))
+        # Each verb, bare or with a filler (超过了), as the text right before a number
+        # would spell it; the earliest verb in `verbs` wins, as a scan in order would.
+        self._verb_forms: dict[str, tuple[int, str]] = {}
+        for i, (w, ap) in enumerate(self.verbs):
+            for form in (w, *(w + f for f in v["verb_fillers"])):
+                self._verb_forms.setdefault(form, (i, ap))
+        self._verb_lengths = sorted({len(f) for f in self._verb_forms})
 
     def blocked_before(self, t: str, c: Cand) -> bool:
         prev = t[c.start - 1] if c.start else ""
@@ -80,13 +87,15 @@ class Context:
 
     def verb_before(self, t: str, c: Cand) -> str | None:
         """The approx of a qualifier verb outside the span (超过, 不超过, 约占 ...), if any."""
-        verb = None
-        for w, ap in self.verbs:
-            if t.endswith(w, 0, c.start) or any(t.endswith(w + f, 0, c.start) for f in self.v["verb_fillers"]):
-                verb = ap
+        best = None
+        for n in self._verb_lengths:
+            if n > c.start:
                 break
-        if verb is not None:
-            return verb
+            hit = self._verb_forms.get(t[c.start - n:c.start])
+            if hit is not None and (best is None or hit[0] < best[0]):
+                best = hit
+        if best is not None:
+            return best[1]
         # 最高补助60万元, 至少补贴5000元: a bound verb a short word before the number
         window = t[max(0, c.start - 5):c.start]
         cut = [x.end() for x in CLAUSE_END.finditer(window)]
