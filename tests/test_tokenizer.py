@@ -7,7 +7,7 @@ from spacy.vocab import Vocab
 
 from pipeline.facts.metric import _pieces, metric_words
 from pipeline.ingest.sources import article_from_record
-from pipeline.nlp.tokenizer import DEFAULT_MODEL, LastingWords, blank_zh, words_and_spaces
+from pipeline.nlp.tokenizer import DEFAULT_MODEL, LastingWords, _starts, blank_zh, tokens_from_spans, words_and_spaces
 from pipeline.run import annotate_many, take_stage_seconds
 
 TEXT = ("青峰高新区管委会消息，园区今年新增高新技术企业86家，总数达到412家。\n"
@@ -163,6 +163,15 @@ def test_words_and_spaces_as_spacy_gives_them(words, text):
     from spacy.util import get_words_and_spaces
 
     assert words_and_spaces(words, text) == get_words_and_spaces(words, text)
+
+
+@pytest.mark.parametrize("text", ["园区 新增  企业", "\t A股 3.5%\n", "   ", "一", "", " 两端 ", "a  b\n\nc d"])
+def test_tokens_from_spans_as_from_words(text):
+    import re
+
+    spans = [m.span() for m in re.finditer(r"\S{1,2}", text)]
+    words, spaces = words_and_spaces([text[s:e] for s, e in spans], text)
+    assert tokens_from_spans(spans, text) == (words, spaces, _starts(words, spaces))
 
 
 def test_words_that_do_not_spell_the_text_are_refused():

@@ -41,7 +41,7 @@ from pipeline.textnorm import to_halfwidth
 ROOT = Path(__file__).resolve().parents[2]
 DEFAULT_MODEL = ROOT / "models" / "pkuseg-default"
 SEGMENTERS = ("lac", "pkuseg")
-_NON_SPACE = re.compile(r"\S+")
+_SPACE = re.compile(r"\s+")
 
 
 def default_segmenter() -> str:
@@ -101,16 +101,21 @@ class _Tokenizer:
     def __call__(self, text: str) -> Doc:
         found = find_quantities(text)
         sentences = sentence_spans(text)
-        words, extra = self._segment(text, found, sentences)
+        words, spaces, starts, extra = self._tokens(text, found, sentences)
         self.lasting.note(words)
-        words, spaces = words_and_spaces(words, text)
         doc = Doc(self.vocab, words=words, spaces=spaces)
         doc.user_data.update(extra)
-        doc.user_data["hz_token_starts"] = _starts(words, spaces)
+        doc.user_data["hz_token_starts"] = starts
         doc.user_data["hz_quantities"] = found
         doc.user_data["hz_sentences"] = sentences
         doc.user_data["hz_text"] = text
         return doc
+
+    def _tokens(self, text: str, found: list, sentences: list[tuple[int, int]]) -> tuple[list[str], list[bool], list[int], dict[str, Any]]:
+        """Words, spaces and each token's offset for the Doc, and what else it keeps."""
+        words, extra = self._segment(text, found, sentences)
+        words, spaces = words_and_spaces(words, text)
+        return words, spaces, _starts(words, spaces), extra
 
     def _segment(self, text: str, found: list, sentences: list[tuple[int, int]]) -> tuple[list[str], dict[str, Any]]:
         raise NotImplementedError
@@ -160,6 +165,34 @@ def words_and_spaces(words: list[str], text: str) -> tuple[list[str], list[bool]
     return out_words, out_spaces
 
 
+def tokens_from_spans(spans: list[tuple[int, int]], text: str) -> tuple[list[str], list[bool], list[int]]:
+    """What ``words_and_spaces`` and ``_starts`` give for the words at these offsets
+    (non-space, in order), without searching the text for each word."""
+    words: list[str] = []
+    spaces: list[bool] = []
+    starts: list[int] = []
+    pos = 0
+    n = len(text)
+    for s, e in spans:
+        if s > pos:
+            words.append(text[pos:s])
+            spaces.append(False)
+            starts.append(pos)
+        words.append(text[s:e])
+        starts.append(s)
+        pos = e
+        if pos < n and text[pos] == " ":
+            spaces.append(True)
+            pos += 1
+        else:
+            spaces.append(False)
+    if pos < n:
+        words.append(text[pos:])
+        spaces.append(False)
+        starts.append(pos)
+    return words, spaces, starts
+
+
 def _starts(words: list[str], spaces: list[bool]) -> list[int]:
     """Each token's character offset (Token.idx), without making a Token for each."""
     starts = []
@@ -198,21 +231,22 @@ class LacTokenizer(_Tokenizer):
             self.tag_ahead(batch)
             yield from map(self, batch)
 
-    def _segment(self, text, found, sentences):
+    def _tokens(self, text, found, sentences):
         tags = self._ahead.pop(text, None)
         if tags is None:
             tags = self.tagger.tag(to_halfwidth(text))
         cuts = {s for s, _, _ in tags}
         cuts.update(e for _, e, _ in tags)
         cuts.update(s for s, _ in sentences)
-        cuts.discard(0)
-        words: list[str] = []
-        start = 0
-        for cut in sorted(cuts):
-            words.extend(_NON_SPACE.findall(text, start, cut))
-            start = cut
-        words.extend(_NON_SPACE.findall(text, start))
-        return words, {"hz_lac": tags}
+        # Between two consecutive cuts, the text is all space or all words
+        for m in _SPACE.finditer(text):
+            cuts.update(m.span())
+        cuts.add(0)
+        cuts.add(len(text))
+        bounds = sorted(cuts)
+        spans = [(a, b) for a, b in zip(bounds, bounds[1:]) if not text[a].isspace()]
+        words, spaces, starts = tokens_from_spans(spans, text)
+        return words, spaces, starts, {"hz_lac": tags}
 
 
 class PkusegTokenizer(_Tokenizer):
