@@ -71,9 +71,13 @@ def coordinated_orgs(h: str, toks: Sequence[Tok], found: Sequence[tuple[int, int
         else:
             items.append((s, e, tag))
             i += 1
-        if i < n and h[toks[i][0] : toks[i][1]] in _SEPARATORS:
+        nxt = h[toks[i][0] : toks[i][1]] if i < n else ""
+        if nxt in _SEPARATORS:
             i += 1
             continue
-        flush(i)
+        if len(items) == 1 and nxt != "等":
+            items.clear()  # what flush does with a lone item not followed by 等 (most tokens)
+        else:
+            flush(i)
     flush()
     return out
