@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from functools import lru_cache
 from pathlib import Path
 
@@ -99,7 +100,10 @@ class Affixes:
     def __init__(self, words: tuple[str, ...]) -> None:
         self._words = frozenset(words)
         self._lengths = sorted({len(w) for w in words}, reverse=True)
-        self._last_chars = frozenset(w[-1] for w in words if w)
+        # Cheap tests callers can make before a lookup: most words end (or begin) with
+        # no listed word
+        self.last_chars = frozenset(w[-1] for w in words if w)
+        self.first_chars = frozenset(w[0] for w in words if w)
 
     def __contains__(self, w: str) -> bool:
         return w in self._words
@@ -107,7 +111,7 @@ class Affixes:
     def ending_at(self, text: str, end: int) -> int | None:
         """Start of the longest listed word that ends at text[end], if any."""
         # most positions end no word: one set probe instead of one per length
-        if end == 0 or text[end - 1] not in self._last_chars:
+        if end == 0 or text[end - 1] not in self.last_chars:
             return None
         for k in self._lengths:
             if k <= end and text[end - k : end] in self._words:
@@ -124,6 +128,29 @@ class Affixes:
             if k <= n and w[:k] in self._words:
                 return w[:k]
         return None
+
+
+class FirstPrefix:
+    """The earliest word of an ordered list that a string starts with: what
+    ``next((x for x in words if w.startswith(x)), None)`` gives, by one dict probe per
+    distinct word length instead of a startswith per word."""
+
+    def __init__(self, words: Sequence[str]) -> None:
+        self._words = tuple(words)
+        self._index: dict[str, int] = {}
+        for i, x in enumerate(self._words):
+            self._index.setdefault(x, i)
+        self._lengths = sorted({len(x) for x in self._words})
+
+    def __call__(self, w: str) -> str | None:
+        best = None
+        for k in self._lengths:
+            if k > len(w):
+                break
+            i = self._index.get(w[:k])
+            if i is not None and (best is None or i < best):
+                best = i
+        return None if best is None else self._words[best]
 
 
 @lru_cache(maxsize=None)

@@ -117,7 +117,10 @@ def suffix_orgs(h: str, toks: Sequence[Tok]) -> list[Cand]:
     name; a bare type word survives only when LAC itself called it ORG.
     """
     out: list[Cand] = []
+    suffix_ends = lexicon.affixes("org_suffixes").last_chars
     for i, t in enumerate(toks):
+        if h[t[1] - 1] not in suffix_ends:
+            continue  # no type word ends this token (most tokens)
         w = _tok_text(h, t)
         suf = _ends_with_suffix(w)
         # one-character type words (署, 局, 部) also end verbs and nouns: 签署, 布局
@@ -176,9 +179,11 @@ def short_name_orgs(h: str, toks: Sequence[Tok]) -> list[Cand]:
     heads = lexicon.affixes("industry_words")
     out: list[Cand] = []
     for i, t in enumerate(toks):
+        if i == 0 or h[t[0]] not in heads.first_chars:
+            continue  # no industry word starts this token (most tokens)
         w = _tok_text(h, t)
         head = heads.beginning(w)
-        if head is None or i == 0:
+        if head is None:
             continue
         end = t[0] + len(head) if w != head else t[1]
         if w != head and w[len(head):] not in industry:
@@ -336,14 +341,11 @@ def is_descriptive(name: str) -> bool:
     with no organisation type word at the end: a sector, not an organisation."""
     if _ends_with_suffix(name) and not name.endswith(("控股", "股份")):
         return False
-    words = lexicon.industry_terms() + lexicon.industry_words()
-    pre = lexicon.place_prefixes()
     places = lexicon.place_names()
     w = name
-    for p in _NATIONAL_SORTED + pre.get("foreign", ()) + pre.get("province", ()):
-        if w.startswith(p):
-            w = w[len(p) :]
-            break
+    p = _descriptive_prefix()(w)
+    if p is not None:
+        w = w[len(p) :]
     else:
         # a city before the sector (江阴水泥)
         for n in (4, 3, 2):
@@ -354,8 +356,9 @@ def is_descriptive(name: str) -> bool:
         return False  # 国务院, 中国: a national body or a place, decided elsewhere
     if w != name and w in lexicon.industry_words():
         return False  # 中国石化, 中国电信: a national prefix and one industry word
+    sector_word = _sector_word()
     for _ in range(6):
-        x = next((x for x in words if w.startswith(x)), None)
+        x = sector_word(w)
         if x is None:
             return False
         w = w[len(x) :]
@@ -365,6 +368,18 @@ def is_descriptive(name: str) -> bool:
 
 
 _NATIONAL_SORTED = tuple(sorted(_NATIONAL, key=len, reverse=True))
+
+
+@lru_cache(maxsize=None)
+def _descriptive_prefix() -> lexicon.FirstPrefix:
+    """A national, foreign or provincial prefix, in this order of preference."""
+    pre = lexicon.place_prefixes()
+    return lexicon.FirstPrefix(_NATIONAL_SORTED + tuple(pre.get("foreign", ())) + tuple(pre.get("province", ())))
+
+
+@lru_cache(maxsize=None)
+def _sector_word() -> lexicon.FirstPrefix:
+    return lexicon.FirstPrefix(lexicon.industry_terms() + lexicon.industry_words())
 
 
 def is_place(name: str) -> bool:

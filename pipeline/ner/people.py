@@ -126,7 +126,10 @@ def titled_people(h: str, toks: Sequence[Tok]) -> list[tuple[int, int, int]]:
     """(name_start, name_end, role_start) for names that follow a title."""
     surnames = lexicon.surnames()
     out = []
+    title_ends = lexicon.affixes("person_titles").last_chars
     for i, (s, e, tag) in enumerate(toks):
+        if s == 0 or h[s - 1] not in title_ends:
+            continue  # no title ends right before this token (most tokens)
         rs = role_start(h, s)
         if rs is None:
             continue
