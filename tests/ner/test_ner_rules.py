@@ -251,3 +251,19 @@ def test_a_product_word_left_of_the_type_word_is_no_short_name():
 
     # 江西稀土公司 is not also called 稀土: a sector word names no organisation
     assert orgs.name_heads("江西稀土公司") == ()
+
+
+def test_first_prefix_is_the_earliest_listed_word_not_the_longest() -> None:
+    import random
+
+    from pipeline.ner.lexicon import FirstPrefix
+
+    words = ("中国", "中国电信", "新", "新能源", "国", "电")
+    first = FirstPrefix(words)
+    assert first("中国电信集团") == "中国"  # listed before 中国电信
+    assert first("新能源汽车") == "新"
+    assert first("汽车") is None
+    rng = random.Random(3)
+    for _ in range(500):
+        w = "".join(rng.choice("中国电信新能源汽车") for _ in range(rng.randint(0, 6)))
+        assert first(w) == next((x for x in words if w.startswith(x)), None)
