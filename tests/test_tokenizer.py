@@ -7,7 +7,7 @@ from spacy.vocab import Vocab
 
 from pipeline.facts.metric import _pieces, metric_words
 from pipeline.ingest.sources import article_from_record
-from pipeline.nlp.tokenizer import DEFAULT_MODEL, LastingWords, _starts, blank_zh, tokens_from_spans, words_and_spaces
+from pipeline.nlp.tokenizer import DEFAULT_MODEL, LastingWords, blank_zh, tokens_from_spans, words_and_spaces
 from pipeline.run import annotate_many, take_stage_seconds
 
 TEXT = ("青峰高新区管委会消息，园区今年新增高新技术企业86家，总数达到412家。\n"
@@ -169,9 +169,14 @@ def test_words_and_spaces_as_spacy_gives_them(words, text):
 def test_tokens_from_spans_as_from_words(text):
     import re
 
+    from spacy.tokens import Doc
+    from spacy.util import get_words_and_spaces
+    from spacy.vocab import Vocab
+
     spans = [m.span() for m in re.finditer(r"\S{1,2}", text)]
-    words, spaces = words_and_spaces([text[s:e] for s, e in spans], text)
-    assert tokens_from_spans(spans, text) == (words, spaces, _starts(words, spaces))
+    words, spaces = get_words_and_spaces([text[s:e] for s, e in spans], text)
+    offsets = [t.idx for t in Doc(Vocab(), words=words, spaces=spaces)]
+    assert tokens_from_spans(spans, text) == (words, spaces, offsets)
 
 
 def test_words_that_do_not_spell_the_text_are_refused():

@@ -123,6 +123,9 @@ class Affixes:
         return None if start is None else w[start:]
 
     def beginning(self, w: str) -> str | None:
+        """The longest listed word ``w`` starts with, if any."""
+        if not w or w[0] not in self.first_chars:
+            return None
         n = len(w)
         for k in self._lengths:
             if k <= n and w[:k] in self._words:

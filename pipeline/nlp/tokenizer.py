@@ -114,8 +114,7 @@ class _Tokenizer:
     def _tokens(self, text: str, found: list, sentences: list[tuple[int, int]]) -> tuple[list[str], list[bool], list[int], dict[str, Any]]:
         """Words, spaces and each token's offset for the Doc, and what else it keeps."""
         words, extra = self._segment(text, found, sentences)
-        words, spaces = words_and_spaces(words, text)
-        return words, spaces, _starts(words, spaces), extra
+        return (*tokens_from_spans(word_spans(words, text), text), extra)
 
     def _segment(self, text: str, found: list, sentences: list[tuple[int, int]]) -> tuple[list[str], dict[str, Any]]:
         raise NotImplementedError
@@ -138,36 +137,35 @@ class _Tokenizer:
         return self
 
 
-def words_and_spaces(words: list[str], text: str) -> tuple[list[str], list[bool]]:
-    """spacy.util.get_words_and_spaces, the same result, in linear time: spaCy's finds
-    each word in a fresh copy of the rest of the text (quadratic in a long article)."""
+def word_spans(words: list[str], text: str) -> list[tuple[int, int]]:
+    """Where each word (whitespace words dropped) stands in ``text``, found left to right
+    as spacy.util.get_words_and_spaces finds them, but in linear time: spaCy's searches
+    a fresh copy of the rest of the text for each word (quadratic in a long article)."""
     if "".join("".join(words).split()) != "".join(text.split()):
         raise ValueError(f"the words do not spell the text: {text[:80]!r}")
-    out_words: list[str] = []
-    out_spaces: list[bool] = []
+    spans: list[tuple[int, int]] = []
     pos = 0
     for word in words:
         if word.isspace():
             continue
         start = text.index(word, pos)
-        if start > pos:
-            out_words.append(text[pos:start])
-            out_spaces.append(False)
-        out_words.append(word)
-        out_spaces.append(False)
         pos = start + len(word)
+        spans.append((start, pos))
         if pos < len(text) and text[pos] == " ":
-            out_spaces[-1] = True
-            pos += 1
-    if pos < len(text):
-        out_words.append(text[pos:])
-        out_spaces.append(False)
-    return out_words, out_spaces
+            pos += 1  # the word's trailing space (tokens_from_spans)
+    return spans
+
+
+def words_and_spaces(words: list[str], text: str) -> tuple[list[str], list[bool]]:
+    """spacy.util.get_words_and_spaces, the same result, in linear time."""
+    tokens, spaces, _ = tokens_from_spans(word_spans(words, text), text)
+    return tokens, spaces
 
 
 def tokens_from_spans(spans: list[tuple[int, int]], text: str) -> tuple[list[str], list[bool], list[int]]:
-    """What ``words_and_spaces`` and ``_starts`` give for the words at these offsets
-    (non-space, in order), without searching the text for each word."""
+    """The Doc's words, spaces and token offsets for words at these offsets (in order):
+    whitespace between words becomes a token of its own, except one space right after
+    a word, which is that word's trailing space."""
     words: list[str] = []
     spaces: list[bool] = []
     starts: list[int] = []
@@ -191,16 +189,6 @@ def tokens_from_spans(spans: list[tuple[int, int]], text: str) -> tuple[list[str
         spaces.append(False)
         starts.append(pos)
     return words, spaces, starts
-
-
-def _starts(words: list[str], spaces: list[bool]) -> list[int]:
-    """Each token's character offset (Token.idx), without making a Token for each."""
-    starts = []
-    pos = 0
-    for w, sp in zip(words, spaces):
-        starts.append(pos)
-        pos += len(w) + sp
-    return starts
 
 
 class LacTokenizer(_Tokenizer):

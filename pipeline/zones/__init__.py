@@ -40,9 +40,7 @@ def find_zones(text: str) -> list[Mention]:
 
 def find_places(text: str) -> list[Mention]:
     """GPE mentions of ``text`` outside zone names, non-overlapping, in text order."""
-    rules = load_zone_rules()
-    t = to_halfwidth(text)
-    return _restore(text, find_gpe(t, rules, _zones_halfwidth(t, rules)))
+    return find_zones_and_places(text)[1]
 
 
 def find_zones_and_places(text: str) -> tuple[list[Mention], list[Mention]]:
