@@ -72,7 +72,6 @@ def extract(
 
     A re-run skips unchanged articles; a killed run, run again, goes on from its last completed part.
     """
-    import pipeline.nlp
     from pipeline.parallel import available_cores
     from pipeline.run import extract as run_extract
 
@@ -90,10 +89,9 @@ def extract(
     elif scheduler:
         raise typer.BadParameter("--scheduler needs --engine dask", param_hint="--scheduler")
     else:
-        # With several workers the pipeline is loaded once the first chunk needs it (and
-        # forked into the workers on Linux), not before.
-        nlp = pipeline.nlp.load_pipeline() if n_workers == 1 else None
-        summary = run_extract(inputs, out, nlp, max_chars=max_chars, progress=progress,
+        # The pipeline is loaded once the first chunks are read: with several workers, a
+        # helper tags them with LAC meanwhile, and the workers are forked from it (Linux).
+        summary = run_extract(inputs, out, None, max_chars=max_chars, progress=progress,
                               workers=n_workers, reuse=reuse, partitioned=partitioned)
     typer.echo(f"extract: {summary.line()} -> {out}", err=True)
     if summary.articles == 0:

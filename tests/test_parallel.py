@@ -32,3 +32,17 @@ def test_two_workers_write_the_same_tables_as_one(nlp, tmp_path, monkeypatch, st
     assert two.line() == one.line()
     assert tables(tmp_path / "two") == tables(tmp_path / "one")
     assert {"tokenizer", *nlp.pipe_names} <= set(two.stage_seconds)
+
+
+
+def test_workers_forked_from_a_pipeline_the_runner_loads_write_the_same_tables(nlp, tmp_path, monkeypatch):
+    """While it loads, a helper tags the first two chunks with LAC and the workers take
+    those tags (pipeline.ner.early): the tables do not change."""
+    from pipeline.run import extract
+
+    monkeypatch.setenv("HITECH_WORKERS_START", "fork")
+    one = extract([SAMPLE], tmp_path / "one", nlp, max_chars=300_000, progress=False, workers=1)
+    two = extract([SAMPLE], tmp_path / "two", None, max_chars=300_000, progress=False, workers=2,
+                  chunk_chars=2_000)
+    assert two.line() == one.line()
+    assert tables(tmp_path / "two") == tables(tmp_path / "one")

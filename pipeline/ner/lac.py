@@ -126,6 +126,8 @@ class LacTagger:
         self._threads = threads
         self._onnx_path = d / "lac_encoder.onnx"
         self._session_obj = None
+        # Tags made ahead of need (pipeline.ner.early), taken by the next tag_many calls
+        self._early: dict[str, list[Span]] = {}
         _TAGGERS.add(self)
 
     @property
@@ -165,6 +167,22 @@ class LacTagger:
 
     def tag_many(self, texts: Sequence[str]) -> list[list[Span]]:
         """Tag several texts in shared batches; one span list per text."""
+        if not self._early:
+            return self._tag_all(texts)
+        found = [self._early.pop(t, None) for t in texts]
+        if all(tags is None for tags in found):
+            self._early.clear()  # the texts tagged early are past: let them go
+        todo = [i for i, tags in enumerate(found) if tags is None]
+        for i, tags in zip(todo, self._tag_all([texts[i] for i in todo])):
+            found[i] = tags
+        return found
+
+    def add_early(self, tags: dict[str, list[Span]]) -> None:
+        """Tags of texts made elsewhere (pipeline.ner.early), for tag_many to take
+        when those texts come; LAC's tags depend on the text alone."""
+        self._early.update(tags)
+
+    def _tag_all(self, texts: Sequence[str]) -> list[list[Span]]:
         encoded = [self._encode(t) for t in texts]
         jobs = [
             _Job(i, s, e) for i, t in enumerate(texts) for s, e in split_sentences(t)

@@ -36,19 +36,12 @@ from spacy.vocab import Vocab
 
 from pipeline.nlp.sentences import sentence_spans
 from pipeline.numbers import find_quantities
+from pipeline.segmenter import SEGMENTERS, default_segmenter
 from pipeline.textnorm import to_halfwidth
 
 ROOT = Path(__file__).resolve().parents[2]
 DEFAULT_MODEL = ROOT / "models" / "pkuseg-default"
-SEGMENTERS = ("lac", "pkuseg")
 _SPACE = re.compile(r"\s+")
-
-
-def default_segmenter() -> str:
-    name = os.environ.get("HITECH_SEGMENTER", "lac")
-    if name not in SEGMENTERS:
-        raise ValueError(f"HITECH_SEGMENTER={name!r}: choose one of {', '.join(SEGMENTERS)}")
-    return name
 
 
 def pkuseg_model_dir() -> Path:
