@@ -111,8 +111,15 @@ class LacTagger:
         q2b = dict(_load_tsv(d / "q2b.dic")) if (d / "q2b.dic").exists() else {}
         self._vocab = vocab
         self._q2b = q2b
-        # Cache of char -> id; most news text uses a few thousand characters.
-        self._ids: dict[str, int] = {}
+        # The id of every BMP character, for _encode to look up as an array: _char_id's
+        # answer, made from the entries (q2b's mapping wins over a character's own)
+        self._bmp_ids = np.full(0x10000, self._oov, dtype=np.int64)
+        for c, v in vocab.items():
+            if len(c) == 1 and ord(c) < 0x10000:
+                self._bmp_ids[ord(c)] = v
+        for c, c2 in q2b.items():
+            if len(c) == 1 and ord(c) < 0x10000:
+                self._bmp_ids[ord(c)] = vocab.get(c2, self._oov)
         # tag.dic lists nr/ns/nt and PER/LOC/ORG under the same ids; the later,
         # NER-style name is the one LAC prints, so later rows win.
         id2tag: dict[int, str] = {}
@@ -150,15 +157,16 @@ class LacTagger:
         return self._session_obj
 
     # -- encoding ---------------------------------------------------------------
+    def _char_id(self, c: str) -> int:
+        return self._vocab.get(self._q2b.get(c, c), self._oov)
+
     def _encode(self, text: str) -> np.ndarray:
-        ids = self._ids
-        out = np.empty(len(text), dtype=np.int64)
-        for i, c in enumerate(text):
-            v = ids.get(c)
-            if v is None:
-                v = self._vocab.get(self._q2b.get(c, c), self._oov)
-                ids[c] = v
-            out[i] = v
+        # code points via UTF-32 (surrogatepass: a lone surrogate is a code point too)
+        cps = np.frombuffer(text.encode("utf-32-le", "surrogatepass"), dtype=np.uint32)
+        astral = np.flatnonzero(cps > 0xFFFF)
+        out = self._bmp_ids[cps & 0xFFFF]
+        for i in astral.tolist():
+            out[i] = self._char_id(text[i])
         return out
 
     # -- public -----------------------------------------------------------------
