@@ -17,6 +17,7 @@ from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass
+from itertools import chain, islice
 from typing import Any
 
 from pipeline.ingest.article import Article
@@ -26,6 +27,9 @@ from pipeline.ingest.article import Article
 CHUNK_CHARS = 30_000
 CHUNK_JOBS = 256
 IN_FLIGHT_PER_WORKER = 3
+# What a helper tags with LAC on an idle core while the parent loads the pipeline
+# (about 2 s): the first chunks, read before the workers start (pipeline.ner.early)
+AHEAD_CHARS = 90_000
 
 StageSeconds = dict[str, float]
 
@@ -59,15 +63,20 @@ def in_order(jobs: Iterable[Job], *, workers: int,
         for chunk in chunks:
             yield from _zip(*_call(local, chunk, on_seconds))
         return
-    first = next(chunks, None)
-    if first is None:
+    head = list(islice(chunks, 2))
+    if len(head) < 2:
+        for chunk in head:
+            yield from _zip(*_call(local, chunk, on_seconds))
         return
-    second = next(chunks, None)
-    if second is None:
-        yield from _zip(*_call(local, first, on_seconds))
-        return
-    ahead = [j.article for chunk in (first, second) for j in chunk if j.article is not None]
-    yield from _pooled(_chain(first, second, chunks), workers, local, on_seconds, ahead)
+    ahead = _articles(head)
+    while sum(len(a.text) for a in ahead) < AHEAD_CHARS and (more := next(chunks, None)) is not None:
+        head.append(more)
+        ahead += _articles([more])
+    yield from _pooled(chain(head, chunks), workers, local, on_seconds, ahead)
+
+
+def _articles(chunks: list[list[Job]]) -> list[Article]:
+    return [j.article for chunk in chunks for j in chunk if j.article is not None]
 
 
 def _call(fn: Callable, chunk: list[Job], on_seconds: Callable[[StageSeconds], None]) -> tuple[list[Job], list[Any]]:
@@ -80,12 +89,6 @@ def _zip(chunk: list[Job], outcomes: list[Any]) -> Iterator[tuple[Job, Any]]:
     it = iter(outcomes)
     for job in chunk:
         yield job, (next(it) if job.article is not None else None)
-
-
-def _chain(*parts: Any) -> Iterator[list[Job]]:
-    yield parts[0]
-    yield parts[1]
-    yield from parts[2]
 
 
 def _chunks(jobs: Iterable[Job], chunk_chars: int) -> Iterator[list[Job]]:

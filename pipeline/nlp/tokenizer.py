@@ -36,6 +36,7 @@ from spacy.vocab import Vocab
 
 from pipeline.nlp.sentences import sentence_spans
 from pipeline.numbers import find_quantities
+from pipeline.numbers.finder import prepare as prepare_numbers
 from pipeline.segmenter import SEGMENTERS, default_segmenter
 from pipeline.textnorm import to_halfwidth
 
@@ -90,6 +91,7 @@ class _Tokenizer:
     def __init__(self, vocab: Vocab) -> None:
         self.vocab = vocab
         self.lasting = LastingWords()
+        prepare_numbers()  # at load, not on the first text
 
     def __call__(self, text: str) -> Doc:
         found = find_quantities(text)

@@ -94,9 +94,17 @@ def _emit(text: str, c: Cand) -> Quantity:
 _FINDER: _Finder | None = None
 
 
+def prepare() -> None:
+    """Read the rules and compile the patterns now (a pipeline loaded before workers
+    are forked hands them to all); else the first find_quantities does it, so that
+    importing the package reads no rules and compiles nothing."""
+    global _FINDER
+    if _FINDER is None:
+        _FINDER = _Finder()
+
+
 def find_quantities(text: str) -> list[Quantity]:
     """Every MONEY, PERCENT and COUNT mention in ``text``, sorted and non-overlapping."""
-    global _FINDER
-    if _FINDER is None:  # on first use, so importing the package reads no rules and compiles nothing
-        _FINDER = _Finder()
+    if _FINDER is None:
+        prepare()
     return _FINDER.find(text)

@@ -3,6 +3,7 @@
     find_zones(text) -> [Mention(label="ZONE", ...)]
     find_places(text) -> [Mention(label="GPE", ...)]
     find_zones_and_places(text) -> (zones, places), the zones found once for both
+    prepare() -> the rules loaded and compiled now, not on the first text
 
 Matching runs on ``to_halfwidth(text)`` (same length, so offsets hold for ``text``);
 mention texts are cut from the original ``text``.
@@ -17,9 +18,15 @@ from pipeline.textnorm import to_halfwidth
 from pipeline.zones.gazetteer import find_listed
 from pipeline.zones.places import find_gpe
 from pipeline.zones.rules import ZoneRules, load_zone_rules
-from pipeline.zones.suffix import find_unlisted
+from pipeline.zones.suffix import find_unlisted, lexicon_re
 
-__all__ = ["find_zones", "find_places", "find_zones_and_places", "load_zone_rules", "ZoneRules"]
+__all__ = ["find_zones", "find_places", "find_zones_and_places", "prepare", "load_zone_rules", "ZoneRules"]
+
+
+def prepare() -> None:
+    """Load and compile what the finders use now, not on the first text: a pipeline
+    loaded before workers are forked hands it to all of them."""
+    lexicon_re(load_zone_rules())
 
 
 def _zones_halfwidth(t: str, rules: ZoneRules) -> list[Mention]:

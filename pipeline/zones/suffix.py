@@ -94,7 +94,8 @@ _KIND_RE = re.compile("|".join(sorted(KINDS, key=len, reverse=True)))
 _LEXICON_CACHE: dict[int, tuple[ZoneRules, re.Pattern[str]]] = {}
 
 
-def _lexicon_re(rules: ZoneRules) -> re.Pattern[str]:
+def lexicon_re(rules: ZoneRules) -> re.Pattern[str]:
+    """Places, stop words and generic words as one pattern, compiled once per rules."""
     hit = _LEXICON_CACHE.get(id(rules))
     if hit is None or hit[0] is not rules:
         lexicon = set(rules.places) | set(STOP_WORDS) | set(GENERIC_WORDS)
@@ -122,7 +123,7 @@ def _is_generic(name: str, lex_re: re.Pattern[str]) -> bool:
 
 def find_unlisted(t: str, rules: ZoneRules, taken: list[Mention]) -> list[Mention]:
     """Zones named by a kind word, outside the spans in ``taken`` (sorted listed zones)."""
-    kind_re, lex_re = _KIND_RE, _lexicon_re(rules)
+    kind_re, lex_re = _KIND_RE, lexicon_re(rules)
     taken_spans = [(m.start, m.end) for m in taken]
     out: list[Mention] = []
     ti = 0

@@ -6,12 +6,12 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from pipeline.nlp.extensions import mentions, text_of
-from pipeline.zones import find_zones, find_zones_and_places, load_zone_rules
+from pipeline.zones import find_zones, find_zones_and_places, prepare
 
 
 class ZoneStage:
     def __init__(self, places: bool) -> None:
-        load_zone_rules()  # once per process, not on the first document
+        prepare()  # once per process, not on the first document
         self.places = places
 
     def __call__(self, doc: Doc) -> Doc:
