@@ -8,6 +8,8 @@ from __future__ import annotations
 
 from functools import lru_cache
 
+import numpy as np
+
 _FULLWIDTH_START = 0xFF01
 _FULLWIDTH_END = 0xFF5E
 _OFFSET = 0xFEE0
@@ -35,6 +37,13 @@ def _build_table() -> dict[int, str]:
 
 
 _TABLE = _build_table()
+# The same map over every BMP code point, for long texts: str.translate looks up each
+# character in a dict (0.15 us a character), an array lookup over the code points
+# takes a quarter of that, after a fixed 15 us
+_ARRAY = np.arange(0x10000, dtype=np.uint32)
+for _cp, _ch in _TABLE.items():
+    _ARRAY[_cp] = ord(_ch)
+_ARRAY_FROM = 200
 
 
 @lru_cache(maxsize=64)
@@ -43,6 +52,15 @@ def to_halfwidth(text: str) -> str:
 
     Cached: each stage normalises the same article text again (five or more times),
     and a str keeps its hash, so a repeat costs one lookup instead of a translation."""
-    out = text.translate(_TABLE)
+    if len(text) < _ARRAY_FROM:
+        out = text.translate(_TABLE)
+    else:
+        # code points via UTF-32 (surrogatepass: a lone surrogate is one too)
+        cps = np.frombuffer(text.encode("utf-32-le", "surrogatepass"), dtype=np.uint32)
+        mapped = _ARRAY[cps & 0xFFFF]
+        astral = cps > 0xFFFF
+        if astral.any():
+            mapped[astral] = cps[astral]
+        out = mapped.tobytes().decode("utf-32-le", "surrogatepass")
     assert len(out) == len(text)
     return out

@@ -64,11 +64,12 @@ class _Finder:
 def _halfwidth(text: str) -> str:
     """to_halfwidth (offsets unchanged), but a full-width comma between digits stays one."""
     t = to_halfwidth(text)
-    if "，" in text:
-        # A full-width comma between half-width digits is a clause break (价格$20，300美圆)
+    # A full-width comma between half-width digits is a clause break (价格$20，300美圆)
+    commas = [m.start() for m in _FW_COMMA_IN_ASCII.finditer(text)] if "，" in text else ()
+    if commas:
         chars = list(t)
-        for m in _FW_COMMA_IN_ASCII.finditer(text):
-            chars[m.start()] = "，"
+        for i in commas:
+            chars[i] = "，"
         t = "".join(chars)
     return t
 
