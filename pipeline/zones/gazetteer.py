@@ -45,25 +45,26 @@ def _crosses_place(t: str, start: int, rules: ZoneRules) -> bool:
 def find_listed(t: str, rules: ZoneRules) -> list[Mention]:
     """Listed zones in half-width text ``t``; offsets index ``t``, texts are ``t``'s."""
     out: list[Mention] = []
-    for m in rules.surface_re.finditer(t):
-        zid = rules.by_surface[m.group()]
+    for m_start, m_end in rules.surface_words.finditer(t):
+        surface = t[m_start:m_end]
+        zid = rules.by_surface[surface]
         zone = rules.zones[zid]
         # A listed name without a kind word (海泰, 光谷) is trusted only where it does not
         # start in the middle of another name.
-        if not KIND_AT_END.search(m.group()) and _crosses_place(t, m.start(), rules):
+        if not KIND_AT_END.search(surface) and _crosses_place(t, m_start, rules):
             continue
-        start = _extend_left(t, m.start(), rules)
+        start = _extend_left(t, m_start, rules)
         if out and start < out[-1].end:
-            start = m.start()
-        source = "zone_gazetteer" if m.group() == zone["name"] else "zone_alias"
-        end = _sub_park_end(t, m.end(), rules)
+            start = m_start
+        source = "zone_gazetteer" if surface == zone["name"] else "zone_alias"
+        end = _sub_park_end(t, m_end, rules)
         if end:
-            surface = t[start:end]
-            out.append(Mention("ZONE", start, end, surface, "zone_sub_park", norm=surface,
-                               attrs={"province": zone.get("province"), "zone_id": f"park:{surface}",
+            park = t[start:end]
+            out.append(Mention("ZONE", start, end, park, "zone_sub_park", norm=park,
+                               attrs={"province": zone.get("province"), "zone_id": f"park:{park}",
                                       "zone_type": "park", "parent_zone": zid}))
             continue
-        out.append(Mention("ZONE", start, m.end(), t[start:m.end()], source, norm=zone["name"],
+        out.append(Mention("ZONE", start, m_end, t[start:m_end], source, norm=zone["name"],
                            attrs={"province": zone.get("province"), "zone_id": zid,
                                   "zone_type": zone["zone_type"]}))
     return out
@@ -71,8 +72,8 @@ def find_listed(t: str, rules: ZoneRules) -> list[Mention]:
 
 def _sub_park_end(t: str, end: int, rules: ZoneRules) -> int | None:
     """End of ``place + 园`` right after a listed zone ending at ``end``, else None."""
-    p = rules.place_re.match(t, end)
-    if not p or rules.places[p.group()].suffixed:
+    place_end = rules.place_words.match(t, end)
+    if place_end is None or rules.places[t[end:place_end]].suffixed:
         return None
-    k = SUB_PARK_END.match(t, p.end())
+    k = SUB_PARK_END.match(t, place_end)
     return k.end() if k else None

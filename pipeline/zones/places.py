@@ -17,15 +17,15 @@ _NOT_AFTER = ("大学", "路", "街", "大道", "号", "学院")
 def find_gpe(t: str, rules: ZoneRules, zones: list[Mention]) -> list[Mention]:
     out: list[Mention] = []
     zi = 0
-    for m in rules.gpe_re.finditer(t):
-        s, e = m.start(), m.end()
+    for s, e in rules.gpe_words.finditer(t):
         while zi < len(zones) and zones[zi].end <= s:
             zi += 1
         if zi < len(zones) and zones[zi].start < e:
             continue
-        p = rules.places[m.group()]
+        name = t[s:e]
+        p = rules.places[name]
         if not p.suffixed and (t.startswith(_NOT_AFTER, e) or p.full.endswith("地区")):
             continue  # 阿里(地区) is far more often 阿里巴巴
-        out.append(Mention("GPE", s, e, m.group(), "gpe_gazetteer" if not p.suffixed else "gpe_suffix",
+        out.append(Mention("GPE", s, e, name, "gpe_gazetteer" if not p.suffixed else "gpe_suffix",
                            norm=p.full, attrs={"province": p.province, "level": p.level}))
     return out

@@ -3,12 +3,11 @@
 from __future__ import annotations
 
 import json
-import re
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-from pipeline.zones.trie import trie_regex
+from pipeline.zones.words import WordSet
 
 RULES_DIR = Path(__file__).resolve().parents[2] / "rules"
 
@@ -32,10 +31,10 @@ class Place:
 class ZoneRules:
     zones: dict[str, dict]          # zone_id -> record
     by_surface: dict[str, str]      # half-width surface -> zone_id
-    surface_re: re.Pattern[str]
+    surface_words: WordSet          # the surfaces, to find in a text
     places: dict[str, Place]        # surface -> place (with and without suffix)
-    place_re: re.Pattern[str]       # every place surface, for zone prefixes
-    gpe_re: re.Pattern[str]         # the subset precise enough to tag as GPE
+    place_words: WordSet            # every place surface, for zone prefixes
+    gpe_words: WordSet              # the subset precise enough to tag as GPE
 
 
 def _read_jsonl(path: Path) -> list[dict]:
@@ -82,8 +81,8 @@ def load_zone_rules(path: str | Path | None = None) -> ZoneRules:
     return ZoneRules(
         zones=zones,
         by_surface=by_surface,
-        surface_re=trie_regex(by_surface),
+        surface_words=WordSet(by_surface),
         places=places,
-        place_re=trie_regex(places),
-        gpe_re=trie_regex(s for s, p in places.items() if _gpe_worthy(p)),
+        place_words=WordSet(places),
+        gpe_words=WordSet(s for s, p in places.items() if _gpe_worthy(p)),
     )

@@ -1,4 +1,5 @@
-"""One compiled regex for many literal words.
+"""One compiled regex for many literal words (for short windows: the suffix rules'
+lexicon; long texts are faster with pipeline.zones.words.WordSet).
 
 Python's ``re`` tries the branches of a plain alternation one after another at every
 position, which is slow with thousands of names.  Folding the words into a trie first
