@@ -66,6 +66,9 @@ class LastingWords:
         self.keep = keep
         self.kept = 0
         self._new: set[str] = set()
+        # Words known to last (made here, or in the vocabulary outside any zone): a set
+        # lookup, where asking the StringStore hashes the word again (2 us a word)
+        self._lasting: set[str] = set()
 
     def note(self, words: Iterable[str]) -> None:
         if self.kept < self.keep:
@@ -73,7 +76,9 @@ class LastingWords:
 
     def promote(self, vocab: Vocab) -> None:
         """Make lasting lexemes for the words noted; call outside any memory zone."""
-        new, self._new = self._new, set()
+        new = self._new - self._lasting
+        self._new = set()
+        self._lasting |= new
         strings = vocab.strings
         for w in new:
             if self.kept >= self.keep:
@@ -87,6 +92,7 @@ class _Tokenizer:
     """What both segmenters share: the numbers and sentences, found once, on the Doc."""
 
     segmenter = ""
+    notes_words = True  # each Doc's words are noted for `lasting` (else: see LacTokenizer)
 
     def __init__(self, vocab: Vocab) -> None:
         self.vocab = vocab
@@ -97,7 +103,8 @@ class _Tokenizer:
         found = find_quantities(text)
         sentences = sentence_spans(text)
         words, spaces, starts, extra = self._tokens(text, found, sentences)
-        self.lasting.note(words)
+        if self.notes_words:
+            self.lasting.note(words)
         doc = Doc(self.vocab, words=words, spaces=spaces)
         doc.user_data.update(extra)
         doc.user_data["hz_token_starts"] = starts
@@ -190,6 +197,7 @@ class LacTokenizer(_Tokenizer):
     """LAC's words everywhere, cut at sentence starts; LAC's tags kept on the Doc."""
 
     segmenter = "lac"
+    notes_words = False  # tag_ahead notes LAC's words, before the chunk's memory zone opens
 
     def __init__(self, vocab: Vocab, tagger=None) -> None:  # tagger: pipeline.ner.LacTagger
         super().__init__(vocab)
