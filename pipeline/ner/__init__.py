@@ -164,7 +164,10 @@ def _propagate(h: str, toks: Sequence[tuple[int, int, str]], org_spans: list[tup
     heads -= names
     starts = {s: (s, e, tag) for s, e, tag in toks}
     ends = {e for _, e, _ in toks}
-    spans = list(org_spans)
+    # the characters inside a span so far: an overlap test is one find, not a scan of spans
+    inside = bytearray(len(h))
+    for s, e, _ in org_spans:
+        inside[s:e] = b"\x01" * (e - s)
     out = []
     for n in sorted(names | heads, key=len, reverse=True):
         if len(n) < 2:
@@ -174,9 +177,9 @@ def _propagate(h: str, toks: Sequence[tuple[int, int, str]], org_spans: list[tup
         while i >= 0:
             e = i + len(n)
             t = starts.get(i)
-            if t is not None and not _overlaps(i, e, spans) and _propagation_ok(h, toks, t, e, ends, is_head):
+            if t is not None and inside.find(1, i, e) < 0 and _propagation_ok(h, toks, t, e, ends, is_head):
                 out.append((i, e, "org_propagated"))
-                spans.append((i, e, "org_propagated"))
+                inside[i:e] = b"\x01" * (e - i)
             i = h.find(n, i + 1)
     return out
 

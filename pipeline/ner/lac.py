@@ -95,6 +95,7 @@ class _Job:
     doc: int
     start: int
     end: int
+    index: int  # in text order: sentences of the first text, then of the next
 
 
 class LacTagger:
@@ -192,21 +193,19 @@ class LacTagger:
 
     def _tag_all(self, texts: Sequence[str]) -> list[list[Span]]:
         encoded = [self._encode(t) for t in texts]
-        jobs = [
-            _Job(i, s, e) for i, t in enumerate(texts) for s, e in split_sentences(t)
-        ]
-        jobs.sort(key=lambda j: j.end - j.start)
+        pieces = [(i, s, e) for i, t in enumerate(texts) for s, e in split_sentences(t)]
+        jobs = [_Job(i, s, e, k) for k, (i, s, e) in enumerate(pieces)]
+        by_job: list[list[Span]] = [[] for _ in jobs]
+        for batch in _batches(sorted(jobs, key=lambda j: j.end - j.start)):
+            self._run_batch(batch, encoded, by_job)
+        # a text's words: its sentences' words, in order (each sentence's are in order)
         results: list[list[Span]] = [[] for _ in texts]
-        for batch in _batches(jobs):
-            self._run_batch(batch, encoded, results)
-        for r in results:
-            r.sort()
+        for job, spans in zip(jobs, by_job):
+            results[job.doc] += spans
         return results
 
     # -- internals --------------------------------------------------------------
-    def _run_batch(
-        self, batch: list[_Job], encoded: list[np.ndarray], results: list[list[Span]]
-    ) -> None:
+    def _run_batch(self, batch: list[_Job], encoded: list[np.ndarray], by_job: list[list[Span]]) -> None:
         width = row_width(max(j.end - j.start for j in batch))
         x = np.zeros((len(batch), width), dtype=np.int64)
         lens = np.empty(len(batch), dtype=np.int64)
@@ -219,8 +218,8 @@ class LacTagger:
         logits = self._session.run(None, {"token_ids": x, "length": np.full(len(batch), width, dtype=np.int64)})[0]
         paths = viterbi_pruned(logits, self._trans, lens, self._bounds)
         starts = np.array([j.start for j in batch])
-        for r, spans in enumerate(self._spans(paths, lens, starts)):
-            results[batch[r].doc].extend(spans)
+        for job, spans in zip(batch, self._spans(paths, lens, starts)):
+            by_job[job.index] = spans
 
     def _spans(self, paths: np.ndarray, lens: np.ndarray, offsets: np.ndarray) -> list[list[Span]]:
         """Each row's words as (start, end, tag), offsets added: a word starts at a
