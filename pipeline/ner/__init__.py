@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from typing import Sequence
 
 from pipeline.mentions import Mention
@@ -162,8 +163,7 @@ def _propagate(h: str, toks: Sequence[tuple[int, int, str]], org_spans: list[tup
     for n in names:
         heads.update(orgs.name_heads(n))
     heads -= names
-    starts = {s: (s, e, tag) for s, e, tag in toks}
-    ends = {e for _, e, _ in toks}
+    index = _TokenIndex(toks)
     # the characters inside a span so far: an overlap test is one find, not a scan of spans
     inside = bytearray(len(h))
     for s, e, _ in org_spans:
@@ -176,15 +176,42 @@ def _propagate(h: str, toks: Sequence[tuple[int, int, str]], org_spans: list[tup
         i = h.find(n)
         while i >= 0:
             e = i + len(n)
-            t = starts.get(i)
-            if t is not None and inside.find(1, i, e) < 0 and _propagation_ok(h, toks, t, e, ends, is_head):
+            if inside.find(1, i, e) < 0 and (t := index.starting(i)) is not None and _propagation_ok(t, e, index, is_head):
                 out.append((i, e, "org_propagated"))
                 inside[i:e] = b"\x01" * (e - i)
             i = h.find(n, i + 1)
     return out
 
 
-def _propagation_ok(h: str, toks, t: tuple[int, int, str], e: int, ends: set[int], is_head: bool) -> bool:
+class _TokenIndex:
+    """The token starting at a position, and whether one ends there, by bisection over
+    the tokens (LAC's do not overlap); sorted on first use, which most articles'
+    propagation never reaches (their names stand only where they were found)."""
+
+    def __init__(self, toks: Sequence[tuple[int, int, str]]) -> None:
+        self._toks = toks
+        self._sorted: list[tuple[int, int, str]] = []
+        self._starts: list[int] = []
+        self._ends: list[int] = []
+
+    def starting(self, i: int) -> tuple[int, int, str] | None:
+        self._index()
+        k = bisect_left(self._starts, i)
+        return self._sorted[k] if k < len(self._starts) and self._starts[k] == i else None
+
+    def ends_at(self, e: int) -> bool:
+        self._index()
+        k = bisect_left(self._ends, e)
+        return k < len(self._ends) and self._ends[k] == e
+
+    def _index(self) -> None:
+        if not self._sorted and self._toks:
+            self._sorted = sorted(self._toks)
+            self._starts = [t[0] for t in self._sorted]
+            self._ends = sorted(t[1] for t in self._sorted)
+
+
+def _propagation_ok(t: tuple[int, int, str], e: int, index: _TokenIndex, is_head: bool) -> bool:
     s, te, tag = t
     if e == te:
         # the same token: a common noun only when it is the exact name (中钢集团); an
@@ -194,6 +221,6 @@ def _propagation_ok(h: str, toks, t: tuple[int, int, str], e: int, ends: set[int
         return False
     if e > te:
         # the name runs over the token end: it must end at a token boundary
-        return e in ends
+        return index.ends_at(e)
     # the name ends inside the token (固特 in 固特异公司 is handled by the suffix walk)
     return False
