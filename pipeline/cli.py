@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import atexit
 import gc
 import os
 import sys
@@ -95,9 +96,6 @@ def extract(
         summary = run_extract(inputs, out, None, max_chars=max_chars, progress=progress,
                               workers=n_workers, reuse=reuse, partitioned=partitioned)
     typer.echo(f"extract: {summary.line()} -> {out}", err=True)
-    # The process ends here: Python's last collection would walk the millions of objects
-    # of the loaded pipeline (0.5 s) to free what the exit frees anyway.
-    gc.freeze()
     if summary.articles == 0:
         raise typer.Exit(code=1)
 
@@ -126,6 +124,9 @@ def eval_numeric(
 
 
 def main() -> None:
+    # Python's last collection at exit would walk the millions of objects of a loaded
+    # pipeline (0.5 s) to free what the exit frees anyway; atexit runs before it.
+    atexit.register(gc.freeze)
     app()
 
 

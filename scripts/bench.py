@@ -38,7 +38,7 @@ def child(out_json: str, inputs: list[str], out_dir: str, workers: int) -> None:
     Path(out_json).write_text(json.dumps({
         "line": summary.line(), "chars": summary.annotated_chars, "articles": summary.articles,
         "stage_seconds": dict(summary.stage_seconds), "rss_mb": usage, "cpu": cpu}))
-    gc.freeze()  # as the CLI does before it exits (pipeline/cli.py)
+    gc.freeze()  # as the CLI does at exit (pipeline/cli.py main)
 
 
 def measure(inputs: list[Path], workers: int, tmp: Path, label: str) -> dict:
