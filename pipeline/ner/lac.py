@@ -30,8 +30,8 @@ MAX_SENT = 250
 # Row widths: a sentence is tagged in the first that holds it.  Steps of about 1.25
 # keep the extra right context (real compute in a GRU) near a tenth of the text.
 WIDTHS = (8, 12, 16, 20, 24, 30, 36, 44, 52, 64, 80, 100, 125, 160, 200, 250)
-# One GRU step costs about the same for 1 or 16 rows, so batching wins until the
-# matrices grow past cache; these limits were measured on the 2-core dev box.
+# A row tagged alone costs about twice a character what it costs in a batch of 4;
+# from 4 to 64 rows the cost per character is flat (measured on the 2-core dev box).
 MAX_BATCH_ROWS = 32
 MAX_BATCH_CHARS = 3200
 
