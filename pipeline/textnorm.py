@@ -46,6 +46,12 @@ for _cp, _ch in _TABLE.items():
 _ARRAY_FROM = 200
 
 
+def code_points(text: str) -> np.ndarray:
+    """The text's code points as uint32, one per character (UTF-32; surrogatepass: a
+    lone surrogate is one too), for array lookups over a whole text."""
+    return np.frombuffer(text.encode("utf-32-le", "surrogatepass"), dtype=np.uint32)
+
+
 @lru_cache(maxsize=64)
 def to_halfwidth(text: str) -> str:
     """Map full-width ASCII variants to ASCII; the result has the same length.
@@ -55,8 +61,7 @@ def to_halfwidth(text: str) -> str:
     if len(text) < _ARRAY_FROM:
         out = text.translate(_TABLE)
     else:
-        # code points via UTF-32 (surrogatepass: a lone surrogate is one too)
-        cps = np.frombuffer(text.encode("utf-32-le", "surrogatepass"), dtype=np.uint32)
+        cps = code_points(text)
         mapped = _ARRAY[cps & 0xFFFF]
         astral = cps > 0xFFFF
         if astral.any():

@@ -24,6 +24,8 @@ from typing import Iterable, Sequence
 
 import numpy as np
 
+from pipeline.textnorm import code_points
+
 Span = tuple[int, int, str]
 
 MAX_SENT = 250
@@ -162,8 +164,7 @@ class LacTagger:
         return self._vocab.get(self._q2b.get(c, c), self._oov)
 
     def _encode(self, text: str) -> np.ndarray:
-        # code points via UTF-32 (surrogatepass: a lone surrogate is a code point too)
-        cps = np.frombuffer(text.encode("utf-32-le", "surrogatepass"), dtype=np.uint32)
+        cps = code_points(text)
         astral = np.flatnonzero(cps > 0xFFFF)
         out = self._bmp_ids[cps & 0xFFFF]
         for i in astral.tolist():

@@ -213,9 +213,7 @@ class LacTokenizer(_Tokenizer):
         texts use them.  Tags do not depend on the batch (pipeline.ner.lac).  Their
         words are noted for `lasting` now, before the chunk's memory zone opens."""
         self._ahead = dict(zip(texts, self.tagger.tag_many([to_halfwidth(t) for t in texts])))
-        if self.lasting.kept < self.lasting.keep:
-            for text, tags in self._ahead.items():
-                self.lasting.note(text[s:e] for s, e, _ in tags)
+        self.lasting.note(text[s:e] for text, tags in self._ahead.items() for s, e, _ in tags)
 
     def pipe(self, texts: Iterable[str], batch_size: int = 64) -> Iterator[Doc]:
         for batch in util.minibatch(texts, size=batch_size):

@@ -14,10 +14,7 @@ from collections.abc import Iterable
 
 import numpy as np
 
-
-def _code_points(text: str) -> np.ndarray:
-    # UTF-32 gives one code point per character (surrogatepass: a lone surrogate too)
-    return np.frombuffer(text.encode("utf-32-le", "surrogatepass"), dtype=np.uint32).astype(np.int64)
+from pipeline.textnorm import code_points
 
 
 class WordSet:
@@ -57,7 +54,7 @@ class WordSet:
     def _starts(self, text: str) -> np.ndarray:
         """Positions where some listed word could start: its first two characters are
         there (or, for a one-character word, its character)."""
-        cps = _code_points(text)
+        cps = code_points(text).astype(np.int64)  # room for two in one pair key
         hit = np.zeros(len(cps), dtype=bool)
         if len(cps) > 1 and len(self._pairs):
             pairs = (cps[:-1] << 21) | cps[1:]
