@@ -99,11 +99,17 @@ def test_pruned_viterbi_equals_full() -> None:
     em = rng.normal(0, 1.0, (5, 30, 7)).astype(np.float32)
     em[:, ::3] *= 0.05  # ambiguous positions between fixed ones (decided together)
     em[:, 16:21] *= 0.05  # and runs of them (a small Viterbi each)
+    em[0, 26:] *= 0.05  # a run ending a row, the next row opening with one
+    em[1, :3] *= 0.05
     lengths = np.array([30, 12, 1, 29, 7])
-    a = viterbi_pruned(em, trans, lengths)
+    flat = np.concatenate([em[r, :n] for r, n in enumerate(lengths)])
+    a = viterbi_pruned(flat, lengths, trans)
     b = viterbi_batch(em, trans, lengths)
+    assert a.tolist() == [t for r, n in enumerate(lengths) for t in b[r, :n].tolist()]
+    # each row decoded on its own gives the same tags as among the others
+    ends = np.cumsum(lengths)
     for r, n in enumerate(lengths):
-        assert (a[r, :n] == b[r, :n]).all()
+        assert (viterbi_pruned(flat[ends[r] - n : ends[r]], lengths[r : r + 1], trans) == a[ends[r] - n : ends[r]]).all()
 
 
 def test_batch_matches_single(tagger: LacTagger) -> None:
