@@ -8,11 +8,16 @@ starting characters in front of the pattern, which fails in one set lookup; the
 matches are the same by construction, and where the set cannot be bounded (a
 negated class, `.`, a back-reference, case folding inside the pattern) the pattern
 is returned unchanged.  `match_chars` gives every character a match can contain.
+
+`windowed` goes further for patterns whose matches are rare: it scans only the runs of
+characters a match can contain that also hold one a match cannot do without (the %
+of 5%), and runs the pattern inside those alone.
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from re import _constants as C  # noqa: N812  (sre's opcodes; stable since Python 3.11)
 from re import _parser
 
@@ -54,6 +59,137 @@ def match_chars(rx: re.Pattern[str]) -> re.Pattern[str] | None:
     except _Unbounded:
         return None
     return re.compile(f"[{_class(chars, cats)}]*", rx.flags)
+
+
+def windowed(rx: re.Pattern[str]) -> Scanner:
+    """`rx`, scanned only over the stretches of text a match can lie in (same matches).
+
+    A match consumes only the characters `match_chars` names, and holds at least one of
+    a few it cannot do without (the % of 5%, the 成 of 三成: read off the parse tree as
+    the cheapest set some mandatory part of every branch draws from).  So it lies inside
+    a maximal run of consumable characters holding one of those, and the scan skips the
+    rest of the text.  Returned unchanged when either set cannot be bounded."""
+    try:
+        tree = _parser.parse(rx.pattern, rx.flags)
+        inside = _all(tree)
+        needed = _required(tree)
+        _check_edges(tree, inside)
+    except _Unbounded:
+        return rx
+    if needed is None or not (needed[0] or needed[1]):
+        return rx
+    return Windowed(rx, re.compile(f"[{_class(*inside)}]*[{_class(*needed)}][{_class(*inside)}]*", rx.flags))
+
+
+class Windowed:
+    """A pattern whose `finditer` runs only inside the runs `gate` finds (see `windowed`)."""
+
+    def __init__(self, rx: re.Pattern[str], gate: re.Pattern[str]) -> None:
+        self.rx = rx
+        self.gate = gate
+        self.pattern = rx.pattern
+        self.groupindex = rx.groupindex
+
+    def finditer(self, text: str) -> Iterator[re.Match[str]]:
+        for run in self.gate.finditer(text):
+            # One character past the run: a lookahead at its end sees what it would in
+            # the whole text (the patterns' lookaheads test one character past their
+            # consumable ones; tests/test_regexguard.py holds the equality)
+            yield from self.rx.finditer(text, run.start(), run.end() + 1)
+
+
+Scanner = re.Pattern[str] | Windowed  # what windowed returns: both have finditer(text)
+
+
+_SAFE_ANCHORS = {C.AT_BOUNDARY, C.AT_NON_BOUNDARY, C.AT_BEGINNING, C.AT_BEGINNING_STRING}
+
+
+def _check_edges(seq, inside: _Chars, in_lookahead: bool = False) -> None:
+    """Raise _Unbounded unless a scan that stops one character past a run of `inside`
+    characters decides every lookahead as the whole text would: a lookahead may read
+    past its run only in its last, one-character item, and no `$` may test the end."""
+    for op, av in seq:
+        if op is C.AT:
+            if av not in _SAFE_ANCHORS or in_lookahead:
+                raise _Unbounded
+        elif op in (C.ASSERT, C.ASSERT_NOT):
+            direction, body = av
+            if direction < 0:  # a lookbehind sees the text before the run as it is
+                continue
+            items = list(body)
+            for item in items[:-1]:
+                if not _within([item], inside):
+                    raise _Unbounded
+                _check_edges([item], inside, True)
+            if items:
+                last = _parser.SubPattern(body.state, [items[-1]])
+                if last.getwidth()[1] > 1:
+                    raise _Unbounded
+                if _within(last, inside):  # it cannot read the character past the run
+                    _check_edges(last, inside, True)
+                else:
+                    _no_lookarounds(last)
+        elif op is C.BRANCH:
+            for alt in av[1]:
+                _check_edges(alt, inside, in_lookahead)
+        elif op is C.SUBPATTERN:
+            _check_edges(av[3], inside, in_lookahead)
+        elif op in _REPEATS:
+            _check_edges(av[2], inside, in_lookahead)
+
+
+def _within(seq, inside: _Chars) -> bool:
+    try:
+        chars, cats = _all(seq)
+    except _Unbounded:
+        return False
+    return chars <= inside[0] and cats <= inside[1]
+
+
+def _no_lookarounds(seq) -> None:
+    for op, av in seq:
+        if op in (C.AT, C.ASSERT, C.ASSERT_NOT):
+            raise _Unbounded
+        if op is C.BRANCH:
+            for alt in av[1]:
+                _no_lookarounds(alt)
+        elif op is C.SUBPATTERN:
+            _no_lookarounds(av[3])
+        elif op in _REPEATS:
+            _no_lookarounds(av[2])
+
+
+def _required(seq) -> _Chars | None:
+    """Characters every match of `seq` holds one of: the cheapest set among its
+    mandatory items (later items win ties: closing markers, like %, come last)."""
+    best = None
+    for op, av in seq:
+        need = _required_item(op, av)
+        if need is not None and (best is None or _cost(need) <= _cost(best)):
+            best = need
+    return best
+
+
+def _required_item(op, av) -> _Chars | None:
+    if op is C.LITERAL or op is C.IN:
+        try:
+            return _chars(op, av)
+        except _Unbounded:  # a negated class: no set to name
+            return None
+    if op is C.BRANCH:
+        parts = [_required(alt) for alt in av[1]]
+        return None if any(p is None for p in parts) else _union(parts)
+    if op is C.SUBPATTERN:
+        return _required(av[3])
+    if op in _REPEATS:
+        return _required(av[2]) if av[0] >= 1 else None
+    if hasattr(C, "ATOMIC_GROUP") and op is C.ATOMIC_GROUP:
+        return _required(av)
+    return None  # zero-width, or what _all refuses
+
+
+def _cost(chars: _Chars) -> int:
+    return len(chars[0]) + 50 * len(chars[1])
 
 
 def _class(chars: frozenset[str], cats: frozenset[int]) -> str:

@@ -6,7 +6,7 @@ import re
 from typing import Iterable
 
 from pipeline.numbers.numerals import CN_BIG, CN_DIGITS, CN_POINT, CN_UNITS
-from pipeline.regexguard import guarded
+from pipeline.regexguard import Scanner, guarded, windowed
 
 SP = r"[ \t]*"  # numerals and units may be spaced out ("百 分 之 2.4")
 
@@ -48,27 +48,27 @@ def range_tail(name: str, unit: str = "") -> str:
     return f"(?:{SP}(?P<sep>[-—–~]|到|至){SP}{amount(name)}{unit})?"
 
 
-def compile_money(v: dict) -> re.Pattern:
+def compile_money(v: dict) -> Scanner:
     cur = alternation(v["currency_words"])
     sym = alternation(v["currency_symbols"])
     per = alternation(v["per_units"])
     sub = f"(?:{SP}(?P<jiao>[0-9一二三四五六七八九两]){SP}[角毛])?(?:{SP}(?P<fen>[0-9一二三四五六七八九两]){SP}分)?"
-    kuai_tail = f"(?:(?<=块)(?P<kuai>[0-9一二三四五六七八九])(?=$|[\\s,，。;；!！?？]))?"
+    kuai_tail = f"(?:(?<=块)(?P<kuai>[0-9一二三四五六七八九])(?![^\\s,，。;；!！?？]))?"  # at the end, or before these
     jiao = f"|(?P<jsign>负)?(?P<j>{arabic_numeral()}){SP}(?P<junit>[角毛])"
-    return guarded(re.compile(
+    return windowed(guarded(re.compile(
         f"(?P<rmbpre>人民币{SP})?(?:(?P<sym>{sym}){SP})?(?P<msign>负|(?<![0-9A-Za-z%.])-)?{amount('a', True)}"
         f"{range_tail('b')}{SP}(?P<ge>个{SP})?(?P<cur>{cur}){sub}{kuai_tail}"
         f"(?P<per>/{SP}(?:{per}))?"
         f"|(?P<sym2>{sym}){SP}{amount('c')}" + jiao
-    ))
+    )))
 
 
-def compile_minor_money(v: dict) -> tuple[re.Pattern, re.Pattern]:
+def compile_minor_money(v: dict) -> tuple[Scanner, re.Pattern]:
     """3美分, 5分钱: an amount in a minor unit; and the tail that completes a major amount
     in the same currency (又3美分 after 2美元, 5日本銭 after 10日元)."""
     minor = alternation(v["minor_currency_words"])
     per = alternation(v["per_units"])
-    alone = guarded(re.compile(f"{amount('a')}{SP}(?P<minor>{minor})(?P<per>/{SP}(?:{per}))?"))
+    alone = windowed(guarded(re.compile(f"{amount('a')}{SP}(?P<minor>{minor})(?P<per>/{SP}(?:{per}))?")))
     tail = re.compile(f"{SP}(?:[又零]{SP})?(?P<n>{arabic_numeral()}|{chinese_numeral()}){SP}(?P<minor>{minor})")
     return alone, tail
 
@@ -90,7 +90,7 @@ def compile_bare_money() -> re.Pattern:
     ))
 
 
-def compile_percent(v: dict) -> re.Pattern:
+def compile_percent(v: dict) -> Scanner:
     shares = alternation(v["percent_share_words"])
     def sign(name: str) -> str:
         return f"(?P<{name}>负的?|(?<![0-9A-Za-z%.])-)?"
@@ -107,9 +107,9 @@ def compile_percent(v: dict) -> re.Pattern:
     frac = (f"(?P<fd>[{CN_DIGITS}{CN_UNITS}]+)分之(?P<fn>[{CN_DIGITS}{CN_UNITS}]+(?:[{CN_POINT}][{CN_DIGITS}]+)?)"
             r"|(?<![0-9/.])(?P<an>\d{1,2})/(?P<ad>\d{1,2})(?![0-9/.-])")
     half = r"(?P<half>(?<=[近超逾过])一半)|(?P<baifenbai>百分百)"
-    return guarded(re.compile("|".join(f"(?:{p})" for p in (share_pct, plain, points, frac, half, cheng, zhe))))
+    return windowed(guarded(re.compile("|".join(f"(?:{p})" for p in (share_pct, plain, points, frac, half, cheng, zhe)))))
 
 
-def compile_count(v: dict) -> re.Pattern:
+def compile_count(v: dict) -> Scanner:
     mw = alternation(v["measure_words"])
-    return guarded(re.compile(f"{amount('a', True)}{range_tail('b')}{SP}(?P<mw>{mw})"))
+    return windowed(guarded(re.compile(f"{amount('a', True)}{range_tail('b')}{SP}(?P<mw>{mw})")))
