@@ -93,7 +93,7 @@ class _Job:
     doc: int
     start: int
     end: int
-    index: int  # its place in the order the sentences are tagged (longest first)
+    index: int  # the first job of the same sentence (its own, unless a repeat)
 
 
 class LacTagger:
@@ -192,21 +192,28 @@ class LacTagger:
 
     def _tag_all(self, texts: Sequence[str]) -> list[list[Span]]:
         encoded = [self._encode(t) for t in texts]
-        jobs = [_Job(i, s, e, 0) for i, t in enumerate(texts) for s, e in split_sentences(t)]
-        if not jobs:
+        # Sentences in text order; each distinct one is tagged once (its tags depend on
+        # it alone), longest first, in batches, and the emissions of all are decoded
+        # together: one pass of numpy for the call, not one a batch.
+        jobs: list[_Job] = []
+        first: dict[str, int] = {}  # a sentence -> its first job
+        for i, t in enumerate(texts):
+            for s, e in split_sentences(t):
+                jobs.append(_Job(i, s, e, first.setdefault(t[s:e], len(jobs))))
+        todo = sorted((j for k, j in enumerate(jobs) if j.index == k), key=lambda j: j.start - j.end)
+        if not todo:
             return [[] for _ in texts]
-        # Sentences run longest first, in batches; each row's emissions, to its length,
-        # are then decoded together: one pass of numpy for all of them, not one a batch.
-        done = [_Job(j.doc, j.start, j.end, k) for k, j in enumerate(sorted(jobs, key=lambda j: j.start - j.end))]
-        emissions = np.concatenate([self._run_batch(batch, encoded) for batch in _batches(done)])
-        lens = np.array([j.end - j.start for j in done])
+        emissions = np.concatenate([self._run_batch(batch, encoded) for batch in _batches(todo)])
+        lens = np.array([j.end - j.start for j in todo])
         paths = viterbi_pruned(emissions, lens, self._trans, self._bounds)
-        spans = self._spans(paths, lens, np.array([j.start for j in done]))
-        # a text's words: its sentences' words, in text order (each sentence's are in order)
-        results: list[list[Span]] = [[] for _ in texts]
-        for job in sorted(done, key=lambda j: (j.doc, j.start)):
-            results[job.doc] += spans[job.index]
-        return results
+        # Every sentence's tags, in text order (a repeated one's copied from its first)
+        at = np.empty(len(jobs), dtype=np.int64)
+        at[[j.index for j in todo]] = np.cumsum(lens) - lens
+        sent_lens = np.array([j.end - j.start for j in jobs])
+        from_at = np.repeat(at[[j.index for j in jobs]] - (np.cumsum(sent_lens) - sent_lens), sent_lens)
+        paths = paths[from_at + np.arange(len(from_at))]
+        per_text = np.bincount([j.doc for j in jobs], minlength=len(texts))
+        return self._spans(paths, sent_lens, np.array([j.start for j in jobs]), per_text)
 
     # -- internals --------------------------------------------------------------
     def _run_batch(self, batch: list[_Job], encoded: list[np.ndarray]) -> np.ndarray:
@@ -218,25 +225,27 @@ class LacTagger:
         logits = self._session.run(None, {"token_ids": x, "length": lens})[0]
         return logits[np.arange(x.shape[1]) < lens[:, None]]
 
-    def _spans(self, paths: np.ndarray, lens: np.ndarray, offsets: np.ndarray) -> list[list[Span]]:
-        """Each row's words as (start, end, tag), its offset added, from the tags of all
-        rows end to end: a word starts at a B tag or at its row's first position, and
-        its tag is that position's label."""
-        row_at = np.repeat(np.arange(len(lens)), lens)
+    def _spans(self, paths: np.ndarray, lens: np.ndarray, offsets: np.ndarray,
+               per_text: np.ndarray) -> list[list[Span]]:
+        """Each text's words as (start, end, tag) from the tags of its sentences, laid
+        end to end (``lens``, each at ``offsets`` in its text; ``per_text`` sentences a
+        text): a word starts at a B tag or at its sentence's first position, and its tag
+        is that position's label."""
+        sent_ends = np.cumsum(lens)
+        sent_at = np.repeat(np.arange(len(lens)), lens)
         first = np.zeros(len(paths), dtype=bool)
-        first[np.cumsum(lens)[:-1]] = True
-        first[0] = True
+        first[sent_ends - lens] = True
         starts = np.flatnonzero(~self._inside[paths] | first)
-        rows = row_at[starts]
+        sents = sent_at[starts]
         ends = np.append(starts[1:], len(paths))
-        row_end = np.append(rows[1:] != rows[:-1], True)
-        ends[row_end] = np.cumsum(lens)[rows[row_end]]
-        shift = offsets[rows] - (np.cumsum(lens) - lens)[rows]
+        last = np.append(sents[1:] != sents[:-1], True)
+        ends[last] = sent_ends[sents[last]]
+        shift = offsets[sents] - (sent_ends - lens)[sents]
         label = self._label
         tags = [label[i] for i in paths[starts].tolist()]
         spans = list(zip((starts + shift).tolist(), (ends + shift).tolist(), tags))
-        cut = np.searchsorted(rows, np.arange(len(lens) + 1)).tolist()
-        return [spans[cut[r] : cut[r + 1]] for r in range(len(lens))]
+        cut = np.searchsorted(sents, np.cumsum(np.append(0, per_text))).tolist()
+        return [spans[cut[d] : cut[d + 1]] for d in range(len(per_text))]
 
 
 _TAGGERS: weakref.WeakSet[LacTagger] = weakref.WeakSet()

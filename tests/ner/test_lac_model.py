@@ -116,3 +116,16 @@ def test_lac_tags_a_sentence_the_same_alone_and_among_longer_ones() -> None:
     short = "高新区管委会主任张三说。"
     longer = "今年前三季度,高新区规模以上工业企业实现产值三百二十亿元,同比增长百分之十五点六。" * 2
     assert tagger.tag_many([longer, short, longer])[1] == tagger.tag(short)
+
+
+def test_a_repeated_sentence_is_tagged_once_with_the_same_words() -> None:
+    tagger = LacTagger()
+    said = "高新区管委会主任张三说。"
+    texts = ["青峰高新区今年新增企业86家。" + said, said + "山湖光电科技有限公司研发投入1.2亿元。", "", said]
+    calls = []
+    run = tagger._run_batch
+    tagger._run_batch = lambda batch, encoded: calls.append(len(batch)) or run(batch, encoded)
+    together = tagger.tag_many(texts)
+    assert sum(calls) == 3  # three distinct sentences
+    tagger._run_batch = run
+    assert together == [tagger.tag(t) for t in texts]
