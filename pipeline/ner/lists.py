@@ -5,6 +5,8 @@
 
 from __future__ import annotations
 
+import re
+from bisect import bisect_left
 from typing import Sequence
 
 from . import lexicon, people
@@ -12,10 +14,28 @@ from . import lexicon, people
 Tok = tuple[int, int, str]
 
 _SEPARATORS = {"、", "和", "及", "与", "以及"}
+_LINKS = _SEPARATORS | {"等"}
+_LINK_CHARS = re.compile("|".join(sorted({w[0] for w in _LINKS})))
 _ITEM_TAGS = {"PER", "ORG", "nz", "LOC"}
 
 
 _FIRM_WORDS = ("企业", "公司", "集团", "车企", "厂商", "巨头", "银行", "机构", "品牌商", "供应商", "跨国公司")
+
+
+def _openings(h: str, toks: Sequence[Tok], org_starts: dict[int, tuple[int, int]]) -> list[int]:
+    """Where a list can open: the tokens of found ORGs' starts, and those before a
+    separator or 等 (the loop jumps between them while no list is open)."""
+    starts = [t[0] for t in toks]
+    found: set[int] = set()
+    for m in _LINK_CHARS.finditer(h):
+        k = bisect_left(starts, m.start())
+        if 0 < k < len(toks) and starts[k] == m.start() and h[m.start() : toks[k][1]] in _LINKS:
+            found.add(k - 1)
+    for a in org_starts:
+        k = bisect_left(starts, a)
+        if k < len(toks) and starts[k] == a:
+            found.add(k)
+    return sorted(found)
 
 
 def _firms_follow(h: str, toks: Sequence[Tok], i: int) -> bool:
@@ -53,9 +73,17 @@ def coordinated_orgs(h: str, toks: Sequence[Tok], found: Sequence[tuple[int, int
         items.clear()
 
     by_start = {a: (a, b) for a, b, _ in found}
-    i = 0
     n = len(toks)
+    opens = _openings(h, toks, by_start)
+    next_open = 0
+    i = 0
     while i < n:
+        if not items:
+            while next_open < len(opens) and opens[next_open] < i:
+                next_open += 1
+            if next_open == len(opens):
+                break
+            i = opens[next_open]
         # an item is a found ORG span or a single token
         s, e, tag = toks[i]
         org = by_start.get(s)
