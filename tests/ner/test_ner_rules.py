@@ -112,6 +112,28 @@ def test_pruned_viterbi_equals_full() -> None:
         assert (viterbi_pruned(flat[ends[r] - n : ends[r]], lengths[r : r + 1], trans) == a[ends[r] - n : ends[r]]).all()
 
 
+def test_pruned_viterbi_is_optimal_among_ties() -> None:
+    import numpy as np
+
+    def score(em, trans, path):
+        return float(em[np.arange(len(path)), path].sum() + trans[path[:-1], path[1:]].sum())
+
+    rng = np.random.default_rng(5)
+    for _ in range(50):  # small integer scores: many equal paths, runs of every length
+        trans = rng.integers(-2, 3, (6, 6)).astype(np.float32)
+        lengths = rng.integers(1, 12, 8)
+        flat = rng.integers(-1, 2, (int(lengths.sum()), 6)).astype(np.float32)
+        em = np.zeros((len(lengths), int(lengths.max()), 6), dtype=np.float32)
+        ends = np.cumsum(lengths)
+        for r, n in enumerate(lengths):
+            em[r, :n] = flat[ends[r] - n : ends[r]]
+        pruned = viterbi_pruned(flat, lengths, trans)
+        full = viterbi_batch(em, trans, lengths)
+        for r, n in enumerate(lengths):
+            got = score(flat[ends[r] - n : ends[r]], trans, pruned[ends[r] - n : ends[r]])
+            assert got == score(em[r, :n], trans, full[r, :n])
+
+
 def test_batch_matches_single(tagger: LacTagger) -> None:
     texts = ["张三在北京工作。", "华为公司发布了新手机,李四说很好。今天天气不错。"]
     many = tagger.tag_many(texts)
