@@ -10,7 +10,6 @@ import pytest
 from pipeline.zones import load_zone_rules
 
 ROOT = Path(__file__).resolve().parents[2]
-SHARED = ROOT.parent / "shared"
 
 
 def test_rules_load_once():
@@ -25,9 +24,9 @@ def test_every_zone_has_id_type_and_surfaces():
         assert z["province"]
 
 
-def test_generated_file_is_up_to_date(tmp_path):
+def test_generated_file_is_up_to_date(tmp_path, shared):
     subprocess.run([sys.executable, str(ROOT / "scripts" / "build_zone_rules.py"),
-                    "--gazetteer", str(SHARED / "gazetteer"), "--out", str(tmp_path)],
+                    "--gazetteer", str(shared / "gazetteer"), "--out", str(tmp_path)],
                    check=True, capture_output=True)
     assert (tmp_path / "zones.jsonl").read_text(encoding="utf-8") == \
         (ROOT / "rules" / "zones.jsonl").read_text(encoding="utf-8")
