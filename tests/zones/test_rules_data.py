@@ -1,11 +1,9 @@
 """The committed rules data: loads once, covers the official lists, regenerates unchanged."""
 
-import json
 import subprocess
 import sys
 from pathlib import Path
 
-import pytest
 
 from pipeline.zones import load_zone_rules
 
