@@ -4,7 +4,6 @@ import subprocess
 import sys
 from pathlib import Path
 
-
 from pipeline.zones import load_zone_rules
 
 ROOT = Path(__file__).resolve().parents[2]
