@@ -129,13 +129,9 @@ def _check_edges(seq, inside: _Chars, in_lookahead: bool = False) -> None:
                     _check_edges(last, inside, True)
                 else:
                     _no_lookarounds(last)
-        elif op is C.BRANCH:
-            for alt in av[1]:
-                _check_edges(alt, inside, in_lookahead)
-        elif op is C.SUBPATTERN:
-            _check_edges(av[3], inside, in_lookahead)
-        elif op in _REPEATS:
-            _check_edges(av[2], inside, in_lookahead)
+        else:
+            for part in _parts(op, av):
+                _check_edges(part, inside, in_lookahead)
 
 
 def _within(seq, inside: _Chars) -> bool:
@@ -150,13 +146,21 @@ def _no_lookarounds(seq) -> None:
     for op, av in seq:
         if op in (C.AT, C.ASSERT, C.ASSERT_NOT):
             raise _Unbounded
-        if op is C.BRANCH:
-            for alt in av[1]:
-                _no_lookarounds(alt)
-        elif op is C.SUBPATTERN:
-            _no_lookarounds(av[3])
-        elif op in _REPEATS:
-            _no_lookarounds(av[2])
+        for part in _parts(op, av):
+            _no_lookarounds(part)
+
+
+def _parts(op, av) -> list:
+    """The sequences inside a branch, group, repeat or atomic group (none in a leaf)."""
+    if op is C.BRANCH:
+        return list(av[1])
+    if op is C.SUBPATTERN:
+        return [av[3]]
+    if op in _REPEATS:
+        return [av[2]]
+    if hasattr(C, "ATOMIC_GROUP") and op is C.ATOMIC_GROUP:
+        return [av]
+    return []
 
 
 def _required(seq) -> _Chars | None:

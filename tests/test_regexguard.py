@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import sys
 
 import pytest
 
@@ -78,6 +79,12 @@ def test_windowed_same_matches(pattern):
 ])
 def test_windowed_leaves_what_it_cannot_bound(pattern):
     rx = re.compile(pattern)
+    assert windowed(rx) is rx
+
+
+@pytest.mark.skipif(sys.version_info < (3, 11), reason="atomic groups came in Python 3.11")
+def test_windowed_checks_lookaheads_inside_atomic_groups():
+    rx = re.compile(r"(?>\d+(?=元钱))")
     assert windowed(rx) is rx
 
 
