@@ -1,0 +1,94 @@
+"""Which script an article is written in, and its simplified mirror of the same length.
+
+Both rest on OpenCC (the `opencc` wheel ships its dictionaries; nothing is fetched).
+Its Hong Kong converter (hk2s) is used: it reads Hong Kong and Taiwan variant forms
+(衞, 綫) as well as OpenCC's standard traditional ones.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+from pathlib import Path
+
+SIMPLIFIED = "simplified"
+TRADITIONAL = "traditional"
+
+_CONFIG = "hk2s"
+# An article is traditional when at least this share of its Han characters, and at
+# least _MIN_CHANGED of them, are characters the conversion changes.  Traditional news
+# runs at 15-30%; simplified news at 0 (a quoted 於 or the 乾 of 乾隆: under 2% on the
+# ../shared corpus, once the characters of rules/script_shared_chars.txt are set
+# aside), so the threshold sits far from both.
+_MIN_SHARE = 0.08
+_MIN_CHANGED = 3
+_SHARED_CHARS = Path(__file__).resolve().parents[2] / "rules" / "script_shared_chars.txt"
+# Corner quotes are traditional punctuation; the rules know “” and ‘’ (one for one).
+_QUOTES = {ord("「"): "“", ord("」"): "”", ord("『"): "‘", ord("』"): "’"}
+# Blocks of Han characters whose conversion is looked up one by one (BMP, compatibility, SIP).
+_HAN_BLOCKS = ((0x3400, 0xA000), (0xF900, 0xFB00), (0x20000, 0x2FA20))
+_HAN = re.compile("[\u3400-\u9fff\uf900-\ufaff\U00020000-\U0002fa1f]")
+# Conversion goes a sentence (or line) at a time: OpenCC's phrases never cross one.
+_SEGMENT_END = re.compile(r"(?<=[。！？!?；;\n])")
+
+
+@cache
+def _converter():  # noqa: ANN202  (opencc.OpenCC; imported here, only when needed)
+    import opencc
+
+    return opencc.OpenCC(_CONFIG)
+
+
+@cache
+def char_table() -> dict[int, str]:
+    """OpenCC's conversion of every Han character taken alone (a str.translate table):
+    characters whose conversion is one other character.  Built once, from one call."""
+    chars = [chr(c) for lo, hi in _HAN_BLOCKS for c in range(lo, hi)]
+    converted = _converter().convert("\n".join(chars)).split("\n")
+    table: dict[int, str] = {}
+    if len(converted) == len(chars):
+        table = {ord(c): t for c, t in zip(chars, converted) if t != c and len(t) == 1}
+    return table
+
+
+def _shared_chars(path: Path = _SHARED_CHARS) -> set[str]:
+    lines = path.read_text(encoding="utf-8").splitlines()
+    return {line.strip() for line in lines if line.strip() and not line.startswith("#")}
+
+
+@cache
+def _signs() -> frozenset[str]:
+    """The characters whose presence says traditional: those the conversion changes,
+    less those simplified text writes too."""
+    shared = _shared_chars()
+    return frozenset(chr(c) for c in char_table() if chr(c) not in shared)
+
+
+def script_of(text: str) -> str:
+    """TRADITIONAL or SIMPLIFIED.  Simplified text costs the set of its characters,
+    which shares none (or a few) with the signs: no conversion, no regex."""
+    present = _signs().intersection(text)
+    if len(present) == 0:
+        return SIMPLIFIED
+    n = sum(text.count(c) for c in present)
+    if n < _MIN_CHANGED:
+        return SIMPLIFIED
+    return TRADITIONAL if n >= _MIN_SHARE * len(_HAN.findall(text)) else SIMPLIFIED
+
+
+def to_simplified(text: str) -> str:
+    """The simplified mirror: same length, position for position.
+
+    Each sentence is converted whole (OpenCC's phrases choose 乾燥 -> 干燥 but keep
+    乾隆); a sentence whose conversion changes its length (a rare phrase that maps to
+    more or fewer characters), or that OpenCC cannot take (a lone surrogate), is
+    converted character by character instead."""
+    table = char_table()
+    out = []
+    for seg in _SEGMENT_END.split(text):
+        try:
+            conv = _converter().convert(seg) if seg else seg
+        except (UnicodeError, RuntimeError):
+            conv = ""
+        out.append(conv if len(conv) == len(seg) else seg.translate(table))
+    return "".join(out).translate(_QUOTES)
