@@ -18,6 +18,7 @@ from pipeline import __version__
 from pipeline.ingest import Article, Problem, iter_inputs
 from pipeline.parallel import CHUNK_CHARS, Job, in_order
 from pipeline.rows import article_row, entity_rows, fact_rows, role_rows
+from pipeline.script import mirror_article, restore
 from pipeline.segmenter import default_segmenter
 from pipeline.tables import OutputWriter
 from pipeline.tables.parts import DERIVED, Outcome, PartStore, article_key
@@ -56,15 +57,20 @@ class Summary:
 
 
 def annotate(nlp: Language, article: Article) -> Doc:
-    """Run every stage on one article; an exception names the stage that raised it."""
+    """Run every stage on one article; an exception names the stage that raised it.
+
+    An article in traditional script is analysed as its simplified mirror (same
+    length), and its mentions and facts get the original's text back at the end
+    (pipeline.script); the Doc's own tokens stay the mirror's."""
     t0 = time.perf_counter()
+    mirror = mirror_article(article)  # None for simplified text (a set lookup, no conversion)
     try:
-        doc = nlp.make_doc(article.text)  # runs LAC and the number finder
+        doc = nlp.make_doc((mirror or article).text)  # runs LAC and the number finder
     except Exception as exc:
         raise StageError("tokenizer", exc) from exc
     t1 = time.perf_counter()
     _STAGE_SECONDS["tokenizer"] += t1 - t0
-    doc._.article = article
+    doc._.article = mirror or article
     for name, proc in nlp.pipeline:
         try:
             doc = proc(doc)
@@ -73,7 +79,15 @@ def annotate(nlp: Language, article: Article) -> Doc:
         finally:
             t0, t1 = t1, time.perf_counter()
             _STAGE_SECONDS[name] += t1 - t0
+    if mirror is not None:
+        restore(doc, article)
     return doc
+
+
+def analysed_text(article: Article) -> str:
+    """The text the stages read: the article's, or its simplified mirror's."""
+    mirror = mirror_article(article)
+    return (mirror or article).text
 
 
 def take_stage_seconds() -> dict[str, float]:
@@ -124,7 +138,7 @@ def annotate_many(nlp: Language, articles: list[Article]) -> tuple[list[Outcome]
         if hasattr(proc, "tag_ahead"):
             t0 = time.perf_counter()
             try:
-                proc.tag_ahead([a.text for a in articles])
+                proc.tag_ahead([analysed_text(a) for a in articles])
             except Exception:  # noqa: BLE001  (the per-article run below reports it)
                 proc.tag_ahead([])
             _STAGE_SECONDS[name] += time.perf_counter() - t0
@@ -163,7 +177,7 @@ class LocalStages:
             from pipeline.textnorm import to_halfwidth
 
             # the texts as the LAC stages give them to the tagger (to_halfwidth)
-            with tagging_meanwhile(default_tagger(), [to_halfwidth(a.text) for a in ahead]):
+            with tagging_meanwhile(default_tagger(), [to_halfwidth(analysed_text(a)) for a in ahead]):
                 from pipeline.nlp import load_pipeline
 
                 self.nlp = load_pipeline()
