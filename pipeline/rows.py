@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING, Any
 
 from pipeline.ingest.article import Article
 from pipeline.mentions import Mention, Quantity
+from pipeline.script import script_of
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
@@ -24,6 +25,7 @@ def article_row(article: Article) -> dict[str, Any]:
         "n_chars": len(article.text),
         "blocks": [{"kind": b.kind, "start": b.start, "end": b.end} for b in article.blocks],
         "content_hash": article.content_hash,
+        "script": script_of(article.text),
     }
 
 

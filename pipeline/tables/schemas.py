@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import pyarrow as pa
 
-SCHEMA_VERSION = "1.0"
+SCHEMA_VERSION = "1.1"
 
 ARTICLES = pa.schema([
     pa.field("article_id", pa.string(), nullable=False),
@@ -23,6 +23,7 @@ ARTICLES = pa.schema([
         pa.field("kind", pa.string()), pa.field("start", pa.int32()), pa.field("end", pa.int32()),
     ]))),
     pa.field("content_hash", pa.string(), nullable=False),
+    pa.field("script", pa.string(), nullable=False),  # "simplified" or "traditional" (pipeline.script)
 ])
 
 ENTITIES = pa.schema([
