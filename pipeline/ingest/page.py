@@ -16,11 +16,12 @@ from pipeline.ingest.article import Article, Block
 from pipeline.textnorm import to_halfwidth
 
 _NAME = r"[\u4e00-\u9fff·]{2,4}"
-_ROLE = r"(?:本报|特约|实习)?(?:记者|通讯员|编辑|摄影|摄)|文/图|文|图"
+# traditional forms too (本報記者, 圖片來源): a page in traditional script is read as written
+_ROLE = r"(?:本报|特约|实习|本報|特約|實習)?(?:记者|通讯员|编辑|摄影|摄|記者|通訊員|編輯|攝影|攝)|文/图|文/圖|文|图|圖"
 _ROLE_RE = re.compile(rf"^(?:{_ROLE})[:：]?")
 _NAMES_ONLY_RE = re.compile(rf"^(?:{_NAME})(?:[ \t]+{_NAME}){{0,2}}$")
 _REPORTER_RE = re.compile(rf"^(?:(?:{_NAME}|{_ROLE})[:：]?\s*)+$")
-_CREDIT_RE = re.compile(r"^(?:图片来源|图片提供|来源|摄影|供图)\s*[:：]")
+_CREDIT_RE = re.compile(r"^(?:图片来源|图片提供|来源|摄影|供图|圖片來源|圖片提供|來源|攝影|供圖)\s*[:：]")
 _SENTENCE_END = set("。！？!?；;…」”』）)]:：")
 _CLAUSE_PUNCT = set("。！？!?；;，,、")
 CAPTION_MAX = 20
@@ -102,7 +103,7 @@ def _classify(lines: list[str]) -> list[_Line]:
 
 
 def _is_reporter(line: str) -> bool:
-    if "记者" in line or "通讯员" in line:
+    if any(w in line for w in ("记者", "通讯员", "記者", "通訊員")):
         return bool(_REPORTER_RE.match(line))
     return bool(_NAMES_ONLY_RE.match(line)) and " " in line
 
