@@ -16,7 +16,7 @@ GOLDEN = Path(__file__).resolve().parent
 SAMPLE = ROOT / "data" / "raw"
 TABLES = {
     # table: (columns kept, sort key)
-    "articles": (["article_id", "source", "seq", "title", "date", "authors", "n_chars", "blocks"],
+    "articles": (["article_id", "source", "seq", "title", "date", "authors", "n_chars", "blocks", "script"],
                  ["source", "seq"]),
     "entities": (["article_id", "label", "text", "start", "end", "sentence", "norm", "entity_id", "source"],
                  ["article_id", "start", "end", "label"]),
