@@ -149,3 +149,20 @@ def test_page_in_traditional_script_keeps_its_reporter_line_and_credit_apart():
     art = split_articles(page, source="p.txt")[0]
     assert art.authors == ["何嘉欣", "王建平"]
     assert [b.kind for b in art.blocks] == ["title", "reporter", "credit", "paragraph", "byline"]
+
+
+def test_mirror_of_a_text_is_made_once_and_the_cache_stays_bounded(monkeypatch):
+    import importlib
+
+    mod = importlib.import_module("pipeline.script.restore")  # the module, not the function
+
+    calls = []
+    monkeypatch.setattr(mod, "to_simplified", lambda t: calls.append(t) or t.upper())
+    monkeypatch.setattr(mod, "_MIRRORS", {})
+    monkeypatch.setattr(mod, "_mirrors_chars", 0)
+    monkeypatch.setattr(mod, "_MIRRORS_MAX_CHARS", 10)
+    assert mod._mirror_text("abcd") == "ABCD" and mod._mirror_text("abcd") == "ABCD"
+    assert calls == ["abcd"]
+    for t in ("efgh", "ijkl", "mnop"):
+        mod._mirror_text(t)
+    assert list(mod._MIRRORS) == ["ijkl", "mnop"] and mod._mirrors_chars == 8

@@ -33,7 +33,8 @@ _QUOTES = {ord("「"): "“", ord("」"): "”", ord("『"): "‘", ord("』"): 
 # Blocks of Han characters whose conversion is looked up one by one (BMP, compatibility, SIP).
 _HAN_BLOCKS = ((0x3400, 0xA000), (0xF900, 0xFB00), (0x20000, 0x2FA20))
 _HAN = re.compile("[\u3400-\u9fff\uf900-\ufaff\U00020000-\U0002fa1f]")
-# Conversion goes a sentence (or line) at a time: OpenCC's phrases never cross one.
+# Conversion goes a line, else a sentence at a time: OpenCC's phrases never cross one.
+_LINE_END = re.compile(r"(?<=\n)")
 _SEGMENT_END = re.compile(r"(?<=[。！？!?；;\n])")
 
 
@@ -85,25 +86,44 @@ def script_of(text: str) -> str:
     present = _signs().intersection(text)
     if len(present) == 0:
         return SIMPLIFIED
-    n = sum(text.count(c) for c in present)
-    if n < _MIN_CHANGED:
-        return SIMPLIFIED
-    return TRADITIONAL if n >= _MIN_SHARE * len(_HAN.findall(text)) else SIMPLIFIED
+    need = max(_MIN_CHANGED, _MIN_SHARE * len(_HAN.findall(text)))
+    n = 0
+    for c in present:  # a pass a character: stop as soon as there are enough
+        n += text.count(c)
+        if n >= need:
+            return TRADITIONAL
+    return SIMPLIFIED
 
 
 def to_simplified(text: str) -> str:
     """The simplified mirror: same length, position for position.
 
-    Each sentence is converted whole (OpenCC's phrases choose 乾燥 -> 干燥 but keep
-    乾隆); a sentence whose conversion changes its length (a rare phrase that maps to
-    more or fewer characters), or that OpenCC cannot take (a lone surrogate), is
-    converted character by character instead."""
-    table = char_table()
+    Each line is converted whole (OpenCC's phrases choose 乾燥 -> 干燥 but keep 乾隆;
+    a call per line costs a quarter of a call per sentence); a line whose conversion
+    changes its length (a rare phrase that maps to more or fewer characters: 記憶體 ->
+    内存) is converted a sentence at a time, and a sentence that still does, or that
+    OpenCC cannot take (a lone surrogate), character by character.  (Two phrases of one
+    line that lengthen and shorten it alike would shift the characters between them:
+    the stages would read those a character askew, while every offset and surface still
+    holds, as both come from the original.)"""
     out = []
-    for seg in _SEGMENT_END.split(text):
-        try:
-            conv = _converter().convert(seg) if seg else seg
-        except (UnicodeError, RuntimeError):
-            conv = ""
-        out.append(conv if len(conv) == len(seg) else seg.translate(table))
+    for line in _LINE_END.split(text):
+        conv = _convert(line)
+        if len(conv) != len(line):
+            conv = "".join(_same_length(seg) for seg in _SEGMENT_END.split(line))
+        out.append(conv)
     return "".join(out).translate(_QUOTES)
+
+
+def _same_length(seg: str) -> str:
+    conv = _convert(seg)
+    return conv if len(conv) == len(seg) else seg.translate(char_table())
+
+
+def _convert(text: str) -> str:
+    if not text:
+        return text
+    try:
+        return _converter().convert(text)
+    except (UnicodeError, RuntimeError):
+        return ""  # not its length: the caller goes on in smaller pieces
