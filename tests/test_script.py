@@ -166,3 +166,19 @@ def test_mirror_of_a_text_is_made_once_and_the_cache_stays_bounded(monkeypatch):
     for t in ("efgh", "ijkl", "mnop"):
         mod._mirror_text(t)
     assert list(mod._MIRRORS) == ["ijkl", "mnop"] and mod._mirrors_chars == 8
+
+
+def test_no_shared_article_is_flagged_and_each_converted_one_is(shared):
+    import json
+
+    import opencc
+
+    texts = [json.loads(line)["text"] for name in ("corpus/news_2011.jsonl", "dev/dev_articles.jsonl")
+             for line in (shared / name).read_text(encoding="utf-8").splitlines() if line.strip()]
+    assert len(texts) > 1000
+    assert [t[:30] for t in texts if script_of(t) != SIMPLIFIED] == []
+    for config in ("s2t", "s2hk", "s2twp"):
+        cc = opencc.OpenCC(config)
+        converted = [cc.convert(t) for t in texts[:100] if len(t) >= 50]
+        assert all(script_of(t) == TRADITIONAL for t in converted), config
+        assert all(len(to_simplified(t)) == len(t) for t in converted)
