@@ -63,6 +63,9 @@ def test_mirror_reads_names_and_units():
     assert to_simplified("他說「乾燥」") == "他说“干燥”"      # the phrase dictionary decides 乾 -> 干
     assert to_simplified("軟體公司的網路資訊") == "软件公司的网络信息"   # Taiwan phrases
     assert to_simplified("電綫與衞生") == "电线与卫生"                  # Hong Kong forms
+    # the financial numeral 參 is 叁, the verb 参
+    assert to_simplified("人民幣參拾萬元整，貳佰參拾圓，拾參元") == "人民币叁拾万元整，贰佰叁拾圆，拾叁元"
+    assert to_simplified("投資10億參與建設，參加會議") == "投资10亿参与建设，参加会议"
 
 
 def test_sentence_whose_conversion_changes_length_goes_character_by_character(monkeypatch):

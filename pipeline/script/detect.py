@@ -30,6 +30,9 @@ _MIN_CHANGED = 3
 _SHARED_CHARS = Path(__file__).resolve().parents[2] / "rules" / "script_shared_chars.txt"
 # Corner quotes are traditional punctuation; the rules know “” and ‘’ (one for one).
 _QUOTES = {ord("「"): "“", ord("」"): "”", ord("『"): "‘", ord("』"): "’"}
+# 參 is also the financial numeral three (參拾萬元), which simplified text writes 叁, but
+# OpenCC makes every 參 a 参 (参加): between financial numerals and units it is 叁.
+_FINANCIAL_THREE = re.compile("(?<=[壹贰叁肆伍陆柒捌玖拾佰仟零])参|参(?=[拾佰仟万亿元圆角分])")
 # Blocks of Han characters whose conversion is looked up one by one (BMP, compatibility, SIP).
 _HAN_BLOCKS = ((0x3400, 0xA000), (0xF900, 0xFB00), (0x20000, 0x2FA20))
 _HAN = re.compile("[\u3400-\u9fff\uf900-\ufaff\U00020000-\U0002fa1f]")
@@ -112,7 +115,8 @@ def to_simplified(text: str) -> str:
         if len(conv) != len(line):
             conv = "".join(_same_length(seg) for seg in _SEGMENT_END.split(line))
         out.append(conv)
-    return "".join(out).translate(_QUOTES)
+    mirror = "".join(out).translate(_QUOTES)
+    return _FINANCIAL_THREE.sub("叁", mirror) if "参" in mirror else mirror
 
 
 def _same_length(seg: str) -> str:
