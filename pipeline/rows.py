@@ -57,6 +57,8 @@ def entity_rows(doc: Doc, article_id: str) -> list[dict[str, Any]]:
             "norm": norm,
             "entity_id": _entity_id(m) if isinstance(m, Mention) else None,
             "source": m.source,
+            # the zones table's key (listed id, or kind:name for a zone found in the text)
+            "zone_id": (m.attrs.get("zone_id") or None) if m.label == "ZONE" and isinstance(m, Mention) else None,
         })
     return rows
 

@@ -21,6 +21,7 @@ from pipeline.rows import article_row, entity_rows, fact_rows, role_rows
 from pipeline.segmenter import default_segmenter
 from pipeline.tables import OutputWriter
 from pipeline.tables.parts import DERIVED, Outcome, PartStore, article_key
+from pipeline.tables.zone_metrics import ZoneTables
 
 if TYPE_CHECKING:  # spaCy is imported when the pipeline loads (LocalStages.load)
     from spacy.language import Language
@@ -174,7 +175,8 @@ class LocalStages:
 
 
 def problem_row(p: Problem) -> dict[str, Any]:
-    return {"file": p.file, "line": p.line, "article": p.article, "reason": p.reason}
+    # the file's name, as articles.source gives it (not the path the run was given)
+    return {"file": Path(p.file).name or p.file, "line": p.line, "article_id": p.article, "reason": p.reason}
 
 
 def run_metadata(segmenter: str | None = None) -> dict[str, Any]:
@@ -244,6 +246,7 @@ def extract(inputs: Iterable[Path | str], out_dir: Path, nlp: Language | None = 
     _remove_stale_staging(out_dir)
     store = PartStore(out_dir, fingerprint(metadata), part_articles=part_articles, reuse=reuse)
     local = LocalStages(nlp)
+    zone_tables = ZoneTables()  # zones and zone_metrics, written with the other tables
 
     jobs = _jobs(_progress(iter_inputs(inputs, max_chars=max_chars), progress), store, summary)
     with OutputWriter(out_dir, metadata, partitioned=partitioned) as writer:
@@ -268,6 +271,9 @@ def extract(inputs: Iterable[Path | str], out_dir: Path, nlp: Language | None = 
             summary.articles += 1
             summary.entities += len(outcome["entities"])
             summary.facts += len(outcome["facts"])
+            zone_tables.add(outcome["entities"], outcome["facts"])
+        for table, rows in zone_tables.rows().items():
+            writer.add(table, rows)
         store.flush()
     store.finish()  # only once the tables are published
     return summary
