@@ -64,20 +64,77 @@ def entity_rows(doc: Doc, article_id: str) -> list[dict[str, Any]]:
 
 
 def fact_rows(doc: Doc, article_id: str) -> list[dict[str, Any]]:
-    return [{"article_id": article_id, **f} for f in (doc._.facts or [])]
+    # sentence_index: the sentence's index as entities.sentence gives it (facts.sentence is its text)
+    starts = [s for s, _ in doc._.sentences]
+    return [{"article_id": article_id, **f, "sentence_index": max(0, bisect_right(starts, f["start"]) - 1)}
+            for f in (doc._.facts or [])]
 
 
 def role_rows(doc: Doc, article_id: str) -> list[dict[str, Any]]:
+    """One row per person and title (党委书记、董事长 gives two), with the title's offsets,
+    the person's, the sentence index and the entity ids of person and organisation; a
+    person, title and organisation repeated in the article is one row (the first)."""
+    text = doc.text
+    starts = [s for s, _ in doc._.sentences]
+    mentions = list(doc._.mentions or [])
     rows, seen = [], set()
-    for m in doc._.mentions or []:
-        if m.label != "PERSON" or not (m.attrs.get("role") or m.attrs.get("org")):
+    for m in mentions:
+        role = m.attrs.get("role")
+        if m.label != "PERSON" or not (role or m.attrs.get("org")):
             continue
-        key = (m.text, m.attrs.get("role"), m.attrs.get("org"))
-        if key not in seen:
+        rs = m.start - len(role or "")
+        org, org_m = m.attrs.get("org"), None
+        if org is None and role:
+            org_m, org = _org_before(mentions, text, rs)
+        elif org is not None:
+            org_m = next((o for o in reversed(mentions) if o.label in ("ORG", "GPE", "ZONE") and o.end <= rs
+                          and org in (o.text, o.attrs.get("display"))), None)
+        for r_start, r_end in _split_roles(text, rs, m.start) if role else [(None, None)]:
+            title = text[r_start:r_end] if r_start is not None else None
+            key = (_entity_id(m), title, org)
+            if key in seen:
+                continue
             seen.add(key)
-            rows.append({"article_id": article_id, "person": m.text,
-                         "role": m.attrs.get("role"), "org": m.attrs.get("org")})
+            rows.append({"article_id": article_id, "person": m.text, "role": title, "org": org,
+                         "start": r_start, "end": r_end, "person_start": m.start, "person_end": m.end,
+                         "sentence_index": max(0, bisect_right(starts, m.start) - 1),
+                         "person_entity_id": _entity_id(m),
+                         "org_entity_id": _entity_id(org_m) if org_m is not None else None})
     return rows
+
+
+def _split_roles(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """Offsets of each title in text[start:end] (党委书记、董事长 -> two)."""
+    out, s = [], start
+    for i in range(start, end + 1):
+        if i == end or text[i] in "、/和及兼":
+            if i > s:
+                out.append((s, i))
+            s = i + 1
+    return out
+
+
+def _org_before(mentions: list, text: str, rs: int) -> tuple[Any, str | None]:
+    """An organisation standing right before a title, across a word of _ROLE_ORG_GAPS
+    (惠普中国副总裁 -> 惠普中国)."""
+    for o in mentions:
+        if o.label == "ORG" and o.end < rs and text[o.end:rs] in _role_org_gaps():
+            return o, text[o.start:rs]
+    return None, None
+
+
+_GAPS: set[str] | None = None
+
+
+def _role_org_gaps() -> set[str]:
+    global _GAPS
+    if _GAPS is None:
+        from pathlib import Path
+
+        path = Path(__file__).resolve().parents[1] / "rules" / "role_org_gaps.txt"
+        _GAPS = {ln.strip() for ln in path.read_text(encoding="utf-8").splitlines()
+                 if ln.strip() and not ln.startswith("#")}
+    return _GAPS
 
 
 def _entity_id(m: Mention) -> str | None:

@@ -54,6 +54,7 @@ FACTS = pa.schema([
     pa.field("metric", pa.string()),
     pa.field("period", pa.string()),
     pa.field("sentence", pa.string(), nullable=False),
+    pa.field("sentence_index", pa.int32(), nullable=False),  # = entities.sentence of its mention
 ])
 
 ROLES = pa.schema([
@@ -61,6 +62,13 @@ ROLES = pa.schema([
     pa.field("person", pa.string(), nullable=False),
     pa.field("role", pa.string()),
     pa.field("org", pa.string()),
+    pa.field("start", pa.int32()),             # the title: text[start:end] == role
+    pa.field("end", pa.int32()),
+    pa.field("person_start", pa.int32(), nullable=False),
+    pa.field("person_end", pa.int32(), nullable=False),
+    pa.field("sentence_index", pa.int32(), nullable=False),
+    pa.field("person_entity_id", pa.string()),
+    pa.field("org_entity_id", pa.string()),
 ])
 
 ERRORS = pa.schema([
