@@ -100,6 +100,35 @@ def extract(
         raise typer.Exit(code=1)
 
 
+@app.command("show")
+def show_article(
+    article_id: Annotated[str, typer.Argument(help="The article's id (articles.article_id).")],
+    out: Annotated[Path, typer.Option("--out", "-o", help="Folder holding the tables of a run.")] = Path("data/out"),
+) -> None:
+    """Print one article with its mentions highlighted, and its facts and roles."""
+    from pipeline.show import show
+
+    if not show(article_id, out):
+        typer.echo(f"show: no article {article_id} in {out}", err=True)
+        raise typer.Exit(code=1)
+
+
+@app.command("report")
+def report(
+    out: Annotated[Path, typer.Option("--out", "-o", help="Folder holding the tables of a run.")] = Path("data/out"),
+    file: Annotated[Path | None, typer.Option(
+        "--file", help="Where to write the HTML [default: OUT/report.html].")] = None,
+) -> None:
+    """Write one self-contained HTML file (opens offline): per zone its figures and charts over
+    periods, per article its text with mentions highlighted and its facts, the errors, the run."""
+    from pipeline.report import write_report
+
+    if not (out / "articles.parquet").exists() and not (out / "articles").is_dir():
+        typer.echo(f"report: no tables in {out} (run `extract --out {out}` first)", err=True)
+        raise typer.Exit(code=1)
+    typer.echo(f"report: {write_report(out, file)}", err=True)
+
+
 @app.command("eval")
 def evaluate(
     gold: Annotated[Path, typer.Option(help="Gold file in the format of ANNOTATION.md.")],
