@@ -42,7 +42,8 @@ def _metadata(out: Path) -> dict[str, str]:
     if not path.exists():
         path = next((out / "articles").glob("*.parquet"), path)
     meta = pq.read_schema(path).metadata or {}
-    return {k.decode(): v.decode() for k, v in meta.items() if k.startswith(b"hitech_ie.")}
+    return {k.decode(): v.decode() for k, v in meta.items()
+            if k.startswith(b"hitech_ie.") and k != b"hitech_ie.table"}
 
 
 def _table(rows: list[dict[str, Any]], columns: list[str], css: str = "") -> str:
