@@ -74,13 +74,14 @@ def test_repeated_figure_counts_once_and_disagreement_is_flagged():
 def test_contract_columns_are_used_when_present():
     facts = [_fact("a", 10, 1217, subject=None, subject_label=None, zone_id=JN, metric="高企总数达",
                    metric_key="hitech_enterprises", measure="level", fact_id="a:10-14", restates=None,
-                   period_start=dt.date(2019, 1, 1), period_end=dt.date(2019, 12, 31)),
+                   period_start="2019-01-01", period_end="2019-12-31"),  # ISO strings are read as dates
              _fact("a", 90, 1217, subject=None, subject_label=None, zone_id=JN, metric="高企",
                    metric_key="hitech_enterprises", measure="level", fact_id="a:90-94", restates="a:10-14",
                    period_start=dt.date(2019, 1, 1), period_end=dt.date(2019, 12, 31))]
     [row] = zone_metric_rows(facts, [])
     assert row["metric_key"] == "hitech_enterprises" and row["measure"] == "level"
     assert row["n_facts"] == 1 and row["fact_ids"] == ["a:10-14"] and not row["conflict"]
+    assert row["period_end"] == dt.date(2019, 12, 31)
 
 
 def test_sample_zone_metrics_keys_are_unique(sample_run):

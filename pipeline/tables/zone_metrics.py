@@ -115,12 +115,21 @@ def _zone_resolver(zone_mentions: Iterable[dict[str, Any]]):
 
 def _period_dates(f: dict[str, Any]) -> tuple[dt.date | None, dt.date | None]:
     if f.get("period_start") is not None:
-        return f["period_start"], f.get("period_end")
+        return _date(f["period_start"]), _date(f.get("period_end"))
     m = YEAR.match(f.get("period") or "")
     if m:
         y = int(m.group(1))
         return dt.date(y, 1, 1), dt.date(y, 12, 31)
     return None, None
+
+
+def _date(v: Any) -> dt.date | None:
+    """A date32 value: rows may carry a date, a datetime or an ISO string."""
+    if v is None or isinstance(v, dt.date) and not isinstance(v, dt.datetime):
+        return v
+    if isinstance(v, dt.datetime):
+        return v.date()
+    return dt.date.fromisoformat(str(v)[:10])
 
 
 def _once_per_article(fs: list[dict[str, Any]]) -> list[dict[str, Any]]:
