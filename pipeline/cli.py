@@ -137,6 +137,8 @@ def report(
     out: Annotated[Path, typer.Option("--out", "-o", help="Folder holding the tables of a run.")] = Path("data/out"),
     file: Annotated[Path | None, typer.Option(
         "--file", help="Where to write the HTML [default: OUT/report.html].")] = None,
+    articles: Annotated[int, typer.Option(
+        "--articles", min=0, help="Show the text of this many articles (zones and facts cover all).")] = 200,
 ) -> None:
     """Write one self-contained HTML file (opens offline): per zone its figures and charts over
     periods, per article its text with mentions highlighted and its facts, the errors, the run."""
@@ -145,7 +147,7 @@ def report(
     if not (out / "articles.parquet").exists() and not (out / "articles").is_dir():
         typer.echo(f"report: no tables in {out} (run `extract --out {out}` first)", err=True)
         raise typer.Exit(code=1)
-    typer.echo(f"report: {write_report(out, file)}", err=True)
+    typer.echo(f"report: {write_report(out, file, articles)}", err=True)
 
 
 @app.command("eval")

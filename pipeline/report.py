@@ -102,7 +102,9 @@ def svg_chart(points: list[tuple[str, float]], unit: str, width: int = 360, heig
             + "".join(bars) + "</svg>")
 
 
-def render_report(out: Path | str) -> str:
+def render_report(out: Path | str, max_articles: int = 200) -> str:
+    """The report's HTML; the text of the first `max_articles` articles is shown (the
+    zones and facts tables cover all of them)."""
     out = Path(out)
     articles = _read(out, "articles")
     entities = _read(out, "entities")
@@ -158,7 +160,9 @@ def render_report(out: Path | str) -> str:
                      + "</details></section>")
 
     parts.append('<h2 id="articles">Articles</h2>')
-    for a in articles:
+    if len(articles) > max_articles:
+        parts.append(f"<p>The first {max_articles} of {len(articles)} articles (report --articles N).</p>")
+    for a in articles[:max_articles]:
         aid = a["article_id"]
         ents = ents_by_article[aid]
         blocks = a.get("blocks") or [{"start": 0, "end": len(a["text"])}]
@@ -172,7 +176,7 @@ def render_report(out: Path | str) -> str:
     return "\n".join(parts)
 
 
-def write_report(out: Path | str, path: Path | str | None = None) -> Path:
+def write_report(out: Path | str, path: Path | str | None = None, max_articles: int = 200) -> Path:
     target = Path(path) if path else Path(out) / "report.html"
-    target.write_text(render_report(out), encoding="utf-8")
+    target.write_text(render_report(out, max_articles), encoding="utf-8")
     return target
