@@ -115,25 +115,58 @@ def _split_roles(text: str, start: int, end: int) -> list[tuple[int, int]]:
 
 
 def _org_before(mentions: list, text: str, rs: int) -> tuple[Any, str | None]:
-    """An organisation standing right before a title, across a word of _ROLE_ORG_GAPS
-    (惠普中国副总裁 -> 惠普中国)."""
+    """An organisation standing right before a title across one to three words of
+    rules/role_org_gaps.txt (惠普中国副总裁 -> 惠普中国; 中信建投首席宏观分析师 -> 中信建投):
+    region words join the organisation's name, title qualifiers do not."""
+    region, qualifier = _role_org_gaps()
+    best = None
     for o in mentions:
-        if o.label == "ORG" and o.end < rs and text[o.end:rs] in _role_org_gaps():
-            return o, text[o.start:rs]
-    return None, None
+        if o.label == "ORG" and rs - 12 <= o.end < rs and (best is None or o.end > best.end):
+            split = _gap_words(text[o.end:rs], region | qualifier)
+            if split is not None and len(split) <= 3:
+                best = o
+                name_end = o.end + sum(len(w) for w in _leading(split, region))
+    if best is None:
+        return None, None
+    return best, text[best.start:name_end]
 
 
-_GAPS: set[str] | None = None
+def _gap_words(gap: str, words: set[str]) -> list[str] | None:
+    """`gap` cut into words of `words` (longest first), or None when it cannot be."""
+    if not gap:
+        return None
+    for n in range(min(len(gap), 5), 0, -1):
+        if gap[:n] in words:
+            if n == len(gap):
+                return [gap]
+            rest = _gap_words(gap[n:], words)
+            if rest is not None:
+                return [gap[:n], *rest]
+    return None
 
 
-def _role_org_gaps() -> set[str]:
+def _leading(split: list[str], region: set[str]) -> list[str]:
+    out = []
+    for w in split:
+        if w not in region:
+            break
+        out.append(w)
+    return out
+
+
+_GAPS: tuple[set[str], set[str]] | None = None
+
+
+def _role_org_gaps() -> tuple[set[str], set[str]]:
+    """(region words, title qualifiers) of rules/role_org_gaps.txt."""
     global _GAPS
     if _GAPS is None:
         from pathlib import Path
 
         path = Path(__file__).resolve().parents[1] / "rules" / "role_org_gaps.txt"
-        _GAPS = {ln.strip() for ln in path.read_text(encoding="utf-8").splitlines()
-                 if ln.strip() and not ln.startswith("#")}
+        lines = [ln.strip() for ln in path.read_text(encoding="utf-8").splitlines()
+                 if ln.strip() and not ln.startswith("#")]
+        _GAPS = ({ln for ln in lines if not ln.startswith("+")}, {ln[1:] for ln in lines if ln.startswith("+")})
     return _GAPS
 
 

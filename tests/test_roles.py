@@ -7,7 +7,7 @@ import pyarrow.parquet as pq
 from pipeline.run import extract
 
 PAGE = ("# 新园区开园\n\n惠普中国副总裁张永红出席开园仪式。青岛蓝鲸海洋装备有限公司党委书记、董事长孙浩然介绍了项目。"
-        "会后，惠普中国副总裁张永红再次发言。\n")
+        "会后，惠普中国副总裁张永红再次发言。中信建投证券首席宏观分析师魏凤春认为，园区仍有空间。\n")
 
 
 def test_roles_rows(nlp, tmp_path):
@@ -18,6 +18,7 @@ def test_roles_rows(nlp, tmp_path):
     roles = pq.read_table(tmp_path / "out" / "roles.parquet").to_pylist()
     got = {(r["person"], r["role"], r["org"]) for r in roles}
     assert ("张永红", "副总裁", "惠普中国") in got
+    assert ("魏凤春", "分析师", "中信建投证券") in got  # across a title qualifier (首席宏观)
     assert {("孙浩然", "党委书记"), ("孙浩然", "董事长")} <= {(p, r) for p, r, _ in got}
     assert len(roles) == len(got)  # 张永红 named twice with the same title: one row
     ents = pq.read_table(tmp_path / "out" / "entities.parquet").to_pylist()
