@@ -56,14 +56,15 @@ def show(article_id: str, out: Path, console: Console | None = None) -> bool:
         for col in ("person", "role", "org"):
             t.add_column(col)
         for r in roles:
-            t.add_row(r["person"], r["role"] or "", r["org"] or "")
+            t.add_row(*(Text(r[c] or "") for c in ("person", "role", "org")))
         console.print(t)
     return True
 
 
-def _cell(v: object) -> str:
+def _cell(v: object) -> Text:
+    """A cell as Text: rich would read square brackets in a str as markup."""
     if v is None:
-        return ""
+        return Text("")
     if isinstance(v, float):
-        return f"{v:,.0f}" if abs(v) >= 1e4 else f"{v:g}"
-    return str(v)
+        return Text(f"{v:,.0f}" if abs(v) >= 1e4 else f"{v:g}")
+    return Text(str(v))
