@@ -13,7 +13,7 @@ SHARED ?= ../shared
 IN     ?= data/raw
 OUT    ?= data/out
 
-.PHONY: setup extract test eval golden clean
+.PHONY: setup extract test eval golden clean docs
 
 setup: $(STAMP) $(MODEL) $(LAC)
 
@@ -46,6 +46,9 @@ golden: setup
 	$(BIN)/python -m tests.golden.regenerate
 	git --no-pager diff --stat -- tests/golden
 	git --no-pager diff -- tests/golden
+
+docs: setup
+	$(BIN)/python -c "from pipeline.tables.dictionary import main; main()"
 
 clean:
 	rm -rf $(VENV) $(OUT)/*.parquet

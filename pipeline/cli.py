@@ -15,7 +15,8 @@ import typer
 from pipeline.ingest.sources import DEFAULT_MAX_CHARS
 
 app = typer.Typer(
-    add_completion=False, no_args_is_help=True,
+    # no rich markup: help text keeps its square brackets ([default: lac], dask[distributed])
+    add_completion=False, no_args_is_help=True, rich_markup_mode=None,
     help="Entities and facts from Chinese news about high-tech zones, as Parquet tables.")
 
 
@@ -67,6 +68,11 @@ def extract(
         help="file: one Parquet file per table (out/facts.parquet); dataset: a folder of part "
              "files per table (out/facts/part-00000.parquet), read as one table by pandas, "
              "DuckDB and polars [default: file, dataset with --engine dask].")] = None,
+    date: Annotated[str | None, typer.Option(
+        "--date", help="ISO date (2021-06-18) for articles that carry none: 今年 / 去年 resolve "
+                       "against it. A JSON Lines date or a date in the file name wins.")] = None,
+    show_problems: Annotated[int, typer.Option(
+        "--show-problems", min=0, help="How many problems to list after the summary.")] = 10,
 ) -> None:
     """Extract entities and facts from INPUTS into Parquet tables in --out.
 
@@ -74,8 +80,18 @@ def extract(
 
     A re-run skips unchanged articles; a killed run, run again, goes on from its last completed part.
     """
+    import datetime as dt
+    import time
+
     from pipeline.parallel import available_cores
     from pipeline.run import extract as run_extract
+
+    if date is not None:
+        try:
+            date = dt.date.fromisoformat(date).isoformat()
+        except ValueError:
+            raise typer.BadParameter(f"not an ISO date (YYYY-MM-DD): {date}", param_hint="--date") from None
+    started = time.perf_counter()
 
     if segmenter is not None:
         # Read by load_pipeline in this process, in spawned workers and in LocalCluster ones
@@ -87,17 +103,51 @@ def extract(
 
         # The client only reads, orders and writes; each worker loads the pipeline.
         summary = dask_extract(inputs, out, scheduler=scheduler, workers=n_workers,
-                               max_chars=max_chars, progress=progress, reuse=reuse, partitioned=partitioned)
+                               max_chars=max_chars, progress=progress, reuse=reuse, partitioned=partitioned,
+                               date=date)
     elif scheduler:
         raise typer.BadParameter("--scheduler needs --engine dask", param_hint="--scheduler")
     else:
         # The pipeline is loaded once the first chunks are read: with several workers, a
         # helper tags them with LAC meanwhile, and the workers are forked from it (Linux).
         summary = run_extract(inputs, out, None, max_chars=max_chars, progress=progress,
-                              workers=n_workers, reuse=reuse, partitioned=partitioned)
-    typer.echo(f"extract: {summary.line()} -> {out}", err=True)
+                              workers=n_workers, reuse=reuse, partitioned=partitioned, date=date)
+    typer.echo(f"extract: {summary.line()} -> {out} in {time.perf_counter() - started:.1f} s", err=True)
+    if summary.problems:
+        _print_problems(out, show_problems)
     if summary.articles == 0:
         raise typer.Exit(code=1)
+
+
+@app.command("show")
+def show_article(
+    article_id: Annotated[str, typer.Argument(help="The article's id (articles.article_id).")],
+    out: Annotated[Path, typer.Option("--out", "-o", help="Folder holding the tables of a run.")] = Path("data/out"),
+) -> None:
+    """Print one article with its mentions highlighted, and its facts and roles."""
+    from pipeline.show import show
+
+    if not show(article_id, out):
+        typer.echo(f"show: no article {article_id} in {out}", err=True)
+        raise typer.Exit(code=1)
+
+
+@app.command("report")
+def report(
+    out: Annotated[Path, typer.Option("--out", "-o", help="Folder holding the tables of a run.")] = Path("data/out"),
+    file: Annotated[Path | None, typer.Option(
+        "--file", help="Where to write the HTML [default: OUT/report.html].")] = None,
+    articles: Annotated[int, typer.Option(
+        "--articles", min=0, help="Show the text of this many articles (zones and facts cover all).")] = 200,
+) -> None:
+    """Write one self-contained HTML file (opens offline): per zone its figures and charts over
+    periods, per article its text with mentions highlighted and its facts, the errors, the run."""
+    from pipeline.report import write_report
+
+    if not (out / "articles.parquet").exists() and not (out / "articles").is_dir():
+        typer.echo(f"report: no tables in {out} (run `extract --out {out}` first)", err=True)
+        raise typer.Exit(code=1)
+    typer.echo(f"report: {write_report(out, file, articles)}", err=True)
 
 
 @app.command("eval")
@@ -121,6 +171,24 @@ def eval_numeric(
     from pipeline.evaluate.numeric_cases import format_report, score_cases
 
     typer.echo(format_report(score_cases(cases)))
+
+
+def _print_problems(out: Path, limit: int) -> None:
+    """The first `limit` rows of errors.parquet, then how many more there are."""
+    import pyarrow.parquet as pq
+
+    path = out / "errors.parquet" if (out / "errors.parquet").exists() else out / "errors"
+    try:
+        errors = pq.read_table(path).to_pylist()
+    except (OSError, ValueError):
+        return
+    for row in errors[:limit]:
+        where = row["file"] + (f":{row['line']}" if row["line"] is not None else "")
+        article = f" [{row['article_id']}]" if row.get("article_id") else ""
+        typer.echo(f"  problem: {where}{article}: {row['reason']}", err=True)
+    if len(errors) > limit:
+        rest = len(errors) - limit
+        typer.echo(f"  ... and {rest} more problem{'s' if rest > 1 else ''} in {path}", err=True)
 
 
 def main() -> None:

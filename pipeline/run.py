@@ -22,6 +22,7 @@ from pipeline.script import mirror_article, restore
 from pipeline.segmenter import default_segmenter
 from pipeline.tables import OutputWriter
 from pipeline.tables.parts import DERIVED, Outcome, PartStore, article_key
+from pipeline.tables.zone_metrics import ZoneTables
 
 if TYPE_CHECKING:  # spaCy is imported when the pipeline loads (LocalStages.load)
     from spacy.language import Language
@@ -188,7 +189,8 @@ class LocalStages:
 
 
 def problem_row(p: Problem) -> dict[str, Any]:
-    return {"file": p.file, "line": p.line, "article": p.article, "reason": p.reason}
+    # the file's name, as articles.source gives it (not the path the run was given)
+    return {"file": Path(p.file).name or p.file, "line": p.line, "article_id": p.article, "reason": p.reason}
 
 
 def run_metadata(segmenter: str | None = None) -> dict[str, Any]:
@@ -241,7 +243,7 @@ def _version(dist: str) -> str | None:
 def extract(inputs: Iterable[Path | str], out_dir: Path, nlp: Language | None = None, *,
             max_chars: int, progress: bool = True, workers: int = 1, reuse: bool = True,
             part_articles: int = 64, chunk_chars: int = CHUNK_CHARS, partitioned: bool = False,
-            runner: Callable[..., Iterator[tuple[Job, Any]]] = in_order) -> Summary:
+            runner: Callable[..., Iterator[tuple[Job, Any]]] = in_order, date: str | None = None) -> Summary:
     """Inputs -> tables in out_dir; `nlp` is built here when needed and not given.
 
     With `workers` > 1 the stages run in that many processes; the tables are the same.
@@ -250,16 +252,20 @@ def extract(inputs: Iterable[Path | str], out_dir: Path, nlp: Language | None = 
     engine with its signature, e.g. `pipeline.dask_engine`).
     Articles whose content is unchanged since an earlier run (complete or killed) into
     the same out_dir take their rows from `out_dir/.parts` unless `reuse` is False.
+    `date` (ISO) is given to the articles that carry none (今年 resolves against it).
     """
     out_dir = Path(out_dir)
+    inputs = list(inputs)
     summary = Summary()
     # a pipeline given here says which words it makes; one loaded later takes the default
     metadata = run_metadata(getattr(nlp.tokenizer, "segmenter", None) if nlp is not None else None)
     _remove_stale_staging(out_dir)
     store = PartStore(out_dir, fingerprint(metadata), part_articles=part_articles, reuse=reuse)
     local = LocalStages(nlp)
+    zone_tables = ZoneTables()  # zones and zone_metrics, written with the other tables
 
-    jobs = _jobs(_progress(iter_inputs(inputs, max_chars=max_chars), progress), store, summary)
+    items = _dated(iter_inputs(inputs, max_chars=max_chars), date)
+    jobs = _jobs(_progress(items, progress, _input_bytes(inputs) if progress else 0), store, summary)
     with OutputWriter(out_dir, metadata, partitioned=partitioned) as writer:
         for job, outcome in runner(jobs, workers=workers, local=local, on_seconds=summary.add_seconds,
                                   chunk_chars=chunk_chars):
@@ -282,6 +288,9 @@ def extract(inputs: Iterable[Path | str], out_dir: Path, nlp: Language | None = 
             summary.articles += 1
             summary.entities += len(outcome["entities"])
             summary.facts += len(outcome["facts"])
+            zone_tables.add(outcome["entities"], outcome["facts"])
+        for table, rows in zone_tables.rows().items():
+            writer.add(table, rows)
         store.flush()
     store.finish()  # only once the tables are published
     return summary
@@ -293,7 +302,8 @@ def _jobs(items: Iterator[Article | Problem], store: PartStore, summary: Summary
     seen_ids: set[str] = set()
     for item in items:
         if isinstance(item, Problem):
-            summary.files.add(item.file)
+            if item.line is None:  # a bad line's file is counted by its records' source
+                summary.files.add(Path(item.file).name)
             summary.problems += 1
             yield Job(item)
             continue
@@ -322,10 +332,47 @@ def _remove_stale_staging(out_dir: Path) -> None:
             shutil.rmtree(stale, ignore_errors=True)
 
 
-def _progress(items: Iterator, enabled: bool) -> Iterator:
+def _dated(items: Iterator[Article | Problem], date: str | None) -> Iterator[Article | Problem]:
+    for item in items:
+        if date and isinstance(item, Article) and not item.date:
+            item.date = date
+        yield item
+
+
+def _input_bytes(inputs: Sequence[Path | str]) -> int:
+    """Bytes of the input files, the progress bar's total (folders: their page and JSONL files)."""
+    from pipeline.ingest.sources import SUFFIXES
+
+    total = 0
+    for raw in inputs:
+        path = Path(raw)
+        files = (p for p in path.rglob("*") if p.suffix.lower() in SUFFIXES) if path.is_dir() else [path]
+        for f in files:
+            try:
+                total += f.stat().st_size
+            except OSError:
+                pass
+    return total
+
+
+def _progress(items: Iterator, enabled: bool, total: int = 0) -> Iterator:
+    """The items, with a bar on a terminal: input bytes read of `total`, rate and ETA
+    (an article counts the UTF-8 bytes of its text, near its bytes in the file)."""
     if not enabled:
-        return items
+        yield from items
+        return
     from tqdm import tqdm
 
-    return tqdm(items, desc="articles", unit=" art", file=sys.stderr, mininterval=1.0,
-                disable=None)  # None: shown only on a terminal
+    with tqdm(total=total or None, desc="input", unit="B", unit_scale=True, file=sys.stderr, mininterval=1.0,
+              disable=None) as bar:  # disable=None: shown only on a terminal
+        for item in items:
+            if isinstance(item, Article):
+                bar.update(len(item.text.encode("utf-8")))
+            elif item.line is None:
+                try:
+                    bar.update(Path(item.file).stat().st_size)
+                except OSError:
+                    pass
+            yield item
+        if bar.total:
+            bar.total = bar.n  # texts and files differ by a few bytes: the end is the end

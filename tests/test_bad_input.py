@@ -158,4 +158,4 @@ def test_a_tagger_failure_costs_that_article_only(nlp, tmp_path, monkeypatch):
     summary = extract([src], tmp_path / "out", nlp, max_chars=300_000, progress=False, workers=1)
     assert summary.articles == 1 and summary.problems == 1
     errors = pq.read_table(tmp_path / "out" / "errors.parquet").to_pylist()
-    assert errors[0]["article"] == "bad" and "tokenizer failed" in errors[0]["reason"]
+    assert errors[0]["article_id"] == "bad" and "tokenizer failed" in errors[0]["reason"]

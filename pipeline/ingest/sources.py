@@ -15,6 +15,7 @@ from pipeline.ingest.page import split_articles
 PAGE_SUFFIXES = {".txt", ".md"}
 JSONL_SUFFIXES = {".jsonl", ".ndjson"}
 SUFFIXES = PAGE_SUFFIXES | JSONL_SUFFIXES
+OWN_OUTPUT = {".parquet", ".html"}
 DEFAULT_MAX_CHARS = 300_000
 # A page file is decoded whole (its encoding is guessed from all of it); past this size
 # it is refused rather than held in memory.  A corpus that large belongs in JSON Lines,
@@ -28,11 +29,21 @@ def expand_inputs(inputs: Iterable[Path | str]) -> Iterator[Path | Problem]:
     for raw in inputs:
         path = Path(raw)
         if path.is_dir():
-            yield from sorted(p for p in path.rglob("*") if p.is_file() and p.suffix.lower() in SUFFIXES)
+            for p in sorted(p for p in path.rglob("*") if p.is_file() and not _hidden(p, path)):
+                # a file of another kind in a folder is a recorded skip, not silence
+                yield p if p.suffix.lower() in SUFFIXES else Problem(
+                    file=str(p), reason=f"not an input file type ({p.suffix or 'no suffix'}): "
+                                        "pages are .txt/.md, JSON Lines .jsonl/.ndjson")
         elif path.is_file():
             yield path
         else:
             yield Problem(file=str(path), reason="no such file or folder")
+
+
+def _hidden(p: Path, root: Path) -> bool:
+    """Dot files and folders (.parts/, .DS_Store) and the pipeline's own output (tables,
+    report) are not inputs and not problems."""
+    return p.suffix.lower() in OWN_OUTPUT or any(part.startswith(".") for part in p.relative_to(root).parts)
 
 
 def iter_inputs(inputs: Iterable[Path | str], *, max_chars: int = DEFAULT_MAX_CHARS) -> Iterator[Article | Problem]:

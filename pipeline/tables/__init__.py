@@ -2,5 +2,6 @@
 
 from pipeline.tables.schemas import SCHEMA_VERSION, SCHEMAS
 from pipeline.tables.writer import OutputWriter
+from pipeline.tables.read import read_table
 
-__all__ = ["SCHEMA_VERSION", "SCHEMAS", "OutputWriter"]
+__all__ = ["SCHEMA_VERSION", "SCHEMAS", "OutputWriter", "read_table"]

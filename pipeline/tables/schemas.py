@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import pyarrow as pa
 
-SCHEMA_VERSION = "1.1"
+SCHEMA_VERSION = "1.2"
 
 ARTICLES = pa.schema([
     pa.field("article_id", pa.string(), nullable=False),
@@ -36,6 +36,7 @@ ENTITIES = pa.schema([
     pa.field("norm", pa.string()),                     # normalised name / value
     pa.field("entity_id", pa.string()),                # shared by mentions of one real entity
     pa.field("source", pa.string(), nullable=False),   # the model or rule that decided
+    pa.field("zone_id", pa.string()),                  # ZONE rows: key of the zones table
 ])
 
 FACTS = pa.schema([
@@ -54,6 +55,7 @@ FACTS = pa.schema([
     pa.field("metric", pa.string()),
     pa.field("period", pa.string()),
     pa.field("sentence", pa.string(), nullable=False),
+    pa.field("sentence_index", pa.int32(), nullable=False),  # = entities.sentence of its mention
 ])
 
 ROLES = pa.schema([
@@ -61,13 +63,50 @@ ROLES = pa.schema([
     pa.field("person", pa.string(), nullable=False),
     pa.field("role", pa.string()),
     pa.field("org", pa.string()),
+    pa.field("start", pa.int32()),             # the title: text[start:end] == role
+    pa.field("end", pa.int32()),
+    pa.field("person_start", pa.int32(), nullable=False),
+    pa.field("person_end", pa.int32(), nullable=False),
+    pa.field("sentence_index", pa.int32(), nullable=False),
+    pa.field("person_entity_id", pa.string()),
+    pa.field("org_entity_id", pa.string()),
 ])
 
 ERRORS = pa.schema([
     pa.field("file", pa.string(), nullable=False),
     pa.field("line", pa.int32()),
-    pa.field("article", pa.string()),
+    pa.field("article_id", pa.string()),
     pa.field("reason", pa.string(), nullable=False),
+])
+
+ZONES = pa.schema([
+    pa.field("zone_id", pa.string(), nullable=False),
+    pa.field("name", pa.string(), nullable=False),
+    pa.field("kind", pa.string(), nullable=False),
+    pa.field("level", pa.string()),
+    pa.field("province", pa.string()),
+    pa.field("city", pa.string()),
+    pa.field("parent_zone_id", pa.string()),
+    pa.field("source", pa.string(), nullable=False),
+])
+
+ZONE_METRICS = pa.schema([
+    pa.field("zone_id", pa.string(), nullable=False),
+    pa.field("metric_key", pa.string(), nullable=False),
+    pa.field("period", pa.string()),
+    pa.field("period_start", pa.date32()),
+    pa.field("period_end", pa.date32()),
+    pa.field("measure", pa.string()),
+    pa.field("unit", pa.string(), nullable=False),
+    pa.field("value", pa.float64(), nullable=False),
+    pa.field("value_min", pa.float64(), nullable=False),
+    pa.field("value_max", pa.float64(), nullable=False),
+    pa.field("spread", pa.float64(), nullable=False),
+    pa.field("conflict", pa.bool_(), nullable=False),
+    pa.field("n_facts", pa.int32(), nullable=False),
+    pa.field("n_articles", pa.int32(), nullable=False),
+    pa.field("fact_ids", pa.list_(pa.string()), nullable=False),
+    pa.field("article_ids", pa.list_(pa.string()), nullable=False),
 ])
 
 SCHEMAS: dict[str, pa.Schema] = {
@@ -76,4 +115,6 @@ SCHEMAS: dict[str, pa.Schema] = {
     "facts": FACTS,
     "roles": ROLES,
     "errors": ERRORS,
+    "zones": ZONES,
+    "zone_metrics": ZONE_METRICS,
 }

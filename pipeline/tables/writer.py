@@ -23,6 +23,7 @@ from typing import Any
 import pyarrow as pa
 import pyarrow.parquet as pq
 
+from pipeline.tables.dictionary import describe
 from pipeline.tables.schemas import SCHEMA_VERSION, SCHEMAS
 
 ROWS_PER_GROUP = 20_000
@@ -67,7 +68,8 @@ class OutputWriter:
             self._flush(table)
 
     def _schema(self, table: str) -> pa.Schema:
-        return SCHEMAS[table].with_metadata({**self.metadata, "hitech_ie.table": table})
+        # column descriptions from the data dictionary go into the field metadata
+        return describe(SCHEMAS[table], table).with_metadata({**self.metadata, "hitech_ie.table": table})
 
     def _flush(self, table: str) -> None:
         assert self._staging is not None

@@ -18,19 +18,29 @@ TABLES = {
     # table: (columns kept, sort key)
     "articles": (["article_id", "source", "seq", "title", "date", "authors", "n_chars", "blocks", "script"],
                  ["source", "seq"]),
-    "entities": (["article_id", "label", "text", "start", "end", "sentence", "norm", "entity_id", "source"],
+    "entities": (["article_id", "label", "text", "start", "end", "sentence", "norm", "entity_id", "source",
+                  "zone_id"],
                  ["article_id", "start", "end", "label"]),
     "facts": (["article_id", "kind", "surface", "start", "end", "value", "value_high", "unit", "per", "approx",
-               "subject", "subject_label", "metric", "period"],
+               "subject", "subject_label", "metric", "period", "sentence_index"],
               ["article_id", "start", "end"]),
-    "roles": (["article_id", "person", "role", "org"], ["article_id", "person", "role"]),
-    "errors": (["file", "line", "article", "reason"], ["file", "line"]),
+    "roles": (["article_id", "person", "role", "org", "start", "end", "person_start", "person_end",
+               "sentence_index", "person_entity_id", "org_entity_id"], ["article_id", "person_start", "start"]),
+    "errors": (["file", "line", "article_id", "reason"], ["file", "line"]),
+    "zone_metrics": (["zone_id", "metric_key", "period", "period_start", "period_end", "measure", "unit", "value",
+                      "value_min", "value_max", "spread", "conflict", "n_facts", "n_articles", "fact_ids",
+                      "article_ids"],
+                     ["zone_id", "metric_key", "period", "measure", "unit"]),
 }
 
 
 def table_rows(out_dir: Path, table: str) -> list[dict]:
     columns, key = TABLES[table]
     rows = pq.read_table(out_dir / f"{table}.parquet", columns=columns).to_pylist()
+    for r in rows:
+        for k, v in r.items():
+            if hasattr(v, "isoformat"):
+                r[k] = v.isoformat()  # dates as JSON strings
     if table == "errors":
         for r in rows:
             r["file"] = Path(r["file"]).name  # folders differ between machines
