@@ -62,7 +62,10 @@ def entity_rows(doc: Doc, article_id: str) -> list[dict[str, Any]]:
 
 
 def fact_rows(doc: Doc, article_id: str) -> list[dict[str, Any]]:
-    return [{"article_id": article_id, **f} for f in (doc._.facts or [])]
+    """fact_id is "{article_id}:{start}-{end}"; `restates` names the repeated fact by it."""
+    return [{"article_id": article_id, "fact_id": f"{article_id}:{f['start']}-{f['end']}", **f,
+             "restates": f"{article_id}:{f['restates']}" if f.get("restates") else None}
+            for f in (doc._.facts or [])]
 
 
 def role_rows(doc: Doc, article_id: str) -> list[dict[str, Any]]:

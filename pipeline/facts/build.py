@@ -7,8 +7,11 @@ from typing import Any
 
 from spacy.tokens import Doc
 
-from pipeline.facts.metric import clause_metric
-from pipeline.facts.period import document_period, period_for
+from pipeline.facts.currency import value_cny
+from pipeline.facts.measure import measure_of
+from pipeline.facts.metric import clause_metric, metric_key
+from pipeline.facts.period import PeriodResolver
+from pipeline.facts.restate import restated
 from pipeline.facts.subject import CLAUSE_DELIMS, SubjectResolver
 
 
@@ -27,8 +30,9 @@ def build_facts(doc: Doc, text: str | None = None) -> list[dict[str, Any]]:
     dates = [m for m in mentions if m.label == "DATE"]
     lead = next(((s, e) for s, e, k in blocks if k == "paragraph"), None)
     article_date = article.date if article else None
-    default_period = document_period(dates, lead, article_date)
     sentences = doc._.sentences
+    periods = PeriodResolver(text, dates, article_date, sentences, lead)
+    article_year = int(article_date[:4]) if article_date and article_date[:4].isdigit() else None
     s_starts = [s for s, _ in sentences]
     b_starts = [b[0] for b in blocks]
     # names, dates and numbers are not what a number measures; a number's own span
@@ -44,6 +48,8 @@ def build_facts(doc: Doc, text: str | None = None) -> list[dict[str, Any]]:
         prev_clause = _clause(text, clause[0] - 2, clause[0] - 1, lo=max(sentence[0], block[0]), hi=clause[0] - 1) \
             if clause[0] - 1 > max(sentence[0], block[0]) else None
         subject = resolver.resolve(q.start, sentence, block)
+        period = periods.resolve(q.start, q.end, sentence, clause, block if b[2] == "paragraph" else None)
+        metric = clause_metric(doc, text, clause, q.start, q.end, skip, prev_clause, kind=q.kind)
         facts.append({
             "kind": q.kind,
             "surface": q.text,
@@ -56,12 +62,28 @@ def build_facts(doc: Doc, text: str | None = None) -> list[dict[str, Any]]:
             "approx": q.approx,
             "subject": subject.text if subject else None,
             "subject_label": subject.label if subject else None,
-            "metric": clause_metric(doc, text, clause, q.start, q.end, skip, prev_clause, kind=q.kind),
-            "period": period_for(q.start, q.end, sentence, clause[1], dates, article_date, default_period),
+            "metric": metric,
+            "period": period.text,
             "sentence": text[sentence[0]:sentence[1]],
+            "metric_key": metric_key(metric, q.kind, text[clause[0]:q.start]),
+            "measure": measure_of(q.kind, q.per, text, q.start, q.end, clause, max(sentence[0], block[0])),
+            "period_start": period.start,
+            "period_end": period.end,
+            "period_grain": period.grain,
+            "period_from": period.source,
         })
         places.append((block, text[clause[0]:clause[1]], bisect_right(s_starts, q.start)))
     _carry_per(facts, places)
+    for i, f in enumerate(facts):
+        f["measure"] = "price" if f["per"] else f["measure"]  # a per carried over makes a price
+        if f["metric_key"] is None and f["kind"] == "percent" and i and facts[i - 1]["sentence"] == f["sentence"]:
+            # 营业收入860亿元，同比增长15%: a percent whose clause names nothing measures the figure before it
+            f["metric_key"] = facts[i - 1]["metric_key"]
+        year = f["period_start"].year if f["period_start"] else article_year
+        f["value_cny"] = value_cny(f["kind"], f["value"], f["unit"], year)
+    # `restates` holds the start-end of the repeated fact; rows.fact_rows makes it a fact_id
+    for f, j in zip(facts, restated(facts, text, title)):
+        f["restates"] = None if j is None else f"{facts[j]['start']}-{facts[j]['end']}"
     return facts
 
 

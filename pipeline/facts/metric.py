@@ -113,3 +113,28 @@ def _after_end(text: str, start: int, clause_end: int) -> int:
         if text[i] in "的在与和及并于将已被为是":
             return i
     return min(clause_end, start + 12)
+
+
+METRIC_KEYS = Path(__file__).resolve().parents[2] / "rules" / "metrics.json"
+
+
+@lru_cache(maxsize=1)
+def _key_words(path: Path = METRIC_KEYS) -> tuple[tuple[str, str, frozenset[str]], ...]:
+    """(word, key, kinds), longest word first."""
+    import json
+
+    data = json.loads(path.read_text(encoding="utf-8"))["keys"]
+    words = [(w, key, frozenset(spec["kinds"])) for key, spec in data.items() for w in spec["patterns"]]
+    return tuple(sorted(words, key=lambda x: -len(x[0])))
+
+
+def metric_key(metric: str | None, kind: str, context: str = "") -> str | None:
+    """The vocabulary key (rules/metrics.json) of the longest word that names it: in the free
+    metric text first, else in `context` (the clause before the number); None where none fits."""
+    for where in (metric or "", context):
+        if not where:
+            continue
+        for word, key, kinds in _key_words():
+            if kind in kinds and word in where:
+                return key
+    return None
