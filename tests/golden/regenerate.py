@@ -21,7 +21,9 @@ TABLES = {
     "entities": (["article_id", "label", "text", "start", "end", "sentence", "norm", "entity_id", "source"],
                  ["article_id", "start", "end", "label"]),
     "facts": (["article_id", "kind", "surface", "start", "end", "value", "value_high", "unit", "per", "approx",
-               "subject", "subject_label", "metric", "period"],
+               "subject", "subject_label", "metric", "period",
+               "fact_id", "metric_key", "measure", "period_start", "period_end", "period_grain", "period_from",
+               "value_cny", "restates"],
               ["article_id", "start", "end"]),
     "roles": (["article_id", "person", "role", "org"], ["article_id", "person", "role"]),
     "errors": (["file", "line", "article", "reason"], ["file", "line"]),
@@ -31,6 +33,10 @@ TABLES = {
 def table_rows(out_dir: Path, table: str) -> list[dict]:
     columns, key = TABLES[table]
     rows = pq.read_table(out_dir / f"{table}.parquet", columns=columns).to_pylist()
+    for r in rows:  # date32 columns as ISO strings, as JSON has no dates
+        for k, v in r.items():
+            if hasattr(v, "isoformat"):
+                r[k] = v.isoformat()
     if table == "errors":
         for r in rows:
             r["file"] = Path(r["file"]).name  # folders differ between machines
