@@ -160,3 +160,22 @@ def test_fact_id_and_restates(nlp):
     assert rows["860亿元"]["restates"] == title_fact["fact_id"]
     assert rows["7.8亿元人民币"]["restates"] == rows["1亿欧元"]["fact_id"]
     assert rows["1亿欧元"]["restates"] is None
+
+
+def test_the_from_year_dates_the_base_not_the_figure_reached(nlp):
+    f = facts_of(nlp, "嘉兴高新区有效高企数从2017年的250家跃升至568家。从今年开始,园区投资近百亿元建设新城。",
+                 date="2021-05-01")
+    assert f["250家"]["period"] == "2017"
+    assert f["568家"]["period"] is None
+    assert f["近百亿元"]["period"] == "2021"
+
+
+def test_a_headline_figure_takes_the_period_of_its_body_statement(nlp):
+    f = run(nlp, "2016年,嘉兴高新区高新技术产业产值突破3000亿元。", title="嘉兴高新区产值突破3000亿元")._.facts
+    assert [x["period"] for x in f] == ["2016", "2016"]
+
+
+def test_this_event_refers_back_to_the_event_named_with_its_period(nlp):
+    f = facts_of(nlp, "2月22日,嘉兴高新区举行2024年一季度重点项目集中开工活动。\n"
+                      "据介绍,此次集中开工的项目共31个,总投资40.6亿元。")
+    assert (f["31个"]["period"], f["31个"]["period_from"]) == ("2024一季度", "event")

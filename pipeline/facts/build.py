@@ -84,7 +84,14 @@ def build_facts(doc: Doc, text: str | None = None) -> list[dict[str, Any]]:
     # `restates` holds the start-end of the repeated fact; rows.fact_rows makes it a fact_id
     for f, j in zip(facts, restated(facts, text, title)):
         f["restates"] = None if j is None else f"{facts[j]['start']}-{facts[j]['end']}"
+        if j is not None and facts[j]["period"] is None and title and title[0] <= facts[j]["start"] < title[1]:
+            # a headline has no time of its own: its figure's period is that of the body's statement
+            for k in _PERIOD_COLUMNS:
+                facts[j][k] = f[k]
     return facts
+
+
+_PERIOD_COLUMNS = ("period", "period_start", "period_end", "period_grain", "period_from")
 
 
 # A price moving on from a unit price: its clause names a price or a move, not a total.

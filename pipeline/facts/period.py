@@ -43,6 +43,9 @@ NO_PERIOD = Period(None)
 
 # the base of a comparison (比上年增长, 较去年同期, 同比上年), not the period of the number
 _COMPARED = re.compile(r"(?:比|较|相比|同比|对比|与)$")
+# 从2017年的250家跃升至568家 / 从去年的零激增至127亿元: 2017 dates the 250, not the 568
+_FROM = re.compile(r"从$")
+_TO = re.compile(r"[至到]")
 # what may stand before a date that opens its sentence (据统计，2021年，…)
 _OPENER = re.compile(r"^[\s“”\"（(]*(?:据统计|据了解|数据显示|统计显示|其中|另外|此外|同时|在|截至|截止|自|从)?[，,、]?[\s“”\"]*$")
 # a sentence that continues a run of statistics
@@ -53,9 +56,11 @@ _STANDING = re.compile(r"(?:有|拥有|现有|共有|聚集|集聚|汇聚)[^，,
 # planned figures: their period is the year they are due, never a year carried to them
 _TARGET = re.compile(r"计划|目标|力争|预计|争取|有望|预期|拟|将|规划|确保")
 # a time word without a year in the sentence: it is not about the year carried (2010年，… 。近期，…)
-_OWN_TIME = re.compile(r"近期|近日|日前|目前|此前|近年|当前|如今|现在|未来|今后|随后|此后|以往|过去|当时|届时|下一步")
+_OWN_TIME = re.compile(r"近期|近日|日前|此前|近年|如今|现在|未来|今后|随后|此后|以往|过去|当时|届时|下一步")
 # a DATE naming an event: 2022年二季度重点项目集中签约仪式, 2024年一季度重大项目开工活动
-_EVENT = re.compile(r"[^，,。；;：:]{0,8}?(?:签约|开工|竣工|投产|仪式|大会|推介会|洽谈会|招商会|博览会|论坛|峰会|发布会|活动)")
+_EVENT = re.compile(r"[^，,。；;：:]{0,12}?(?:签约|开工|竣工|投产|仪式|大会|推介会|洽谈会|招商会|博览会|论坛|峰会|发布会|活动)")
+# a sentence about the event named before (此次集中开工的项目共31个, 本次“三个一批”活动): its period
+_THIS_EVENT = re.compile(r"(?:此次|本次|这次|本批|此批)")
 
 
 def document_period(dates: Sequence[Mention], lead: tuple[int, int] | None,
@@ -83,12 +88,15 @@ class PeriodResolver:
         self._all_starts = sorted(d.start for d in dates)
         self.sentences = sentences
         self.default = document_period(dates, lead, article_date)
+        # the first DATE that names an event (2024年一季度重点项目集中开工活动); 此次 refers back to it
+        self._event = next((d for d in self.dates if _EVENT.match(text, d.end)), None)
 
     def resolve(self, pos: int, end: int, sentence: tuple[int, int], clause: tuple[int, int],
                 block: tuple[int, int] | None) -> Period:
         """`block` is the number's paragraph, None where periods do not carry (titles, headings)."""
         s_start = max(sentence[0], block[0]) if block else sentence[0]
-        before = [d for d in self._in(s_start, pos)]
+        before = [d for d in self._in(s_start, pos)
+                  if not (_FROM.search(self.text, max(0, d.start - 1), d.start) and _TO.search(self.text, d.end, pos))]
         if before:
             d = before[-1]
             return self._period(d, "clause" if d.start >= clause[0] else "sentence")
@@ -97,6 +105,8 @@ class PeriodResolver:
             return self._period(after[0], "clause")
         if self.default:  # a report on one period: its standing counts and targets too
             return _make(self.default, "paragraph")
+        if _THIS_EVENT.search(self.text, s_start, pos) and self._event is not None and self._event.end <= s_start:
+            return self._period(self._event, "event")
         if block is None or _STANDING.search(self.text, clause[0], pos) or _TARGET.search(self.text, s_start, pos):
             return NO_PERIOD
         return self._carried(s_start, block, self.text[s_start:sentence[1]]) or NO_PERIOD

@@ -1,6 +1,7 @@
 """`restates`: the earlier fact a row repeats, so that a sum over facts counts each figure once.
 
-- the title's number restated in the body (same kind, value and unit);
+- the title's number restated in the body (same kind, value and unit, and the same string or approx:
+  百亿 and 近百亿元 are two facts, dev NOTES 24);
 - a conversion in brackets or after 约合 / 折合 (1亿欧元(约合8亿元人民币)): the amount just before it;
 - the same value, unit and subject stated again in the article (and, for percents, the same metric_key:
   "增长10%" is often a different growth).
@@ -24,6 +25,7 @@ def restated(facts: list[dict[str, Any]], text: str, title: tuple[int, int] | No
 
 def _same_figure(a: dict[str, Any], b: dict[str, Any]) -> bool:
     return (a["kind"] == b["kind"] and a["unit"] == b["unit"] and a["per"] == b["per"]
+            and (a["approx"] == b["approx"] or a["surface"] == b["surface"])
             and abs(a["value"] - b["value"]) <= 1e-9 * max(abs(a["value"]), 1.0)
             and a["value_high"] == b["value_high"])
 
