@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_right
 from typing import Any
 
@@ -76,7 +77,8 @@ def build_facts(doc: Doc, text: str | None = None) -> list[dict[str, Any]]:
     _carry_per(facts, places)
     for i, f in enumerate(facts):
         f["measure"] = "price" if f["per"] else f["measure"]  # a per carried over makes a price
-        if f["metric_key"] is None and f["kind"] == "percent" and i and facts[i - 1]["sentence"] == f["sentence"]:
+        if (f["metric_key"] is None and f["kind"] == "percent" and i and facts[i - 1]["sentence"] == f["sentence"]
+                and not _BARE_CHANGE.sub("", f["metric"] or "").strip()):
             # 营业收入860亿元，同比增长15%: a percent whose clause names nothing measures the figure before it
             f["metric_key"] = facts[i - 1]["metric_key"]
         year = f["period_start"].year if f["period_start"] else article_year
@@ -91,6 +93,9 @@ def build_facts(doc: Doc, text: str | None = None) -> list[dict[str, Any]]:
     return facts
 
 
+# a percent's metric that names only a move or a share (同比增长, 占比, 增速): it measures the figure before it
+_BARE_CHANGE = re.compile(r"同比|环比|分别|增长|增速|增幅|提高|提升|下降|减少|上涨|增加|占比|比重|占|达到|达|约|为|了|较|上年|去年|同期"
+                          r"|连续[一二三四五六七八九十\d]*年|保持|总量|总数|规模")
 _PERIOD_COLUMNS = ("period", "period_start", "period_end", "period_grain", "period_from")
 
 
