@@ -179,3 +179,23 @@ def test_this_event_refers_back_to_the_event_named_with_its_period(nlp):
     f = facts_of(nlp, "2月22日,嘉兴高新区举行2024年一季度重点项目集中开工活动。\n"
                       "据介绍,此次集中开工的项目共31个,总投资40.6亿元。")
     assert (f["31个"]["period"], f["31个"]["period_from"]) == ("2024一季度", "event")
+
+
+@pytest.mark.parametrize("text, date_, period", [
+    ("截至7月31日,郑州机场完成客运量1353万人次。", "2017-08-17", "2017年1—7月"),  # the year so far
+    ("据悉,12月园区共有开工项目19个。", "2021-01-05", "2020-12"),              # the last December
+    ("12月15日,园区集中签约项目12个。", "2021-01-05", None),                 # a day dates an event
+])
+def test_months_without_a_year(nlp, text, date_, period):
+    [f] = facts_of(nlp, text, date=date_).values()
+    assert f["period"] == period
+
+
+@pytest.mark.parametrize("text, surface, measure", [
+    ("湘江新区产值超亿元的高新技术企业有244家。", "超亿元", "threshold"),
+    ("新签约项目96个,其中100亿元以上1个。", "100亿元以上", "threshold"),
+    ("总投资约480亿元的18个重点产业项目开工。", "约480亿元", "level"),
+    ("园区135.9亿元重点项目集中开工。", "135.9亿元", "level"),
+])
+def test_threshold_needs_a_bound(nlp, text, surface, measure):
+    assert facts_of(nlp, text)[surface]["measure"] == measure

@@ -7,6 +7,7 @@
     "2022年1—11月"     a span of months (1-11月, 1至11月, 前11个月); "2020-12" one month (2020年12月)
     "rel:0" / "rel:-1" / "rel:+1"   今年 / 去年 (上年, 过去一年) / 明年, resolved with the article's date
     "rel:0上半年"      今年上半年; "rel:0一季度", "rel:0年1—8月" (今年前8个月, a bare 1—8月)
+    "month:07"        a month opening a clause (，7月…): that month of the article's year
     "day"             a day or month without a year (12月15日): it dates an event, no period
 
 `period_bounds` reads a resolved period back into its first and last day and its grain.
@@ -47,6 +48,10 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
                             + r")?")),
     ("months", re.compile(_MONTHS)),
     ("half", re.compile(_HALF)),
+    # 截至7月31日 / 截至7月底: the year so far (截至2020年底 is a year, read above)
+    ("to_month", guarded(re.compile(r"(?<=截至|截止)(\d{1,2})月(?:份)?(?:\d{1,2}[日号]|底|末)?"))),
+    # a month opening a clause (其中，7月丁苯橡胶…; 12月示范区共有开工项目19个): its statistics
+    ("month", guarded(re.compile(r"(?<=[，,。；;：:\n])(\d{1,2})月(?:份)?(?![\d日号底末初中])"))),
     ("day", guarded(re.compile(r"\d{1,2}月(?:份)?(?:\d{1,2}[日号])?|\d{1,2}[日号]"))),
     ("five_year", _FIVE_YEAR),
 ]
@@ -105,6 +110,11 @@ def _norm(kind: str, m: re.Match[str]) -> str | None:
         return "rel:0" + _months(m.group(1), m.group(2))
     if kind == "half":
         return "rel:0" + _half(m.group(0))
+    if kind in ("to_month", "month"):
+        n = int(m.group(1))
+        if not 1 <= n <= 12:
+            return None
+        return f"rel:0年1—{n}月" if kind == "to_month" else f"month:{n:02d}"
     if kind == "day":
         return "day"
     if kind == "five_year":
@@ -135,10 +145,15 @@ def resolve_period(norm: str | None, article_date: str | None) -> str | None:
     """A DATE's norm -> the facts table's period, or None where it dates an event."""
     if not norm or norm == "day":
         return None
-    if not norm.startswith("rel:"):
+    if not norm.startswith(("rel:", "month:")):
         return norm
     if not article_date or not re.match(r"\d{4}", article_date):
         return None
+    if norm.startswith("month:"):
+        # the last such month up to the article's date (12月 in a January article: last year's)
+        month = int(norm[6:])
+        amonth = int(article_date[5:7]) if re.match(r"\d{4}-\d{2}", article_date) else 12
+        return f"{int(article_date[:4]) - (month > amonth)}-{month:02d}"
     m = re.match(r"rel:([+-]?\d+)(.*)", norm)
     assert m
     year = int(article_date[:4]) + int(m.group(1))

@@ -7,8 +7,7 @@ target     a planned or expected figure: 计划, 预计, 拟, 将, 可达 ... in
            到2027年, 建成后 earlier in its sentence (a semicolon ends a cue's reach)
 share      a percent read as a part of a whole (占, 比重, 比例, …率); change (增长15.2%, 同比):
            the cue closest before the number decides (占比提高到30% is a share)
-cumulative 累计, 共计, 总计 in its clause; 以来, 截至目前, 先后, 至今 earlier in its sentence,
-           except in a 其中 clause (其中在建项目217个 is a stock)
+cumulative 累计, 共计, 总计 in its clause; 以来, 截至目前, 先后, 至今 earlier in its sentence
 change     新增9家, 增加投资5亿元: a change word in its clause (工业增加值 is not one)
 level      everything else: a total or a stock (营业收入860亿元, 高企1217家)
 
@@ -22,8 +21,11 @@ from __future__ import annotations
 
 import re
 
-_THRESHOLD = re.compile(r"^(?:以上|及以上|级|规模)?(?:的[^，,。；;、]{0,8}?|(?:重大|重点|大|产业|工业|制造业|优质|好)?)"
-                        r"(?:项目|企业|产业集群|集群|工程|产业链|平台)")
+_CLASS = r"(?:项目|企业|产业集群|集群|工程|产业链|平台)"
+# a bound word after the amount: 10亿元以上项目, 百亿级产业集群
+_THRESHOLD = re.compile(r"^(?:以上|及以上|以下|级)(?:的[^，,。；;、]{0,8}?|(?:重大|重点|大|产业|工业|制造业|优质|好)?)" + _CLASS)
+# or a bound or range on the amount and a class after it: 产值超亿元的高新技术企业, 年产值20至30亿元的企业
+_CLASS_AFTER = re.compile(r"^的[^，,。；;、]{0,8}?" + _CLASS)
 _COUNT_AFTER = re.compile(r"^\d")  # 100亿元以上1个: a class of projects counted
 # planned figures: cues in the number's clause, and cues that govern the rest of their sentence
 _TARGET = re.compile(r"计划|预计|拟|将|有望|预期|争取|可达|可实现|可新增|可带动|可提供")
@@ -41,13 +43,17 @@ _PER_HEAD = re.compile(r"(?:户均|人均|亩均|每亩|每户|每人|单价|均
 
 
 def measure_of(kind: str, per: str | None, text: str, pos: int, end: int,
-               clause: tuple[int, int], sentence_start: int) -> str:
-    """`text` is the article text; [pos, end) the number; `clause` its clause's bounds."""
+               clause: tuple[int, int], sentence_start: int, *, bounded: bool = False) -> str:
+    """`text` is the article text; [pos, end) the number; `clause` its clause's bounds; `bounded`
+    when the amount is a lower bound or a range (超亿元, 20至30亿元)."""
     head = _NOT_CHANGE.sub("··", text[clause[0]:pos])
     if per or _PER_HEAD.search(head):
         return "price"
     after = text[end:min(clause[1], end + 12)]
-    if kind == "money" and (_THRESHOLD.match(after) or (text[pos:end].endswith("以上") and _COUNT_AFTER.match(after))):
+    surface = text[pos:end]
+    if kind == "money" and (_THRESHOLD.match(after) or (surface.endswith(("以上", "以下")) and (
+            _COUNT_AFTER.match(after) or _CLASS_AFTER.match(after) or re.match(_CLASS, after)))
+            or (bounded and _CLASS_AFTER.match(after))):
         return "threshold"
     # the sentence up to the number, from its last semicolon: a list's items have their own cues
     lead = text[sentence_start:pos]
@@ -68,7 +74,7 @@ def measure_of(kind: str, per: str | None, text: str, pos: int, end: int,
         return "cumulative"
     if change >= 0:
         return "change"
-    if _CUMULATIVE_SENTENCE.search(lead) and not head.lstrip().startswith("其中"):
+    if _CUMULATIVE_SENTENCE.search(lead):  # its breakdown too (截至目前…项目96个，其中100亿元以上1个)
         return "cumulative"
     return "level"
 

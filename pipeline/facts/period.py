@@ -58,7 +58,8 @@ _TARGET = re.compile(r"计划|目标|力争|预计|争取|有望|预期|拟|将|
 # a time word without a year in the sentence: it is not about the year carried (2010年，… 。近期，…)
 _OWN_TIME = re.compile(r"近期|近日|日前|此前|近年|如今|现在|未来|今后|随后|此后|以往|过去|当时|届时|下一步")
 # a DATE naming an event: 2022年二季度重点项目集中签约仪式, 2024年一季度重大项目开工活动
-_EVENT = re.compile(r"[^，,。；;：:]{0,12}?(?:签约|开工|竣工|投产|仪式|大会|推介会|洽谈会|招商会|博览会|论坛|峰会|发布会|活动)")
+_EVENT = re.compile(r"[^，,。；;：:]{0,12}?(?:签约|开工|竣工|投产|仪式|大会|推介会|洽谈会|招商会|博览会|论坛|峰会|发布会|活动"
+                    r"|(?:推进|现场|观摩|启动|动员|对接)会)")
 # a sentence about the event named before (此次集中开工的项目共31个, 本次“三个一批”活动): its period
 _THIS_EVENT = re.compile(r"(?:此次|本次|这次|本批|此批)")
 
@@ -124,7 +125,7 @@ class PeriodResolver:
     def _carried(self, s_start: int, block: tuple[int, int], sentence_text: str) -> Period | None:
         """The date that opens an earlier sentence of the paragraph, when no other date stands
         between it and this sentence; an event's date, or a run's date for a sentence of the run."""
-        earlier = self._in(block[0], s_start)
+        earlier = [d for d in self._in(block[0], s_start) if not self._from_base(d)]
         if not earlier:
             return None
         d = earlier[-1]
@@ -140,11 +141,16 @@ class PeriodResolver:
             return None
         return self._period(d, "paragraph")
 
+    def _from_base(self, d: Mention) -> bool:
+        """从去年的零激增至127亿元: the base of a change, which neither dates what follows nor ends a run."""
+        return bool(_FROM.search(self.text, max(0, d.start - 1), d.start)
+                    and _TO.search(self.text[d.end:d.end + 16].split("。")[0]))
+
     def _period(self, d: Mention, source: str) -> Period:
         text = resolve_period(d.norm, self.article_date)
         if text is None:
             return NO_PERIOD
-        if d.norm.startswith("rel:"):
+        if d.norm.startswith(("rel:", "month:")):
             source = "article_date"
         elif _EVENT.match(self.text, d.end):
             source = "event"
