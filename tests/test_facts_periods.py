@@ -199,3 +199,8 @@ def test_months_without_a_year(nlp, text, date_, period):
 ])
 def test_threshold_needs_a_bound(nlp, text, surface, measure):
     assert facts_of(nlp, text)[surface]["measure"] == measure
+
+
+def test_a_month_takes_the_year_named_before_it_in_its_sentence(nlp):
+    f = facts_of(nlp, "而2004年,4月份汽车销量为54万辆。", date="2011-06-01")
+    assert f["54万辆"]["period"] == "2004-04"

@@ -100,6 +100,9 @@ class PeriodResolver:
                   if not (_FROM.search(self.text, max(0, d.start - 1), d.start) and _TO.search(self.text, d.end, pos))]
         if before:
             d = before[-1]
+            year = next((e.norm[:4] for e in reversed(before[:-1]) if e.norm[:4].isdigit()), None)
+            if d.norm.startswith("month:") and year:  # 2004年，4月份汽车销量…: that year's April
+                return _make(f"{year}-{d.norm[6:]}", "sentence")
             return self._period(d, "clause" if d.start >= clause[0] else "sentence")
         after = [d for d in self._in(end, clause[1])]
         if after:
