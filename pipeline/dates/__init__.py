@@ -32,7 +32,7 @@ _QUARTER = r"(?:前三季度|第?[一二三四1-4]季度)"
 _HALF = r"(?:上半年|下半年|" + _QUARTER + ")"
 _N = r"(?:1[0-2]|[1-9]|十[一二]?|[一二两三四五六七八九])"
 # a span of months in one year: 1—11月, 1-7月份, 1至8月, 前8个月, 前十个月
-_MONTHS = r"(?:(?:1|一)\s*[-—–~至到]\s*(" + _N + r")\s*月(?:份)?|前(" + _N + r")个?月)"
+_MONTHS = r"(?:(?:1|一)\s*月?\s*[-—–~至到]\s*(" + _N + r")\s*月(?:份)?|前(" + _N + r")个?月)"
 # guarded: these two open with a repeat or a lookbehind, so sre tries them at every
 # position (0.06 CPU-s a corpus pass each; about a third of that behind the guard)
 _FIVE_YEAR = guarded(re.compile(r"(?<=[“\"])(十[一二三四五六]?)五(?=[”\"])"

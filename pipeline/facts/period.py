@@ -58,7 +58,7 @@ _TARGET = re.compile(r"计划|目标|力争|预计|争取|有望|预期|拟|将|
 # a time word without a year in the sentence: it is not about the year carried (2010年，… 。近期，…)
 _OWN_TIME = re.compile(r"近期|近日|日前|此前|近年|如今|现在|未来|今后|随后|此后|以往|过去|当时|届时|下一步")
 # a DATE naming an event: 2022年二季度重点项目集中签约仪式, 2024年一季度重大项目开工活动
-_EVENT = re.compile(r"[^，,。；;：:]{0,12}?(?:签约|开工|竣工|投产|仪式|大会|推介会|洽谈会|招商会|博览会|论坛|峰会|发布会|活动"
+_EVENT = re.compile(r"(?:[^，,。；;：:]{0,12}?|[，,]\s*在[^，,。；;：:]{0,20}?)(?:签约|开工|竣工|投产|仪式|大会|推介会|洽谈会|招商会|博览会|论坛|峰会|发布会|活动"
                     r"|(?:推进|现场|观摩|启动|动员|对接)会)")
 # a sentence about the event named before (此次集中开工的项目共31个, 本次“三个一批”活动): its period
 _THIS_EVENT = re.compile(r"(?:此次|本次|这次|本批|此批)")
@@ -85,8 +85,10 @@ class PeriodResolver:
         self.dates = [d for d in dates if d.norm != "day"
                       and not _COMPARED.search(text, max(0, d.start - 2), d.start)]
         self._starts = [d.start for d in self.dates]
-        # any time expression, a bare day too, ends what a date carries (12月5日举行了签约仪式)
-        self._all_starts = sorted(d.start for d in dates)
+        # any time expression, a bare day too, ends what a date carries (12月5日举行了签约仪式),
+        # but not the base of a comparison or change (比上年, 从去年的零激增至…)
+        self._all_starts = sorted(d.start for d in dates if not self._from_base(d)
+                                  and not _COMPARED.search(text, max(0, d.start - 2), d.start))
         self.sentences = sentences
         self.default = document_period(dates, lead, article_date)
         # the first DATE that names an event (2024年一季度重点项目集中开工活动); 此次 refers back to it
