@@ -204,3 +204,11 @@ def test_threshold_needs_a_bound(nlp, text, surface, measure):
 def test_a_month_takes_the_year_named_before_it_in_its_sentence(nlp):
     f = facts_of(nlp, "而2004年,4月份汽车销量为54万辆。", date="2011-06-01")
     assert f["54万辆"]["period"] == "2004-04"
+
+
+def test_the_same_figure_of_the_same_subject_restates_only_with_the_same_metric(nlp):
+    doc = run(nlp, "嘉兴高新区营业收入达到860亿元。\n会上介绍,嘉兴高新区营业收入达到860亿元。\n"
+                   "嘉兴高新区新能源汽车项目2个。\n嘉兴高新区产业基金项目2个。")
+    rows = [r for r in fact_rows(doc, "a1") if r["start"] > 5]
+    assert rows[1]["restates"] == rows[0]["fact_id"]
+    assert rows[3]["restates"] is None

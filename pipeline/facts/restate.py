@@ -3,8 +3,9 @@
 - the title's number restated in the body (same kind, value and unit, and the same string or approx:
   百亿 and 近百亿元 are two facts, dev NOTES 24);
 - a conversion in brackets or after 约合 / 折合 (1亿欧元(约合8亿元人民币)): the amount just before it;
-- the same value, unit and subject stated again in the article (and, for percents, the same metric_key:
-  "增长10%" is often a different growth).
+- the same value, unit and subject stated again in the article, with a metric sharing a word (or
+  the same metric_key): 新能源汽车项目2个 and 产业基金项目2个 are two figures.
+Thresholds (亿元以上项目) are bounds, not figures: they restate nothing.
 """
 
 from __future__ import annotations
@@ -39,13 +40,21 @@ def _earlier(facts: list[dict[str, Any]], i: int, f: dict[str, Any], text: str,
         if p["kind"] == "money" and len(gap) <= 6 and (
                 re.search(r"约合|折合", gap) or (p["unit"] != f["unit"] and _OPEN.search(gap))):
             return i - 1
+    if f["measure"] == "threshold":
+        return None
     for j in range(i - 1, -1, -1):
         e = facts[j]
-        if not _same_figure(e, f):
+        if not _same_figure(e, f) or e["measure"] == "threshold":
             continue
         if title is not None and title[0] <= e["start"] < title[1] and not in_title:
             return j  # the title's figure told again in the body
         if (f["subject"] is not None and e["subject"] == f["subject"] and e["sentence"] != f["sentence"]
-                and (f["kind"] != "percent" or (f["metric_key"] is not None and e["metric_key"] == f["metric_key"]))):
+                and ((f["metric_key"] is not None and e["metric_key"] == f["metric_key"])
+                     or _bigrams(f["metric"]) & _bigrams(e["metric"]))):
             return j
     return None
+
+
+def _bigrams(metric: str | None) -> set[str]:
+    words = (metric or "").split()
+    return {w[k:k + 2] for w in words for k in range(len(w) - 1)}
