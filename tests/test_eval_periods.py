@@ -8,7 +8,7 @@ from pipeline.evaluate.gold import evaluate_file
 MARGIN = 0.02
 FLOORS = {
     "dev": {"period": 0.933, "period_exact": 0.929},
-    "train": {"period": 0.913, "period_exact": 0.900, "measure": 0.916},
+    "train": {"period": 0.919, "period_exact": 0.912, "measure": 0.916},
 }
 
 
