@@ -212,3 +212,8 @@ def test_the_same_figure_of_the_same_subject_restates_only_with_the_same_metric(
     rows = [r for r in fact_rows(doc, "a1") if r["start"] > 5]
     assert rows[1]["restates"] == rows[0]["fact_id"]
     assert rows[3]["restates"] is None
+
+
+def test_a_sentence_opening_with_a_plan_is_a_target_throughout(nlp):
+    f = facts_of(nlp, "计划在3至5年内完成土地整理,重点发展三大主导产业,届时形成500亿元的产业规模。")
+    assert f["500亿元"]["measure"] == "target"

@@ -28,7 +28,9 @@ _THRESHOLD = re.compile(r"^(?:以上|及以上|以下|级)(?:的[^，,。；;、
 _CLASS_AFTER = re.compile(r"^的[^，,。；;、]{0,8}?" + _CLASS)
 _COUNT_AFTER = re.compile(r"^\d")  # 100亿元以上1个: a class of projects counted
 # planned figures: cues in the number's clause, and cues that govern the rest of their sentence
-_TARGET = re.compile(r"计划|预计|拟|将|有望|预期|争取|可达|可实现|可新增|可带动|可提供")
+_TARGET = re.compile(r"计划|预计|拟|将|有望|预期|争取|可达|可实现|可新增|可带动|可提供|届时")
+# a sentence that opens with a plan governs all its clauses (计划在3至5年内…，届时形成500亿元的产业规模)
+_TARGET_OPEN = re.compile(r"[^，,。；;]{0,4}?(?:计划|预计|拟|力争|争取|目标)")
 _TARGET_SENTENCE = re.compile(r"力争|目标|(?:到|至)(?:19|20)\d\d年|建成后|投产后|达产后|达效后|建成投产|确保")
 _CUMULATIVE = re.compile(r"累计|共计|总计|累积")
 _CUMULATIVE_SENTENCE = re.compile(r"以来|迄今|至今|先后|(?:截至|截止|到)目前|累计")
@@ -58,7 +60,7 @@ def measure_of(kind: str, per: str | None, text: str, pos: int, end: int,
     # the sentence up to the number, from its last semicolon: a list's items have their own cues
     lead = text[sentence_start:pos]
     lead = lead[max(lead.rfind("；"), lead.rfind(";")) + 1:]
-    if _TARGET.search(head) or _TARGET_SENTENCE.search(lead):
+    if _TARGET.search(head) or _TARGET_SENTENCE.search(lead) or _TARGET_OPEN.match(text, sentence_start, pos):
         return "target"
     if _TO_LEVEL.search(head[-4:]):
         return "share" if kind == "percent" and _SHARE.search(head) else "level"
