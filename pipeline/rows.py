@@ -66,9 +66,12 @@ def entity_rows(doc: Doc, article_id: str) -> list[dict[str, Any]]:
 
 
 def fact_rows(doc: Doc, article_id: str) -> list[dict[str, Any]]:
-    # sentence_index: the sentence's index as entities.sentence gives it (facts.sentence is its text)
+    """fact_id is "{article_id}:{start}-{end}"; `restates` names the repeated fact by it;
+    sentence_index is the sentence's index as entities.sentence gives it (facts.sentence is its text)."""
     starts = [s for s, _ in doc._.sentences]
-    return [{"article_id": article_id, **f, "sentence_index": max(0, bisect_right(starts, f["start"]) - 1)}
+    return [{"article_id": article_id, "fact_id": f"{article_id}:{f['start']}-{f['end']}", **f,
+             "restates": f"{article_id}:{f['restates']}" if f.get("restates") else None,
+             "sentence_index": max(0, bisect_right(starts, f["start"]) - 1)}
             for f in (doc._.facts or [])]
 
 

@@ -36,9 +36,9 @@ def test_headings_do_not_borrow_a_subject(nlp):
 
 
 def test_period_from_an_explicit_year_in_the_sentence(nlp):
-    f = facts_of(nlp, "2020年,合肥高新区实现营业收入2700亿元。研发人员超过1万人。")
+    f = facts_of(nlp, "2020年,合肥高新区实现营业收入2700亿元。园区拥有研发人员1万人。")
     assert f["2700亿元"]["period"] == "2020"
-    assert f["1万人"]["period"] is None  # the year is not carried into the next sentence
+    assert f["1万人"]["period"] is None  # the year is not carried into a standing count (ANNOTATION)
 
 
 def test_this_year_resolves_only_with_the_article_date(nlp):

@@ -5,6 +5,11 @@ strings under `optional` are neither rewarded nor penalised.  Facts: matched on
 kind, value (relative error under 1e-6) and unit; subject, approx, period and metric
 are then scored on the matched pairs.  A repeated mention of a fact already matched
 is neither rewarded nor penalised.
+
+`period` compares the first four-digit year (dev NOTES 26); `period_exact` the whole period in
+its text form (2017一季度, 2022年1—11月, 2021-2023), and `measure` is scored where the gold has
+one (../shared/train).  Facts are paired on the first four attributes alone, so the new scores
+leave the pairing, and the older figures, as they were.
 """
 
 from __future__ import annotations
@@ -21,6 +26,7 @@ from pipeline.ingest import Article, iter_inputs
 
 SCORED_LABELS = ("ZONE", "ORG", "PERSON", "MONEY", "PERCENT", "COUNT")
 FACT_ATTRS = ("subject", "approx", "period", "metric")
+EXTRA_ATTRS = ("period_exact", "measure")  # scored on the pairs, not used to pair
 
 
 @dataclass
@@ -49,7 +55,7 @@ class PRF:
 class Report:
     labels: dict[str, PRF] = field(default_factory=lambda: {lab: PRF() for lab in SCORED_LABELS})
     facts: PRF = field(default_factory=PRF)
-    attrs: dict[str, list[int]] = field(default_factory=lambda: {a: [0, 0] for a in FACT_ATTRS})
+    attrs: dict[str, list[int]] = field(default_factory=lambda: {a: [0, 0] for a in FACT_ATTRS + EXTRA_ATTRS})
     errors: list[dict[str, Any]] = field(default_factory=list)
     unmatched_gold: list[str] = field(default_factory=list)
 
@@ -110,7 +116,16 @@ def _year(period: str | None) -> str | None:
     return m.group() if m else None
 
 
+def _period_form(period: str | None) -> str | None:
+    """2022年1—11月 / 2022年1-11月 / 2022 年 1—11 月 -> one spelling; None stays None."""
+    if period is None:
+        return None
+    return re.sub(r"[—–~至到]", "-", re.sub(r"[\s年第]", "", str(period)))
+
+
 def attr_right(name: str, gold: dict[str, Any], pred: dict[str, Any]) -> bool:
+    if name == "period_exact":
+        return _period_form(gold.get("period")) == _period_form(pred.get("period"))
     if name == "period":
         return _year(gold.get("period")) == _year(pred.get("period"))
     if name == "metric":
@@ -130,12 +145,15 @@ def score_facts(gold: dict[str, Any], predicted: list[dict[str, Any]], report: R
             best = max(free, key=lambda i: sum(attr_right(a, golds[i], pred) for a in FACT_ATTRS))
             used[best] = pred["surface"]
             report.facts.tp += 1
-            for a in FACT_ATTRS:
+            for a in FACT_ATTRS + EXTRA_ATTRS:
+                if a == "measure" and "measure" not in golds[best]:
+                    continue
                 report.attrs[a][0] += attr_right(a, golds[best], pred)
                 report.attrs[a][1] += 1
                 if not attr_right(a, golds[best], pred):
+                    shown = "period" if a == "period_exact" else a
                     report.errors.append({"article": art, "label": f"fact.{a}", "surface": pred["surface"],
-                                          "gold": golds[best].get(a), "got": pred.get(a)})
+                                          "gold": golds[best].get(shown), "got": pred.get(shown)})
         elif any(used.get(i) == pred["surface"] for i in cands) or pred["surface"] in optional:
             continue  # a repeated mention of a matched fact, or an optional string
         else:
@@ -199,6 +217,7 @@ def format_report(report: Report, *, show_errors: bool = False) -> str:
     n = report.attrs["subject"][1]
     lines.append("on %d matched facts: " % n + ", ".join(
         f"{a} {report.attr_accuracy(a):.3f}" for a in FACT_ATTRS))
+    lines.append(", ".join(f"{a} {report.attr_accuracy(a):.3f} (n={report.attrs[a][1]})" for a in EXTRA_ATTRS))
     if report.unmatched_gold:
         lines.append(f"gold articles not found in the input: {report.unmatched_gold}")
     if show_errors:

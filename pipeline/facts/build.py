@@ -2,13 +2,17 @@
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_right
 from typing import Any
 
 from spacy.tokens import Doc
 
-from pipeline.facts.metric import clause_metric
-from pipeline.facts.period import document_period, period_for
+from pipeline.facts.currency import value_cny
+from pipeline.facts.measure import measure_of
+from pipeline.facts.metric import clause_metric, metric_key
+from pipeline.facts.period import PeriodResolver
+from pipeline.facts.restate import restated
 from pipeline.facts.subject import CLAUSE_DELIMS, SubjectResolver
 
 
@@ -27,8 +31,9 @@ def build_facts(doc: Doc, text: str | None = None) -> list[dict[str, Any]]:
     dates = [m for m in mentions if m.label == "DATE"]
     lead = next(((s, e) for s, e, k in blocks if k == "paragraph"), None)
     article_date = article.date if article else None
-    default_period = document_period(dates, lead, article_date)
     sentences = doc._.sentences
+    periods = PeriodResolver(text, dates, article_date, sentences, lead)
+    article_year = int(article_date[:4]) if article_date and article_date[:4].isdigit() else None
     s_starts = [s for s, _ in sentences]
     b_starts = [b[0] for b in blocks]
     # names, dates and numbers are not what a number measures; a number's own span
@@ -44,6 +49,8 @@ def build_facts(doc: Doc, text: str | None = None) -> list[dict[str, Any]]:
         prev_clause = _clause(text, clause[0] - 2, clause[0] - 1, lo=max(sentence[0], block[0]), hi=clause[0] - 1) \
             if clause[0] - 1 > max(sentence[0], block[0]) else None
         subject = resolver.resolve(q.start, sentence, block)
+        period = periods.resolve(q.start, q.end, sentence, clause, block if b[2] == "paragraph" else None)
+        metric = clause_metric(doc, text, clause, q.start, q.end, skip, prev_clause, kind=q.kind)
         facts.append({
             "kind": q.kind,
             "surface": q.text,
@@ -56,13 +63,41 @@ def build_facts(doc: Doc, text: str | None = None) -> list[dict[str, Any]]:
             "approx": q.approx,
             "subject": subject.text if subject else None,
             "subject_label": subject.label if subject else None,
-            "metric": clause_metric(doc, text, clause, q.start, q.end, skip, prev_clause, kind=q.kind),
-            "period": period_for(q.start, q.end, sentence, clause[1], dates, article_date, default_period),
+            "metric": metric,
+            "period": period.text,
             "sentence": text[sentence[0]:sentence[1]],
+            "metric_key": metric_key(metric, q.kind, text[clause[0]:q.start]),
+            "measure": measure_of(q.kind, q.per, text, q.start, q.end, clause, max(sentence[0], block[0]),
+                                  bounded=q.approx in ("more_than", "at_least") or q.value_high is not None),
+            "period_start": period.start,
+            "period_end": period.end,
+            "period_grain": period.grain,
+            "period_from": period.source,
         })
         places.append((block, text[clause[0]:clause[1]], bisect_right(s_starts, q.start)))
     _carry_per(facts, places)
+    for i, f in enumerate(facts):
+        f["measure"] = "price" if f["per"] else f["measure"]  # a per carried over makes a price
+        if (f["metric_key"] is None and f["kind"] == "percent" and i and facts[i - 1]["sentence"] == f["sentence"]
+                and not _BARE_CHANGE.sub("", f["metric"] or "").strip()):
+            # 营业收入860亿元，同比增长15%: a percent whose clause names nothing measures the figure before it
+            f["metric_key"] = facts[i - 1]["metric_key"]
+        year = f["period_start"].year if f["period_start"] else article_year
+        f["value_cny"] = value_cny(f["kind"], f["value"], f["unit"], year)
+    # `restates` holds the start-end of the repeated fact; rows.fact_rows makes it a fact_id
+    for f, j in zip(facts, restated(facts, text, title)):
+        f["restates"] = None if j is None else f"{facts[j]['start']}-{facts[j]['end']}"
+        if j is not None and facts[j]["period"] is None and title and title[0] <= facts[j]["start"] < title[1]:
+            # a headline has no time of its own: its figure's period is that of the body's statement
+            for k in _PERIOD_COLUMNS:
+                facts[j][k] = f[k]
     return facts
+
+
+# a percent's metric that names only a move or a share (同比增长, 占比, 增速): it measures the figure before it
+_BARE_CHANGE = re.compile(r"同比|环比|分别|增长|增速|增幅|提高|提升|下降|减少|上涨|增加|占比|比重|占|达到|达|约|为|了|较|上年|去年|同期"
+                          r"|连续[一二三四五六七八九十\d]*年|保持|总量|总数|规模")
+_PERIOD_COLUMNS = ("period", "period_start", "period_end", "period_grain", "period_from")
 
 
 # A price moving on from a unit price: its clause names a price or a move, not a total.

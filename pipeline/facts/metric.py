@@ -113,3 +113,42 @@ def _after_end(text: str, start: int, clause_end: int) -> int:
         if text[i] in "的在与和及并于将已被为是":
             return i
     return min(clause_end, start + 12)
+
+
+METRIC_KEYS = Path(__file__).resolve().parents[2] / "rules" / "metrics.json"
+
+
+@lru_cache(maxsize=1)
+def _key_words(path: Path = METRIC_KEYS) -> tuple[tuple[str, str, frozenset[str], bool], ...]:
+    """(word, key, kinds, generic), specific words first, longest first."""
+    import json
+
+    data = json.loads(path.read_text(encoding="utf-8"))
+    generic = frozenset(data.get("generic", ()))
+    words = [(w, key, frozenset(spec["kinds"]), w in generic) for key, spec in data["keys"].items()
+             for w in spec["patterns"]]
+    return tuple(sorted(words, key=lambda x: (x[3], -len(x[0]))))
+
+
+def metric_key(metric: str | None, kind: str, context: str = "") -> str | None:
+    """The vocabulary key (rules/metrics.json) of the word that names what is measured: in the
+    free metric text first, else in `context` (the clause before the number); None where none
+    fits.  The longest word wins (营业收入 over 收入), of two as long the one ending last (a noun
+    phrase ends in its head: 出口产品价格 is a price); generic words (企业, 项目) only where no
+    other word is found."""
+    for where in (metric or "", context):
+        if not where:
+            continue
+        best = None  # (generic, -length, -end) of the best word so far, and its key
+        for word, key, kinds, generic in _key_words():
+            if kind not in kinds:
+                continue
+            at = where.rfind(word)
+            if at < 0:
+                continue
+            rank = (generic, -len(word), -(at + len(word)))
+            if best is None or rank < best[0]:
+                best = (rank, key)
+        if best is not None:
+            return best[1]
+    return None

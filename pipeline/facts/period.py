@@ -1,18 +1,70 @@
-"""The period a number refers to: a DATE in its sentence, nearest before it.
+"""The period a number refers to, with where it was read from (ANNOTATION.md, period scope).
 
-A year stated in an earlier sentence does not carry over (2019年研发费用6069万元。
-研发人员有110余人 -> the 110 has no period): news restates the year when it matters.
-The exception is a report about one fiscal or plan period, announced in the lead
-paragraph as 2010年度 / 2007-2009年度 / “十二五”: its numbers refer to that period
-unless their sentence names another.
+- A time expression governs its own clause and the later clauses of its sentence: the
+  nearest DATE before the number in its sentence, else the first after it in its clause.
+- A year or period that opens a sentence (or a paragraph) also governs the following
+  sentences of that paragraph that continue the run of statistics (增长, 达到, 实现, 完成 ...),
+  until another time expression: "2021年，全区营业收入增长15.2%。规上工业产值增长12%。" -> both 2021.
+- A DATE naming an event (2022年二季度重点项目集中签约仪式) dates that event's figures in the
+  following sentences of its paragraph too.
+- A standing count (有 / 拥有 / 现有 / 共有 / 聚集) with no time of its own gets none
+  (2019年研发费用6069万元。研发人员有110余人 -> null), and a target without its own year is
+  not given the year of achieved figures.
+- 比上年 / 较去年同期: a comparison's base is not the number's period.
+- A report about one fiscal or plan period, announced in the lead paragraph as 2010年度 /
+  2007-2009年度 / “十二五”, dates its numbers unless their sentence names another.
+
+`period_from` says which rule gave the period: clause, sentence, paragraph (carried, or the
+lead's report period), event, or article_date (今年 / 去年 / 一季度 read against the article's date).
 """
 
 from __future__ import annotations
 
+import re
+from bisect import bisect_right
 from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import date
 
-from pipeline.dates import resolve_period
+from pipeline.dates import period_bounds, resolve_period
 from pipeline.mentions import Mention
+
+
+@dataclass(frozen=True, slots=True)
+class Period:
+    text: str | None
+    start: date | None = None
+    end: date | None = None
+    grain: str | None = None
+    source: str | None = None  # the facts table's period_from
+
+
+NO_PERIOD = Period(None)
+
+# the base of a comparison (比上年增长, 较去年同期, 同比上年), not the period of the number
+_COMPARED = re.compile(r"(?:比|较|相比|同比|对比|与)$")
+# 从2017年的250家跃升至568家 / 从去年的零激增至127亿元: 2017 dates the 250, not the 568
+_FROM = re.compile(r"从$")
+_TO = re.compile(r"[至到]")
+# what may stand before a date that opens its sentence (据统计，2021年，…)
+# a news lead's frame counts as nothing too: 本报讯 X管委会日前公布，2024年全区…
+_OPENER = re.compile(r"^[\s“”\"（(]*(?:本报讯|讯)?\s*"
+                     r"(?:[^，,。；;：:]{0,30}?(?:公布|透露|发布|获悉|介绍|表示|显示|通报)[，,：:]\s*)?"
+                     r"(?:据统计|据了解|数据显示|统计显示|其中|另外|此外|同时|在|截至|截止|自|从)?[，,、]?[\s“”\"]*$")
+# a sentence that continues a run of statistics
+_RUN = re.compile(r"增长|增速|增幅|同比|达到|达|实现|完成|突破|超过|累计|新增|下降|减少|提高|提升|占|总额|总量|规模|共计|合计"
+                  r"|投资|金额|收入|产值|营收|引进|签约|为")
+# a standing count: 研发人员有110余人, 园区现有企业500家, 聚集企业300家
+_STANDING = re.compile(r"(?:有|拥有|现有|共有|聚集|集聚|汇聚)[^，,。；;：:]{0,12}$")
+# planned figures: their period is the year they are due, never a year carried to them
+_TARGET = re.compile(r"计划|目标|力争|预计|争取|有望|预期|拟|将|规划|确保")
+# a time word without a year in the sentence: it is not about the year carried (2010年，… 。近期，…)
+_OWN_TIME = re.compile(r"近期|近日|日前|此前|近年|如今|现在|未来|今后|随后|此后|以往|过去|当时|届时|下一步")
+# a DATE naming an event: 2022年二季度重点项目集中签约仪式, 2024年一季度重大项目开工活动
+_EVENT = re.compile(r"(?:[^，,。；;：:]{0,12}?|[，,]\s*在[^，,。；;：:]{0,20}?)(?:签约|开工|竣工|投产|仪式|大会|推介会|洽谈会|招商会|博览会|论坛|峰会|发布会|活动"
+                    r"|(?:推进|现场|观摩|启动|动员|对接)会)")
+# a sentence about the event named before (此次集中开工的项目共31个, 本次“三个一批”活动): its period
+_THIS_EVENT = re.compile(r"(?:此次|本次|这次|本批|此批)")
 
 
 def document_period(dates: Sequence[Mention], lead: tuple[int, int] | None,
@@ -25,12 +77,96 @@ def document_period(dates: Sequence[Mention], lead: tuple[int, int] | None,
     return None
 
 
-def period_for(pos: int, end: int, sentence: tuple[int, int], clause_end: int,
-               dates: Sequence[Mention], article_date: str | None, default: str | None = None) -> str | None:
-    before = [d for d in dates if sentence[0] <= d.start and d.end <= pos and d.norm != "day"]
-    if before:
-        return resolve_period(before[-1].norm, article_date)
-    after = [d for d in dates if end <= d.start and d.end <= clause_end and d.norm != "day"]
-    if after:
-        return resolve_period(after[0].norm, article_date)
-    return default
+class PeriodResolver:
+    """Built once per article; `resolve(...)` per number."""
+
+    def __init__(self, text: str, dates: Sequence[Mention], article_date: str | None,
+                 sentences: Sequence[tuple[int, int]], lead: tuple[int, int] | None) -> None:
+        self.text = text
+        self.article_date = article_date
+        # dates that can give a period: not a bare day, not the base of a comparison
+        self.dates = [d for d in dates if d.norm != "day"
+                      and not _COMPARED.search(text, max(0, d.start - 2), d.start)]
+        self._starts = [d.start for d in self.dates]
+        # any time expression, a bare day too, ends what a date carries (12月5日举行了签约仪式),
+        # but not the base of a comparison or change (比上年, 从去年的零激增至…)
+        self._all_starts = sorted(d.start for d in dates if not self._from_base(d)
+                                  and not _COMPARED.search(text, max(0, d.start - 2), d.start))
+        self.sentences = sentences
+        self.default = document_period(dates, lead, article_date)
+        # the first DATE that names an event (2024年一季度重点项目集中开工活动); 此次 refers back to it
+        self._event = next((d for d in self.dates if _EVENT.match(text, d.end)), None)
+
+    def resolve(self, pos: int, end: int, sentence: tuple[int, int], clause: tuple[int, int],
+                block: tuple[int, int] | None) -> Period:
+        """`block` is the number's paragraph, None where periods do not carry (titles, headings)."""
+        s_start = max(sentence[0], block[0]) if block else sentence[0]
+        before = [d for d in self._in(s_start, pos)
+                  if not (_FROM.search(self.text, max(0, d.start - 1), d.start) and _TO.search(self.text, d.end, pos))]
+        if before:
+            d = before[-1]
+            year = next((e.norm[:4] for e in reversed(before[:-1]) if e.norm[:4].isdigit()), None)
+            if d.norm.startswith("month:") and year:  # 2004年，4月份汽车销量…: that year's April
+                return _make(f"{year}-{d.norm[6:]}", "sentence")
+            return self._period(d, "clause" if d.start >= clause[0] else "sentence")
+        after = [d for d in self._in(end, clause[1])]
+        if after:
+            return self._period(after[0], "clause")
+        if self.default:  # a report on one period: its standing counts and targets too
+            return _make(self.default, "paragraph")
+        if _THIS_EVENT.search(self.text, s_start, pos) and self._event is not None and self._event.end <= s_start:
+            return self._period(self._event, "event")
+        if block is None or _STANDING.search(self.text, clause[0], pos) or _TARGET.search(self.text, s_start, pos):
+            return NO_PERIOD
+        return self._carried(s_start, block, self.text[s_start:sentence[1]]) or NO_PERIOD
+
+    def _in(self, lo: int, hi: int) -> list[Mention]:
+        i = bisect_right(self._starts, lo - 1)
+        out = []
+        for d in self.dates[i:]:
+            if d.start >= hi:
+                break
+            if d.end <= hi:
+                out.append(d)
+        return out
+
+    def _carried(self, s_start: int, block: tuple[int, int], sentence_text: str) -> Period | None:
+        """The date that opens an earlier sentence of the paragraph, when no other date stands
+        between it and this sentence; an event's date, or a run's date for a sentence of the run."""
+        earlier = [d for d in self._in(block[0], s_start) if not self._from_base(d)]
+        if not earlier:
+            return None
+        d = earlier[-1]
+        if bisect_right(self._all_starts, s_start - 1) > bisect_right(self._all_starts, d.start):
+            return None
+        d_sentence = self.sentences[max(0, bisect_right([s for s, _ in self.sentences], d.start) - 1)]
+        opener_from = max(d_sentence[0], block[0])
+        if _EVENT.match(self.text, d.end):
+            return self._period(d, "event")
+        if not _OPENER.match(self.text[opener_from:d.start]):
+            return None
+        if not _RUN.search(sentence_text) or _OWN_TIME.search(sentence_text):
+            return None
+        return self._period(d, "paragraph")
+
+    def _from_base(self, d: Mention) -> bool:
+        """从去年的零激增至127亿元: the base of a change, which neither dates what follows nor ends a run."""
+        return bool(_FROM.search(self.text, max(0, d.start - 1), d.start)
+                    and _TO.search(self.text[d.end:d.end + 16].split("。")[0]))
+
+    def _period(self, d: Mention, source: str) -> Period:
+        text = resolve_period(d.norm, self.article_date)
+        if text is None:
+            return NO_PERIOD
+        if d.norm.startswith(("rel:", "month:")):
+            source = "article_date"
+        elif _EVENT.match(self.text, d.end):
+            source = "event"
+        return _make(text, source)
+
+
+def _make(text: str, source: str) -> Period:
+    bounds = period_bounds(text)
+    if bounds is None:
+        return Period(text, source=source)
+    return Period(text, bounds[0], bounds[1], bounds[2], source)

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import pyarrow as pa
 
-SCHEMA_VERSION = "1.2"
+SCHEMA_VERSION = "2.0"
 
 ARTICLES = pa.schema([
     pa.field("article_id", pa.string(), nullable=False),
@@ -56,6 +56,18 @@ FACTS = pa.schema([
     pa.field("period", pa.string()),
     pa.field("sentence", pa.string(), nullable=False),
     pa.field("sentence_index", pa.int32(), nullable=False),  # = entities.sentence of its mention
+    # 2.0 (issue 14): identity, grouping keys and the period as dates
+    pa.field("fact_id", pa.string()),        # "{article_id}:{start}-{end}"
+    pa.field("subject_id", pa.string()),     # the subject's entity_id (ZONE:<zone id> for a listed zone)
+    pa.field("zone_id", pa.string()),        # rules/zones.jsonl id when the subject is a listed zone
+    pa.field("metric_key", pa.string()),     # rules/metrics.json key, null where none fits
+    pa.field("measure", pa.string()),        # level, change, share, target, cumulative, threshold, price
+    pa.field("period_start", pa.date32()),
+    pa.field("period_end", pa.date32()),
+    pa.field("period_grain", pa.string()),   # year, half, quarter, months, month, multi-year
+    pa.field("period_from", pa.string()),    # clause, sentence, paragraph, event, article_date
+    pa.field("value_cny", pa.float64()),     # money in yuan at the year's average rate (rules/fx_rates.csv)
+    pa.field("restates", pa.string()),       # fact_id of the earlier fact this row repeats
 ])
 
 ROLES = pa.schema([

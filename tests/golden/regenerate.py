@@ -22,7 +22,9 @@ TABLES = {
                   "zone_id"],
                  ["article_id", "start", "end", "label"]),
     "facts": (["article_id", "kind", "surface", "start", "end", "value", "value_high", "unit", "per", "approx",
-               "subject", "subject_label", "metric", "period", "sentence_index"],
+               "subject", "subject_label", "metric", "period", "sentence_index",
+               "fact_id", "metric_key", "measure", "period_start", "period_end", "period_grain", "period_from",
+               "value_cny", "restates"],
               ["article_id", "start", "end"]),
     "roles": (["article_id", "person", "role", "org", "start", "end", "person_start", "person_end",
                "sentence_index", "person_entity_id", "org_entity_id"], ["article_id", "person_start", "start"]),
@@ -37,10 +39,10 @@ TABLES = {
 def table_rows(out_dir: Path, table: str) -> list[dict]:
     columns, key = TABLES[table]
     rows = pq.read_table(out_dir / f"{table}.parquet", columns=columns).to_pylist()
-    for r in rows:
+    for r in rows:  # date32 columns as ISO strings, as JSON has no dates
         for k, v in r.items():
             if hasattr(v, "isoformat"):
-                r[k] = v.isoformat()  # dates as JSON strings
+                r[k] = v.isoformat()
     if table == "errors":
         for r in rows:
             r["file"] = Path(r["file"]).name  # folders differ between machines

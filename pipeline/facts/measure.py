@@ -1,0 +1,89 @@
+"""What kind of figure a number is (ANNOTATION.md, `measure`), from the words around it.
+
+price      a unit price or rate: the fact has a `per` unit (4.32元/股), or 户均 / 人均 / 每亩 before it
+threshold  money that qualifies what follows it: 10亿元以上项目, 产值超亿元的高新技术企业,
+           100亿元以上1个
+target     a planned or expected figure: 计划, 预计, 拟, 将, 可达 ... in its clause, or 力争, 目标,
+           到2027年, 建成后 earlier in its sentence (a semicolon ends a cue's reach)
+share      a percent read as a part of a whole (占, 比重, 比例, …率); change (增长15.2%, 同比):
+           the cue closest before the number decides (占比提高到30% is a share)
+cumulative 累计, 共计, 总计 in its clause; 以来, 截至目前, 先后, 至今 earlier in its sentence
+change     新增9家, 增加投资5亿元: a change word in its clause (工业增加值 is not one)
+level      everything else: a total or a stock (营业收入860亿元, 高企1217家)
+
+The order is the precedence: a planned growth (力争增长15%) is a target, a cumulative
+addition (累计新增企业500家) cumulative, and 增至 / 提高到 give the level reached.
+Written from ANNOTATION.md and the odd-numbered articles of ../shared/train; the even-numbered
+half is the held-out check.
+"""
+
+from __future__ import annotations
+
+import re
+
+_CLASS = r"(?:项目|企业|产业集群|集群|工程|产业链|平台)"
+# a bound word after the amount: 10亿元以上项目, 百亿级产业集群
+_THRESHOLD = re.compile(r"^(?:以上|及以上|以下|级)(?:的[^，,。；;、]{0,8}?|(?:重大|重点|大|产业|工业|制造业|优质|好)?)" + _CLASS)
+# or a bound or range on the amount and a class after it: 产值超亿元的高新技术企业, 年产值20至30亿元的企业
+_CLASS_AFTER = re.compile(r"^的[^，,。；;、]{0,8}?" + _CLASS)
+_COUNT_AFTER = re.compile(r"^\d")  # 100亿元以上1个: a class of projects counted
+# planned figures: cues in the number's clause, and cues that govern the rest of their sentence
+_TARGET = re.compile(r"计划|预计|拟|将|有望|预期|争取|可达|可实现|可新增|可带动|可提供|届时")
+# a sentence that opens with a plan governs all its clauses (计划在3至5年内…，届时形成500亿元的产业规模)
+_TARGET_OPEN = re.compile(r"[^，,。；;]{0,4}?(?:计划|预计|拟|力争|争取|目标)")
+_TARGET_SENTENCE = re.compile(r"力争|目标|(?:到|至)(?:19|20)\d\d年|建成后|投产后|达产后|达效后|建成投产|确保")
+_CUMULATIVE = re.compile(r"累计|共计|总计|累积")
+_CUMULATIVE_SENTENCE = re.compile(r"以来|迄今|至今|先后|(?:截至|截止|到)目前|累计")
+_SHARE = re.compile(r"占|比重|比例|份额|(?<!增长)(?<![增涨])率")
+# 增至 / 增长到 / 提高至: the figure reached, a level (or share), not the change
+_TO_LEVEL = re.compile(r"(?:增长|增加|提高|提升|上升|下降|降低|减少|扩大|降|增|升)(?:至|到)$")
+_CHANGE = re.compile(r"增长|增加|增速|增幅|提高|提升|上升|上涨|下降|下滑|减少|降低|下跌|回落|同比|环比|新增|净增|增|降|涨|跌|减")
+_CHANGE_AFTER = re.compile(r"^(?:的)?(?:增长|增幅|增速|涨幅|降幅)")
+# names that hold a change word without being a change (工业增加值, 增值税)
+_NOT_CHANGE = re.compile(r"增加值|增值")
+_PER_HEAD = re.compile(r"(?:户均|人均|亩均|每亩|每户|每人|单价|均价)[^，,。；;]{0,6}$")
+
+
+def measure_of(kind: str, per: str | None, text: str, pos: int, end: int,
+               clause: tuple[int, int], sentence_start: int, *, bounded: bool = False) -> str:
+    """`text` is the article text; [pos, end) the number; `clause` its clause's bounds; `bounded`
+    when the amount is a lower bound or a range (超亿元, 20至30亿元)."""
+    head = _NOT_CHANGE.sub("··", text[clause[0]:pos])
+    if per or _PER_HEAD.search(head):
+        return "price"
+    after = text[end:min(clause[1], end + 12)]
+    surface = text[pos:end]
+    if kind == "money" and (_THRESHOLD.match(after) or (surface.endswith(("以上", "以下")) and (
+            _COUNT_AFTER.match(after) or _CLASS_AFTER.match(after) or re.match(_CLASS, after)))
+            or (bounded and _CLASS_AFTER.match(after))):
+        return "threshold"
+    # the sentence up to the number, from its last semicolon: a list's items have their own cues
+    lead = text[sentence_start:pos]
+    lead = lead[max(lead.rfind("；"), lead.rfind(";")) + 1:]
+    if _TARGET.search(head) or _TARGET_SENTENCE.search(lead) or _TARGET_OPEN.match(text, sentence_start, pos):
+        return "target"
+    if _TO_LEVEL.search(head[-4:]):
+        return "share" if kind == "percent" and _SHARE.search(head) else "level"
+    share = _last(_SHARE, head) if kind == "percent" else -1
+    change = _last(_CHANGE, head)
+    if change < 0 and _CHANGE_AFTER.match(after):
+        change = len(head)
+    if kind == "percent":
+        if share < 0 and change < 0:
+            return "share"
+        return "share" if share > change else "change"
+    if _CUMULATIVE.search(head):
+        return "cumulative"
+    if change >= 0:
+        return "change"
+    if _CUMULATIVE_SENTENCE.search(lead):  # its breakdown too (截至目前…项目96个，其中100亿元以上1个)
+        return "cumulative"
+    return "level"
+
+
+def _last(pattern: re.Pattern[str], s: str) -> int:
+    """Where the last match of `pattern` in `s` ends, -1 without one."""
+    last = -1
+    for m in pattern.finditer(s):
+        last = m.end()
+    return last
