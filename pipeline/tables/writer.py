@@ -23,6 +23,7 @@ from typing import Any
 import pyarrow as pa
 import pyarrow.parquet as pq
 
+from pipeline.ingest.article import without_surrogates
 from pipeline.tables.schemas import SCHEMA_VERSION, SCHEMAS
 
 ROWS_PER_GROUP = 20_000
@@ -83,7 +84,13 @@ class OutputWriter:
             writer = pq.ParquetWriter(self._file(table), schema, compression="zstd")
             self._writers[table] = writer
         if rows:
-            writer.write_table(pa.Table.from_pylist(rows, schema=schema))
+            try:
+                arrow = pa.Table.from_pylist(rows, schema=schema)
+            except UnicodeEncodeError:
+                # A lone surrogate cannot be UTF-8.  Ingest replaces them; should one come
+                # from elsewhere, it is replaced here rather than stop the batch at its end.
+                arrow = pa.Table.from_pylist([_mended(r) for r in rows], schema=schema)
+            writer.write_table(arrow)
             self._part_rows[table] += len(rows)
 
     def _file(self, table: str) -> Path:
@@ -125,3 +132,13 @@ class OutputWriter:
                 os.replace(self._staging / f"{table}.parquet", file)
                 if folder.is_dir() and next(folder.glob("part-*.parquet"), None) is not None:
                     shutil.rmtree(folder)
+
+
+def _mended(value: Any) -> Any:
+    if isinstance(value, str):
+        return without_surrogates(value)
+    if isinstance(value, dict):
+        return {k: _mended(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_mended(v) for v in value]
+    return value
