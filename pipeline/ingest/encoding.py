@@ -54,7 +54,8 @@ def sniff_utf16(data: bytes) -> str | None:
     sample = data[:8192]
     sample = sample[: len(sample) // 2 * 2]
     even, odd = sample[0::2].count(0), sample[1::2].count(0)
-    if max(even, odd) < 2 or min(even, odd) * 2 > max(even, odd):
+    # ASCII (markup, digits, line ends) is a tenth of Chinese text at the least
+    if max(even, odd) < max(2, len(sample) // 20) or min(even, odd) * 2 > max(even, odd):
         return None
     name = "utf-16-le" if odd > even else "utf-16-be"
     # an incremental decoder leaves a pair cut by the end of the sample undecoded
@@ -62,7 +63,7 @@ def sniff_utf16(data: bytes) -> str | None:
         text = codecs.getincrementaldecoder(name)().decode(sample, final=False)
     except UnicodeDecodeError:
         return None
-    if not text or any(ord(ch) < 32 and ord(ch) not in _TEXT_CONTROLS for ch in text):
+    if not text.strip() or any(ord(ch) < 32 and ord(ch) not in _TEXT_CONTROLS for ch in text):
         return None
     return name if _plausible(text) else None
 

@@ -189,6 +189,7 @@ def _read_json_file(path: Path) -> Iterator[Article | Problem]:
             yield got
 
 
+_JSON_SPACE = " \t\r\n"
 _BOM_ENCODINGS = (  # UTF-32 first: its little-endian BOM starts like UTF-16's
     ((codecs.BOM_UTF32_LE, codecs.BOM_UTF32_BE), "utf-32"),
     ((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE), "utf-16"),
@@ -207,24 +208,28 @@ def _stream_jsonl(path: Path) -> Iterator[Article | Problem]:
             yield Problem(file=file, reason="empty file")
             return
         encoding = next((name for boms, name in _BOM_ENCODINGS if head.startswith(boms)), None)
-        if encoding is None and b"\x00" in head:
-            encoding = sniff_utf16(head)
+        if encoding is None and b"\x00" in head and not _any_record(head.split(b"\n")):
+            # UTF-16 without a BOM, if its lines are records (UTF-8 with a NUL in a line is not)
+            utf16 = sniff_utf16(head)
+            if utf16 is not None:
+                text = codecs.getincrementaldecoder(utf16)("surrogatepass").decode(head[:65536 // 2 * 2])
+                encoding = utf16 if _any_record(text.split("\n")) else None
         f.seek(0)
         if encoding is not None:
             yield from _read_jsonl(_decoded_lines(f, encoding, path), path)
             return
         # A NUL byte decides about its line only; a file is binary when nothing in
         # its first 64 KB reads as a record.
-        if looks_binary(head) and not _any_record(head):
+        if looks_binary(head) and not _any_record(head.split(b"\n")):
             yield Problem(file=file, reason="binary file (NUL or control bytes), not text")
             return
         yield from _read_jsonl(_utf8_lines(f, path), path)
 
 
-def _any_record(head: bytes) -> bool:
-    for raw in head.split(b"\n"):
-        try:
-            if isinstance(json.loads(raw), dict):
+def _any_record(lines: Iterable[bytes | str]) -> bool:
+    for line in lines:
+        try:  # bytes as UTF-8 only (json.loads would guess UTF-16 from NULs)
+            if isinstance(json.loads(line.decode("utf-8") if isinstance(line, bytes) else line), dict):
                 return True
         except ValueError:  # not JSON, or not UTF-8
             continue
@@ -273,7 +278,7 @@ def _read_jsonl(lines: Iterable[str | Problem], path: Path) -> Iterator[Article 
         if isinstance(line, Problem):
             yield line
             continue
-        if not line.strip():
+        if not line.strip(_JSON_SPACE):  # (str.strip would also take U+2028, U+001C, ...)
             continue
         try:
             obj = json.loads(line)
@@ -314,7 +319,9 @@ def _from_record(obj: object, path: Path, *, line: int | None, seq: int, where: 
 
 def article_from_record(obj: dict, *, source: str, seq: int) -> Article:
     """A JSON record -> Article; its text starts with the title line like a page's."""
-    title = (_str(obj.get("title")) or "").strip()
+    # the title is the text's first line: a line break inside it would make it two
+    title = (_str(obj.get("title")) or "").replace("\r\n", "\n").replace("\r", "\n")
+    title = " ".join(part.strip() for part in title.split("\n") if part.strip())
     body = obj["text"].replace("\r\n", "\n").replace("\r", "\n").strip("\n")
     paragraphs = [p.strip() for p in body.split("\n") if p.strip()]
     parts, blocks, pos = [], [], 0
