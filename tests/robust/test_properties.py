@@ -36,7 +36,12 @@ CJK = st.characters(min_codepoint=0x4E00, max_codepoint=0x9FFF)
 NUMBER = st.one_of(st.integers(-10**6, 10**9).map(str),
                    st.decimals(-1000, 10**6, places=2, allow_nan=False, allow_infinity=False).map(str),
                    st.integers(1, 40).map(lambda n: "9" * n))
-TEXT = st.lists(st.one_of(st.sampled_from(PIECES), NUMBER, st.text(CJK, max_size=6), st.text(max_size=4)),
+# ranges, signed or not, with numerals of either script
+SMALL = st.one_of(st.integers(0, 999).map(str), st.sampled_from(["三", "七八", "十二", "3.5", "两", "百"]))
+RANGE = st.tuples(st.sampled_from(["", "-", "负", "约"]), SMALL, st.sampled_from(["", "万", "亿"]),
+                  st.sampled_from(["至", "到", "-", "—", "~", "——"]), st.sampled_from(["", "-", "负"]), SMALL,
+                  st.sampled_from(["万元", "亿元", "元", "%", "家", "个"])).map("".join)
+TEXT = st.lists(st.one_of(st.sampled_from(PIECES), NUMBER, RANGE, st.text(CJK, max_size=6), st.text(max_size=4)),
                 max_size=30).map("".join)
 
 
