@@ -213,17 +213,25 @@ def _stream_jsonl(path: Path) -> Iterator[Article | Problem]:
             utf16 = sniff_utf16(head)
             if utf16 is not None:
                 text = codecs.getincrementaldecoder(utf16)("surrogatepass").decode(head[:65536 // 2 * 2])
-                encoding = utf16 if _any_record(text.split("\n")) else None
+                encoding = utf16 if _records_ahead(text) else None
         f.seek(0)
         if encoding is not None:
             yield from _read_jsonl(_decoded_lines(f, encoding, path), path)
             return
-        # A NUL byte decides about its line only; a file is binary when nothing in
-        # its first 64 KB reads as a record.
-        if looks_binary(head) and not _any_record(head.split(b"\n")):
+        # A NUL byte decides about its line only; a file is binary when its first
+        # 64 KB neither hold a record nor open one.
+        if looks_binary(head) and not _records_ahead(head):
             yield Problem(file=file, reason="binary file (NUL or control bytes), not text")
             return
         yield from _read_jsonl(_utf8_lines(f, path), path)
+
+
+def _records_ahead(head: bytes | str) -> bool:
+    """Whether the head of a file reads as JSON Lines: a line that is a record, or a
+    first line that opens one (a record longer than the head)."""
+    if isinstance(head, bytes):
+        return head.lstrip(b" \t\r\n\xef\xbb\xbf")[:1] == b"{" or _any_record(head.split(b"\n"))
+    return head.lstrip(" \t\r\n\ufeff")[:1] == "{" or _any_record(head.split("\n"))
 
 
 def _any_record(lines: Iterable[bytes | str]) -> bool:

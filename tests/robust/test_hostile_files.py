@@ -29,6 +29,17 @@ def test_a_nul_byte_in_the_first_8kb_costs_that_line_only(tmp_path):
     assert [p.line for p in problems] == [2, 3] and all("NUL" in p.reason for p in problems)
 
 
+def test_records_longer_than_the_sniffed_head(tmp_path):
+    long = "成都高新区新增企业12家。" * 8000  # 100k characters: the first line is longer than 64 KB
+    path = tmp_path / "long.jsonl"
+    path.write_bytes(b'{"id": "r1", "text": "\x00' + long.encode() + b'"}\n' + rec(2).encode() + b"\n")
+    arts, [problem] = split(iter_inputs([path]))
+    assert [a.article_id for a in arts] == ["r2"] and problem.line == 1 and "NUL" in problem.reason
+    path.write_bytes((rec(1, long) + "\n" + rec(2) + "\n").encode("utf-16-le"))
+    arts, problems = split(iter_inputs([path]))
+    assert [a.article_id for a in arts] == ["r1", "r2"] and not problems
+
+
 def test_a_binary_file_named_jsonl_is_still_one_problem(tmp_path):
     path = tmp_path / "image.jsonl"
     path.write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(range(256)) * 4)
