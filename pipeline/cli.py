@@ -69,7 +69,8 @@ class Layout(str, Enum):
 def extract(
     inputs: Annotated[list[Path], typer.Argument(
         help="Page files (.txt, .md: articles start at '# ' lines) or JSON Lines "
-             "(.jsonl: id, title, text, optional date, source), or folders holding them.")],
+             "(.jsonl: id, title, text, optional date, source), JSON (.json: one such article "
+             "or an array of them), or folders holding them.")],
     out: Annotated[Path, typer.Option("--out", "-o", help="Folder for articles/entities/facts/roles/errors.parquet.")]
         = Path("data/out"),
     max_chars: Annotated[int, typer.Option(
