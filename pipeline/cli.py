@@ -5,7 +5,9 @@ from __future__ import annotations
 import atexit
 import gc
 import os
+import signal
 import sys
+import traceback
 from enum import Enum
 from pathlib import Path
 from typing import Annotated
@@ -13,6 +15,35 @@ from typing import Annotated
 import typer
 
 from pipeline.ingest.sources import DEFAULT_MAX_CHARS
+
+# Exit codes of `extract` (README, and --help)
+EXIT_NO_ARTICLE = 1    # the run completed, but no input gave an article (all are in errors.parquet)
+EXIT_USAGE = 2         # a bad option or argument (click's code)
+EXIT_OUTPUT = 3        # --out cannot be used: a file, unwritable, or another run writing into it
+EXIT_CRASH = 4         # an unexpected error (a bug): traceback on stderr, previous tables kept
+EXIT_INTERRUPTED = 130 # Ctrl-C (SIGINT); 143 for SIGTERM: previous tables kept, workers ended
+EXIT_TERMINATED = 143
+# spaCy refuses a text longer than nlp.max_length (1,000,000 characters, error E088)
+MAX_CHARS_LIMIT = 1_000_000
+
+
+class Terminated(BaseException):
+    """SIGTERM, raised in the main thread so that the run cleans up like for Ctrl-C
+    (BaseException: no `except Exception` in the stages swallows it)."""
+
+
+def _raise_terminated(signum, frame) -> None:
+    raise Terminated()
+
+
+def _check_max_chars(value: int) -> int:
+    if value < 1:
+        raise typer.BadParameter("must be a positive number of characters")
+    if value > MAX_CHARS_LIMIT:
+        raise typer.BadParameter(f"{value:,} is over {MAX_CHARS_LIMIT:,}, the longest text spaCy takes "
+                                 "(nlp.max_length): split longer articles")
+    return value
+
 
 app = typer.Typer(
     # no rich markup: help text keeps its square brackets ([default: lac], dask[distributed])
@@ -39,10 +70,13 @@ class Layout(str, Enum):
 def extract(
     inputs: Annotated[list[Path], typer.Argument(
         help="Page files (.txt, .md: articles start at '# ' lines) or JSON Lines "
-             "(.jsonl: id, title, text, optional date, source), or folders holding them.")],
+             "(.jsonl: id, title, text, optional date, source), JSON (.json: one such article "
+             "or an array of them), or folders holding them.")],
     out: Annotated[Path, typer.Option("--out", "-o", help="Folder for articles/entities/facts/roles/errors.parquet.")]
         = Path("data/out"),
-    max_chars: Annotated[int, typer.Option(help="Longer articles are skipped and recorded in errors.parquet.")]
+    max_chars: Annotated[int, typer.Option(
+        callback=_check_max_chars,
+        help=f"Longer articles are skipped and recorded in errors.parquet (at most {MAX_CHARS_LIMIT:,}).")]
         = DEFAULT_MAX_CHARS,
     progress: Annotated[bool, typer.Option(help="Progress bar on stderr (shown on a terminal).")] = True,
     workers: Annotated[int | None, typer.Option(
@@ -76,16 +110,21 @@ def extract(
 ) -> None:
     """Extract entities and facts from INPUTS into Parquet tables in --out.
 
-    Output replaces the previous tables only when the run completes. Problems (empty, binary or undecodable files, bad JSON lines, over-long articles) become rows of errors.parquet and are counted in the summary line. Exit code 1 when no article could be processed.
+    Output replaces the previous tables only when the run completes, all tables at once. Problems (empty, binary or undecodable files, bad JSON lines, over-long articles, broken links) become rows of errors.parquet and are counted in the summary line. One run at a time may write into an --out.
 
     A re-run skips unchanged articles; a killed run, run again, goes on from its last completed part.
+
+    Exit codes: 0 done; 1 no article could be processed; 2 bad option; 3 --out cannot be used (a file, unwritable, another run in it); 4 crash (a bug: traceback on stderr); 130/143 interrupted by SIGINT/SIGTERM. After 3, 4, 130 and 143 the previous tables are as they were.
     """
     import datetime as dt
     import time
 
     from pipeline.parallel import available_cores
     from pipeline.run import extract as run_extract
+    from pipeline.tables.outdir import OutputError
 
+    if scheduler and engine is not Engine.dask:
+        raise typer.BadParameter("--scheduler needs --engine dask", param_hint="--scheduler")
     if date is not None:
         try:
             date = dt.date.fromisoformat(date).isoformat()
@@ -98,25 +137,51 @@ def extract(
         os.environ["HITECH_SEGMENTER"] = segmenter.value
     n_workers = workers or available_cores()
     partitioned = (layout or (Layout.dataset if engine is Engine.dask else Layout.file)) is Layout.dataset
-    if engine is Engine.dask:
-        from pipeline.dask_engine import extract as dask_extract
+    previous = _on_sigterm(_raise_terminated)
+    try:
+        if engine is Engine.dask:
+            from pipeline.dask_engine import extract as dask_extract
 
-        # The client only reads, orders and writes; each worker loads the pipeline.
-        summary = dask_extract(inputs, out, scheduler=scheduler, workers=n_workers,
-                               max_chars=max_chars, progress=progress, reuse=reuse, partitioned=partitioned,
-                               date=date)
-    elif scheduler:
-        raise typer.BadParameter("--scheduler needs --engine dask", param_hint="--scheduler")
-    else:
-        # The pipeline is loaded once the first chunks are read: with several workers, a
-        # helper tags them with LAC meanwhile, and the workers are forked from it (Linux).
-        summary = run_extract(inputs, out, None, max_chars=max_chars, progress=progress,
-                              workers=n_workers, reuse=reuse, partitioned=partitioned, date=date)
+            # The client only reads, orders and writes; each worker loads the pipeline.
+            summary = dask_extract(inputs, out, scheduler=scheduler, workers=n_workers,
+                                   max_chars=max_chars, progress=progress, reuse=reuse, partitioned=partitioned,
+                                   date=date)
+        else:
+            # The pipeline is loaded once the first chunks are read: with several workers, a
+            # helper tags them with LAC meanwhile, and the workers are forked from it (Linux).
+            summary = run_extract(inputs, out, None, max_chars=max_chars, progress=progress,
+                                  workers=n_workers, reuse=reuse, partitioned=partitioned, date=date)
+    except OutputError as exc:
+        typer.echo(f"extract: {exc}", err=True)
+        raise typer.Exit(code=EXIT_OUTPUT) from None
+    except KeyboardInterrupt:
+        typer.echo("extract: interrupted; the previous tables in --out are as they were", err=True)
+        raise typer.Exit(code=EXIT_INTERRUPTED) from None
+    except Terminated:
+        typer.echo("extract: terminated (SIGTERM); the previous tables in --out are as they were", err=True)
+        raise typer.Exit(code=EXIT_TERMINATED) from None
+    except Exception as exc:  # noqa: BLE001  (a bug: told apart from "no article" by its code)
+        traceback.print_exc()
+        typer.echo(f"extract: crashed ({type(exc).__name__}: {exc}); the previous tables in --out are as "
+                   "they were. This is a bug: please report it with the traceback above.", err=True)
+        raise typer.Exit(code=EXIT_CRASH) from None
+    finally:
+        _on_sigterm(previous)
     typer.echo(f"extract: {summary.line()} -> {out} in {time.perf_counter() - started:.1f} s", err=True)
     if summary.problems:
         _print_problems(out, show_problems)
     if summary.articles == 0:
-        raise typer.Exit(code=1)
+        raise typer.Exit(code=EXIT_NO_ARTICLE)
+
+
+def _on_sigterm(handler):
+    """Install `handler` for SIGTERM (main thread only); the one it replaces, or None."""
+    if handler is None:
+        return None
+    try:
+        return signal.signal(signal.SIGTERM, handler)
+    except ValueError:  # not the main thread (e.g. called from a test runner's thread)
+        return None
 
 
 @app.command("show")

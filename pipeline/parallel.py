@@ -9,10 +9,14 @@ workers from it; elsewhere each spawned worker loads its own (`load_pipeline`).
 
 from __future__ import annotations
 
+import ctypes
 import gc
 import multiprocessing
 import os
+import signal
 import sys
+import threading
+import time
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
@@ -112,9 +116,13 @@ def _pooled(chunks: Iterator[list[Job]], workers: int, local: Callable[[list[Art
     # Workers must not each start a thread pool per core: the parallelism is the processes.
     for var in ("OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS"):
         os.environ.setdefault(var, "1")
-    pool = _fork_pool(workers, local, ahead) if _can_fork() else _spawn_pool(workers)
-    window: deque[tuple[list[Job], Future]] = deque()
+    global _ARMED
+    _ARMED = True  # what is forked from here on dies with this process (_after_fork)
+    pool = None
+    done = False
     try:
+        pool = _fork_pool(workers, local, ahead) if _can_fork() else _spawn_pool(workers)
+        window: deque[tuple[list[Job], Future]] = deque()
         for chunk in chunks:
             articles = [j.article for j in chunk if j.article is not None]
             window.append((chunk, pool.submit(_work, articles)))
@@ -122,9 +130,25 @@ def _pooled(chunks: Iterator[list[Job]], workers: int, local: Callable[[list[Art
                 yield from _collect(window.popleft(), on_seconds)
         while window:
             yield from _collect(window.popleft(), on_seconds)
+        done = True
     finally:
-        pool.shutdown(wait=True, cancel_futures=True)
+        _ARMED = False
+        if pool is not None:
+            if not done:
+                # interrupted (an error, SIGTERM turned into an exception by the CLI, the
+                # caller stopping early): the chunks in flight are not waited for
+                _terminate(pool)
+            pool.shutdown(wait=done, cancel_futures=True)
         gc.unfreeze()
+
+
+def _terminate(pool: ProcessPoolExecutor) -> None:
+    # ProcessPoolExecutor has no public way to stop its workers at once
+    for proc in list((getattr(pool, "_processes", None) or {}).values()):
+        try:
+            proc.terminate()
+        except (OSError, ValueError):  # already gone
+            pass
 
 
 def _can_fork() -> bool:
@@ -147,13 +171,15 @@ def _fork_pool(workers: int, local: Callable[[list[Article]], Any], ahead: list[
         load(ahead)
     _LOCAL = local
     gc.freeze()  # the loaded objects stay out of the collector: fewer pages copied
-    return ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context("fork"))
+    return ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context("fork"),
+                               initializer=_watch_parent, initargs=(os.getpid(),))
 
 
 def _spawn_pool(workers: int) -> ProcessPoolExecutor:
     # a spawned worker loads its own pipeline
     ctx = multiprocessing.get_context("spawn")
-    return ProcessPoolExecutor(max_workers=workers, mp_context=ctx, initializer=_init_worker)
+    return ProcessPoolExecutor(max_workers=workers, mp_context=ctx, initializer=_init_worker,
+                               initargs=(os.getpid(),))
 
 
 def _collect(entry: tuple[list[Job], Future], on_seconds: Callable[[StageSeconds], None]) -> Iterator[tuple[Job, Any]]:
@@ -168,8 +194,10 @@ def _collect(entry: tuple[list[Job], Future], on_seconds: Callable[[StageSeconds
 _LOCAL: Callable[[list[Article]], Any] | None = None  # forked workers: the parent's stages
 
 
-def _init_worker() -> None:
+def _init_worker(parent: int) -> None:
     global _LOCAL
+    _die_with(parent)
+    _watch_parent(parent)
     from pipeline.run import LocalStages
 
     _LOCAL = LocalStages()
@@ -178,3 +206,57 @@ def _init_worker() -> None:
 
 def _work(articles: list[Article]) -> tuple[list[Any], StageSeconds]:
     return _LOCAL(articles)
+
+
+# -- workers die with the parent ---------------------------------------------------
+#
+# A worker blocked on its task queue never sees the parent die (it holds the queue's
+# write end itself), so a parent killed by SIGKILL or SIGTERM would leave its workers
+# running for ever, holding the caller's pipes and the output folder's lock.  On
+# Linux each process forked during a pooled run asks the kernel for SIGKILL when its
+# parent dies (prctl PR_SET_PDEATHSIG); a thread in each worker also checks every
+# second that its parent is still the one that started it, for where prctl is not.
+
+_PR_SET_PDEATHSIG = 1
+_ARMED = False          # set while a pooled run forks: workers and the LAC helper (pipeline.ner.early)
+_FORKING_PARENT = 0
+WATCH_SECONDS = 1.0
+
+
+def _die_with(parent: int) -> None:
+    """In a child: ask for SIGKILL when `parent` dies, and end now if it already has."""
+    if sys.platform.startswith("linux"):
+        try:
+            libc = ctypes.CDLL(None, use_errno=True)
+            libc.prctl(_PR_SET_PDEATHSIG, signal.SIGKILL, 0, 0, 0)
+        except (OSError, AttributeError):
+            pass  # the watch thread remains
+    if os.getppid() != parent:  # died between the fork and the prctl
+        os._exit(1)
+
+
+def _watch_parent(parent: int) -> None:
+    def watch() -> None:
+        while True:
+            time.sleep(WATCH_SECONDS)
+            if os.getppid() != parent:
+                os._exit(1)
+
+    threading.Thread(target=watch, name="parent-watch", daemon=True).start()
+
+
+def _before_fork() -> None:
+    global _FORKING_PARENT
+    _FORKING_PARENT = os.getpid()
+
+
+def _after_fork() -> None:
+    if _ARMED:
+        # The CLI turns SIGTERM into an exception so that the parent cleans up; a worker
+        # is ended by it (ProcessPoolExecutor would report the exception and go on)
+        signal.signal(signal.SIGTERM, signal.SIG_DFL)
+        _die_with(_FORKING_PARENT)
+
+
+if hasattr(os, "register_at_fork"):
+    os.register_at_fork(before=_before_fork, after_in_child=_after_fork)

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import hashlib
 import json
-import shutil
 import sys
 import time
 from collections import defaultdict
@@ -21,6 +20,7 @@ from pipeline.rows import article_row, entity_rows, fact_rows, role_rows
 from pipeline.script import mirror_article, restore
 from pipeline.segmenter import default_segmenter
 from pipeline.tables import OutputWriter
+from pipeline.tables.outdir import locked
 from pipeline.tables.parts import DERIVED, Outcome, PartStore, article_key
 from pipeline.tables.zone_metrics import ZoneTables
 
@@ -253,13 +253,21 @@ def extract(inputs: Iterable[Path | str], out_dir: Path, nlp: Language | None = 
     Articles whose content is unchanged since an earlier run (complete or killed) into
     the same out_dir take their rows from `out_dir/.parts` unless `reuse` is False.
     `date` (ISO) is given to the articles that carry none (今年 resolves against it).
+    One run at a time holds out_dir: another raises OutputError (pipeline.tables.outdir).
     """
-    out_dir = Path(out_dir)
     inputs = list(inputs)
+    with locked(out_dir) as out:
+        return _extract(inputs, out, nlp, max_chars=max_chars, progress=progress, workers=workers,
+                        reuse=reuse, part_articles=part_articles, chunk_chars=chunk_chars,
+                        partitioned=partitioned, runner=runner, date=date)
+
+
+def _extract(inputs: list[Path | str], out_dir: Path, nlp: Language | None, *, max_chars: int,
+             progress: bool, workers: int, reuse: bool, part_articles: int, chunk_chars: int,
+             partitioned: bool, runner: Callable[..., Iterator[tuple[Job, Any]]], date: str | None) -> Summary:
     summary = Summary()
     # a pipeline given here says which words it makes; one loaded later takes the default
     metadata = run_metadata(getattr(nlp.tokenizer, "segmenter", None) if nlp is not None else None)
-    _remove_stale_staging(out_dir)
     store = PartStore(out_dir, fingerprint(metadata), part_articles=part_articles, reuse=reuse)
     local = LocalStages(nlp)
     zone_tables = ZoneTables()  # zones and zone_metrics, written with the other tables
@@ -322,14 +330,6 @@ def _jobs(items: Iterator[Article | Problem], store: PartStore, summary: Summary
         else:
             summary.annotated_chars += len(item.text)
             yield Job((item, key, None), article=item)
-
-
-def _remove_stale_staging(out_dir: Path) -> None:
-    # A run killed outright (not an exception) cannot clean up its staging folder.
-    # One run at a time writes into an output folder.
-    if out_dir.is_dir():
-        for stale in out_dir.glob(".staging-*"):
-            shutil.rmtree(stale, ignore_errors=True)
 
 
 def _dated(items: Iterator[Article | Problem], date: str | None) -> Iterator[Article | Problem]:

@@ -1,8 +1,10 @@
-"""Bytes -> str for pages of Chinese news: UTF-8, GB18030/GBK, UTF-16/32 with a BOM."""
+"""Bytes -> str for pages of Chinese news: UTF-8, GB18030/GBK, UTF-16/32 with a BOM,
+and UTF-16 without one when the bytes can be nothing else."""
 
 from __future__ import annotations
 
 import codecs
+import unicodedata
 
 _BOMS = (
     (codecs.BOM_UTF32_LE, "utf-32"),
@@ -26,13 +28,44 @@ def looks_binary(data: bytes) -> bool:
     return controls > max(2, len(sample) // 100)
 
 
+def _odd(ch: str) -> bool:
+    # Private use (Co), unassigned (Cn) or surrogate (Cs) code points: what bytes of
+    # another encoding decode to.  Emoji and CJK Extension B-G (rare-plane, but
+    # assigned) are text: news writes names with them.
+    if ch < "\u3000":
+        return False  # fast path: ASCII, Latin, punctuation
+    return unicodedata.category(ch) in ("Co", "Cn", "Cs")
+
+
 def _plausible(text: str) -> bool:
     # GB18030 decodes almost any byte string; real Chinese text is mostly CJK,
-    # ASCII and CJK punctuation, not private-use or rare-plane code points.
+    # ASCII and CJK punctuation, not private-use or unassigned code points.
     if not text:
         return True
-    odd = sum(1 for ch in text if "\ue000" <= ch <= "\uf8ff" or ord(ch) > 0xFFFF)
+    odd = sum(1 for ch in text if _odd(ch))
     return odd <= len(text) // 200
+
+
+def sniff_utf16(data: bytes) -> str | None:
+    """'utf-16-le' or 'utf-16-be' when `data` (without a BOM) reads as UTF-16 text,
+    else None.  ASCII in UTF-16 puts a NUL byte in every other position, all on one
+    side; the decoded text must then be plausible: no control characters but line
+    breaks and tabs, almost nothing private-use or unassigned."""
+    sample = data[:8192]
+    sample = sample[: len(sample) // 2 * 2]
+    even, odd = sample[0::2].count(0), sample[1::2].count(0)
+    # ASCII (markup, digits, line ends) is a tenth of Chinese text at the least
+    if max(even, odd) < max(2, len(sample) // 20) or min(even, odd) * 2 > max(even, odd):
+        return None
+    name = "utf-16-le" if odd > even else "utf-16-be"
+    # an incremental decoder leaves a pair cut by the end of the sample undecoded
+    try:
+        text = codecs.getincrementaldecoder(name)().decode(sample, final=False)
+    except UnicodeDecodeError:
+        return None
+    if not text.strip() or any(ord(ch) < 32 and ord(ch) not in _TEXT_CONTROLS for ch in text):
+        return None
+    return name if _plausible(text) else None
 
 
 def decode(data: bytes) -> tuple[str, str]:
@@ -44,6 +77,12 @@ def decode(data: bytes) -> tuple[str, str]:
             except UnicodeDecodeError as exc:
                 raise DecodeError(f"undecodable bytes after a {name} byte-order mark: {exc.reason}") from exc
             return text.lstrip("\ufeff"), name
+    if b"\x00" in data[:8192] and (utf16 := sniff_utf16(data)) is not None:
+        try:
+            return data.decode(utf16), utf16
+        except UnicodeDecodeError as exc:
+            raise DecodeError(f"undecodable bytes in what reads as {utf16} without a byte-order mark: "
+                              f"{exc.reason}") from exc
     if looks_binary(data):
         raise DecodeError("binary file (NUL or control bytes), not text")
     try:

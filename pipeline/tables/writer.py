@@ -2,8 +2,8 @@
 
 Rows are buffered per table and flushed as Parquet row groups, so memory does not
 grow with the corpus.  Files are written into a staging folder inside the output
-folder and moved into place at the end; a run that fails or is interrupted leaves
-the previous output as it was.
+folder and published at the end, all tables or none (pipeline.tables.outdir); a run
+that fails or is interrupted leaves the previous output as it was.
 
 Two layouts, the same rows: one file per table (`out/facts.parquet`), or a
 partitioned dataset, a folder of part files per table (`out/facts/part-00000.parquet`)
@@ -14,7 +14,6 @@ polars (`pl.read_parquet("out/facts/*.parquet")`) read as one table.
 from __future__ import annotations
 
 import json
-import os
 import shutil
 import tempfile
 from pathlib import Path
@@ -24,6 +23,8 @@ import pyarrow as pa
 import pyarrow.parquet as pq
 
 from pipeline.tables.dictionary import describe
+from pipeline.ingest.article import without_surrogates
+from pipeline.tables.outdir import STAGING_PREFIX, publish, recover
 from pipeline.tables.schemas import SCHEMA_VERSION, SCHEMAS
 
 ROWS_PER_GROUP = 20_000
@@ -56,7 +57,8 @@ class OutputWriter:
 
     def __enter__(self) -> OutputWriter:
         self.out_dir.mkdir(parents=True, exist_ok=True)
-        self._staging = Path(tempfile.mkdtemp(prefix=".staging-", dir=self.out_dir))
+        recover(self.out_dir)  # a publish killed half way is finished before a new one starts
+        self._staging = Path(tempfile.mkdtemp(prefix=STAGING_PREFIX, dir=self.out_dir))
         return self
 
     def add(self, table: str, rows: list[dict]) -> None:
@@ -85,7 +87,13 @@ class OutputWriter:
             writer = pq.ParquetWriter(self._file(table), schema, compression="zstd")
             self._writers[table] = writer
         if rows:
-            writer.write_table(pa.Table.from_pylist(rows, schema=schema))
+            try:
+                arrow = pa.Table.from_pylist(rows, schema=schema)
+            except UnicodeEncodeError:
+                # A lone surrogate cannot be UTF-8.  Ingest replaces them; should one come
+                # from elsewhere, it is replaced here rather than stop the batch at its end.
+                arrow = pa.Table.from_pylist([_mended(r) for r in rows], schema=schema)
+            writer.write_table(arrow)
             self._part_rows[table] += len(rows)
 
     def _file(self, table: str) -> Path:
@@ -115,15 +123,14 @@ class OutputWriter:
 
     def _publish(self) -> None:
         assert self._staging is not None
-        for table in self.tables:
-            file, folder = self.out_dir / f"{table}.parquet", self.out_dir / table
-            if self.partitioned:
-                # a folder cannot be replaced in one step: the old one is moved aside first
-                if folder.exists():
-                    os.replace(folder, self._staging / f"old-{table}")
-                os.replace(self._staging / table, folder)
-                file.unlink(missing_ok=True)  # the other layout's table, from an earlier run
-            else:
-                os.replace(self._staging / f"{table}.parquet", file)
-                if folder.is_dir() and next(folder.glob("part-*.parquet"), None) is not None:
-                    shutil.rmtree(folder)
+        # all tables or none: pipeline.tables.outdir
+        publish(self._staging, self.out_dir, self.tables, partitioned=self.partitioned)
+
+def _mended(value: Any) -> Any:
+    if isinstance(value, str):
+        return without_surrogates(value)
+    if isinstance(value, dict):
+        return {k: _mended(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_mended(v) for v in value]
+    return value
