@@ -43,7 +43,7 @@ def build_facts(doc: Doc, text: str | None = None) -> list[dict[str, Any]]:
         clause = _clause(text, q.start, q.end, lo=max(sentence[0], block[0]), hi=min(sentence[1], block[1]))
         prev_clause = _clause(text, clause[0] - 2, clause[0] - 1, lo=max(sentence[0], block[0]), hi=clause[0] - 1) \
             if clause[0] - 1 > max(sentence[0], block[0]) else None
-        subject = resolver.resolve(q.start, sentence, block)
+        subject = resolver.resolve(q.start, sentence, block, end=q.end)
         facts.append({
             "kind": q.kind,
             "surface": q.text,
@@ -59,6 +59,8 @@ def build_facts(doc: Doc, text: str | None = None) -> list[dict[str, Any]]:
             "metric": clause_metric(doc, text, clause, q.start, q.end, skip, prev_clause, kind=q.kind),
             "period": period_for(q.start, q.end, sentence, clause[1], dates, article_date, default_period),
             "sentence": text[sentence[0]:sentence[1]],
+            "subject_id": subject.entity_id if subject else None,
+            "zone_id": subject.zone_id if subject else None,
         })
         places.append((block, text[clause[0]:clause[1]], bisect_right(s_starts, q.start)))
     _carry_per(facts, places)

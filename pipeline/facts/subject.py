@@ -7,6 +7,10 @@ subject of an earlier clause of the sentence, then the topic carried over from
 earlier sentences of the paragraph (and, in the lead paragraph, the headline's).
 Headings and titles only use their own words.  Where nothing
 qualifies the subject stays null rather than guessed.
+
+Those rules are one voice: with rules/subject_ranker.json present, `resolve` lets the
+learned ranker of pipeline.facts.subject_rank choose among all the article's zones and
+organisations and null, the rules' answer being one of its features.
 """
 
 from __future__ import annotations
@@ -16,6 +20,7 @@ from bisect import bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from pipeline.facts.subject_rank import ArticleFeatures, choose, load_weights
 from pipeline.mentions import Mention
 from pipeline.regexguard import match_chars
 
@@ -66,20 +71,42 @@ _KIND_ANAPHOR = re.compile(r"(?:该|这家|这个|这所|此)(?:[^，,。；;：
 class Subject:
     text: str
     label: str
+    entity_id: str | None = None  # the entities table's entity_id of the subject
+    zone_id: str | None = None    # the rules/zones.jsonl id when the subject is a listed zone
 
 
 class SubjectResolver:
     """Built once per article; `resolve(q_start, sentence, block)` per number."""
 
     def __init__(self, text: str, mentions: Sequence[Mention], *, running: Sequence[tuple[int, int]],
-                 title: tuple[int, int] | None = None) -> None:
+                 title: tuple[int, int] | None = None, ranker: bool = True) -> None:
         self.text = text
         self.cands = _outermost([m for m in mentions if m.label in SUBJECT_LABELS])
         self._starts = [m.start for m in self.cands]
         self.running = running  # (start, end) of blocks in which topics carry over
         self.title = title
+        self._ids = _subject_ids(mentions)
+        self._weights = load_weights() if ranker else None
+        self._features: ArticleFeatures | None = None
 
-    def resolve(self, pos: int, sentence: tuple[int, int], block: tuple[int, int]) -> Subject | None:
+    def resolve(self, pos: int, sentence: tuple[int, int], block: tuple[int, int],
+                end: int | None = None) -> Subject | None:
+        """The subject of the number at `pos` (ending at `end`), with its ids."""
+        rule = self.resolve_rules(pos, sentence, block)
+        if self._weights is not None:
+            if self._features is None:
+                self._features = ArticleFeatures(self.text, self.cands, running=self.running, title=self.title)
+            cands, rows = self._features.rows(pos, pos if end is None else end, sentence, block,
+                                              (rule.label, rule.text) if rule else None)
+            key = cands[choose(rows, self._weights[0])].key
+            rule = Subject(key[1], key[0]) if key else None
+        if rule is None:
+            return None
+        entity_id, zone_id = self._ids.get((rule.label, rule.text), (None, None))
+        return Subject(rule.text, rule.label, entity_id, zone_id)
+
+    def resolve_rules(self, pos: int, sentence: tuple[int, int], block: tuple[int, int]) -> Subject | None:
+        """The rules' answer alone (no ids)."""
         s_start = max(sentence[0], block[0])
         clauses = _clause_starts(self.text, s_start, pos)
         if _SCOPE.search(self.text, max(clauses[-1], pos - 6), pos) or _ONE_OF.match(self.text, pos):
@@ -195,6 +222,25 @@ class SubjectResolver:
             if subj:
                 return subj
         return None
+
+
+def _subject_ids(mentions: Sequence[Mention]) -> dict[tuple[str, str], tuple[str | None, str | None]]:
+    """(label, subject text) -> (entity_id, listed zone id), from the linked mentions: the
+    entity_id is the entities table's (pipeline.rows), the zone id only for a zone of
+    rules/zones.jsonl (a zone found by its suffix alone has none)."""
+    from pipeline.zones.rules import load_zone_rules
+
+    listed = load_zone_rules().zones
+    ids: dict[tuple[str, str], tuple[str | None, str | None]] = {}
+    for m in mentions:
+        if m.label not in SUBJECT_LABELS:
+            continue
+        key = (m.label, m.attrs.get("display", m.text))
+        entity_id = m.attrs.get("entity_id") or f"{m.label}:{m.attrs.get('zone_id') or m.norm or m.text}"
+        zone_id = m.attrs.get("zone_id") if m.label == "ZONE" and m.attrs.get("zone_id") in listed else None
+        # the most frequent id of the subject text wins over one-off ones (setdefault: the first)
+        ids.setdefault(key, (entity_id, zone_id))
+    return ids
 
 
 def _is_authority(m: Mention) -> bool:

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import pyarrow as pa
 
-SCHEMA_VERSION = "1.0"
+SCHEMA_VERSION = "1.1"
 
 ARTICLES = pa.schema([
     pa.field("article_id", pa.string(), nullable=False),
@@ -52,6 +52,8 @@ FACTS = pa.schema([
     pa.field("subject_label", pa.string()),
     pa.field("metric", pa.string()),
     pa.field("period", pa.string()),
+    pa.field("subject_id", pa.string()),  # the subject's entity_id (entities table)
+    pa.field("zone_id", pa.string()),     # rules/zones.jsonl id when the subject is a listed zone
     pa.field("sentence", pa.string(), nullable=False),
 ])
 

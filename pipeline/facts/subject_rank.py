@@ -1,0 +1,303 @@
+"""A learned choice among a number's possible subjects.
+
+Every zone or organisation the article names is a candidate (mentions of one entity
+grouped, a zone's administration counted as its zone), and so is "no subject".  Each
+candidate is described by a few features of where its mentions stand relative to the
+number (same clause, sentence, paragraph, title; before or after; distance; at the head
+of a clause), what it is (zone or organisation, how often and where the article names
+it) and the words around it (an anaphor in the number's clause, 据/表示 that make it a
+source, 等 that make it an example, 投资/与 that make it an investor or partner).  The
+rule resolver's own answer is one feature.  A linear score over the features picks the
+candidate (a conditional logit, trained by scripts/train_subjects.py on the gold facts
+of ../shared/train, dev, the seed page and tests/fixtures/sample_gold.json; k-fold figures
+by article in scripts/eval_subjects.py).  The weights are data: rules/subject_ranker.json.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+from pipeline.mentions import Mention
+
+WEIGHTS = Path(__file__).resolve().parents[2] / "rules" / "subject_ranker.json"
+DELIMS = "，,；;：:。！？!?\n"
+
+FEATURES = (
+    # candidates
+    "rule_pick", "clause_before", "clause_after", "clause_head", "owner_gap",
+    "sentence_before", "sentence_after", "sentence_head", "paragraph_before", "paragraph_after",
+    "nearest_before", "nearest_in_sentence", "log_dist", "clauses_between",
+    "title", "lead", "zone", "log_count", "main", "main_zone", "main_org", "first_named",
+    "org_anaphor_last", "zone_anaphor_zone", "zone_anaphor_main", "kind_anaphor_last",
+    "reports_after", "source_before", "authority", "example_after", "partner_after", "invest_after",
+    "admin_of_zone", "zone_x_title", "zone_x_main", "earlier_paragraph", "later_only",
+    "sentence_zone_anaphor", "paragraph_zone_anaphor", "anaphor_suffix_match", "zone_share",
+    "main_zone_no_sentence_cand", "main_zone_no_block_cand", "short_name", "once_org", "org_lac_only",
+    "zone_listed", "zone_suffix_only", "odd_start", "main_listed_zone",
+    "rule_x_clause", "rule_x_sentence", "rule_x_carried", "rule_x_zone", "rule_x_odd",
+    # the null candidate
+    "null", "null_rule", "null_no_sentence_cand", "null_no_block_cand", "null_scope", "null_other_subject",
+    "null_not_running", "null_no_zone",
+)
+_INDEX = {f: i for i, f in enumerate(FEATURES)}
+
+_FILLER = re.compile(
+    r"^(?:\s|本报讯|日前|近日|目前|当前|此外|同时|另外|其中|其次|随后|今年|去年|近年来|近几年|多年来|"
+    r"截至|截止|\d{4}年(?:度)?(?:\d{1,2}月(?:\d{1,2}日)?)?|\d{1,2}月(?:\d{1,2}日)?|"
+    r"上半年|下半年|前不久|据|由|而|但|并|且|还|也|则|此次|本次|“|”|\(|\)|（|）)*$")
+_ORG_ANAPHOR = re.compile(r"(?:该公司|该企业|该集团|公司|集团|企业)")
+_ZONE_ANAPHOR = re.compile(r"(?:该高新区|高新区|该园区|园区|开发区|该区|全区|新区|示范区|本区|区内|区里|片区|全市)")
+_KIND_ANAPHOR = re.compile(r"(?:该|这家|这个|这所|此)(?:[^，,。；;：:“”]{0,16}?的)?"
+                           r"(公司|企业|集团|研究院|研究所|银行|大学|学院|基金|协会|项目)")
+_REPORTS = re.compile(r"[^，,。；;：:\n]{0,24}?(?:表示|介绍|透露|指出|称|说|认为|预计|预测|统计|显示|通报|公布|"
+                      r"发布|宣布|披露|报道|获悉|了解到)")
+_SOURCE = re.compile(r"(?:据|根据|来自|引自|援引)[^，,。；;]{0,4}$")
+_AUTHORITY_ENDS = ("署", "局", "部", "委", "会", "办", "办公室", "中心", "院", "所", "处", "厅", "政府", "组", "社",
+                   "报", "网", "台")
+_EXAMPLE = re.compile(r"(?:、[^，,。；;、]{1,12}?)*等")
+_PARTNER = re.compile(r"\s*[和与及、同]")
+_INVEST = re.compile(r"[^，,。；;]{0,10}?(?:投资|出资|签约|签署|引进|收购|入股|合作|携手|落户)")
+_OWNER_GAP = re.compile(r"^(?:[(（][^()（）]{1,12}[)）])?(?:的?(?:下属|旗下|所属)的?)?(?:共|有|拥有|共有|已有|达)?$")
+_SCOPE = re.compile(r"(?:全国|全省|全球|全世界|全行业)(?:共有|共|有)?$")
+_ONE_OF = re.compile(r"[^，,。；;：:\n]{1,16}?(?<!分)之一")
+# a name found by its suffix that opens with a function word (占同期新区, 季度新区, 本次高新区)
+_ODD_START = tuple("占同季本实全该这此从在对为与和及年月日其各")
+_OTHER_SUBJECT = re.compile(r"(?:此次|本次|本届|这次|这些|那些|上述)")
+
+
+@dataclass(frozen=True, slots=True)
+class Candidate:
+    """One entity of the article that could be a number's subject (key None: no subject)."""
+
+    key: tuple[str, str] | None  # (label, subject text)
+    mentions: tuple[Mention, ...]
+
+
+@lru_cache(maxsize=1)
+def load_weights(path: Path = WEIGHTS) -> tuple[list[float], dict] | None:
+    """The shipped weights, in FEATURES order; None when the file is absent or was built
+    for other features (the rule resolver is then used)."""
+    if not path.exists():
+        return None
+    data = json.loads(path.read_text(encoding="utf-8"))
+    if data.get("features") != list(FEATURES):
+        return None
+    return data["weights"], data
+
+
+def candidates(cands: Sequence[Mention]) -> list[Candidate]:
+    """Mentions grouped by the subject they would give (a zone's 管委会 gives its zone)."""
+    groups: dict[tuple[str, str], list[Mention]] = {}
+    for m in cands:
+        key = (m.attrs["subject_label"], m.attrs["subject_of"]) if "subject_of" in m.attrs \
+            else (m.label, m.attrs.get("display", m.text))
+        groups.setdefault(key, []).append(m)
+    return [Candidate(k, tuple(v)) for k, v in groups.items()]
+
+
+class ArticleFeatures:
+    """What is known of the article's candidates once; `rows()` per number."""
+
+    def __init__(self, text: str, cands: Sequence[Mention], *, running: Sequence[tuple[int, int]],
+                 title: tuple[int, int] | None) -> None:
+        self.text = text
+        self.groups = candidates(cands)
+        self.running = list(running)
+        self.title = title
+        self.lead = self.running[0] if self.running else None
+        self.all = sorted((m.start, m.end, gi) for gi, g in enumerate(self.groups) for m in g.mentions)
+        self._ends = [e for _, e, _ in sorted(self.all, key=lambda t: t[1])]
+        counts = [len(g.mentions) for g in self.groups]
+        self.counts = counts
+
+        def top(label: str | None) -> int | None:
+            idx = [i for i, g in enumerate(self.groups) if label is None or g.key[0] == label]
+            return max(idx, key=lambda i: (counts[i], -self.groups[i].mentions[0].start)) if idx else None
+        self.main, self.main_zone, self.main_org = top(None), top("ZONE"), top("ORG")
+        listed = [i for i, g in enumerate(self.groups) if g.key[0] == "ZONE"
+                  and any(m.source in ("zone_gazetteer", "zone_alias") for m in g.mentions)]
+        self.main_listed = max(listed, key=lambda i: (counts[i], -self.groups[i].mentions[0].start)) \
+            if listed else None
+        self.first = min(range(len(self.groups)), key=lambda i: self.groups[i].mentions[0].start) \
+            if self.groups else None
+
+    def rows(self, pos: int, end: int, sentence: tuple[int, int], block: tuple[int, int],
+             rule: tuple[str, str] | None) -> tuple[list[Candidate], list[list[float]]]:
+        """The candidates (the null one last) and their feature vectors."""
+        t = self.text
+        s_start, s_end = max(sentence[0], block[0]), min(sentence[1], block[1])
+        c_start = pos
+        while c_start > s_start and t[c_start - 1] not in DELIMS:
+            c_start -= 1
+        c_end = end
+        while c_end < s_end and t[c_end] not in DELIMS:
+            c_end += 1
+        head = t[c_start:pos]
+        in_title = self.title is not None and self.title[0] <= pos < self.title[1]
+        running = block in self.running
+        org_anaphor = bool(_ORG_ANAPHOR.search(head))
+        zone_anaphor = bool(_ZONE_ANAPHOR.search(head))
+        kind_anaphor = bool(_KIND_ANAPHOR.search(head))
+        # 新区 / 示范区 / 高新区 in the sentence or paragraph before the number: the zone talked of
+        s_words = {m.group() for m in _ZONE_ANAPHOR.finditer(t, s_start, pos)}
+        p_words = {m.group() for m in _ZONE_ANAPHOR.finditer(t, block[0], pos)}
+        n_zone_mentions = sum(self.counts[i] for i, g in enumerate(self.groups) if g.key[0] == "ZONE") or 1
+        # the nearest mention before the number, in the paragraph and in the sentence
+        before = [(s, e, gi) for s, e, gi in self.all if block[0] <= s and e <= pos]
+        nearest = before[-1][2] if before else None
+        nearest_s = next((gi for s, e, gi in reversed(before) if s >= s_start), None)
+        last_org = next((gi for s, e, gi in reversed([x for x in self.all if x[1] <= pos])
+                         if self.groups[gi].key[0] == "ORG"), None)
+        last_zone = next((gi for s, e, gi in reversed([x for x in self.all if x[1] <= pos])
+                          if self.groups[gi].key[0] == "ZONE"), None)
+        rows: list[list[float]] = []
+        sentence_cands = block_cands = 0
+        for gi, g in enumerate(self.groups):
+            f = [0.0] * len(FEATURES)
+
+            def put(name: str, value: float = 1.0) -> None:
+                f[_INDEX[name]] = value
+            ms = g.mentions
+            zone = g.key[0] == "ZONE"
+            put("rule_pick", float(rule == g.key))
+            prior = [m for m in ms if m.end <= pos]
+            later = [m for m in ms if m.start >= end]
+            cb = [m for m in prior if m.start >= c_start]
+            if cb:
+                put("clause_before")
+                if any(_FILLER.match(t[c_start:m.start]) for m in cb):
+                    put("clause_head")
+                if _OWNER_GAP.match(t[cb[-1].end:pos]):
+                    put("owner_gap")
+            if any(m.start >= end and m.end <= c_end for m in later):
+                put("clause_after")
+            sb = [m for m in prior if m.start >= s_start and m.start < c_start]
+            if sb:
+                put("sentence_before")
+            if any(m.start >= s_start and m.end <= pos for m in prior):
+                sentence_cands += 1
+                if any(_FILLER.match(t[s_start:m.start]) for m in prior if m.start >= s_start):
+                    put("sentence_head")
+            if any(c_end <= m.start and m.end <= s_end for m in later):
+                put("sentence_after")
+            if any(block[0] <= m.start < s_start for m in prior):
+                put("paragraph_before")
+            if any(s_end <= m.start and m.end <= block[1] for m in later):
+                put("paragraph_after")
+            if any(block[0] <= m.start and m.end <= block[1] for m in ms):
+                block_cands += 1
+            if nearest == gi:
+                put("nearest_before")
+            if nearest_s == gi:
+                put("nearest_in_sentence")
+            near = next((m for m in reversed(prior) if m.start >= block[0]), None)
+            if near is not None:
+                put("log_dist", math.log1p(pos - near.end) / 6)
+                put("clauses_between", min(sum(ch in DELIMS for ch in t[near.end:pos]), 4) / 4)
+                after = t[near.end:near.end + 30]
+                if _REPORTS.match(after):
+                    put("reports_after")
+                if _SOURCE.search(t[max(0, near.start - 6):near.start]):
+                    put("source_before")
+                if _EXAMPLE.match(after):
+                    put("example_after")
+                if _PARTNER.match(after):
+                    put("partner_after")
+                if _INVEST.match(after):
+                    put("invest_after")
+            elif prior:
+                put("earlier_paragraph")
+            elif later:
+                put("later_only")
+            if self.title is not None and any(self.title[0] <= m.start < self.title[1] for m in ms):
+                put("title")
+                if zone:
+                    put("zone_x_title")
+            if self.lead is not None and any(self.lead[0] <= m.start < self.lead[1] for m in ms):
+                put("lead")
+            if zone:
+                put("zone")
+            put("log_count", math.log1p(self.counts[gi]) / 3)
+            if self.main == gi:
+                put("main")
+                if zone:
+                    put("zone_x_main")
+            if self.main_zone == gi:
+                put("main_zone")
+            if self.main_org == gi:
+                put("main_org")
+            if self.first == gi:
+                put("first_named")
+            if org_anaphor and last_org == gi:
+                put("org_anaphor_last")
+            if kind_anaphor and last_org == gi:
+                put("kind_anaphor_last")
+            if zone_anaphor and zone:
+                put("zone_anaphor_zone")
+                if self.main_zone == gi or last_zone == gi:
+                    put("zone_anaphor_main")
+            if zone:
+                if s_words and (self.main_zone == gi or last_zone == gi):
+                    put("sentence_zone_anaphor")
+                if p_words and (self.main_zone == gi or last_zone == gi):
+                    put("paragraph_zone_anaphor")
+                if any(m.text.endswith(w) for w in p_words for m in ms):
+                    put("anaphor_suffix_match")
+                put("zone_share", self.counts[gi] / n_zone_mentions)
+            if self.main_zone == gi and not any(s_start <= x[0] and x[1] <= s_end for x in self.all):
+                put("main_zone_no_sentence_cand")
+            if self.main_zone == gi and not any(block[0] <= x[0] and x[1] <= block[1] for x in self.all):
+                put("main_zone_no_block_cand")
+            if zone and any(m.source in ("zone_gazetteer", "zone_alias") for m in ms):
+                put("zone_listed")
+            elif zone and all(m.source == "zone_suffix" for m in ms):
+                put("zone_suffix_only")
+            if g.key[1].startswith(_ODD_START):
+                put("odd_start")
+            if self.main_listed == gi:
+                put("main_listed_zone")
+            if len(g.key[1]) <= 2:
+                put("short_name")
+            if not zone and self.counts[gi] == 1:
+                put("once_org")
+            if not zone and all(m.source == "lac" for m in ms):
+                put("org_lac_only")
+            if not zone and ms[0].text.endswith(_AUTHORITY_ENDS):
+                put("authority")
+            if any("subject_of" in m.attrs for m in ms):
+                put("admin_of_zone")
+            if f[_INDEX["rule_pick"]]:
+                # where the rules found their answer says how far to trust it
+                put("rule_x_clause", f[_INDEX["clause_before"]])
+                put("rule_x_sentence", float(bool(f[_INDEX["sentence_before"]]) and not f[_INDEX["clause_before"]]))
+                put("rule_x_carried", float(not f[_INDEX["clause_before"]] and not f[_INDEX["sentence_before"]]))
+                put("rule_x_zone", float(zone))
+                put("rule_x_odd", f[_INDEX["odd_start"]])
+            rows.append(f)
+        f = [0.0] * len(FEATURES)
+        f[_INDEX["null"]] = 1.0
+        f[_INDEX["null_rule"]] = float(rule is None)
+        f[_INDEX["null_no_sentence_cand"]] = float(sentence_cands == 0)
+        f[_INDEX["null_no_block_cand"]] = float(block_cands == 0)
+        f[_INDEX["null_scope"]] = float(bool(_SCOPE.search(t, max(c_start, pos - 6), pos) or _ONE_OF.match(t, pos)))
+        f[_INDEX["null_other_subject"]] = float(bool(_OTHER_SUBJECT.search(head)))
+        f[_INDEX["null_not_running"]] = float(not running and not in_title)
+        f[_INDEX["null_no_zone"]] = float(self.main_zone is None)
+        rows.append(f)
+        return [*self.groups, Candidate(None, ())], rows
+
+
+def choose(rows: list[list[float]], weights: Sequence[float]) -> int:
+    """Index of the best-scoring row (ties: the first, so a named candidate before null)."""
+    best, best_score = 0, -math.inf
+    for i, f in enumerate(rows):
+        s = sum(w * x for w, x in zip(weights, f) if x)
+        if s > best_score:
+            best, best_score = i, s
+    return best
