@@ -34,14 +34,14 @@ def _annotate_set(nlp, gold_path: Path, articles_path: Path, name: str) -> list[
     seen: list[dict[str, Any]] = []
 
     class Recording(SubjectResolver):
-        def __init__(self, text, mentions, *, running, title=None):
-            super().__init__(text, mentions, running=running, title=title)
+        def __init__(self, text, mentions, *, running, title=None, ranker=False):
+            super().__init__(text, mentions, running=running, title=title, ranker=False)
             seen.append({"text": text, "mentions": list(mentions), "running": list(running),
                          "title": title, "calls": []})
 
-        def resolve(self, pos, sentence, block):
+        def resolve(self, pos, sentence, block, end=None):
             seen[-1]["calls"].append((pos, sentence, block))
-            return super().resolve(pos, sentence, block)
+            return super().resolve(pos, sentence, block, end=end)
 
     original = build.SubjectResolver
     build.SubjectResolver = Recording

@@ -42,15 +42,17 @@ def examples(cases: list[dict[str, Any]]) -> list[dict[str, Any]]:
             if gold is None:
                 continue
             rule = resolver.resolve_rules(n["pos"], n["sentence"], n["block"])
-            rule_key = (rule.label, rule.text) if rule else None
-            cands, rows = feats.rows(n["pos"], n["end"], n["sentence"], n["block"], rule_key)
+            votes = resolver.votes(n["pos"], n["sentence"], n["block"], rule)
+            cands, rows = feats.rows(n["pos"], n["end"], n["sentence"], n["block"], *votes)
+            decided, own = votes[1]
             want = gold.get("subject")
             y = next((i for i, c in enumerate(cands) if (c.key[1] if c.key else None) == want), None)
             if y is None and want is not None:  # the gold names a shorter or longer form of a candidate
                 y = next((i for i, c in enumerate(cands) if c.key and any(m.text == want for m in c.mentions)), None)
             out.append({"article": art["article"], "set": art["set"], "X": np.array(rows), "y": y,
                         "texts": [c.key[1] if c.key else None for c in cands], "gold": want,
-                        "rule": rule.text if rule else None})
+                        "rule": rule.text if rule else None, "decided": decided,
+                        "own": own[1] if own else None, "clause": votes[2][1] if votes[2] else None})
     return out
 
 
@@ -75,7 +77,13 @@ def fit(data: list[dict[str, Any]], l2: float = L2, steps: int = STEPS, rate: fl
     return w
 
 
-def predict(d: dict[str, Any], w: np.ndarray) -> str | None:
+def predict(d: dict[str, Any], w: np.ndarray, mode: str = "ranker") -> str | None:
+    """mode "ranker": the ranker alone (as SubjectResolver.resolve); "clause": the rules'
+    reading of the number's own clause kept; "sentence": their reading of its sentence kept."""
+    if mode == "sentence" and d["decided"]:
+        return d["own"]
+    if mode == "clause" and d["clause"] is not None:
+        return d["clause"]
     s = d["X"] @ w
     return d["texts"][int(np.argmax(s))]
 

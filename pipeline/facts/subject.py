@@ -93,11 +93,11 @@ class SubjectResolver:
                 end: int | None = None) -> Subject | None:
         """The subject of the number at `pos` (ending at `end`), with its ids."""
         rule = self.resolve_rules(pos, sentence, block)
-        if self._weights is not None:
+        if self._weights is not None and not self._whole_field(pos, sentence, block):
             if self._features is None:
                 self._features = ArticleFeatures(self.text, self.cands, running=self.running, title=self.title)
             cands, rows = self._features.rows(pos, pos if end is None else end, sentence, block,
-                                              (rule.label, rule.text) if rule else None)
+                                              *self.votes(pos, sentence, block, rule))
             key = cands[choose(rows, self._weights[0])].key
             rule = Subject(key[1], key[0]) if key else None
         if rule is None:
@@ -105,26 +105,22 @@ class SubjectResolver:
         entity_id, zone_id = self._ids.get((rule.label, rule.text), (None, None))
         return Subject(rule.text, rule.label, entity_id, zone_id)
 
+    def votes(self, pos: int, sentence: tuple[int, int], block: tuple[int, int], rule: Subject | None) -> tuple:
+        """What the rules say, as the ranker's features take it: their answer, their reading
+        of the number's sentence alone and of its own clause alone."""
+        def key(s: Subject | None) -> tuple[str, str] | None:
+            return (s.label, s.text) if s else None
+        decided, subj = self.sentence_reading(pos, sentence, block)
+        return key(rule), (decided, key(subj)), key(self.own_clause(pos, sentence, block))
+
     def resolve_rules(self, pos: int, sentence: tuple[int, int], block: tuple[int, int]) -> Subject | None:
         """The rules' answer alone (no ids)."""
+        decided, subj = self.sentence_reading(pos, sentence, block)
+        if decided:
+            return subj
         s_start = max(sentence[0], block[0])
-        clauses = _clause_starts(self.text, s_start, pos)
-        if _SCOPE.search(self.text, max(clauses[-1], pos - 6), pos) or _ONE_OF.match(self.text, pos):
-            return None  # 在全国169家国家高新区中排名, 是60家企业集团之一: the number counts the whole field
-        owner = self._owner_before(clauses[-1], pos)
-        if owner is not None:
-            return owner
-        # the clause holding the number, then earlier clauses of the same sentence.  Past a
-        # semicolon only a zone carries over: the items of a list of companies each have
-        # their own (中国石化13家，中海油1家；…的炼厂2家), a zone's figures run on (…增长41%；新设外资企业52家)
-        crossed = False
-        for c_start in reversed(clauses):
-            subj = self._clause_subject(c_start, pos)
-            if subj:
-                return subj if not crossed or subj.label == "ZONE" else None
-            crossed = crossed or (c_start > s_start and self.text[c_start - 1] in "；;")
-        if block not in self.running or any(self._other_subject(c, pos) for c in clauses):
-            return None  # 此次论坛发布需求92项,采购需求90项: the forum's, not the zone's
+        if block not in self.running:
+            return None
         topic = self._topic_before(s_start, block)
         if topic is None and self.title is not None and self.running:
             # the lead paragraph continues its headline (重庆轻纺集团收购… / 历时8个月，签订了
@@ -134,6 +130,44 @@ class SubjectResolver:
             if headline is not None and (block == self.running[0] or headline.label == "ZONE"):
                 topic = headline
         return topic
+
+    def sentence_reading(self, pos: int, sentence: tuple[int, int],
+                         block: tuple[int, int]) -> tuple[bool, Subject | None]:
+        """(True, subject) when the number's own sentence settles it: a name or anaphor at
+        the head of its clause or an earlier one, the owner right before it, or a clause
+        about something else (此次论坛, 全国169家): null.  Those readings are kept as the
+        rules make them; the ranker decides the rest (measured: scripts/eval_subjects.py)."""
+        s_start = max(sentence[0], block[0])
+        clauses = _clause_starts(self.text, s_start, pos)
+        if self._whole_field(pos, sentence, block):
+            return True, None
+        owner = self._owner_before(clauses[-1], pos)
+        if owner is not None:
+            return True, owner
+        # the clause holding the number, then earlier clauses of the same sentence.  Past a
+        # semicolon only a zone carries over: the items of a list of companies each have
+        # their own (中国石化13家，中海油1家；…的炼厂2家), a zone's figures run on (…增长41%；新设外资企业52家)
+        crossed = False
+        for c_start in reversed(clauses):
+            subj = self._clause_subject(c_start, pos)
+            if subj:
+                return True, (subj if not crossed or subj.label == "ZONE" else None)
+            crossed = crossed or (c_start > s_start and self.text[c_start - 1] in "；;")
+        if any(self._other_subject(c, pos) for c in clauses):
+            return True, None  # 此次论坛发布需求92项,采购需求90项: the forum's, not the zone's
+        return False, None
+
+    def own_clause(self, pos: int, sentence: tuple[int, int], block: tuple[int, int]) -> Subject | None:
+        """The subject the rules read in the number's own clause (a name or anaphor at its
+        head, the owner right before the number)."""
+        c_start = _clause_starts(self.text, max(sentence[0], block[0]), pos)[-1]
+        return self._owner_before(c_start, pos) or self._clause_subject(c_start, pos)
+
+    def _whole_field(self, pos: int, sentence: tuple[int, int], block: tuple[int, int]) -> bool:
+        """在全国169家国家高新区中排名, 是60家企业集团之一: the number counts the whole field
+        (no subject, whatever the ranker would say)."""
+        c_start = _clause_starts(self.text, max(sentence[0], block[0]), pos)[-1]
+        return bool(_SCOPE.search(self.text, max(c_start, pos - 6), pos) or _ONE_OF.match(self.text, pos))
 
     def _clause_subject(self, c_start: int, limit: int) -> Subject | None:
         i = bisect_right(self._starts, c_start - 1)

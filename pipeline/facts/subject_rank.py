@@ -18,6 +18,7 @@ from __future__ import annotations
 import json
 import math
 import re
+from bisect import bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
@@ -41,6 +42,9 @@ FEATURES = (
     "main_zone_no_sentence_cand", "main_zone_no_block_cand", "short_name", "once_org", "org_lac_only",
     "zone_listed", "zone_suffix_only", "odd_start", "main_listed_zone",
     "rule_x_clause", "rule_x_sentence", "rule_x_carried", "rule_x_zone", "rule_x_odd",
+    "sentence_pick", "clause_pick", "null_sentence_null",
+    "article_anaphors", "suffix_anaphors", "main_zone_rule_null", "main_org_anaphors", "zone_article",
+    "null_zone_article", "rule_x_headline",
     # the null candidate
     "null", "null_rule", "null_no_sentence_cand", "null_no_block_cand", "null_scope", "null_other_subject",
     "null_not_running", "null_no_zone",
@@ -124,12 +128,34 @@ class ArticleFeatures:
                   and any(m.source in ("zone_gazetteer", "zone_alias") for m in g.mentions)]
         self.main_listed = max(listed, key=lambda i: (counts[i], -self.groups[i].mentions[0].start)) \
             if listed else None
+        # 高新区 / 新区 / 园区 standing alone (not inside a name), over the whole article: a
+        # report about one zone names it once and then says 高新区
+        spans = sorted((m.start, m.end) for m in cands)
+        alone: dict[str, int] = {}
+        org_alone = 0
+        for pattern, is_zone in ((_ZONE_ANAPHOR, True), (_ORG_ANAPHOR, False)):
+            for hit in pattern.finditer(text):
+                k = bisect_right(spans, (hit.start(), len(text))) - 1
+                if k >= 0 and spans[k][0] <= hit.start() < spans[k][1]:
+                    continue
+                if is_zone:
+                    alone[hit.group()] = alone.get(hit.group(), 0) + 1
+                else:
+                    org_alone += 1
+        self.alone, self.org_alone = alone, org_alone
+        title_zone = title is not None and any(
+            title[0] <= m.start < title[1] for g in self.groups if g.key[0] == "ZONE" for m in g.mentions)
+        self.zone_article = title_zone or (self.main is not None and self.groups[self.main].key[0] == "ZONE") \
+            or sum(alone.values()) >= 3
         self.first = min(range(len(self.groups)), key=lambda i: self.groups[i].mentions[0].start) \
             if self.groups else None
 
     def rows(self, pos: int, end: int, sentence: tuple[int, int], block: tuple[int, int],
-             rule: tuple[str, str] | None) -> tuple[list[Candidate], list[list[float]]]:
-        """The candidates (the null one last) and their feature vectors."""
+             rule: tuple[str, str] | None, reading: tuple[bool, tuple[str, str] | None] = (False, None),
+             clause: tuple[str, str] | None = None) -> tuple[list[Candidate], list[list[float]]]:
+        """The candidates (the null one last) and their feature vectors.  `rule` is the rule
+        resolver's answer, `reading` what it reads in the number's sentence alone (settled or
+        not, and the subject), `clause` what it reads in the number's own clause."""
         t = self.text
         s_start, s_end = max(sentence[0], block[0]), min(sentence[1], block[1])
         c_start = pos
@@ -166,6 +192,8 @@ class ArticleFeatures:
             ms = g.mentions
             zone = g.key[0] == "ZONE"
             put("rule_pick", float(rule == g.key))
+            put("sentence_pick", float(reading[0] and reading[1] == g.key))
+            put("clause_pick", float(clause == g.key))
             prior = [m for m in ms if m.end <= pos]
             later = [m for m in ms if m.start >= end]
             cb = [m for m in prior if m.start >= c_start]
@@ -272,6 +300,16 @@ class ArticleFeatures:
                 put("authority")
             if any("subject_of" in m.attrs for m in ms):
                 put("admin_of_zone")
+            if zone and (self.main_zone == gi or self.main_listed == gi):
+                put("article_anaphors", math.log1p(sum(self.alone.values())) / 3)
+                put("suffix_anaphors", math.log1p(sum(n for w, n in self.alone.items()
+                                                      if any(m.text.endswith(w) for m in ms))) / 3)
+                if rule is None:
+                    put("main_zone_rule_null")
+            if not zone and self.main_org == gi:
+                put("main_org_anaphors", math.log1p(self.org_alone) / 3)
+            if zone and self.zone_article:
+                put("zone_article")
             if f[_INDEX["rule_pick"]]:
                 # where the rules found their answer says how far to trust it
                 put("rule_x_clause", f[_INDEX["clause_before"]])
@@ -279,10 +317,14 @@ class ArticleFeatures:
                 put("rule_x_carried", float(not f[_INDEX["clause_before"]] and not f[_INDEX["sentence_before"]]))
                 put("rule_x_zone", float(zone))
                 put("rule_x_odd", f[_INDEX["odd_start"]])
+                put("rule_x_headline", float(bool(f[_INDEX["title"]]) and not any(
+                    block[0] <= m.start and m.end <= pos for m in ms)))
             rows.append(f)
         f = [0.0] * len(FEATURES)
         f[_INDEX["null"]] = 1.0
         f[_INDEX["null_rule"]] = float(rule is None)
+        f[_INDEX["null_zone_article"]] = float(self.zone_article)
+        f[_INDEX["null_sentence_null"]] = float(reading[0] and reading[1] is None)
         f[_INDEX["null_no_sentence_cand"]] = float(sentence_cands == 0)
         f[_INDEX["null_no_block_cand"]] = float(block_cands == 0)
         f[_INDEX["null_scope"]] = float(bool(_SCOPE.search(t, max(c_start, pos - 6), pos) or _ONE_OF.match(t, pos)))
