@@ -70,8 +70,10 @@ _INVEST = re.compile(r"[^，,。；;]{0,10}?(?:投资|出资|签约|签署|引�
 _OWNER_GAP = re.compile(r"^(?:[(（][^()（）]{1,12}[)）])?(?:的?(?:下属|旗下|所属)的?)?(?:共|有|拥有|共有|已有|达)?$")
 _SCOPE = re.compile(r"(?:全国|全省|全球|全世界|全行业)(?:共有|共|有)?$")
 _ONE_OF = re.compile(r"[^，,。；;：:\n]{1,16}?(?<!分)之一")
-# a name found by its suffix that opens with a function word (占同期新区, 季度新区, 本次高新区)
-_ODD_START = tuple("占同季本实全该这此从在对为与和及年月日其各")
+# a name found by its suffix that opens with a function word (占同期新区, 季度新区, 本次高新区,
+# 季度全市工业园区) is no name: no gold zone or subject of train, dev, seed or sample opens so
+_ODD_START = re.compile(r"^(?:占|季度|本次|本届|本年|实现|全市|全省|全区|全国|全县|该|这|此|从|在|对|为|与|其|各|"
+                        r"拉动|同期|以及|及|年|月|日|其中|位于|依托|围绕|推动|加快|建设|打造)")
 _OTHER_SUBJECT = re.compile(r"(?:此次|本次|本届|这次|这些|那些|上述)")
 
 
@@ -99,6 +101,8 @@ def candidates(cands: Sequence[Mention]) -> list[Candidate]:
     """Mentions grouped by the subject they would give (a zone's 管委会 gives its zone)."""
     groups: dict[tuple[str, str], list[Mention]] = {}
     for m in cands:
+        if m.label == "ZONE" and m.source == "zone_suffix" and _ODD_START.match(m.text):
+            continue
         key = (m.attrs["subject_label"], m.attrs["subject_of"]) if "subject_of" in m.attrs \
             else (m.label, m.attrs.get("display", m.text))
         groups.setdefault(key, []).append(m)
@@ -286,7 +290,7 @@ class ArticleFeatures:
                 put("zone_listed")
             elif zone and all(m.source == "zone_suffix" for m in ms):
                 put("zone_suffix_only")
-            if g.key[1].startswith(_ODD_START):
+            if _ODD_START.match(g.key[1]):
                 put("odd_start")
             if self.main_listed == gi:
                 put("main_listed_zone")
