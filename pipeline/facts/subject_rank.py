@@ -106,7 +106,27 @@ def candidates(cands: Sequence[Mention]) -> list[Candidate]:
         key = (m.attrs["subject_label"], m.attrs["subject_of"]) if "subject_of" in m.attrs \
             else (m.label, m.attrs.get("display", m.text))
         groups.setdefault(key, []).append(m)
-    return [Candidate(k, tuple(v)) for k, v in groups.items()]
+    # 交城经济开发区 and 交城经开区 found by suffix and left apart: one zone, named by its commoner form
+    merged: dict[tuple[str, str], list[tuple[str, str]]] = {}
+    for key in groups:
+        merged.setdefault((key[0], _short_zone(key[1]) if key[0] == "ZONE" else key[1]), []).append(key)
+    out = []
+    for keys in merged.values():
+        best = max(keys, key=lambda k: (len(groups[k]), -groups[k][0].start))
+        out.append(Candidate(best, tuple(sorted((m for k in keys for m in groups[k]), key=lambda m: m.start))))
+    return sorted(out, key=lambda c: c.mentions[0].start)
+
+
+_ZONE_SHORT = (("国家高新技术产业开发区", "高新区"), ("高新技术产业开发区", "高新区"), ("国家高新区", "高新区"),
+               ("经济技术开发区", "经开区"), ("经济开发区", "经开区"), ("自由贸易试验区", "自贸区"),
+               ("自贸试验区", "自贸区"))
+
+
+def _short_zone(name: str) -> str:
+    for long, short in _ZONE_SHORT:
+        if name.endswith(long):
+            return name[: -len(long)] + short
+    return name
 
 
 class ArticleFeatures:
