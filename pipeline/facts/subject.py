@@ -88,6 +88,7 @@ class SubjectResolver:
         self._ids = _subject_ids(mentions)
         self._weights = load_weights() if ranker else None
         self._features: ArticleFeatures | None = None
+        self._readings: dict[tuple, tuple[bool, Subject | None]] = {}  # the rules and votes both ask
 
     def resolve(self, pos: int, sentence: tuple[int, int], block: tuple[int, int],
                 end: int | None = None) -> Subject | None:
@@ -135,8 +136,14 @@ class SubjectResolver:
                          block: tuple[int, int]) -> tuple[bool, Subject | None]:
         """(True, subject) when the number's own sentence settles it: a name or anaphor at
         the head of its clause or an earlier one, the owner right before it, or a clause
-        about something else (此次论坛, 全国169家): null.  Those readings are kept as the
-        rules make them; the ranker decides the rest (measured: scripts/eval_subjects.py)."""
+        about something else (此次论坛, 全国169家): null."""
+        key = (pos, sentence, block)
+        if key not in self._readings:
+            self._readings[key] = self._sentence_reading(pos, sentence, block)
+        return self._readings[key]
+
+    def _sentence_reading(self, pos: int, sentence: tuple[int, int],
+                          block: tuple[int, int]) -> tuple[bool, Subject | None]:
         s_start = max(sentence[0], block[0])
         clauses = _clause_starts(self.text, s_start, pos)
         if self._whole_field(pos, sentence, block):

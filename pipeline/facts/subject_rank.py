@@ -18,11 +18,13 @@ from __future__ import annotations
 import json
 import math
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
+
+import numpy as np
 
 from pipeline.mentions import Mention
 
@@ -140,7 +142,7 @@ class ArticleFeatures:
         self.title = title
         self.lead = self.running[0] if self.running else None
         self.all = sorted((m.start, m.end, gi) for gi, g in enumerate(self.groups) for m in g.mentions)
-        self._ends = [e for _, e, _ in sorted(self.all, key=lambda t: t[1])]
+        self._all_starts = [s for s, _, _ in self.all]
         counts = [len(g.mentions) for g in self.groups]
         self.counts = counts
 
@@ -199,13 +201,13 @@ class ArticleFeatures:
         p_words = {m.group() for m in _ZONE_ANAPHOR.finditer(t, block[0], pos)}
         n_zone_mentions = sum(self.counts[i] for i, g in enumerate(self.groups) if g.key[0] == "ZONE") or 1
         # the nearest mention before the number, in the paragraph and in the sentence
-        before = [(s, e, gi) for s, e, gi in self.all if block[0] <= s and e <= pos]
+        hi = bisect_right(self._all_starts, pos)
+        earlier = [x for x in self.all[:hi] if x[1] <= pos]
+        before = earlier[bisect_left(self._all_starts, block[0], hi=len(earlier)):]
         nearest = before[-1][2] if before else None
         nearest_s = next((gi for s, e, gi in reversed(before) if s >= s_start), None)
-        last_org = next((gi for s, e, gi in reversed([x for x in self.all if x[1] <= pos])
-                         if self.groups[gi].key[0] == "ORG"), None)
-        last_zone = next((gi for s, e, gi in reversed([x for x in self.all if x[1] <= pos])
-                          if self.groups[gi].key[0] == "ZONE"), None)
+        last_org = next((gi for s, e, gi in reversed(earlier) if self.groups[gi].key[0] == "ORG"), None)
+        last_zone = next((gi for s, e, gi in reversed(earlier) if self.groups[gi].key[0] == "ZONE"), None)
         rows: list[list[float]] = []
         sentence_cands = block_cands = 0
         for gi, g in enumerate(self.groups):
@@ -361,9 +363,4 @@ class ArticleFeatures:
 
 def choose(rows: list[list[float]], weights: Sequence[float]) -> int:
     """Index of the best-scoring row (ties: the first, so a named candidate before null)."""
-    best, best_score = 0, -math.inf
-    for i, f in enumerate(rows):
-        s = sum(w * x for w, x in zip(weights, f) if x)
-        if s > best_score:
-            best, best_score = i, s
-    return best
+    return int(np.argmax(np.asarray(rows) @ np.asarray(weights)))
