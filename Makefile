@@ -56,3 +56,12 @@ clean:
 .PHONY: bench
 bench: setup
 	$(BIN)/python scripts/bench.py $(SHARED)/corpus/news_2011.jsonl --runs 3
+
+# Subject ranker (issue 14 item 1): weights in rules/subject_ranker.json from the gold facts
+# of ../shared (train, dev, seed) and the sample pages; held-out figures by eval-subjects.
+.PHONY: train-subjects eval-subjects
+train-subjects: setup
+	OMP_NUM_THREADS=1 $(BIN)/python scripts/train_subjects.py --shared $(SHARED) --refresh
+
+eval-subjects: setup
+	OMP_NUM_THREADS=1 $(BIN)/python scripts/eval_subjects.py --shared $(SHARED) --refresh

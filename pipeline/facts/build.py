@@ -48,7 +48,7 @@ def build_facts(doc: Doc, text: str | None = None) -> list[dict[str, Any]]:
         clause = _clause(text, q.start, q.end, lo=max(sentence[0], block[0]), hi=min(sentence[1], block[1]))
         prev_clause = _clause(text, clause[0] - 2, clause[0] - 1, lo=max(sentence[0], block[0]), hi=clause[0] - 1) \
             if clause[0] - 1 > max(sentence[0], block[0]) else None
-        subject = resolver.resolve(q.start, sentence, block)
+        subject = resolver.resolve(q.start, sentence, block, end=q.end)
         period = periods.resolve(q.start, q.end, sentence, clause, block if b[2] == "paragraph" else None)
         metric = clause_metric(doc, text, clause, q.start, q.end, skip, prev_clause, kind=q.kind)
         facts.append({
@@ -66,6 +66,8 @@ def build_facts(doc: Doc, text: str | None = None) -> list[dict[str, Any]]:
             "metric": metric,
             "period": period.text,
             "sentence": text[sentence[0]:sentence[1]],
+            "subject_id": subject.entity_id if subject else None,
+            "zone_id": subject.zone_id if subject else None,
             "metric_key": metric_key(metric, q.kind, text[clause[0]:q.start]),
             "measure": measure_of(q.kind, q.per, text, q.start, q.end, clause, max(sentence[0], block[0]),
                                   bounded=q.approx in ("more_than", "at_least") or q.value_high is not None),

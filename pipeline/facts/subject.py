@@ -7,6 +7,10 @@ subject of an earlier clause of the sentence, then the topic carried over from
 earlier sentences of the paragraph (and, in the lead paragraph, the headline's).
 Headings and titles only use their own words.  Where nothing
 qualifies the subject stays null rather than guessed.
+
+Those rules are one voice: with rules/subject_ranker.json present, `resolve` lets the
+learned ranker of pipeline.facts.subject_rank choose among all the article's zones and
+organisations and null, the rules' answer being one of its features.
 """
 
 from __future__ import annotations
@@ -16,6 +20,7 @@ from bisect import bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from pipeline.facts.subject_rank import ArticleFeatures, choose, load_weights
 from pipeline.mentions import Mention
 from pipeline.regexguard import match_chars
 
@@ -66,38 +71,57 @@ _KIND_ANAPHOR = re.compile(r"(?:该|这家|这个|这所|此)(?:[^，,。；;：
 class Subject:
     text: str
     label: str
+    entity_id: str | None = None  # the entities table's entity_id of the subject
+    zone_id: str | None = None    # the rules/zones.jsonl id when the subject is a listed zone
 
 
 class SubjectResolver:
     """Built once per article; `resolve(q_start, sentence, block)` per number."""
 
     def __init__(self, text: str, mentions: Sequence[Mention], *, running: Sequence[tuple[int, int]],
-                 title: tuple[int, int] | None = None) -> None:
+                 title: tuple[int, int] | None = None, ranker: bool = True) -> None:
         self.text = text
         self.cands = _outermost([m for m in mentions if m.label in SUBJECT_LABELS])
         self._starts = [m.start for m in self.cands]
         self.running = running  # (start, end) of blocks in which topics carry over
         self.title = title
+        self._ids = _subject_ids(mentions)
+        self._weights = load_weights() if ranker else None
+        self._features: ArticleFeatures | None = None
+        self._readings: dict[tuple, tuple[bool, Subject | None]] = {}  # the rules and votes both ask
 
-    def resolve(self, pos: int, sentence: tuple[int, int], block: tuple[int, int]) -> Subject | None:
+    def resolve(self, pos: int, sentence: tuple[int, int], block: tuple[int, int],
+                end: int | None = None) -> Subject | None:
+        """The subject of the number at `pos` (ending at `end`), with its ids."""
+        rule = self.resolve_rules(pos, sentence, block)
+        if self._weights is not None and not self._whole_field(pos, sentence, block):
+            if self._features is None:
+                self._features = ArticleFeatures(self.text, self.cands, running=self.running, title=self.title)
+            cands, rows = self._features.rows(pos, pos if end is None else end, sentence, block,
+                                              *self.votes(pos, sentence, block, rule))
+            key = cands[choose(rows, self._weights[0])].key
+            rule = Subject(key[1], key[0]) if key else None
+        if rule is None:
+            return None
+        entity_id, zone_id = self._ids.get((rule.label, rule.text), (None, None))
+        return Subject(rule.text, rule.label, entity_id, zone_id)
+
+    def votes(self, pos: int, sentence: tuple[int, int], block: tuple[int, int], rule: Subject | None) -> tuple:
+        """What the rules say, as the ranker's features take it: their answer, their reading
+        of the number's sentence alone and of its own clause alone."""
+        def key(s: Subject | None) -> tuple[str, str] | None:
+            return (s.label, s.text) if s else None
+        decided, subj = self.sentence_reading(pos, sentence, block)
+        return key(rule), (decided, key(subj)), key(self.own_clause(pos, sentence, block))
+
+    def resolve_rules(self, pos: int, sentence: tuple[int, int], block: tuple[int, int]) -> Subject | None:
+        """The rules' answer alone (no ids)."""
+        decided, subj = self.sentence_reading(pos, sentence, block)
+        if decided:
+            return subj
         s_start = max(sentence[0], block[0])
-        clauses = _clause_starts(self.text, s_start, pos)
-        if _SCOPE.search(self.text, max(clauses[-1], pos - 6), pos) or _ONE_OF.match(self.text, pos):
-            return None  # 在全国169家国家高新区中排名, 是60家企业集团之一: the number counts the whole field
-        owner = self._owner_before(clauses[-1], pos)
-        if owner is not None:
-            return owner
-        # the clause holding the number, then earlier clauses of the same sentence.  Past a
-        # semicolon only a zone carries over: the items of a list of companies each have
-        # their own (中国石化13家，中海油1家；…的炼厂2家), a zone's figures run on (…增长41%；新设外资企业52家)
-        crossed = False
-        for c_start in reversed(clauses):
-            subj = self._clause_subject(c_start, pos)
-            if subj:
-                return subj if not crossed or subj.label == "ZONE" else None
-            crossed = crossed or (c_start > s_start and self.text[c_start - 1] in "；;")
-        if block not in self.running or any(self._other_subject(c, pos) for c in clauses):
-            return None  # 此次论坛发布需求92项,采购需求90项: the forum's, not the zone's
+        if block not in self.running:
+            return None
         topic = self._topic_before(s_start, block)
         if topic is None and self.title is not None and self.running:
             # the lead paragraph continues its headline (重庆轻纺集团收购… / 历时8个月，签订了
@@ -107,6 +131,50 @@ class SubjectResolver:
             if headline is not None and (block == self.running[0] or headline.label == "ZONE"):
                 topic = headline
         return topic
+
+    def sentence_reading(self, pos: int, sentence: tuple[int, int],
+                         block: tuple[int, int]) -> tuple[bool, Subject | None]:
+        """(True, subject) when the number's own sentence settles it: a name or anaphor at
+        the head of its clause or an earlier one, the owner right before it, or a clause
+        about something else (此次论坛, 全国169家): null."""
+        key = (pos, sentence, block)
+        if key not in self._readings:
+            self._readings[key] = self._sentence_reading(pos, sentence, block)
+        return self._readings[key]
+
+    def _sentence_reading(self, pos: int, sentence: tuple[int, int],
+                          block: tuple[int, int]) -> tuple[bool, Subject | None]:
+        s_start = max(sentence[0], block[0])
+        clauses = _clause_starts(self.text, s_start, pos)
+        if self._whole_field(pos, sentence, block):
+            return True, None
+        owner = self._owner_before(clauses[-1], pos)
+        if owner is not None:
+            return True, owner
+        # the clause holding the number, then earlier clauses of the same sentence.  Past a
+        # semicolon only a zone carries over: the items of a list of companies each have
+        # their own (中国石化13家，中海油1家；…的炼厂2家), a zone's figures run on (…增长41%；新设外资企业52家)
+        crossed = False
+        for c_start in reversed(clauses):
+            subj = self._clause_subject(c_start, pos)
+            if subj:
+                return True, (subj if not crossed or subj.label == "ZONE" else None)
+            crossed = crossed or (c_start > s_start and self.text[c_start - 1] in "；;")
+        if any(self._other_subject(c, pos) for c in clauses):
+            return True, None  # 此次论坛发布需求92项,采购需求90项: the forum's, not the zone's
+        return False, None
+
+    def own_clause(self, pos: int, sentence: tuple[int, int], block: tuple[int, int]) -> Subject | None:
+        """The subject the rules read in the number's own clause (a name or anaphor at its
+        head, the owner right before the number)."""
+        c_start = _clause_starts(self.text, max(sentence[0], block[0]), pos)[-1]
+        return self._owner_before(c_start, pos) or self._clause_subject(c_start, pos)
+
+    def _whole_field(self, pos: int, sentence: tuple[int, int], block: tuple[int, int]) -> bool:
+        """在全国169家国家高新区中排名, 是60家企业集团之一: the number counts the whole field
+        (no subject, whatever the ranker would say)."""
+        c_start = _clause_starts(self.text, max(sentence[0], block[0]), pos)[-1]
+        return bool(_SCOPE.search(self.text, max(c_start, pos - 6), pos) or _ONE_OF.match(self.text, pos))
 
     def _clause_subject(self, c_start: int, limit: int) -> Subject | None:
         i = bisect_right(self._starts, c_start - 1)
@@ -195,6 +263,25 @@ class SubjectResolver:
             if subj:
                 return subj
         return None
+
+
+def _subject_ids(mentions: Sequence[Mention]) -> dict[tuple[str, str], tuple[str | None, str | None]]:
+    """(label, subject text) -> (entity_id, listed zone id), from the linked mentions: the
+    entity_id is the entities table's (pipeline.rows), the zone id only for a zone of
+    rules/zones.jsonl (a zone found by its suffix alone has none)."""
+    from pipeline.zones.rules import load_zone_rules
+
+    listed = load_zone_rules().zones
+    ids: dict[tuple[str, str], tuple[str | None, str | None]] = {}
+    for m in mentions:
+        if m.label not in SUBJECT_LABELS:
+            continue
+        key = (m.label, m.attrs.get("display", m.text))
+        entity_id = m.attrs.get("entity_id") or f"{m.label}:{m.attrs.get('zone_id') or m.norm or m.text}"
+        zone_id = m.attrs.get("zone_id") if m.label == "ZONE" and m.attrs.get("zone_id") in listed else None
+        # the most frequent id of the subject text wins over one-off ones (setdefault: the first)
+        ids.setdefault(key, (entity_id, zone_id))
+    return ids
 
 
 def _is_authority(m: Mention) -> bool:

@@ -58,7 +58,7 @@ FACTS = pa.schema([
     pa.field("sentence_index", pa.int32(), nullable=False),  # = entities.sentence of its mention
     # 2.0 (issue 14): identity, grouping keys and the period as dates
     pa.field("fact_id", pa.string()),        # "{article_id}:{start}-{end}"
-    pa.field("subject_id", pa.string()),     # the subject's entity_id (ZONE:<zone id> for a listed zone)
+    pa.field("subject_id", pa.string()),     # the subject's entity_id (entities.entity_id; a listed zone's is its zone id)
     pa.field("zone_id", pa.string()),        # rules/zones.jsonl id when the subject is a listed zone
     pa.field("metric_key", pa.string()),     # rules/metrics.json key, null where none fits
     pa.field("measure", pa.string()),        # level, change, share, target, cumulative, threshold, price

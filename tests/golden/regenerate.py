@@ -23,7 +23,7 @@ TABLES = {
                  ["article_id", "start", "end", "label"]),
     "facts": (["article_id", "kind", "surface", "start", "end", "value", "value_high", "unit", "per", "approx",
                "subject", "subject_label", "metric", "period", "sentence_index",
-               "fact_id", "metric_key", "measure", "period_start", "period_end", "period_grain", "period_from",
+               "fact_id", "subject_id", "zone_id", "metric_key", "measure", "period_start", "period_end", "period_grain", "period_from",
                "value_cny", "restates"],
               ["article_id", "start", "end"]),
     "roles": (["article_id", "person", "role", "org", "start", "end", "person_start", "person_end",

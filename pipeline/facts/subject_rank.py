@@ -1,0 +1,366 @@
+"""A learned choice among a number's possible subjects.
+
+Every zone or organisation the article names is a candidate (mentions of one entity
+grouped, a zone's administration counted as its zone), and so is "no subject".  Each
+candidate is described by a few features of where its mentions stand relative to the
+number (same clause, sentence, paragraph, title; before or after; distance; at the head
+of a clause), what it is (zone or organisation, how often and where the article names
+it) and the words around it (an anaphor in the number's clause, 据/表示 that make it a
+source, 等 that make it an example, 投资/与 that make it an investor or partner).  The
+rule resolver's own answer is one feature.  A linear score over the features picks the
+candidate (a conditional logit, trained by scripts/train_subjects.py on the gold facts
+of ../shared/train, dev, the seed page and tests/fixtures/sample_gold.json; k-fold figures
+by article in scripts/eval_subjects.py).  The weights are data: rules/subject_ranker.json.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+import re
+from bisect import bisect_left, bisect_right
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+import numpy as np
+
+from pipeline.mentions import Mention
+
+WEIGHTS = Path(__file__).resolve().parents[2] / "rules" / "subject_ranker.json"
+DELIMS = "，,；;：:。！？!?\n"
+
+FEATURES = (
+    # candidates
+    "rule_pick", "clause_before", "clause_after", "clause_head", "owner_gap",
+    "sentence_before", "sentence_after", "sentence_head", "paragraph_before", "paragraph_after",
+    "nearest_before", "nearest_in_sentence", "log_dist", "clauses_between",
+    "title", "lead", "zone", "log_count", "main", "main_zone", "main_org", "first_named",
+    "org_anaphor_last", "zone_anaphor_zone", "zone_anaphor_main", "kind_anaphor_last",
+    "reports_after", "source_before", "authority", "example_after", "partner_after", "invest_after",
+    "admin_of_zone", "zone_x_title", "zone_x_main", "earlier_paragraph", "later_only",
+    "sentence_zone_anaphor", "paragraph_zone_anaphor", "anaphor_suffix_match", "zone_share",
+    "main_zone_no_sentence_cand", "main_zone_no_block_cand", "short_name", "once_org", "org_lac_only",
+    "zone_listed", "zone_suffix_only", "odd_start", "main_listed_zone",
+    "rule_x_clause", "rule_x_sentence", "rule_x_carried", "rule_x_zone", "rule_x_odd",
+    "sentence_pick", "clause_pick", "null_sentence_null",
+    "article_anaphors", "suffix_anaphors", "main_zone_rule_null", "main_org_anaphors", "zone_article",
+    "null_zone_article", "rule_x_headline",
+    # the null candidate
+    "null", "null_rule", "null_no_sentence_cand", "null_no_block_cand", "null_scope", "null_other_subject",
+    "null_not_running", "null_no_zone",
+)
+_INDEX = {f: i for i, f in enumerate(FEATURES)}
+
+_FILLER = re.compile(
+    r"^(?:\s|本报讯|日前|近日|目前|当前|此外|同时|另外|其中|其次|随后|今年|去年|近年来|近几年|多年来|"
+    r"截至|截止|\d{4}年(?:度)?(?:\d{1,2}月(?:\d{1,2}日)?)?|\d{1,2}月(?:\d{1,2}日)?|"
+    r"上半年|下半年|前不久|据|由|而|但|并|且|还|也|则|此次|本次|“|”|\(|\)|（|）)*$")
+_ORG_ANAPHOR = re.compile(r"(?:该公司|该企业|该集团|公司|集团|企业)")
+_ZONE_ANAPHOR = re.compile(r"(?:该高新区|高新区|该园区|园区|开发区|该区|全区|新区|示范区|本区|区内|区里|片区|全市)")
+_KIND_ANAPHOR = re.compile(r"(?:该|这家|这个|这所|此)(?:[^，,。；;：:“”]{0,16}?的)?"
+                           r"(公司|企业|集团|研究院|研究所|银行|大学|学院|基金|协会|项目)")
+_REPORTS = re.compile(r"[^，,。；;：:\n]{0,24}?(?:表示|介绍|透露|指出|称|说|认为|预计|预测|统计|显示|通报|公布|"
+                      r"发布|宣布|披露|报道|获悉|了解到)")
+_SOURCE = re.compile(r"(?:据|根据|来自|引自|援引)[^，,。；;]{0,4}$")
+_AUTHORITY_ENDS = ("署", "局", "部", "委", "会", "办", "办公室", "中心", "院", "所", "处", "厅", "政府", "组", "社",
+                   "报", "网", "台")
+_EXAMPLE = re.compile(r"(?:、[^，,。；;、]{1,12}?)*等")
+_PARTNER = re.compile(r"\s*[和与及、同]")
+_INVEST = re.compile(r"[^，,。；;]{0,10}?(?:投资|出资|签约|签署|引进|收购|入股|合作|携手|落户)")
+_OWNER_GAP = re.compile(r"^(?:[(（][^()（）]{1,12}[)）])?(?:的?(?:下属|旗下|所属)的?)?(?:共|有|拥有|共有|已有|达)?$")
+_SCOPE = re.compile(r"(?:全国|全省|全球|全世界|全行业)(?:共有|共|有)?$")
+_ONE_OF = re.compile(r"[^，,。；;：:\n]{1,16}?(?<!分)之一")
+# a name found by its suffix that opens with a function word (占同期新区, 季度新区, 本次高新区,
+# 季度全市工业园区) is no name: no gold zone or subject of train, dev, seed or sample opens so
+_ODD_START = re.compile(r"^(?:占|季度|本次|本届|本年|实现|全市|全省|全区|全国|全县|该|这|此|从|在|对|为|与|其|各|"
+                        r"拉动|同期|以及|及|年|月|日|其中|位于|依托|围绕|推动|加快|建设|打造)")
+_OTHER_SUBJECT = re.compile(r"(?:此次|本次|本届|这次|这些|那些|上述)")
+
+
+@dataclass(frozen=True, slots=True)
+class Candidate:
+    """One entity of the article that could be a number's subject (key None: no subject)."""
+
+    key: tuple[str, str] | None  # (label, subject text)
+    mentions: tuple[Mention, ...]
+
+
+@lru_cache(maxsize=1)
+def load_weights(path: Path = WEIGHTS) -> tuple[list[float], dict] | None:
+    """The shipped weights, in FEATURES order; None when the file is absent or was built
+    for other features (the rule resolver is then used)."""
+    if not path.exists():
+        return None
+    data = json.loads(path.read_text(encoding="utf-8"))
+    if data.get("features") != list(FEATURES):
+        return None
+    return data["weights"], data
+
+
+def candidates(cands: Sequence[Mention]) -> list[Candidate]:
+    """Mentions grouped by the subject they would give (a zone's 管委会 gives its zone)."""
+    groups: dict[tuple[str, str], list[Mention]] = {}
+    for m in cands:
+        if m.label == "ZONE" and m.source == "zone_suffix" and _ODD_START.match(m.text):
+            continue
+        key = (m.attrs["subject_label"], m.attrs["subject_of"]) if "subject_of" in m.attrs \
+            else (m.label, m.attrs.get("display", m.text))
+        groups.setdefault(key, []).append(m)
+    # 交城经济开发区 and 交城经开区 found by suffix and left apart: one zone, named by its commoner form
+    merged: dict[tuple[str, str], list[tuple[str, str]]] = {}
+    for key in groups:
+        merged.setdefault((key[0], _short_zone(key[1]) if key[0] == "ZONE" else key[1]), []).append(key)
+    out = []
+    for keys in merged.values():
+        best = max(keys, key=lambda k: (len(groups[k]), -groups[k][0].start))
+        out.append(Candidate(best, tuple(sorted((m for k in keys for m in groups[k]), key=lambda m: m.start))))
+    return sorted(out, key=lambda c: c.mentions[0].start)
+
+
+_ZONE_SHORT = (("国家高新技术产业开发区", "高新区"), ("高新技术产业开发区", "高新区"), ("国家高新区", "高新区"),
+               ("经济技术开发区", "经开区"), ("经济开发区", "经开区"), ("自由贸易试验区", "自贸区"),
+               ("自贸试验区", "自贸区"))
+
+
+def _short_zone(name: str) -> str:
+    for long, short in _ZONE_SHORT:
+        if name.endswith(long):
+            return name[: -len(long)] + short
+    return name
+
+
+class ArticleFeatures:
+    """What is known of the article's candidates once; `rows()` per number."""
+
+    def __init__(self, text: str, cands: Sequence[Mention], *, running: Sequence[tuple[int, int]],
+                 title: tuple[int, int] | None) -> None:
+        self.text = text
+        self.groups = candidates(cands)
+        self.running = list(running)
+        self.title = title
+        self.lead = self.running[0] if self.running else None
+        self.all = sorted((m.start, m.end, gi) for gi, g in enumerate(self.groups) for m in g.mentions)
+        self._all_starts = [s for s, _, _ in self.all]
+        counts = [len(g.mentions) for g in self.groups]
+        self.counts = counts
+
+        def top(label: str | None) -> int | None:
+            idx = [i for i, g in enumerate(self.groups) if label is None or g.key[0] == label]
+            return max(idx, key=lambda i: (counts[i], -self.groups[i].mentions[0].start)) if idx else None
+        self.main, self.main_zone, self.main_org = top(None), top("ZONE"), top("ORG")
+        listed = [i for i, g in enumerate(self.groups) if g.key[0] == "ZONE"
+                  and any(m.source in ("zone_gazetteer", "zone_alias") for m in g.mentions)]
+        self.main_listed = max(listed, key=lambda i: (counts[i], -self.groups[i].mentions[0].start)) \
+            if listed else None
+        # 高新区 / 新区 / 园区 standing alone (not inside a name), over the whole article: a
+        # report about one zone names it once and then says 高新区
+        spans = sorted((m.start, m.end) for m in cands)
+        alone: dict[str, int] = {}
+        org_alone = 0
+        for pattern, is_zone in ((_ZONE_ANAPHOR, True), (_ORG_ANAPHOR, False)):
+            for hit in pattern.finditer(text):
+                k = bisect_right(spans, (hit.start(), len(text))) - 1
+                if k >= 0 and spans[k][0] <= hit.start() < spans[k][1]:
+                    continue
+                if is_zone:
+                    alone[hit.group()] = alone.get(hit.group(), 0) + 1
+                else:
+                    org_alone += 1
+        self.alone, self.org_alone = alone, org_alone
+        title_zone = title is not None and any(
+            title[0] <= m.start < title[1] for g in self.groups if g.key[0] == "ZONE" for m in g.mentions)
+        self.zone_article = title_zone or (self.main is not None and self.groups[self.main].key[0] == "ZONE") \
+            or sum(alone.values()) >= 3
+        self.first = min(range(len(self.groups)), key=lambda i: self.groups[i].mentions[0].start) \
+            if self.groups else None
+
+    def rows(self, pos: int, end: int, sentence: tuple[int, int], block: tuple[int, int],
+             rule: tuple[str, str] | None, reading: tuple[bool, tuple[str, str] | None] = (False, None),
+             clause: tuple[str, str] | None = None) -> tuple[list[Candidate], list[list[float]]]:
+        """The candidates (the null one last) and their feature vectors.  `rule` is the rule
+        resolver's answer, `reading` what it reads in the number's sentence alone (settled or
+        not, and the subject), `clause` what it reads in the number's own clause."""
+        t = self.text
+        s_start, s_end = max(sentence[0], block[0]), min(sentence[1], block[1])
+        c_start = pos
+        while c_start > s_start and t[c_start - 1] not in DELIMS:
+            c_start -= 1
+        c_end = end
+        while c_end < s_end and t[c_end] not in DELIMS:
+            c_end += 1
+        head = t[c_start:pos]
+        in_title = self.title is not None and self.title[0] <= pos < self.title[1]
+        running = block in self.running
+        org_anaphor = bool(_ORG_ANAPHOR.search(head))
+        zone_anaphor = bool(_ZONE_ANAPHOR.search(head))
+        kind_anaphor = bool(_KIND_ANAPHOR.search(head))
+        # 新区 / 示范区 / 高新区 in the sentence or paragraph before the number: the zone talked of
+        s_words = {m.group() for m in _ZONE_ANAPHOR.finditer(t, s_start, pos)}
+        p_words = {m.group() for m in _ZONE_ANAPHOR.finditer(t, block[0], pos)}
+        n_zone_mentions = sum(self.counts[i] for i, g in enumerate(self.groups) if g.key[0] == "ZONE") or 1
+        # the nearest mention before the number, in the paragraph and in the sentence
+        hi = bisect_right(self._all_starts, pos)
+        earlier = [x for x in self.all[:hi] if x[1] <= pos]
+        before = earlier[bisect_left(self._all_starts, block[0], hi=len(earlier)):]
+        nearest = before[-1][2] if before else None
+        nearest_s = next((gi for s, e, gi in reversed(before) if s >= s_start), None)
+        last_org = next((gi for s, e, gi in reversed(earlier) if self.groups[gi].key[0] == "ORG"), None)
+        last_zone = next((gi for s, e, gi in reversed(earlier) if self.groups[gi].key[0] == "ZONE"), None)
+        rows: list[list[float]] = []
+        sentence_cands = block_cands = 0
+        for gi, g in enumerate(self.groups):
+            f = [0.0] * len(FEATURES)
+
+            def put(name: str, value: float = 1.0) -> None:
+                f[_INDEX[name]] = value
+            ms = g.mentions
+            zone = g.key[0] == "ZONE"
+            put("rule_pick", float(rule == g.key))
+            put("sentence_pick", float(reading[0] and reading[1] == g.key))
+            put("clause_pick", float(clause == g.key))
+            prior = [m for m in ms if m.end <= pos]
+            later = [m for m in ms if m.start >= end]
+            cb = [m for m in prior if m.start >= c_start]
+            if cb:
+                put("clause_before")
+                if any(_FILLER.match(t[c_start:m.start]) for m in cb):
+                    put("clause_head")
+                if _OWNER_GAP.match(t[cb[-1].end:pos]):
+                    put("owner_gap")
+            if any(m.start >= end and m.end <= c_end for m in later):
+                put("clause_after")
+            sb = [m for m in prior if m.start >= s_start and m.start < c_start]
+            if sb:
+                put("sentence_before")
+            if any(m.start >= s_start and m.end <= pos for m in prior):
+                sentence_cands += 1
+                if any(_FILLER.match(t[s_start:m.start]) for m in prior if m.start >= s_start):
+                    put("sentence_head")
+            if any(c_end <= m.start and m.end <= s_end for m in later):
+                put("sentence_after")
+            if any(block[0] <= m.start < s_start for m in prior):
+                put("paragraph_before")
+            if any(s_end <= m.start and m.end <= block[1] for m in later):
+                put("paragraph_after")
+            if any(block[0] <= m.start and m.end <= block[1] for m in ms):
+                block_cands += 1
+            if nearest == gi:
+                put("nearest_before")
+            if nearest_s == gi:
+                put("nearest_in_sentence")
+            near = next((m for m in reversed(prior) if m.start >= block[0]), None)
+            if near is not None:
+                put("log_dist", math.log1p(pos - near.end) / 6)
+                put("clauses_between", min(sum(ch in DELIMS for ch in t[near.end:pos]), 4) / 4)
+                after = t[near.end:near.end + 30]
+                if _REPORTS.match(after):
+                    put("reports_after")
+                if _SOURCE.search(t[max(0, near.start - 6):near.start]):
+                    put("source_before")
+                if _EXAMPLE.match(after):
+                    put("example_after")
+                if _PARTNER.match(after):
+                    put("partner_after")
+                if _INVEST.match(after):
+                    put("invest_after")
+            elif prior:
+                put("earlier_paragraph")
+            elif later:
+                put("later_only")
+            if self.title is not None and any(self.title[0] <= m.start < self.title[1] for m in ms):
+                put("title")
+                if zone:
+                    put("zone_x_title")
+            if self.lead is not None and any(self.lead[0] <= m.start < self.lead[1] for m in ms):
+                put("lead")
+            if zone:
+                put("zone")
+            put("log_count", math.log1p(self.counts[gi]) / 3)
+            if self.main == gi:
+                put("main")
+                if zone:
+                    put("zone_x_main")
+            if self.main_zone == gi:
+                put("main_zone")
+            if self.main_org == gi:
+                put("main_org")
+            if self.first == gi:
+                put("first_named")
+            if org_anaphor and last_org == gi:
+                put("org_anaphor_last")
+            if kind_anaphor and last_org == gi:
+                put("kind_anaphor_last")
+            if zone_anaphor and zone:
+                put("zone_anaphor_zone")
+                if self.main_zone == gi or last_zone == gi:
+                    put("zone_anaphor_main")
+            if zone:
+                if s_words and (self.main_zone == gi or last_zone == gi):
+                    put("sentence_zone_anaphor")
+                if p_words and (self.main_zone == gi or last_zone == gi):
+                    put("paragraph_zone_anaphor")
+                if any(m.text.endswith(w) for w in p_words for m in ms):
+                    put("anaphor_suffix_match")
+                put("zone_share", self.counts[gi] / n_zone_mentions)
+            if self.main_zone == gi and not any(s_start <= x[0] and x[1] <= s_end for x in self.all):
+                put("main_zone_no_sentence_cand")
+            if self.main_zone == gi and not any(block[0] <= x[0] and x[1] <= block[1] for x in self.all):
+                put("main_zone_no_block_cand")
+            if zone and any(m.source in ("zone_gazetteer", "zone_alias") for m in ms):
+                put("zone_listed")
+            elif zone and all(m.source == "zone_suffix" for m in ms):
+                put("zone_suffix_only")
+            if _ODD_START.match(g.key[1]):
+                put("odd_start")
+            if self.main_listed == gi:
+                put("main_listed_zone")
+            if len(g.key[1]) <= 2:
+                put("short_name")
+            if not zone and self.counts[gi] == 1:
+                put("once_org")
+            if not zone and all(m.source == "lac" for m in ms):
+                put("org_lac_only")
+            if not zone and ms[0].text.endswith(_AUTHORITY_ENDS):
+                put("authority")
+            if any("subject_of" in m.attrs for m in ms):
+                put("admin_of_zone")
+            if zone and (self.main_zone == gi or self.main_listed == gi):
+                put("article_anaphors", math.log1p(sum(self.alone.values())) / 3)
+                put("suffix_anaphors", math.log1p(sum(n for w, n in self.alone.items()
+                                                      if any(m.text.endswith(w) for m in ms))) / 3)
+                if rule is None:
+                    put("main_zone_rule_null")
+            if not zone and self.main_org == gi:
+                put("main_org_anaphors", math.log1p(self.org_alone) / 3)
+            if zone and self.zone_article:
+                put("zone_article")
+            if f[_INDEX["rule_pick"]]:
+                # where the rules found their answer says how far to trust it
+                put("rule_x_clause", f[_INDEX["clause_before"]])
+                put("rule_x_sentence", float(bool(f[_INDEX["sentence_before"]]) and not f[_INDEX["clause_before"]]))
+                put("rule_x_carried", float(not f[_INDEX["clause_before"]] and not f[_INDEX["sentence_before"]]))
+                put("rule_x_zone", float(zone))
+                put("rule_x_odd", f[_INDEX["odd_start"]])
+                put("rule_x_headline", float(bool(f[_INDEX["title"]]) and not any(
+                    block[0] <= m.start and m.end <= pos for m in ms)))
+            rows.append(f)
+        f = [0.0] * len(FEATURES)
+        f[_INDEX["null"]] = 1.0
+        f[_INDEX["null_rule"]] = float(rule is None)
+        f[_INDEX["null_zone_article"]] = float(self.zone_article)
+        f[_INDEX["null_sentence_null"]] = float(reading[0] and reading[1] is None)
+        f[_INDEX["null_no_sentence_cand"]] = float(sentence_cands == 0)
+        f[_INDEX["null_no_block_cand"]] = float(block_cands == 0)
+        f[_INDEX["null_scope"]] = float(bool(_SCOPE.search(t, max(c_start, pos - 6), pos) or _ONE_OF.match(t, pos)))
+        f[_INDEX["null_other_subject"]] = float(bool(_OTHER_SUBJECT.search(head)))
+        f[_INDEX["null_not_running"]] = float(not running and not in_title)
+        f[_INDEX["null_no_zone"]] = float(self.main_zone is None)
+        rows.append(f)
+        return [*self.groups, Candidate(None, ())], rows
+
+
+def choose(rows: list[list[float]], weights: Sequence[float]) -> int:
+    """Index of the best-scoring row (ties: the first, so a named candidate before null)."""
+    return int(np.argmax(np.asarray(rows) @ np.asarray(weights)))
