@@ -53,3 +53,7 @@ clean:
 .PHONY: bench
 bench: setup
 	$(BIN)/python scripts/bench.py $(SHARED)/corpus/news_2011.jsonl --runs 3
+
+.PHONY: bench-numbers
+bench-numbers: setup   # the number finder on long runs of number characters (issue 16)
+	$(BIN)/python scripts/bench.py --number-runs

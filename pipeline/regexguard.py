@@ -61,6 +61,34 @@ def match_chars(rx: re.Pattern[str]) -> re.Pattern[str] | None:
     return re.compile(f"[{_class(chars, cats)}]*", rx.flags)
 
 
+def repeated_chars(rx: re.Pattern[str]) -> re.Pattern[str] | None:
+    """A pattern of the characters `rx` may consume inside an unbounded repeat (`\\d+`,
+    `[十百千]*`), or None when they cannot be bounded or there are none.
+
+    One match attempt reads a bounded number of other characters, so it spans only a
+    few runs of these: where those runs are short, the attempts from every position
+    cost time linear in the text (pipeline.numbers caps its number runs so)."""
+    try:
+        chars, cats = _repeated(_parser.parse(rx.pattern, rx.flags))
+    except _Unbounded:
+        return None
+    if not (chars or cats):
+        return None
+    return re.compile(f"[{_class(chars, cats)}]", rx.flags)
+
+
+def _repeated(seq) -> _Chars:
+    parts = []
+    for op, av in seq:
+        if op in _REPEATS and av[1] == C.MAXREPEAT:
+            parts.append(_all(av[2]))
+        elif op in (C.ASSERT, C.ASSERT_NOT):
+            parts.append(_repeated(av[1]))  # a lookahead's repeat reads as far as a consuming one
+        else:
+            parts.extend(_repeated(part) for part in _parts(op, av))
+    return _union(parts)
+
+
 def windowed(rx: re.Pattern[str]) -> Scanner:
     """`rx`, scanned only over the stretches of text a match can lie in (same matches).
 
@@ -78,24 +106,33 @@ def windowed(rx: re.Pattern[str]) -> Scanner:
         return rx
     if needed is None or not (needed[0] or needed[1]):
         return rx
-    return Windowed(rx, re.compile(f"[{_class(*inside)}]*[{_class(*needed)}][{_class(*inside)}]*", rx.flags))
+    return Windowed(rx, re.compile(f"[{_class(*inside)}]+", rx.flags), re.compile(f"[{_class(*needed)}]", rx.flags))
 
 
 class Windowed:
-    """A pattern whose `finditer` runs only inside the runs `gate` finds (see `windowed`)."""
+    """A pattern whose `finditer` runs only inside the runs of `inside` characters that
+    hold a `needed` one (see `windowed`)."""
 
-    def __init__(self, rx: re.Pattern[str], gate: re.Pattern[str]) -> None:
+    def __init__(self, rx: re.Pattern[str], inside: re.Pattern[str], needed: re.Pattern[str]) -> None:
         self.rx = rx
-        self.gate = gate
+        self.inside = inside
+        self.needed = needed
         self.pattern = rx.pattern
         self.groupindex = rx.groupindex
 
     def finditer(self, text: str) -> Iterator[re.Match[str]]:
-        for run in self.gate.finditer(text):
-            # One character past the run: a lookahead at its end sees what it would in
-            # the whole text (the patterns' lookaheads test one character past their
-            # consumable ones; tests/test_regexguard.py holds the equality)
-            yield from self.rx.finditer(text, run.start(), run.end() + 1)
+        # Two linear passes: a greedy class takes each maximal run whole, and the needed
+        # character is searched inside it.  (One gate regex, [inside]*[needed][inside]*,
+        # backtracked over a run with no needed character from each of its positions:
+        # quadratic on 20,000 x 到.)
+        needed = self.needed.search
+        for run in self.inside.finditer(text):
+            s, e = run.span()
+            if needed(text, s, e):
+                # One character past the run: a lookahead at its end sees what it would in
+                # the whole text (the patterns' lookaheads test one character past their
+                # consumable ones; tests/test_regexguard.py holds the equality)
+                yield from self.rx.finditer(text, s, e + 1)
 
 
 Scanner = re.Pattern[str] | Windowed  # what windowed returns: both have finditer(text)

@@ -12,6 +12,7 @@ from pipeline.numbers.context import Context
 from pipeline.numbers.count import CountFinder
 from pipeline.numbers.money import MoneyFinder
 from pipeline.numbers.percent import PercentFinder
+from pipeline.numbers.runs import RunCap
 from pipeline.numbers.vocab import load_vocab
 from pipeline.textnorm import to_halfwidth
 
@@ -30,9 +31,12 @@ class _Finder:
         self.context = Context(v)
         self.negatives = re.compile(patterns.alternation(v["negative_contexts"]))
         self.per_before = re.compile(f"每(?:{patterns.alternation(v['per_units'])})$")
+        scanners = (self.money.money, self.money.minor, self.money.minor_tail, self.money.fraction_money,
+                    self.bare.bare, self.percent.percent, self.count.count)
+        self.cap = RunCap((getattr(s, "rx", s) for s in scanners), v["max_number_run"])
 
     def find(self, text: str) -> list[Quantity]:
-        t = _halfwidth(text)
+        t = self.cap(_halfwidth(text))  # runs of number characters no one writes: not read
         # list order matters: it breaks ties between equal spans of one kind
         cands = self.money.find(t) + self.bare.find(t) + self.percent.find(t) + self.count.find(t)
         kept = [c for c in cands if not self.context.blocked_before(t, c)]
@@ -56,9 +60,11 @@ class _Finder:
 
     def _outside_negatives(self, t: str, cands: list[Cand]) -> list[Cand]:
         """Drop candidates touching a negative context (rules) or a URL."""
-        neg = [(m.start(), m.end()) for m in self.negatives.finditer(t)]
-        neg += [(m.start(), m.end()) for m in _URL.finditer(t)]
-        return [c for c in cands if not any(s < c.end and c.start < e for s, e in neg)]
+        marked = bytearray(len(t))  # one flag a character: no pairwise test of spans
+        for rx in (self.negatives, _URL):
+            for m in rx.finditer(t):
+                marked[m.start():m.end()] = b"\x01" * (m.end() - m.start())
+        return [c for c in cands if marked.find(1, c.start, c.end) < 0]
 
 
 def _halfwidth(text: str) -> str:
