@@ -18,6 +18,7 @@ from pipeline.textnorm import to_halfwidth
 
 _URL = re.compile(r"(?:https?://|www\.)[^\s\u4e00-\u9fff，。]+")
 _FW_COMMA_IN_ASCII = re.compile(r"(?<=[0-9])，(?=[0-9])")
+_FW_THOUSANDS = re.compile(r"(?<![0-9.A-Za-z$¥￥€£₩])[0-9]{1,3}(?:，[0-9]{3})+(?![0-9])")
 _PRIORITY = {"money": 0, "percent": 1, "count": 2}
 
 
@@ -68,10 +69,16 @@ class _Finder:
 
 
 def _halfwidth(text: str) -> str:
-    """to_halfwidth (offsets unchanged), but a full-width comma between digits stays one."""
+    """to_halfwidth (offsets unchanged), but a full-width comma between digits stays one,
+    except as a thousands separator."""
     t = to_halfwidth(text)
-    # A full-width comma between half-width digits is a clause break (价格$20，300美圆)
-    commas = [m.start() for m in _FW_COMMA_IN_ASCII.finditer(text)] if "，" in text else ()
+    # A full-width comma between half-width digits is a clause break (价格$20，300美圆), but
+    # in groups of three after one to three digits that no currency symbol marks as an
+    # amount of their own, it separates thousands (45，600元, 1，234，567.89元)
+    commas = []
+    if "，" in text:
+        grouped = {i for g in _FW_THOUSANDS.finditer(text) for i in range(g.start(), g.end())}
+        commas = [m.start() for m in _FW_COMMA_IN_ASCII.finditer(text) if m.start() not in grouped]
     if commas:
         chars = list(t)
         for i in commas:
@@ -94,8 +101,11 @@ def _longest_first(cands: list[Cand], n: int) -> list[Cand]:
 
 
 def _emit(text: str, c: Cand) -> Quantity:
-    return Quantity(kind=c.kind, start=c.start, end=c.end, text=text[c.start:c.end], value=c.value,
-                    unit=c.unit, approx=c.final, value_high=c.value_high, per=c.per)
+    low, high = c.value, c.value_high
+    if high is not None and high < low:  # every finder's ranges in order: value <= value_high
+        low, high = high, low
+    return Quantity(kind=c.kind, start=c.start, end=c.end, text=text[c.start:c.end], value=low,
+                    unit=c.unit, approx=c.final, value_high=high, per=c.per)
 
 
 _FINDER: _Finder | None = None

@@ -40,7 +40,7 @@ class PercentFinder:
                     if hb is None:
                         continue
                     high = tidy(hb * scale)
-                sgn = -1 if g("sign1") else 1
+                sgn = -1 if g("sign1") or g("ssign") else 1  # 负百分之五, 百分之负五
                 out.append(Cand("percent", s, e, tidy(sgn * val), "%", approx, high))
             elif g("a") is not None:
                 r = None if digit_pair_range(g("a")) else amount_range(m, False, allow_pair=False)
