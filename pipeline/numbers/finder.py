@@ -75,10 +75,10 @@ def _halfwidth(text: str) -> str:
     # A full-width comma between half-width digits is a clause break (价格$20，300美圆), but
     # in groups of three after one to three digits that no currency symbol marks as an
     # amount of their own, it separates thousands (45，600元, 1，234，567.89元)
-    commas = []
-    if "，" in text:
+    commas = [m.start() for m in _FW_COMMA_IN_ASCII.finditer(text)] if "，" in text else ()
+    if commas:
         grouped = {i for g in _FW_THOUSANDS.finditer(text) for i in range(g.start(), g.end())}
-        commas = [m.start() for m in _FW_COMMA_IN_ASCII.finditer(text) if m.start() not in grouped]
+        commas = [i for i in commas if i not in grouped]
     if commas:
         chars = list(t)
         for i in commas:

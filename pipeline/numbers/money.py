@@ -21,6 +21,8 @@ class MoneyFinder:
         self.cur_words = v["currency_words"]
         self.cur_symbols = v["currency_symbols"]
         self.cur_before = v["currency_words_before"]
+        self.before_words = sorted(self.cur_before, key=len, reverse=True)  # longest first: 新台币, 台币
+        self.before_len = max(map(len, self.cur_before))
         self.cur_after_yuan = v["currency_words_after_yuan"]
         self.generic = set(v["currency_words_generic"])
         self.change_verbs = tuple(v["change_verbs"])
@@ -93,7 +95,14 @@ class MoneyFinder:
                 if n is not None:  # 2美元又3美分, 10日元5日本銭
                     value = tidy(value + n * self.minor_words[tail.group("minor")][1])
                     end = tail.end()
-        out.append(Cand("money", m.start(), end, value, unit, approx, high, _per_unit(per)))
+        start = m.start()
+        if not m.group("sym") and not m.group("rmbpre"):
+            pre = self.currency_before(t, start)
+            if pre is not None:  # 港币3500元: the word before is in the span, and the unit if 元 says none
+                start -= len(pre[0])
+                if cur in self.generic and not m.group("cur2"):
+                    unit = pre[1]
+        out.append(Cand("money", start, end, value, unit, approx, high, _per_unit(per)))
 
     def _minor(self, t: str) -> list[Cand]:
         out = []
@@ -119,17 +128,28 @@ class MoneyFinder:
                             per=_per_unit(m.group("per"))))
         return out
 
+    def currency_before(self, t: str, start: int) -> tuple[str, str] | None:
+        """(the text from a currency word to `start`, its ISO code) when one ends right
+        before it, spaces allowed (新台币 58.2 亿元); a lookup here, not a branch of the
+        pattern, which would try it at every 日, 美 and 新 of the text."""
+        head = t[max(0, start - self.before_len - 8):start]
+        body = head.rstrip(" \t")
+        for w in self.before_words:
+            if body.endswith(w):
+                at = start - len(head) + len(body) - len(w)
+                if at and t[at - 1] in NUMERAL_CHARS:
+                    return None  # 4人民币 5美元: the word closes the amount before
+                return head[len(body) - len(w):], self.cur_before[w]
+        return None
+
     def unit(self, m: re.Match, cur: str | None = None) -> str:
-        """$, then a currency after 元 (995亿元新台币), then one before the number where the
-        word after it is only 元/圆/块 (港币3500元), else the word after it."""
+        """$, then a currency after 元 (995亿元新台币), else the word after the number (a
+        currency word before it is read by currency_before)."""
         if m.group("sym"):
             return self.cur_symbols[m.group("sym")]
         if m.group("cur2") and cur is None:
             return self.cur_after_yuan[m.group("cur2")]
-        cur = cur or m.group("cur")
-        if m.group("pre") and cur in self.generic:
-            return self.cur_before[m.group("pre")]
-        return self.cur_words[cur]
+        return self.cur_words[cur or m.group("cur")]
 
     def kuai_is_money(self, t: str, m: re.Match) -> bool:
         """块 is yuan in speech but also counts pieces (四块电池, 每组(四块))."""

@@ -59,7 +59,6 @@ def range_tail(name: str, unit: str = "", signed: bool = False, cur: str = "") -
 
 def compile_money(v: dict) -> Scanner:
     cur = alternation(v["currency_words"])
-    before = alternation(v["currency_words_before"])
     after_yuan = alternation(v["currency_words_after_yuan"])
     sym = alternation(v["currency_symbols"])
     per = alternation(v["per_units"])
@@ -69,7 +68,7 @@ def compile_money(v: dict) -> Scanner:
     kuai_tail = f"(?:(?<=块)(?P<kuai>[0-9一二三四五六七八九])(?![^\\s,，。;；!！?？]))?"  # at the end, or before these
     jiao = f"|(?P<jsign>负)?(?P<j>{arabic_numeral()}){SP}(?P<junit>[角毛])"
     return windowed(guarded(re.compile(
-        f"(?:(?P<pre>{before}){SP})?(?:(?P<sym>{sym}){SP})?(?P<msign>负|(?<![0-9A-Za-z%.])-)?{amount('a', True)}"
+        f"(?P<rmbpre>人民币{SP})?(?:(?P<sym>{sym}){SP})?(?P<msign>负|(?<![0-9A-Za-z%.])-)?{amount('a', True)}"
         f"{range_tail('b', signed=True, cur=cur)}{SP}(?P<ge>[个個]{SP})?(?P<cur>{cur})(?:{SP}(?P<cur2>{after_yuan}))?"
         f"{sub}{kuai_tail}"
         f"(?P<per>/{SP}(?:{per}))?"

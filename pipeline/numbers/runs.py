@@ -31,36 +31,48 @@ class RunCap:
             if chars is not None:
                 classes.append(chars.pattern[1:-1])
         self.max_run = max_run
-        self.runs = re.compile(f"[{''.join(classes)}]+") if classes else None
-        # Work counters of the last call, for tests and the bench: the longest run (number
-        # characters) left to the patterns, and the characters their attempts may read in
-        # the runs left (a run's number characters, each an attempt, times its length)
+        cls = "".join(classes)
+        # Only runs longer than the cap can hold too many number characters; the lookbehind
+        # starts a match at a run's first character alone, so finding them is linear
+        # (the class opens the pattern, so sre skips to its characters without trying the rest)
+        self.long_runs = re.compile(f"[{cls}](?<![{cls}].)[{cls}]{{{max_run},}}") if cls else None
+        self.runs = re.compile(f"[{cls}]+") if cls else None
+        # Work counters of the last call when `counting` is set (tests, the bench): the
+        # longest run (number characters) left to the patterns, and the characters their
+        # attempts may read in the runs left (a run's number characters, each an attempt,
+        # times its length)
+        self.counting = False
         self.longest_seen = 0
         self.reach = 0
 
     def __call__(self, t: str) -> str:
         """`t` with every run of more than `max_run` number characters masked."""
-        self.longest_seen = self.reach = 0
-        if self.runs is None:
+        if self.long_runs is None:
             return t
         cut: list[tuple[int, int]] = []
+        for m in self.long_runs.finditer(t):
+            s, e = m.span()
+            if e - s - _blanks(t, s, e) > self.max_run:
+                cut.append((s, e))
+        if cut:
+            parts, pos = [], 0
+            for s, e in cut:
+                parts.append(t[pos:s])
+                parts.append(MASK * (e - s))
+                pos = e
+            parts.append(t[pos:])
+            t = "".join(parts)
+        if self.counting:
+            self._count(t)
+        return t
+
+    def _count(self, t: str) -> None:
+        self.longest_seen = self.reach = 0
         for m in self.runs.finditer(t):
             s, e = m.span()
             weight = e - s - _blanks(t, s, e)
-            if weight > self.max_run:
-                cut.append((s, e))
-            else:
-                self.longest_seen = max(self.longest_seen, weight)
-                self.reach += weight * (e - s)
-        if not cut:
-            return t
-        parts, pos = [], 0
-        for s, e in cut:
-            parts.append(t[pos:s])
-            parts.append(MASK * (e - s))
-            pos = e
-        parts.append(t[pos:])
-        return "".join(parts)
+            self.longest_seen = max(self.longest_seen, weight)
+            self.reach += weight * (e - s)
 
 
 def _blanks(t: str, s: int, e: int) -> int:

@@ -36,6 +36,7 @@ def _finder():
     prepare()
     from pipeline.numbers import finder
 
+    finder._FINDER.cap.counting = True
     return finder._FINDER
 
 
@@ -81,16 +82,19 @@ def test_an_amount_right_after_a_masked_run_is_its_tail():
     assert MASK not in "".join(q.text for q in find_quantities("十" * 100 + "，投资3亿元"))
 
 
-def test_windowed_gate_is_linear_in_a_run_without_its_needed_character():
-    """The old gate regex backtracked over 到到到... from each position (20k: 1.5 s); the
-    runs are now found by one greedy class and the needed character searched in each."""
+def test_windowed_gate_opens_only_at_a_run_start():
+    """The old gate [inside]*[needed][inside]* backtracked over 到到到... from each position
+    (4,000: 0.36 s, quadratic); the gate now opens only where a run of inside characters
+    starts, and finds the same windows."""
     from pipeline.numbers import patterns
 
     w = patterns.compile_count(load_vocab())
     assert isinstance(w, Windowed)
-    assert w.inside.pattern.endswith("]+") and w.needed.pattern.endswith("]")
-    text = "到" * 50 + "3家" + "多" * 50
-    assert [m.span() for m in w.finditer(text)] == [m.span() for m in w.rx.finditer(text)]
+    run = "到" * 50
+    assert w.gate.match(run, 1) is None  # not inside a run
+    assert w.gate.match(run + "3家") is not None and w.gate.match(run + "3家").end() == 52
+    for text in (run + "3家" + "多" * 50, "共有3家，" + run, "5到8家企业"):
+        assert [m.span() for m in w.finditer(text)] == [m.span() for m in w.rx.finditer(text)]
 
 
 def test_hostile_runs_finish_in_a_subprocess():

@@ -108,3 +108,8 @@ def test_negative_share_word():
     q = only("同比增速为百分之负二点五。", "percent")
     assert (q.text, q.value, q.unit) == ("百分之负二点五", -2.5, "%")
     assert only("同比增速为负百分之三。", "percent").value == -3
+
+
+def test_a_currency_word_closing_one_amount_does_not_open_the_next():
+    qs = find_quantities("牌价：7人民币 1美元")
+    assert [(q.text, q.unit) for q in qs] == [("7人民币", "CNY"), ("1美元", "USD")]
