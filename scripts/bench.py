@@ -173,6 +173,7 @@ def number_runs(sizes: tuple[int, ...] = (10_000, 20_000, 40_000)) -> None:
     from pipeline.numbers import finder
 
     finder.prepare()
+    finder._FINDER.cap.counting = True  # for the longest run read
     print(f"number runs: find_quantities CPU seconds at n = {', '.join(f'{n:,}' for n in sizes)} characters "
           "(ratio: time(2n) / time(n); 2 is linear, 4 quadratic)", flush=True)
     for label, unit in NUMBER_RUNS.items():
