@@ -10,6 +10,7 @@ from typing import Any
 from pipeline.numbers import patterns
 from pipeline.numbers.amounts import amount
 from pipeline.numbers.candidate import CLAUSE_END, Cand
+from pipeline.numbers.money import CurrencyBefore
 
 _SENTENCE_END = re.compile(r"[。！!？?；;\n]")
 
@@ -20,13 +21,21 @@ class BareMoneyFinder:
         self.bare_block = tuple(sorted(v["measurement_units"], key=len, reverse=True))
         self.cues_after = tuple(v["money_cues_after"])
         self.cues = re.compile(patterns.alternation(v["money_cues"]))
+        self.currency_before = CurrencyBefore(v)
 
     def find(self, t: str) -> list[Cand]:
-        """Cued amounts are CNY; clause-final ones have no unit until carry_currency gives one."""
+        """Cued amounts are CNY; clause-final ones have no unit until carry_currency gives one;
+        one after a currency word is in that currency (人民币12万, 港币3500万)."""
         out = []
         for m in self.bare.finditer(t):
             s, e = m.start(), m.end()
             if t.startswith(self.bare_block, e):
+                continue
+            pre = self.currency_before(t, s)
+            if pre is not None:
+                a = amount(m, "a")
+                if a:
+                    out.append(Cand("money", s - len(pre[0]), e, a[0], pre[1], a[2], a[1]))
                 continue
             if not (self.has_cue(t, s) or t.startswith(self.cues_after, e) or clause_final(t, e)):
                 continue

@@ -11,6 +11,29 @@ from pipeline.numbers.candidate import NUMERAL_CHARS, Cand, tidy
 from pipeline.numbers.numerals import digit_pair_range, parse_numeral
 
 
+class CurrencyBefore:
+    """A currency word right before an amount (港币3500元, 新台币 58.2 亿元, 人民币12万)."""
+
+    def __init__(self, v: dict[str, Any]) -> None:
+        self.codes = v["currency_words_before"]
+        self.words = sorted(self.codes, key=len, reverse=True)  # longest first: 新台币, 台币
+        self.longest = max(map(len, self.codes))
+
+    def __call__(self, t: str, start: int) -> tuple[str, str] | None:
+        """(the text from a currency word to `start`, its ISO code) when one ends right
+        before it, spaces allowed; a lookup here, not a branch of the pattern, which would
+        try it at every 日, 美 and 新 of the text."""
+        head = t[max(0, start - self.longest - 8):start]
+        body = head.rstrip(" \t")
+        for w in self.words:
+            if body.endswith(w):
+                at = start - len(head) + len(body) - len(w)
+                if at and t[at - 1] in NUMERAL_CHARS:
+                    return None  # 4人民币 5美元: the word closes the amount before
+                return head[len(body) - len(w):], self.codes[w]
+        return None
+
+
 class MoneyFinder:
     def __init__(self, v: dict[str, Any]) -> None:
         self.money = patterns.compile_money(v)
@@ -20,9 +43,7 @@ class MoneyFinder:
         self.ge_currencies = set(v["currency_words_after_ge"])
         self.cur_words = v["currency_words"]
         self.cur_symbols = v["currency_symbols"]
-        self.cur_before = v["currency_words_before"]
-        self.before_words = sorted(self.cur_before, key=len, reverse=True)  # longest first: 新台币, 台币
-        self.before_len = max(map(len, self.cur_before))
+        self.currency_before = CurrencyBefore(v)
         self.cur_after_yuan = v["currency_words_after_yuan"]
         self.generic = set(v["currency_words_generic"])
         self.change_verbs = tuple(v["change_verbs"])
@@ -127,20 +148,6 @@ class MoneyFinder:
             out.append(Cand("money", m.start(), m.end(), tidy(value * factor), unit,
                             per=_per_unit(m.group("per"))))
         return out
-
-    def currency_before(self, t: str, start: int) -> tuple[str, str] | None:
-        """(the text from a currency word to `start`, its ISO code) when one ends right
-        before it, spaces allowed (新台币 58.2 亿元); a lookup here, not a branch of the
-        pattern, which would try it at every 日, 美 and 新 of the text."""
-        head = t[max(0, start - self.before_len - 8):start]
-        body = head.rstrip(" \t")
-        for w in self.before_words:
-            if body.endswith(w):
-                at = start - len(head) + len(body) - len(w)
-                if at and t[at - 1] in NUMERAL_CHARS:
-                    return None  # 4人民币 5美元: the word closes the amount before
-                return head[len(body) - len(w):], self.cur_before[w]
-        return None
 
     def unit(self, m: re.Match, cur: str | None = None) -> str:
         """$, then a currency after 元 (995亿元新台币), else the word after the number (a

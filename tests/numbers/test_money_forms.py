@@ -113,3 +113,11 @@ def test_negative_share_word():
 def test_a_currency_word_closing_one_amount_does_not_open_the_next():
     qs = find_quantities("牌价：7人民币 1美元")
     assert [(q.text, q.unit) for q in qs] == [("7人民币", "CNY"), ("1美元", "USD")]
+
+
+def test_a_currency_word_before_an_amount_without_yuan():
+    q = only("首期募资港币3500万用于扩产。")
+    assert (q.text, q.value, q.unit) == ("港币3500万", 3.5e7, "HKD")
+    q = only("单个企业年供货额超过人民币800万，")
+    assert (q.text, q.value, q.unit, q.approx) == ("人民币800万", 8e6, "CNY", "more_than")
+    assert find_quantities("美元1月走弱") == []  # a bare amount needs 万 or 亿
