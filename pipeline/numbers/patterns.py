@@ -111,7 +111,7 @@ def compile_percent(v: dict) -> Scanner:
                  f"{SP}(?P<ssign>负的?)?(?P<sbare>百(?![分万亿千]))?(?:{amount('s')})?"
                  f"(?:{SP}(?P<ssep>{RANGE_SEP}){SP}(?:{'|'.join(spaced(w) for w in v['percent_share_words'])})?{SP}(?:(?P<s2bare>百(?![分万亿千]))|{amount('t')}))?")
     # 5%-10% and 5-10%: the sign may be written once, on the high end
-    plain = (f"{sign('sign2')}{amount('a')}(?:{SP}(?P<pct1>%)?{SP}(?P<sep>{RANGE_SEP}){SP}{amount('b')})?{SP}(?:%|‰(?P<permille>))")
+    plain = (f"{sign('sign2')}{amount('a')}(?:{SP}(?P<pct1>%)?{SP}(?P<sep>{RANGE_SEP}){SP}(?P<bsign>负|-)?{amount('b')})?{SP}(?:%|‰(?P<permille>))")
     points = f"{amount('p')}{SP}[个個]{SP}百{SP}分{SP}[点點]"
     cheng = f"{amount('c')}{SP}成(?:{SP}(?P<chalf>半)|{SP}(?P<cdig>[一二三四五六七八九1-9])(?![十百千万亿0-9.]))?|(?P<halfcheng>半成)"
     # 7 2 折: two spaced digits before 折 are one discount (七二折), not a 2 after a stray 7

@@ -121,3 +121,14 @@ def test_a_currency_word_before_an_amount_without_yuan():
     q = only("单个企业年供货额超过人民币800万，")
     assert (q.text, q.value, q.unit, q.approx) == ("人民币800万", 8e6, "CNY", "more_than")
     assert find_quantities("美元1月走弱") == []  # a bare amount needs 万 or 亿
+
+
+@pytest.mark.parametrize("text, surface, value, high", [
+    ("全年增速预计-4%至2%。", "-4%至2%", -4, 2),     # nothing was read: -4 > 2 before the sign
+    ("利润率在-6%~-2%之间。", "-6%~-2%", -6, -2),
+    ("同比变动-15%—-5%。", "-15%—-5%", -15, -5),
+    ("增幅为百分之五至百分之八。", "百分之五至百分之八", 5, 8),
+])
+def test_signed_percent_ranges(text, surface, value, high):
+    q = only(text, "percent")
+    assert (q.text, q.value, q.value_high) == (surface, value, high)
