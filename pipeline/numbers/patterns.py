@@ -63,7 +63,7 @@ def compile_money(v: dict) -> Scanner:
     sym = alternation(v["currency_symbols"])
     per = alternation(v["per_units"])
     d = "[0-9一二三四五六七八九两壹贰貳叁參肆伍陆陸柒捌玖兩]"  # one digit of 角 or 分 (叁拾元伍角)
-    sub = (f"(?:{SP}(?:零{SP})?(?P<jiao>{d}){SP}[角毛])?(?:{SP}(?:零{SP})?(?P<fen>{d}){SP}分(?!钟|鐘))?"
+    sub = (f"(?:{SP}(?:零{SP})?(?P<jiao>{d}){SP}[角毛]钱?)?(?:{SP}(?:零{SP})?(?P<fen>{d}){SP}分(?!钟|鐘)钱?)?"
            f"(?P<zheng>{SP}整(?![\u4e00-\u9fff]))?")  # 贰仟伍佰圆整, 壹元零贰分: one amount, 整 in it
     kuai_tail = f"(?:(?<=块)(?P<kuai>[0-9一二三四五六七八九])(?![^\\s,，。;；!！?？]))?"  # at the end, or before these
     jiao = f"|(?P<jsign>负)?(?P<j>{arabic_numeral()}){SP}(?P<junit>[角毛])"

@@ -73,6 +73,8 @@ def test_no_range_is_inverted_and_no_amount_of_a_range_is_negative():
     ("合计贰拾元陆角。", "贰拾元陆角", 20.6, "CNY"),
     ("应付叁元零伍分。", "叁元零伍分", 3.05, "CNY"),
     ("实收柒佰元整，", "柒佰元整", 700, "CNY"),
+    ("一串糖葫芦两块五毛钱。", "两块五毛钱", 2.5, "CNY"),
+    ("车票一元二角五分钱。", "一元二角五分钱", 1.25, "CNY"),
     # traditional forms read directly
     ("總投資八萬元。", "八萬元", 8e4, "CNY"),
     ("營收三億圓。", "三億圓", 3e8, "CNY"),
