@@ -68,6 +68,9 @@ def test_no_range_is_inverted_and_no_amount_of_a_range_is_negative():
     ("筹集5亿欧元。", "5亿欧元", 5e8, "EUR"),
     ("罚款20万英镑。", "20万英镑", 2e5, "GBP"),
     ("贷款90亿卢布。", "90亿卢布", 9e9, "RUB"),
+    ("棕榈油报2,950林吉特。", "2,950林吉特", 2950, "MYR"),
+    ("募资4亿澳币。", "4亿澳币", 4e8, "AUD"),
+    ("售价30港纸。", "30港纸", 30, "HKD"),
     # financial capitals with 圆, 角 and 分: one amount, 整 in it
     ("收据写明肆仟陆佰圆整。", "肆仟陆佰圆整", 4600, "CNY"),
     ("合计贰拾元陆角。", "贰拾元陆角", 20.6, "CNY"),
