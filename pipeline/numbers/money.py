@@ -75,7 +75,8 @@ class MoneyFinder:
                 sign = -1 if m.group("msign") else 1
                 out.append(Cand("money", m.start(), m.end("cur0"), sign * low[0],
                                 self.unit(m, m.group("cur0")), low[2]))
-            high = self.money.rx.match(t, m.start("bsign") if m.group("bsign") else m.start("b"))
+            rx = getattr(self.money, "rx", self.money)  # the pattern itself, windowed or not
+            high = rx.match(t, m.start("bsign") if m.group("bsign") else m.start("b"))
             if high is not None:
                 self._read(t, high, out)
             return

@@ -108,3 +108,16 @@ def test_hostile_runs_finish_in_a_subprocess():
     """)
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120)
     assert out.stdout.strip() == "ok", out.stderr
+
+
+def test_every_scanner_has_its_repeated_characters_read():
+    """A pattern whose repeated characters could not be read would escape the cap."""
+    from pipeline.regexguard import repeated_chars
+
+    f = _finder()
+    scanners = (f.money.money, f.money.minor, f.money.minor_tail, f.money.fraction_money,
+                f.bare.bare, f.percent.percent, f.count.count)
+    for s in scanners:
+        chars = repeated_chars(getattr(s, "rx", s))
+        assert chars is not None
+        assert chars.match("9") and chars.match("亿") or chars.match("9")
