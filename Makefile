@@ -65,3 +65,7 @@ train-subjects: setup
 
 eval-subjects: setup
 	OMP_NUM_THREADS=1 $(BIN)/python scripts/eval_subjects.py --shared $(SHARED) --refresh
+
+.PHONY: bench-numbers
+bench-numbers: setup   # the number finder on long runs of number characters (issue 16)
+	$(BIN)/python scripts/bench.py --number-runs

@@ -61,6 +61,34 @@ def match_chars(rx: re.Pattern[str]) -> re.Pattern[str] | None:
     return re.compile(f"[{_class(chars, cats)}]*", rx.flags)
 
 
+def repeated_chars(rx: re.Pattern[str]) -> re.Pattern[str] | None:
+    """A pattern of the characters `rx` may consume inside an unbounded repeat (`\\d+`,
+    `[十百千]*`), or None when they cannot be bounded or there are none.
+
+    One match attempt reads a bounded number of other characters, so it spans only a
+    few runs of these: where those runs are short, the attempts from every position
+    cost time linear in the text (pipeline.numbers caps its number runs so)."""
+    try:
+        chars, cats = _repeated(_parser.parse(rx.pattern, rx.flags))
+    except _Unbounded:
+        return None
+    if not (chars or cats):
+        return None
+    return re.compile(f"[{_class(chars, cats)}]", rx.flags)
+
+
+def _repeated(seq) -> _Chars:
+    parts = []
+    for op, av in seq:
+        if op in _REPEATS and av[1] == C.MAXREPEAT:
+            parts.append(_all(av[2]))
+        elif op in (C.ASSERT, C.ASSERT_NOT):
+            parts.append(_repeated(av[1]))  # a lookahead's repeat reads as far as a consuming one
+        else:
+            parts.extend(_repeated(part) for part in _parts(op, av))
+    return _union(parts)
+
+
 def windowed(rx: re.Pattern[str]) -> Scanner:
     """`rx`, scanned only over the stretches of text a match can lie in (same matches).
 
@@ -78,7 +106,13 @@ def windowed(rx: re.Pattern[str]) -> Scanner:
         return rx
     if needed is None or not (needed[0] or needed[1]):
         return rx
-    return Windowed(rx, re.compile(f"[{_class(*inside)}]*[{_class(*needed)}][{_class(*inside)}]*", rx.flags))
+    i, n = _class(*inside), _class(*needed)
+    # A maximal run of `inside` holding a `needed` character.  The match may open only at a
+    # run's first character (the lookbehind), so a run with no needed character costs one
+    # pass and a backtrack, not one per position (a gate [i]*[n][i]* tried each position
+    # of 20,000 x 到 again: quadratic); opening with the class lets sre skip to its characters.
+    gate = re.compile(f"[{i}](?<![{i}].)(?:(?<=[{n}])|(?:(?![{n}])[{i}])*[{n}])[{i}]*", rx.flags)
+    return Windowed(rx, gate)
 
 
 class Windowed:

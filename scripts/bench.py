@@ -6,6 +6,7 @@ writing into a fresh output folder with --no-reuse.  Figures are printed, never
 asserted: the machine is shared and the stages keep changing.
 
     python scripts/bench.py ../shared/corpus/news_2011.jsonl [--limit 200] [--repeat 10]
+    python scripts/bench.py --number-runs     # the number finder on long runs (make bench-numbers)
 """
 
 from __future__ import annotations
@@ -158,7 +159,40 @@ def write_corpus(corpus: Path, limit: int | None, times: int, path: Path) -> Non
                 out.write(json.dumps(article, ensure_ascii=False) + "\n")
 
 
+NUMBER_RUNS = {  # issue 16: quadratic before the run cap (10k x 十 25.8 s, 20k x 亿 17.8 s)
+    "亿 x n": "亿", "十 x n": "十", "digits x n": "1", "一+space x n": "一 ", "1,000,... x n": "1,",
+    "到 x n (no numeral)": "到", "1个 x n (a count each)": "1个",
+    "48 十 + a, repeated (runs at the cap)": "十" * 48 + "a", "47 十 + % (a percent each)": "十" * 47 + "%",
+}
+
+
+def number_runs(sizes: tuple[int, ...] = (10_000, 20_000, 40_000)) -> None:
+    """`make bench-numbers`: find_quantities on long runs of number characters, CPU seconds
+    per size; linear when each doubling of n doubles the time (ratio about 2)."""
+    from pipeline.numbers import find_quantities
+    from pipeline.numbers import finder
+
+    finder.prepare()
+    finder._FINDER.cap.counting = True  # for the longest run read
+    print(f"number runs: find_quantities CPU seconds at n = {', '.join(f'{n:,}' for n in sizes)} characters "
+          "(ratio: time(2n) / time(n); 2 is linear, 4 quadratic)", flush=True)
+    for label, unit in NUMBER_RUNS.items():
+        secs = []
+        for n in sizes:
+            text = "园区营收" + unit * (n // len(unit)) + "元。"
+            t0 = time.process_time()
+            qs = find_quantities(text)
+            secs.append(time.process_time() - t0)
+        ratios = ", ".join(f"{b / a:.1f}" if a > 1e-3 else "-" for a, b in zip(secs, secs[1:]))
+        print(f"  {label:40s} " + "  ".join(f"{x:7.3f}" for x in secs)
+              + f"   ratio {ratios}; {len(qs):,} found, {secs[-1] / sizes[-1] * 1e6:.1f} us/char; "
+              f"longest run read {finder._FINDER.cap.longest_seen}", flush=True)
+
+
 def main() -> None:
+    if "--number-runs" in sys.argv[1:]:
+        number_runs()
+        return
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("corpus", type=Path)
     ap.add_argument("--limit", type=int, default=None, help="only the first N articles (development)")

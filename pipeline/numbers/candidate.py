@@ -7,7 +7,7 @@ from dataclasses import dataclass
 
 # Characters a numeral goes on with: a candidate right after one is the tail of a longer
 # number, and one after 块 makes it money (三块五)
-NUMERAL_CHARS = set("0123456789.零〇一二两三四五六七八九十百千万亿壹贰叁肆伍陆柒捌玖拾佰仟萬億兩陸")
+NUMERAL_CHARS = set("0123456789.零〇一二两三四五六七八九十百千万亿壹贰叁肆伍陆柒捌玖拾佰仟萬億兩陸\ue000")  # \ue000: runs.MASK
 CLAUSE_END = re.compile(r"[，,。；;：:！!？?\n、（）()“”\"]")
 
 

@@ -40,8 +40,8 @@ class Context:
             return True  # the denominator of 5/4美元 is no amount
         if t[c.start:c.start + 1] in "百千万亿" and any(t.endswith(w, 0, c.start) for w in v["vague_before_round_number"]):
             return True  # 上百家, 成千
-        if prev == "第":
-            return True
+        if prev == "第" or (prev == "之" and c.kind != "percent"):
+            return True  # 第三, 之一 (企业之一——三元: 之一 is "one of", not the low end of a range)
         if prev == "前" and not any(t.endswith(w, 0, c.start) for w in v["front_words_allowed"]["前"]):
             return c.kind == "count"
         if prev == "每" and c.kind == "count":

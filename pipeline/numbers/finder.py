@@ -12,11 +12,13 @@ from pipeline.numbers.context import Context
 from pipeline.numbers.count import CountFinder
 from pipeline.numbers.money import MoneyFinder
 from pipeline.numbers.percent import PercentFinder
+from pipeline.numbers.runs import RunCap
 from pipeline.numbers.vocab import load_vocab
 from pipeline.textnorm import to_halfwidth
 
 _URL = re.compile(r"(?:https?://|www\.)[^\s\u4e00-\u9fff，。]+")
 _FW_COMMA_IN_ASCII = re.compile(r"(?<=[0-9])，(?=[0-9])")
+_FW_THOUSANDS = re.compile(r"(?<![0-9.A-Za-z$¥￥€£₩])[0-9]{1,3}(?:，[0-9]{3})+(?![0-9])")
 _PRIORITY = {"money": 0, "percent": 1, "count": 2}
 
 
@@ -30,9 +32,12 @@ class _Finder:
         self.context = Context(v)
         self.negatives = re.compile(patterns.alternation(v["negative_contexts"]))
         self.per_before = re.compile(f"每(?:{patterns.alternation(v['per_units'])})$")
+        scanners = (self.money.money, self.money.minor, self.money.minor_tail, self.money.fraction_money,
+                    self.bare.bare, self.percent.percent, self.count.count)
+        self.cap = RunCap((getattr(s, "rx", s) for s in scanners), v["max_number_run"])
 
     def find(self, text: str) -> list[Quantity]:
-        t = _halfwidth(text)
+        t = self.cap(_halfwidth(text))  # runs of number characters no one writes: not read
         # list order matters: it breaks ties between equal spans of one kind
         cands = self.money.find(t) + self.bare.find(t) + self.percent.find(t) + self.count.find(t)
         kept = [c for c in cands if not self.context.blocked_before(t, c)]
@@ -56,16 +61,24 @@ class _Finder:
 
     def _outside_negatives(self, t: str, cands: list[Cand]) -> list[Cand]:
         """Drop candidates touching a negative context (rules) or a URL."""
-        neg = [(m.start(), m.end()) for m in self.negatives.finditer(t)]
-        neg += [(m.start(), m.end()) for m in _URL.finditer(t)]
-        return [c for c in cands if not any(s < c.end and c.start < e for s, e in neg)]
+        marked = bytearray(len(t))  # one flag a character: no pairwise test of spans
+        for rx in (self.negatives, _URL):
+            for m in rx.finditer(t):
+                marked[m.start():m.end()] = b"\x01" * (m.end() - m.start())
+        return [c for c in cands if marked.find(1, c.start, c.end) < 0]
 
 
 def _halfwidth(text: str) -> str:
-    """to_halfwidth (offsets unchanged), but a full-width comma between digits stays one."""
+    """to_halfwidth (offsets unchanged), but a full-width comma between digits stays one,
+    except as a thousands separator."""
     t = to_halfwidth(text)
-    # A full-width comma between half-width digits is a clause break (价格$20，300美圆)
+    # A full-width comma between half-width digits is a clause break (价格$20，300美圆), but
+    # in groups of three after one to three digits that no currency symbol marks as an
+    # amount of their own, it separates thousands (45，600元, 1，234，567.89元)
     commas = [m.start() for m in _FW_COMMA_IN_ASCII.finditer(text)] if "，" in text else ()
+    if commas:
+        grouped = {i for g in _FW_THOUSANDS.finditer(text) for i in range(g.start(), g.end())}
+        commas = [i for i in commas if i not in grouped]
     if commas:
         chars = list(t)
         for i in commas:
@@ -88,8 +101,11 @@ def _longest_first(cands: list[Cand], n: int) -> list[Cand]:
 
 
 def _emit(text: str, c: Cand) -> Quantity:
-    return Quantity(kind=c.kind, start=c.start, end=c.end, text=text[c.start:c.end], value=c.value,
-                    unit=c.unit, approx=c.final, value_high=c.value_high, per=c.per)
+    low, high = c.value, c.value_high
+    if high is not None and high < low:  # every finder's ranges in order: value <= value_high
+        low, high = high, low
+    return Quantity(kind=c.kind, start=c.start, end=c.end, text=text[c.start:c.end], value=low,
+                    unit=c.unit, approx=c.final, value_high=high, per=c.per)
 
 
 _FINDER: _Finder | None = None

@@ -7,6 +7,7 @@ what it rejects: a bare leading unit (千, 百亿), a decimal before a multiplie
 
 from __future__ import annotations
 
+import math
 import re
 from functools import lru_cache
 
@@ -71,8 +72,8 @@ def _chinese(s: str) -> float | None:
         s = "一" + s
     try:
         return float(cn2an.cn2an(s, "smart"))
-    except (ValueError, KeyError, IndexError, TypeError):
-        return None
+    except (ValueError, KeyError, IndexError, TypeError, OverflowError):
+        return None  # OverflowError: 一 一 一 ... past float's range
 
 
 _TOKEN = re.compile(r"\d+(?:\.\d+)?|[零一二三四五六七八九]|[十百千]|[万亿]")
@@ -114,11 +115,16 @@ def _sectioned(s: str) -> float | None:
 
 @lru_cache(maxsize=4096)
 def parse_numeral(s: str) -> float | None:
-    """Read one numeral; None when ``s`` is not a single number.
+    """Read one numeral; None when ``s`` is not a single finite number.
 
     >>> parse_numeral("1.2万亿"), parse_numeral("一千二百万"), parse_numeral("36，110")
     (1200000000000.0, 12000000.0, 36110.0)
     """
+    v = _parse(s)
+    return v if v is None or math.isfinite(v) else None  # 1e999, 9 x 400 digits: no amount
+
+
+def _parse(s: str) -> float | None:
     mixed = _MIXED_FRACTION.fullmatch(to_halfwidth(s).replace("／", "/"))
     if mixed:  # "1 4/3": a whole number, a space, a fraction
         whole, num, den = (float(x) for x in mixed.groups())

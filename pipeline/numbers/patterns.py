@@ -39,25 +39,38 @@ def amount(name: str, allow_ge: bool = False) -> str:
     if allow_ge:  # ge: 过亿元, 超万人 — the implied 一
         num += r"|(?<=[过超逾破])[万亿]"
     big = f"{SP}[kKwW](?![A-Za-z])|(?:{SP}[{CN_BIG}]){{0,2}}"
-    return (f"(?P<{name}>{num})(?P<{name}_q1>[余多])?(?P<{name}_big>{big})"
+    # 3个亿: 个 between a number and its multiplier, as speech has it
+    return (f"(?P<{name}>{num})(?P<{name}_q1>[余多])?(?:[个個](?=[{CN_BIG}]))?(?P<{name}_big>{big})"
             f"(?P<{name}_q2>[余多](?![少么]))?")
 
 
-def range_tail(name: str, unit: str = "") -> str:
-    """-30, 到20%, ~2000亿 : the high end of a range."""
-    return f"(?:{SP}(?P<sep>[-—–~]|到|至){SP}{amount(name)}{unit})?"
+# -, --, ——, ~, 到, 至: doubled dashes first, so 2万元--6万元 is one range, not 2万元 and -6万元
+RANGE_SEP = "--|——|[-—–~]|到|至"
+
+
+def range_tail(name: str, unit: str = "", signed: bool = False, cur: str = "") -> str:
+    """-30, 到20%, ~2000亿 : the high end of a range.  `signed`: the high end may carry its own
+    sign (-3亿至-1亿元); `cur`: the low end may repeat the unit and say it is included
+    (2万元--6万元, 2万(含)-6万元)."""
+    low = f"(?:{SP}(?P<cur0>{cur}))?(?:{SP}\\((?:不)?含\\))?" if cur else ""
+    sign = f"(?P<{name}sign>负|-)?" if signed else ""
+    return f"(?:{low}{SP}(?P<sep>{RANGE_SEP}){SP}{sign}{amount(name)}{unit})?"
 
 
 def compile_money(v: dict) -> Scanner:
     cur = alternation(v["currency_words"])
+    after_yuan = alternation(v["currency_words_after_yuan"])
     sym = alternation(v["currency_symbols"])
     per = alternation(v["per_units"])
-    sub = f"(?:{SP}(?P<jiao>[0-9一二三四五六七八九两]){SP}[角毛])?(?:{SP}(?P<fen>[0-9一二三四五六七八九两]){SP}分)?"
+    d = "[0-9一二三四五六七八九两壹贰貳叁參肆伍陆陸柒捌玖兩]"  # one digit of 角 or 分 (叁拾元伍角)
+    sub = (f"(?:{SP}(?:零{SP})?(?P<jiao>{d}){SP}[角毛]钱?)?(?:{SP}(?:零{SP})?(?P<fen>{d}){SP}分(?!钟|鐘)钱?)?"
+           f"(?P<zheng>{SP}整(?![\u4e00-\u9fff]))?")  # 贰仟伍佰圆整, 壹元零贰分: one amount, 整 in it
     kuai_tail = f"(?:(?<=块)(?P<kuai>[0-9一二三四五六七八九])(?![^\\s,，。;；!！?？]))?"  # at the end, or before these
     jiao = f"|(?P<jsign>负)?(?P<j>{arabic_numeral()}){SP}(?P<junit>[角毛])"
     return windowed(guarded(re.compile(
         f"(?P<rmbpre>人民币{SP})?(?:(?P<sym>{sym}){SP})?(?P<msign>负|(?<![0-9A-Za-z%.])-)?{amount('a', True)}"
-        f"{range_tail('b')}{SP}(?P<ge>个{SP})?(?P<cur>{cur}){sub}{kuai_tail}"
+        f"{range_tail('b', signed=True, cur=cur)}{SP}(?P<ge>[个個]{SP})?(?P<cur>{cur})(?:{SP}(?P<cur2>{after_yuan}))?"
+        f"{sub}{kuai_tail}"
         f"(?P<per>/{SP}(?:{per}))?"
         f"|(?P<sym2>{sym}){SP}{amount('c')}" + jiao
     )))
@@ -95,10 +108,10 @@ def compile_percent(v: dict) -> Scanner:
     def sign(name: str) -> str:
         return f"(?P<{name}>负的?|(?<![0-9A-Za-z%.])-)?"
     share_pct = (f"{sign('sign1')}(?<![{CN_DIGITS}{CN_UNITS}])(?P<share>{'|'.join(spaced(w) for w in sorted(v['percent_share_words'], key=len, reverse=True))})"
-                 f"{SP}(?P<sbare>百(?![分万亿千]))?(?:{amount('s')})?"
-                 f"(?:{SP}(?P<ssep>到|至|[-~—]){SP}(?:{'|'.join(spaced(w) for w in v['percent_share_words'])})?{SP}(?:(?P<s2bare>百(?![分万亿千]))|{amount('t')}))?")
+                 f"{SP}(?P<ssign>负的?)?(?P<sbare>百(?![分万亿千]))?(?:{amount('s')})?"
+                 f"(?:{SP}(?P<ssep>{RANGE_SEP}){SP}(?:{'|'.join(spaced(w) for w in v['percent_share_words'])})?{SP}(?:(?P<s2bare>百(?![分万亿千]))|{amount('t')}))?")
     # 5%-10% and 5-10%: the sign may be written once, on the high end
-    plain = (f"{sign('sign2')}{amount('a')}(?:{SP}(?P<pct1>%)?{SP}(?P<sep>[-—–~]|到|至){SP}{amount('b')})?{SP}(?:%|‰(?P<permille>))")
+    plain = (f"{sign('sign2')}{amount('a')}(?:{SP}(?P<pct1>%)?{SP}(?P<sep>{RANGE_SEP}){SP}(?P<bsign>负|-)?{amount('b')})?{SP}(?:%|‰(?P<permille>))")
     points = f"{amount('p')}{SP}[个個]{SP}百{SP}分{SP}[点點]"
     cheng = f"{amount('c')}{SP}成(?:{SP}(?P<chalf>半)|{SP}(?P<cdig>[一二三四五六七八九1-9])(?![十百千万亿0-9.]))?|(?P<halfcheng>半成)"
     # 7 2 折: two spaced digits before 折 are one discount (七二折), not a 2 after a stray 7

@@ -40,17 +40,18 @@ class PercentFinder:
                     if hb is None:
                         continue
                     high = tidy(hb * scale)
-                sgn = -1 if g("sign1") else 1
+                sgn = -1 if g("sign1") or g("ssign") else 1  # 负百分之五, 百分之负五
                 out.append(Cand("percent", s, e, tidy(sgn * val), "%", approx, high))
             elif g("a") is not None:
-                r = None if digit_pair_range(g("a")) else amount_range(m, False, allow_pair=False)
+                # each end's own sign (-5%至3%, -3%~-1%)
+                signs = (-1 if g("sign2") else 1, -1 if g("bsign") else 1)
+                r = None if digit_pair_range(g("a")) else amount_range(m, False, allow_pair=False, signs=signs)
                 if r is None:
                     continue
                 val, high, approx = r
                 if g("permille") is not None:
                     val, high = tidy(val / 10), (None if high is None else tidy(high / 10))
-                sgn = -1 if g("sign2") else 1
-                out.append(Cand("percent", s, e, tidy(sgn * val), "%", approx, high))
+                out.append(Cand("percent", s, e, tidy(val), "%", approx, high))
             elif g("p") is not None:
                 a = amount(m, "p", allow_pair=False)
                 if a and not digit_pair_range(g("p")):

@@ -1,5 +1,7 @@
 """parse_numeral: Arabic, Chinese and mixed numerals, and what cn2an alone gets wrong."""
 
+import math
+
 import pytest
 
 from pipeline.numbers import parse_numeral
@@ -60,3 +62,11 @@ def test_no_range_in_plain_numerals():
 @pytest.mark.parametrize("s", ["三点四五", "二点一二万", "十七点八九", "六点一二三", "四十点五六亿"])
 def test_no_range_after_a_decimal_point(s):
     assert digit_pair_range(s) is None
+
+
+def test_numerals_past_floats_range_are_no_number():
+    # cn2an's integer for 3,000 一 overflowed float(): OverflowError stopped the finder
+    for s in ("一 " * 3000, "一" * 3000, "9" * 400, "1e999"):
+        v = parse_numeral(s)
+        assert v is None or math.isfinite(v)
+    assert parse_numeral("9" * 400) is None and parse_numeral("1e999") is None
