@@ -4,7 +4,8 @@
 
 Two steps, so that k-fold costs little more than one model:
 1. base: `spacy train` with configs/ner_char.cfg on CLUENER train, a fixed sample of MSRA
-   (--msra-docs) and the silver sentences; no ../shared/train article (models/ner-runs/base).
+   (--msra-docs) and the silver sentences; no ../shared/train article (models/ner-runs/base);
+   then --base-more-chars more characters of the same data through the fine-tune loop.
 2. fine-tune: the base model trained further on ../shared/train articles (--ft-epochs),
    each epoch mixed with as many characters of the general data again so that it keeps
    what it knew.  Fold k leaves out the articles whose index in id order is k modulo
@@ -70,13 +71,62 @@ def train_base(data: Path, run: Path, args: argparse.Namespace) -> Path:
     return run / "out" / "model-last"
 
 
+def _general_docs(nlp, data: Path, args: argparse.Namespace) -> list:
+    from spacy.tokens import DocBin
+
+    docs = []
+    for name in ("cluener.spacy", f"msra-{args.msra_docs}.spacy", "silver.spacy"):
+        if (data / name).exists() and (args.silver or name != "silver.spacy"):
+            docs += list(DocBin().from_disk(data / name).get_docs(nlp.vocab))
+    return docs
+
+
+def _update(nlp, optimizer, docs: list, losses: dict) -> None:
+    from spacy.tokens import Doc
+    from spacy.training import Example
+    from spacy.training.batchers import minibatch_by_words
+
+    for batch in minibatch_by_words(docs, size=800):
+        exs = [Example(Doc(nlp.vocab, words=[t.text for t in d], spaces=[False] * len(d)), d) for d in batch]
+        nlp.update(exs, sgd=optimizer, drop=0.1, losses=losses)
+
+
+def continue_base(base: Path, data: Path, out: Path, args: argparse.Namespace) -> Path:
+    """More of the base model's training, on the same general data (--base-more-chars
+    characters, shuffled), with the loop the fine-tunes use: `spacy train`'s steps cost
+    its evaluations and start-up, this costs only the updates."""
+    import spacy
+    from spacy.util import fix_random_seed
+
+    fix_random_seed(args.seed)
+    nlp = spacy.load(base)
+    general = _general_docs(nlp, data, args)
+    rng = random.Random(args.seed)
+    optimizer = nlp.resume_training()
+    optimizer.learn_rate = args.ft_learn_rate
+    done, losses = 0, {}
+    while done < args.base_more_chars:
+        rng.shuffle(general)
+        take, n = [], 0
+        for d in general:
+            if done + n >= args.base_more_chars:
+                break
+            take.append(d)
+            n += len(d)
+        _update(nlp, optimizer, take, losses)
+        done += n
+        print(f"  base, more: {done} chars, loss {losses.get('ner', 0):.1f}", flush=True)
+    out.mkdir(parents=True, exist_ok=True)
+    nlp.to_disk(out)
+    return out
+
+
 def finetune(base: Path, data: Path, out: Path, held: set[str], args: argparse.Namespace) -> Path:
     """The base model trained further on the ../shared/train articles not in ``held``,
     mixed with as many characters of its general data again, so it keeps what it knew."""
     import spacy
-    from spacy.tokens import Doc, DocBin
-    from spacy.training import Example
-    from spacy.util import fix_random_seed, minibatch
+    from spacy.tokens import DocBin
+    from spacy.util import fix_random_seed
 
     fix_random_seed(args.seed)
     nlp = spacy.load(base)
@@ -84,10 +134,7 @@ def finetune(base: Path, data: Path, out: Path, held: set[str], args: argparse.N
     for a in gold_ids(data):
         if a not in held:
             gold += list(DocBin().from_disk(data / f"gold-{a}.spacy").get_docs(nlp.vocab))
-    general = []
-    for name in ("cluener.spacy", f"msra-{args.msra_docs}.spacy", "silver.spacy"):
-        if (data / name).exists() and (args.silver or name != "silver.spacy"):
-            general += list(DocBin().from_disk(data / name).get_docs(nlp.vocab))
+    general = _general_docs(nlp, data, args)
     rng = random.Random(args.seed)
     n_gold = sum(map(len, gold))
     optimizer = nlp.resume_training()
@@ -101,9 +148,7 @@ def finetune(base: Path, data: Path, out: Path, held: set[str], args: argparse.N
             chars += len(d)
         rng.shuffle(mix)
         losses: dict[str, float] = {}
-        for batch in minibatch(mix, size=16):
-            exs = [Example(Doc(nlp.vocab, words=[t.text for t in d], spaces=[False] * len(d)), d) for d in batch]
-            nlp.update(exs, sgd=optimizer, drop=0.1, losses=losses)
+        _update(nlp, optimizer, mix, losses)
         print(f"  fine-tune epoch {epoch}: {len(mix)} docs, loss {losses.get('ner', 0):.1f}", flush=True)
     out.mkdir(parents=True, exist_ok=True)
     nlp.meta["name"] = "hitech_names"
@@ -124,8 +169,9 @@ def main() -> None:
     ap.add_argument("--no-silver", dest="silver", action="store_false")
     ap.add_argument("--ship", action="store_true", help="copy the full model to pipeline/ner/model")
     ap.add_argument("--base", action="store_true", help="train the base model again even if it exists")
-    ap.add_argument("--ft-epochs", type=int, default=4)
-    ap.add_argument("--ft-general", type=float, default=1.0, help="general characters per gold character")
+    ap.add_argument("--base-more-chars", type=int, default=900_000)
+    ap.add_argument("--ft-epochs", type=int, default=3)
+    ap.add_argument("--ft-general", type=float, default=2.0, help="general characters per gold character")
     ap.add_argument("--ft-learn-rate", type=float, default=0.001)
     ap.add_argument("--seed", type=int, default=13)
     ap.add_argument("--version", default="0.1.0")
@@ -133,6 +179,11 @@ def main() -> None:
     base = args.runs / "base" / "out" / "model-last"
     if args.base or not (base / "meta.json").exists():
         base = train_base(args.data, args.runs / "base", args)
+    more = args.runs / "base" / "more"
+    if args.base_more_chars and (args.base or not (more / "meta.json").exists()):
+        continue_base(base, args.data, more, args)
+    if args.base_more_chars:
+        base = more
     folds = fold_of(gold_ids(args.data), args.folds)
     for k in args.fold:
         held = {a for a, f in folds.items() if f == k}

@@ -13,6 +13,10 @@ Modes (chosen by held-out figures: scripts/eval_ner.py, train k-fold):
   word is dropped; the rules' precise mentions (listed zones, suffix companies, titled
   people, bylines) stay; LAC-only rule mentions the model did not confirm go; and a
   name the model found once is a name wherever else it stands in the article.
+- ``add``: the rules' mentions, plus the model's spans that pass strict checks of
+  form (_well_formed: an ORG ends with an organisation type word, a ZONE with a zone
+  kind, a PERSON is two to four characters of a plausible name; none starts with a
+  function word or a mark) and overlap no name mention of any label.
 """
 
 from __future__ import annotations
@@ -24,7 +28,7 @@ from pathlib import Path
 from pipeline.mentions import Mention
 from pipeline.ner import lexicon, orgs, people
 
-MODES = ("rules", "model", "union", "partner")
+MODES = ("rules", "model", "union", "partner", "add")
 NAME_LABELS = ("ZONE", "ORG", "PERSON")
 PRECISE = {"zone_gazetteer", "zone_alias", "zone_sub_park", "org_suffix", "org_latin", "org_list",
            "person_title", "byline"}
@@ -69,6 +73,23 @@ def is_description(name: str) -> bool:
     return False
 
 
+_BAD_FIRST = set("在和与及的了是为对从向把被将由于等并或而其该这那个年月日,，、。；;:：“”\"'《》()（）")
+_ZONE_ENDS = ("高新区", "开发区", "经开区", "示范区", "自贸区", "试验区", "新区", "保税区", "保税港区", "综保区",
+              "产业园", "科技园", "工业园", "创业园", "软件园", "园区", "片区", "工业区", "港区", "科技城", "产业基地")
+
+
+def _well_formed(h: str, s: int, e: int, label: str) -> bool:
+    name = h[s:e]
+    if not _keep_model(h, s, e, label) or name[0] in _BAD_FIRST or not name[-1].strip():
+        return False
+    if label == "ORG":
+        _, _, types = _descriptions()
+        return any(name.endswith(t) and len(name) - len(t) >= 2 for t in types)
+    if label == "ZONE":
+        return any(name.endswith(z) and len(name) - len(z) >= 2 for z in _ZONE_ENDS)
+    return 2 <= len(name) <= 4 or "·" in name
+
+
 def _keep_model(h: str, s: int, e: int, label: str) -> bool:
     name = h[s:e]
     if e - s < 2 or "\n" in name:
@@ -94,6 +115,9 @@ def merge(text: str, h: str, found: Sequence[Mention], spans: Sequence[tuple[int
         keep = [m for m in names if m.label == "ZONE" or m.source == "byline"]
         add = [m for m in model if m.label != "ZONE"] + _not_overlapping([m for m in model if m.label == "ZONE"], keep)
         return others + keep + add
+    if mode == "add":
+        good = [m for m in model if _well_formed(h, m.start, m.end, m.label)]
+        return list(found) + _not_overlapping_any(good, names)
     if mode != "partner":
         raise ValueError(f"unknown name-model mode {mode!r}; one of {MODES}")
     model = [m for m in model if _keep_model(h, m.start, m.end, m.label)]
@@ -116,6 +140,16 @@ def _not_overlapping(new: Sequence[Mention], old: Sequence[Mention]) -> list[Men
         same = taken.setdefault(m.label, [])
         if not _overlaps(m.start, m.end, same):
             same.append((m.start, m.end))
+            out.append(m)
+    return out
+
+
+def _not_overlapping_any(new: Sequence[Mention], old: Sequence[Mention]) -> list[Mention]:
+    taken = [(m.start, m.end) for m in old]
+    out = []
+    for m in new:
+        if not _overlaps(m.start, m.end, taken):
+            taken.append((m.start, m.end))
             out.append(m)
     return out
 
