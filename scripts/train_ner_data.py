@@ -259,6 +259,8 @@ def main() -> None:
     docs, dropped = msra_docs(nlp, args.shared, fetch_msra_wheel(args.out / "wheel"))
     print(f"msra: {dropped} sentences of msra/test dropped")
     save(docs, args.out / "msra.spacy")
+    for old in args.out.glob("msra-[0-9]*.spacy"):
+        old.unlink()  # samples of an earlier build (scripts/train_ner.py draws them again)
     save(msra_val_docs(nlp, args.shared), args.out / "msra-val.spacy")
     save(silver_docs(nlp, args.shared, args.silver_chars), args.out / "silver.spacy")
 
