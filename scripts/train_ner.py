@@ -169,7 +169,7 @@ def main() -> None:
     ap.add_argument("--no-silver", dest="silver", action="store_false")
     ap.add_argument("--ship", action="store_true", help="copy the full model to pipeline/ner/model")
     ap.add_argument("--base", action="store_true", help="train the base model again even if it exists")
-    ap.add_argument("--base-more-chars", type=int, default=900_000)
+    ap.add_argument("--base-more-chars", type=int, default=2_100_000)
     ap.add_argument("--ft-epochs", type=int, default=3)
     ap.add_argument("--ft-general", type=float, default=2.0, help="general characters per gold character")
     ap.add_argument("--ft-learn-rate", type=float, default=0.001)
