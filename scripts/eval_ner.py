@@ -26,6 +26,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from pipeline.evaluate.gold import PRF, Report, load_articles, load_gold, match_articles, score_entities  # noqa: E402
+from pipeline.evaluate.bio import bio_spans  # noqa: E402
 
 LABELS = ("ZONE", "ORG", "PERSON")
 ROOT = Path(__file__).resolve().parents[1]
@@ -58,15 +59,6 @@ def line(name: str, mode: str, rep: Report) -> str:
     cells = "  ".join(f"{lab} P={p.p:.3f} R={p.r:.3f} F={p.f:.3f}" for lab, p in rep.labels.items())
     return f"{name:14s} {mode:8s} {cells}"
 
-
-def bio_spans(tags: list[str]) -> set[tuple[int, int, str]]:
-    spans, start, label = set(), None, None
-    for i, t in enumerate(tags + ["O"]):
-        if t.startswith("B-") or t == "O" or (t.startswith("I-") and t[2:] != label):
-            if start is not None:
-                spans.add((start, i, label))
-            start, label = (i, t[2:]) if t != "O" else (None, None)
-    return spans
 
 
 def mention_sets(shared: Path, which: str) -> list[tuple[str, set[tuple[int, int, str]]]]:

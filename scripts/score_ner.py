@@ -17,6 +17,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
+from pipeline.evaluate.bio import bio_spans  # noqa: E402
 from pipeline.evaluate.gold import Report, score_stage  # noqa: E402
 from pipeline.ner import LacTagger, find_orgs_and_people  # noqa: E402
 
@@ -36,15 +37,6 @@ def score_set(shared: Path, name: str, tagger: LacTagger) -> Report:
                        lambda text: find_orgs_and_people(text, tagger=tagger), labels=LABELS)
 
 
-def _bio_spans(tags: list[str]) -> set[tuple[int, int, str]]:
-    spans, start, label = set(), None, None
-    for i, t in enumerate(tags + ["O"]):
-        if t.startswith("B-") or t == "O" or (t.startswith("I-") and t[2:] != label):
-            if start is not None:
-                spans.add((start, i, label))
-            start, label = (i, t[2:]) if t != "O" else (None, None)
-    return spans
-
 
 def score_msra(shared: Path, tagger: LacTagger, limit: int | None = None) -> None:
     d = shared / "ner" / "msra"
@@ -59,7 +51,7 @@ def score_msra(shared: Path, tagger: LacTagger, limit: int | None = None) -> Non
     t0 = time.process_time()
     toks = tagger.tag_many(texts)
     for text, tg, tk in zip(texts, tags, toks):
-        gold = {x for x in _bio_spans(tg.split()) if x[2] in tp}
+        gold = {x for x in bio_spans(tg.split()) if x[2] in tp}
         pred = set()
         for m in find_orgs_and_people(text, tagger=tagger, tokens=tk):
             pred.add((m.start, m.end, "PER" if m.label == "PERSON" else "ORG"))
