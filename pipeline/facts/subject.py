@@ -20,6 +20,8 @@ from bisect import bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from pipeline.facts.subject_names import SOURCE as NAMED_HERE
+from pipeline.facts.subject_names import subject_mentions
 from pipeline.facts.subject_rank import ArticleFeatures, choose, load_weights
 from pipeline.mentions import Mention
 from pipeline.regexguard import match_chars
@@ -81,11 +83,11 @@ class SubjectResolver:
     def __init__(self, text: str, mentions: Sequence[Mention], *, running: Sequence[tuple[int, int]],
                  title: tuple[int, int] | None = None, ranker: bool = True) -> None:
         self.text = text
-        self.cands = _outermost([m for m in mentions if m.label in SUBJECT_LABELS])
+        self.cands = _outermost([m for m in subject_mentions(text, mentions) if m.label in SUBJECT_LABELS])
         self._starts = [m.start for m in self.cands]
         self.running = running  # (start, end) of blocks in which topics carry over
         self.title = title
-        self._ids = _subject_ids(mentions)
+        self._ids = _subject_ids([*mentions, *(m for m in self.cands if m.source == NAMED_HERE)])
         self._weights = load_weights() if ranker else None
         self._features: ArticleFeatures | None = None
         self._readings: dict[tuple, tuple[bool, Subject | None]] = {}  # the rules and votes both ask
@@ -277,6 +279,9 @@ def _subject_ids(mentions: Sequence[Mention]) -> dict[tuple[str, str], tuple[str
         if m.label not in SUBJECT_LABELS:
             continue
         key = (m.label, m.attrs.get("display", m.text))
+        if m.source == NAMED_HERE:  # no entity row: a company cut from its zone keeps its entity's id
+            ids.setdefault(key, (m.attrs.get("entity_id"), None))
+            continue
         entity_id = m.attrs.get("entity_id") or f"{m.label}:{m.attrs.get('zone_id') or m.norm or m.text}"
         zone_id = m.attrs.get("zone_id") if m.label == "ZONE" and m.attrs.get("zone_id") in listed else None
         # the most frequent id of the subject text wins over one-off ones (setdefault: the first)
