@@ -87,7 +87,7 @@ class SubjectResolver:
         self._starts = [m.start for m in self.cands]
         self.running = running  # (start, end) of blocks in which topics carry over
         self.title = title
-        self._ids = _subject_ids([*mentions, *(m for m in self.cands if m.source == NAMED_HERE)])
+        self._ids = _subject_ids([*mentions, *self.cands])
         self._weights = load_weights() if ranker else None
         self._features: ArticleFeatures | None = None
         self._readings: dict[tuple, tuple[bool, Subject | None]] = {}  # the rules and votes both ask

@@ -77,8 +77,55 @@ def subject_mentions(text: str, mentions: Sequence[Mention]) -> list[Mention]:
                 continue
             added.append(Mention("ZONE", s, e, name, SOURCE, norm=name, attrs={"display": name}))
             taken.append((s, e))
-    return sorted(zones + out_orgs + added + [m for m in mentions if m.label not in ("ZONE", "ORG")],
-                  key=lambda m: (m.start, -m.end))
+    others = [m for m in mentions if m.label not in ("ZONE", "ORG")]
+    out_orgs = _short_forms(text, out_orgs, zones + added, [m for m in others if m.label == "GPE"])
+    return sorted(zones + out_orgs + added + others, key=lambda m: (m.start, -m.end))
+
+
+def _short_forms(text: str, orgs: list[Mention], zones: Sequence[Mention], places: Sequence[Mention]) -> list[Mention]:
+    """厦门光屿显示科技有限公司 … 光屿显示今年计划…: the text goes on with the company's name
+    without its place and its trade (纳维思, 海澄供应链, 康瑞达); those uses are mentions of it,
+    and the company is named the way the text names it most (ties: the shorter)."""
+    spans = [(m.start, m.end) for m in [*orgs, *zones, *places]]
+    known = {m.text for m in [*orgs, *zones, *places]}
+    added: list[Mention] = []
+    for o in orgs:
+        if len(o.text) < 8 or not o.text.endswith("公司") or o.source == SOURCE:
+            continue
+        offsets = [0] + [g.end - o.start for g in places if g.start == o.start and g.end < o.end]
+        short = None
+        for off in reversed(offsets):
+            for n in range(min(6, len(o.text) - off - 4), 2, -1):
+                cand = o.text[off:off + n]
+                if cand in known or "公司" in cand or cand.startswith(("中国", "国家")) \
+                        or not all(_CJK.match(ch) for ch in cand):
+                    continue
+                hits = [h.span() for h in re.finditer(re.escape(cand), text)
+                        if not any(a < h.end() and h.start() < b for a, b in spans)]
+                if hits:
+                    short = (cand, hits)
+                    break
+            if short:
+                break
+        if short is None:
+            continue
+        ident = o.attrs.get("entity_id")
+        for s, e in short[1]:
+            added.append(Mention("ORG", s, e, short[0], SOURCE, norm=short[0], attrs={"entity_id": ident}))
+            spans.append((s, e))
+        known.add(short[0])
+    if not added:
+        return orgs
+    # one name per company: the one the text writes most, mentions found here included
+    out = orgs + added
+    ident_of = lambda m: m.attrs.get("entity_id") or m.text  # noqa: E731
+    names: dict[str, dict[str, int]] = {}
+    for m in out:
+        c = names.setdefault(ident_of(m), {})
+        c[m.text] = c.get(m.text, 0) + 1
+    changed = {i for i in (ident_of(m) for m in added)}
+    return [replace(m, attrs={**m.attrs, "display": min(names[ident_of(m)].items(), key=lambda kv: (-kv[1], len(kv[0])))[0]})
+            if ident_of(m) in changed else m for m in out]
 
 
 def _areas(text: str, zones: Sequence[Mention], orgs: Sequence[Mention]) -> list[Mention]:
