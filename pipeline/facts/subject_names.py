@@ -145,8 +145,8 @@ def _areas(text: str, zones: Sequence[Mention], orgs: Sequence[Mention]) -> list
             start = zone.start
             name = text[a:ks]
         else:
-            if a > 0 and _CJK.match(text[a - 1]):
-                continue  # no boundary within reach
+            if a > 0 and (_CJK.match(text[a - 1]) or text[a - 1] in "”」』)）"):
+                continue  # no boundary within reach, or the end of a quoted name (“两港一区”国铁片区综合开发项目)
             lead = _LEAD.match(text, a)
             a = lead.end() if lead else a
             start, name = a, text[a:ks]

@@ -51,7 +51,7 @@ FEATURES = (
     "admin_unlisted_kind",
     # the null candidate
     "null", "null_rule", "null_no_sentence_cand", "null_no_block_cand", "null_scope", "null_other_subject",
-    "null_not_running", "null_no_zone",
+    "null_not_running", "null_no_zone", "null_field_clause",
 )
 _INDEX = {f: i for i, f in enumerate(FEATURES)}
 
@@ -72,6 +72,8 @@ _EXAMPLE = re.compile(r"(?:、[^，,。；;、]{1,12}?)*等")
 _PARTNER = re.compile(r"\s*[和与及、同]")
 _INVEST = re.compile(r"[^，,。；;]{0,10}?(?:投资|出资|签约|签署|引进|收购|入股|合作|携手|落户)")
 _OWNER_GAP = re.compile(r"^(?:[(（][^()（）]{1,12}[)）])?(?:的?(?:下属|旗下|所属)的?)?(?:共|有|拥有|共有|已有|达)?$")
+# the whole field, anywhere in the number's clause before it (全国高新区营业收入…, 我国…)
+_FIELD = re.compile(r"全国|全省|我国|全球|全世界|全行业|国内|世界")
 _SCOPE = re.compile(r"(?:全国|全省|全球|全世界|全行业)(?:共有|共|有)?$")
 _ONE_OF = re.compile(r"[^，,。；;：:\n]{1,16}?(?<!分)之一")
 # a name found by its suffix that opens with a function word (占同期新区, 季度新区, 本次高新区,
@@ -361,6 +363,7 @@ class ArticleFeatures:
                 put("named_here")
             if zone and self.n_zones == 1:
                 put("only_zone")
+
             if self.in_title[gi]:
                 put("name_in_title")
             put("text_count", self.text_counts[gi])
@@ -397,6 +400,7 @@ class ArticleFeatures:
         f[_INDEX["null_other_subject"]] = float(bool(_OTHER_SUBJECT.search(head)))
         f[_INDEX["null_not_running"]] = float(not running and not in_title)
         f[_INDEX["null_no_zone"]] = float(self.main_zone is None)
+        f[_INDEX["null_field_clause"]] = float(bool(_FIELD.search(t, c_start, pos)))
         rows.append(f)
         return [*self.groups, Candidate(None, ())], rows
 
