@@ -51,7 +51,7 @@ FEATURES = (
     "admin_unlisted_kind",
     # the null candidate
     "null", "null_rule", "null_no_sentence_cand", "null_no_block_cand", "null_scope", "null_other_subject",
-    "null_not_running", "null_no_zone", "null_field_clause",
+    "null_not_running", "null_no_zone", "null_field_clause", "head_anaphor_main",
 )
 _INDEX = {f: i for i, f in enumerate(FEATURES)}
 
@@ -74,6 +74,11 @@ _INVEST = re.compile(r"[^，,。；;]{0,10}?(?:投资|出资|签约|签署|引�
 _OWNER_GAP = re.compile(r"^(?:[(（][^()（）]{1,12}[)）])?(?:的?(?:下属|旗下|所属)的?)?(?:共|有|拥有|共有|已有|达)?$")
 # the whole field, anywhere in the number's clause before it (全国高新区营业收入…, 我国…)
 _FIELD = re.compile(r"全国|全省|我国|全球|全世界|全行业|国内|世界")
+# 高新区光电产业…完成产值949亿元 / 全区实现…: a zone word opening the clause or the sentence (after
+# time words) speaks of the zone the article is about, wherever the article names it
+_HEAD_ZONE_WORD = re.compile(r"(?:\s|目前|当前|同时|此外|其中|另外|今年|去年|全年|据了解|据悉|据统计|数据显示|截至目前|"
+                             r"[一二三四]季度|前三季度|[上下]半年|\d{1,2}(?:-\d{1,2})?月份?|\d{4}年度?|[，,])*"
+                             r"(?:该高新区|高新区|该园区|园区|开发区|经开区|该区|全区|新区|示范区|本区|区内|片区|试验区)")
 _SCOPE = re.compile(r"(?:全国|全省|全球|全世界|全行业)(?:共有|共|有)?$")
 _ONE_OF = re.compile(r"[^，,。；;：:\n]{1,16}?(?<!分)之一")
 # a name found by its suffix that opens with a function word (占同期新区, 季度新区, 本次高新区,
@@ -228,6 +233,7 @@ class ArticleFeatures:
         running = block in self.running
         org_anaphor = bool(_ORG_ANAPHOR.search(head))
         zone_anaphor = bool(_ZONE_ANAPHOR.search(head))
+        head_zone_word = bool(_HEAD_ZONE_WORD.match(t, c_start, pos) or _HEAD_ZONE_WORD.match(t, s_start, pos))
         kind_anaphor = bool(_KIND_ANAPHOR.search(head))
         # 新区 / 示范区 / 高新区 in the sentence or paragraph before the number: the zone talked of
         s_words = {m.group() for m in _ZONE_ANAPHOR.finditer(t, s_start, pos)}
@@ -363,6 +369,8 @@ class ArticleFeatures:
                 put("named_here")
             if zone and self.n_zones == 1:
                 put("only_zone")
+            if zone and head_zone_word and (self.main_zone == gi or self.main_listed == gi):
+                put("head_anaphor_main")
 
             if self.in_title[gi]:
                 put("name_in_title")
