@@ -20,8 +20,11 @@ from bisect import bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from pipeline.facts.subject_names import SOURCE as NAMED_HERE
+from pipeline.facts.subject_names import subject_mentions
 from pipeline.facts.subject_rank import ArticleFeatures, choose, load_weights
 from pipeline.mentions import Mention
+from pipeline.ner.lexicon import generic_orgs
 from pipeline.regexguard import match_chars
 
 SUBJECT_LABELS = ("ZONE", "ORG")
@@ -36,6 +39,9 @@ _FILLER = re.compile(
     # 持股50.85%的子公司海尔电器: the subsidiary named at the head of the clause
     r"(?:持股[\d.]+%的)?(?:下属|旗下|全资|控股)?子公司)*$")
 _FILLER_RUN = match_chars(_FILLER)
+# words the NER may take for an organisation that name none (项目 spread over an article by
+# propagation): no subject (ANNOTATION: references without a name are not entities)
+_NOT_NAMES = generic_orgs() | {"项目", "该项目", "本项目"}
 _ORG_ANAPHORA = ("该公司", "该企业", "该集团", "公司", "集团", "该行", "该院", "该校")
 _ZONE_ANAPHORA = ("该高新区", "高新区", "园区", "该园区", "开发区", "该区", "全区", "新区", "示范区", "本区",
                   "区内", "园区内", "区里")
@@ -81,11 +87,12 @@ class SubjectResolver:
     def __init__(self, text: str, mentions: Sequence[Mention], *, running: Sequence[tuple[int, int]],
                  title: tuple[int, int] | None = None, ranker: bool = True) -> None:
         self.text = text
-        self.cands = _outermost([m for m in mentions if m.label in SUBJECT_LABELS])
+        self.cands = _outermost([m for m in subject_mentions(text, mentions) if m.label in SUBJECT_LABELS
+                                 and not (m.label == "ORG" and m.text in _NOT_NAMES)])
         self._starts = [m.start for m in self.cands]
         self.running = running  # (start, end) of blocks in which topics carry over
         self.title = title
-        self._ids = _subject_ids(mentions)
+        self._ids = _subject_ids([*mentions, *self.cands])
         self._weights = load_weights() if ranker else None
         self._features: ArticleFeatures | None = None
         self._readings: dict[tuple, tuple[bool, Subject | None]] = {}  # the rules and votes both ask
@@ -277,6 +284,9 @@ def _subject_ids(mentions: Sequence[Mention]) -> dict[tuple[str, str], tuple[str
         if m.label not in SUBJECT_LABELS:
             continue
         key = (m.label, m.attrs.get("display", m.text))
+        if m.source == NAMED_HERE:  # no entity row: a company cut from its zone keeps its entity's id
+            ids.setdefault(key, (m.attrs.get("entity_id"), None))
+            continue
         entity_id = m.attrs.get("entity_id") or f"{m.label}:{m.attrs.get('zone_id') or m.norm or m.text}"
         zone_id = m.attrs.get("zone_id") if m.label == "ZONE" and m.attrs.get("zone_id") in listed else None
         # the most frequent id of the subject text wins over one-off ones (setdefault: the first)

@@ -26,6 +26,7 @@ from pathlib import Path
 
 import numpy as np
 
+from pipeline.facts.subject_names import SOURCE as NAMED_HERE
 from pipeline.mentions import Mention
 
 WEIGHTS = Path(__file__).resolve().parents[2] / "rules" / "subject_ranker.json"
@@ -46,10 +47,11 @@ FEATURES = (
     "rule_x_clause", "rule_x_sentence", "rule_x_carried", "rule_x_zone", "rule_x_odd",
     "sentence_pick", "clause_pick", "null_sentence_null",
     "article_anaphors", "suffix_anaphors", "main_zone_rule_null", "main_org_anaphors", "zone_article",
-    "null_zone_article", "rule_x_headline",
+    "null_zone_article", "rule_x_headline", "named_here", "only_zone", "name_in_title", "text_count",
+    "admin_unlisted_kind",
     # the null candidate
     "null", "null_rule", "null_no_sentence_cand", "null_no_block_cand", "null_scope", "null_other_subject",
-    "null_not_running", "null_no_zone",
+    "null_not_running", "null_no_zone", "null_field_clause", "head_anaphor_main",
 )
 _INDEX = {f: i for i, f in enumerate(FEATURES)}
 
@@ -70,6 +72,13 @@ _EXAMPLE = re.compile(r"(?:、[^，,。；;、]{1,12}?)*等")
 _PARTNER = re.compile(r"\s*[和与及、同]")
 _INVEST = re.compile(r"[^，,。；;]{0,10}?(?:投资|出资|签约|签署|引进|收购|入股|合作|携手|落户)")
 _OWNER_GAP = re.compile(r"^(?:[(（][^()（）]{1,12}[)）])?(?:的?(?:下属|旗下|所属)的?)?(?:共|有|拥有|共有|已有|达)?$")
+# the whole field, anywhere in the number's clause before it (全国高新区营业收入…, 我国…)
+_FIELD = re.compile(r"全国|全省|我国|全球|全世界|全行业|国内|世界")
+# 高新区光电产业…完成产值949亿元 / 全区实现…: a zone word opening the clause or the sentence (after
+# time words) speaks of the zone the article is about, wherever the article names it
+_HEAD_ZONE_WORD = re.compile(r"(?:\s|目前|当前|同时|此外|其中|另外|今年|去年|全年|据了解|据悉|据统计|数据显示|截至目前|"
+                             r"[一二三四]季度|前三季度|[上下]半年|\d{1,2}(?:-\d{1,2})?月份?|\d{4}年度?|[，,])*"
+                             r"(?:该高新区|高新区|该园区|园区|开发区|经开区|该区|全区|新区|示范区|本区|区内|片区|试验区)")
 _SCOPE = re.compile(r"(?:全国|全省|全球|全世界|全行业)(?:共有|共|有)?$")
 _ONE_OF = re.compile(r"[^，,。；;：:\n]{1,16}?(?<!分)之一")
 # a name found by its suffix that opens with a function word (占同期新区, 季度新区, 本次高新区,
@@ -77,6 +86,19 @@ _ONE_OF = re.compile(r"[^，,。；;：:\n]{1,16}?(?<!分)之一")
 _ODD_START = re.compile(r"^(?:占|季度|本次|本届|本年|实现|全市|全省|全区|全国|全县|该|这|此|从|在|对|为|与|其|各|"
                         r"拉动|同期|以及|及|年|月|日|其中|位于|依托|围绕|推动|加快|建设|打造)")
 _OTHER_SUBJECT = re.compile(r"(?:此次|本次|本届|这次|这些|那些|上述)")
+
+
+_ADMIN = ("管委会", "管理委员会", "党工委")
+_UNLISTED_KIND = re.compile(r"(?:试验区|实验区|起步区|经济区|新城|合作区)$")
+
+
+def _bare_name(g: Candidate) -> str:
+    """A candidate's name, a zone administration's without 管委会."""
+    name = g.key[1]
+    for a in _ADMIN:
+        if name.endswith(a) and len(name) > len(a) + 1:
+            return name[: -len(a)]
+    return name
 
 
 @dataclass(frozen=True, slots=True)
@@ -145,9 +167,16 @@ class ArticleFeatures:
         self._all_starts = [s for s, _, _ in self.all]
         counts = [len(g.mentions) for g in self.groups]
         self.counts = counts
+        # X特别试验区管委会, X新城管委会: the administration of a zone of a kind ANNOTATION
+        # does not list stands for its zone (../shared/train README), so it is read as a zone
+        self.admin_unlisted = [g.key[0] == "ORG" and not any("subject_of" in m.attrs for m in g.mentions)
+                               and g.key[1].endswith(_ADMIN) and _UNLISTED_KIND.search(_bare_name(g)) is not None
+                               for g in self.groups]
+        self.kind = ["ZONE" if g.key[0] == "ZONE" or self.admin_unlisted[i] else g.key[0]
+                     for i, g in enumerate(self.groups)]
 
         def top(label: str | None) -> int | None:
-            idx = [i for i, g in enumerate(self.groups) if label is None or g.key[0] == label]
+            idx = [i for i in range(len(self.groups)) if label is None or self.kind[i] == label]
             return max(idx, key=lambda i: (counts[i], -self.groups[i].mentions[0].start)) if idx else None
         self.main, self.main_zone, self.main_org = top(None), top("ZONE"), top("ORG")
         listed = [i for i, g in enumerate(self.groups) if g.key[0] == "ZONE"
@@ -170,11 +199,20 @@ class ArticleFeatures:
                     org_alone += 1
         self.alone, self.org_alone = alone, org_alone
         title_zone = title is not None and any(
-            title[0] <= m.start < title[1] for g in self.groups if g.key[0] == "ZONE" for m in g.mentions)
+            title[0] <= m.start < title[1] for i, g in enumerate(self.groups) if self.kind[i] == "ZONE"
+            for m in g.mentions)
         self.zone_article = title_zone or (self.main is not None and self.groups[self.main].key[0] == "ZONE") \
             or sum(alone.values()) >= 3
         self.first = min(range(len(self.groups)), key=lambda i: self.groups[i].mentions[0].start) \
             if self.groups else None
+        # what the article as a whole is about: the only zone; a name the title writes (a
+        # zone's administration by its zone's name: 粤桂合作特别试验区 / …管委会); how often
+        # the text writes the name, found as a mention or not
+        self.n_zones = self.kind.count("ZONE")
+        title_text = text[title[0]:title[1]] if title is not None else ""
+        names = [_bare_name(g) for g in self.groups]
+        self.in_title = [bool(title_text) and len(n) >= 2 and n in title_text for n in names]
+        self.text_counts = [math.log1p(text.count(n)) / 3 if len(n) >= 2 else 0.0 for n in names]
 
     def rows(self, pos: int, end: int, sentence: tuple[int, int], block: tuple[int, int],
              rule: tuple[str, str] | None, reading: tuple[bool, tuple[str, str] | None] = (False, None),
@@ -195,19 +233,20 @@ class ArticleFeatures:
         running = block in self.running
         org_anaphor = bool(_ORG_ANAPHOR.search(head))
         zone_anaphor = bool(_ZONE_ANAPHOR.search(head))
+        head_zone_word = bool(_HEAD_ZONE_WORD.match(t, c_start, pos) or _HEAD_ZONE_WORD.match(t, s_start, pos))
         kind_anaphor = bool(_KIND_ANAPHOR.search(head))
         # 新区 / 示范区 / 高新区 in the sentence or paragraph before the number: the zone talked of
         s_words = {m.group() for m in _ZONE_ANAPHOR.finditer(t, s_start, pos)}
         p_words = {m.group() for m in _ZONE_ANAPHOR.finditer(t, block[0], pos)}
-        n_zone_mentions = sum(self.counts[i] for i, g in enumerate(self.groups) if g.key[0] == "ZONE") or 1
+        n_zone_mentions = sum(self.counts[i] for i in range(len(self.groups)) if self.kind[i] == "ZONE") or 1
         # the nearest mention before the number, in the paragraph and in the sentence
         hi = bisect_right(self._all_starts, pos)
         earlier = [x for x in self.all[:hi] if x[1] <= pos]
         before = earlier[bisect_left(self._all_starts, block[0], hi=len(earlier)):]
         nearest = before[-1][2] if before else None
         nearest_s = next((gi for s, e, gi in reversed(before) if s >= s_start), None)
-        last_org = next((gi for s, e, gi in reversed(earlier) if self.groups[gi].key[0] == "ORG"), None)
-        last_zone = next((gi for s, e, gi in reversed(earlier) if self.groups[gi].key[0] == "ZONE"), None)
+        last_org = next((gi for s, e, gi in reversed(earlier) if self.kind[gi] == "ORG"), None)
+        last_zone = next((gi for s, e, gi in reversed(earlier) if self.kind[gi] == "ZONE"), None)
         rows: list[list[float]] = []
         sentence_cands = block_cands = 0
         for gi, g in enumerate(self.groups):
@@ -216,7 +255,7 @@ class ArticleFeatures:
             def put(name: str, value: float = 1.0) -> None:
                 f[_INDEX[name]] = value
             ms = g.mentions
-            zone = g.key[0] == "ZONE"
+            zone = self.kind[gi] == "ZONE"
             put("rule_pick", float(rule == g.key))
             put("sentence_pick", float(reading[0] and reading[1] == g.key))
             put("clause_pick", float(clause == g.key))
@@ -326,6 +365,18 @@ class ArticleFeatures:
                 put("authority")
             if any("subject_of" in m.attrs for m in ms):
                 put("admin_of_zone")
+            if zone and any(m.source == NAMED_HERE for m in ms):
+                put("named_here")
+            if zone and self.n_zones == 1:
+                put("only_zone")
+            if zone and head_zone_word and (self.main_zone == gi or self.main_listed == gi):
+                put("head_anaphor_main")
+
+            if self.in_title[gi]:
+                put("name_in_title")
+            put("text_count", self.text_counts[gi])
+            if self.admin_unlisted[gi]:
+                put("admin_unlisted_kind")
             if zone and (self.main_zone == gi or self.main_listed == gi):
                 put("article_anaphors", math.log1p(sum(self.alone.values())) / 3)
                 put("suffix_anaphors", math.log1p(sum(n for w, n in self.alone.items()
@@ -357,6 +408,7 @@ class ArticleFeatures:
         f[_INDEX["null_other_subject"]] = float(bool(_OTHER_SUBJECT.search(head)))
         f[_INDEX["null_not_running"]] = float(not running and not in_title)
         f[_INDEX["null_no_zone"]] = float(self.main_zone is None)
+        f[_INDEX["null_field_clause"]] = float(bool(_FIELD.search(t, c_start, pos)))
         rows.append(f)
         return [*self.groups, Candidate(None, ())], rows
 
