@@ -10,7 +10,7 @@ from spacy.tokens import Doc
 
 from pipeline.facts.currency import value_cny
 from pipeline.facts.measure import measure_of
-from pipeline.facts.metric import clause_metric, metric_key
+from pipeline.facts.metric import MetricReader, metric_key
 from pipeline.facts.period import PeriodResolver
 from pipeline.facts.restate import restated
 from pipeline.facts.subject import CLAUSE_DELIMS, SubjectResolver
@@ -40,6 +40,7 @@ def build_facts(doc: Doc, text: str | None = None) -> list[dict[str, Any]]:
     # never lies inside the text its metric is read from, so it can stay in the list
     skip = [(m.start, m.end) for m in mentions if m.label in ("ZONE", "ORG", "PERSON", "GPE", "DATE")]
     skip += [(o.start, o.end) for o in quantities]
+    metrics = MetricReader(doc, skip)
     facts, places = [], []
     for q in quantities:
         sentence = sentences[max(0, bisect_right(s_starts, q.start) - 1)]
@@ -50,7 +51,7 @@ def build_facts(doc: Doc, text: str | None = None) -> list[dict[str, Any]]:
             if clause[0] - 1 > max(sentence[0], block[0]) else None
         subject = resolver.resolve(q.start, sentence, block, end=q.end)
         period = periods.resolve(q.start, q.end, sentence, clause, block if b[2] == "paragraph" else None)
-        metric = clause_metric(doc, text, clause, q.start, q.end, skip, prev_clause, kind=q.kind)
+        metric = metrics.clause_metric(text, clause, q.start, q.end, prev_clause, kind=q.kind)
         facts.append({
             "kind": q.kind,
             "surface": q.text,
