@@ -13,7 +13,8 @@ from pipeline.facts.measure import measure_of
 from pipeline.facts.metric import MetricReader, metric_key
 from pipeline.facts.period import PeriodResolver
 from pipeline.facts.restate import restated
-from pipeline.facts.subject import CLAUSE_DELIMS, SubjectResolver
+from pipeline.facts.subject import SubjectResolver
+from pipeline.facts.textindex import text_index
 
 
 def build_facts(doc: Doc, text: str | None = None) -> list[dict[str, Any]]:
@@ -131,10 +132,7 @@ def _carry_per(facts: list[dict[str, Any]], places: list[tuple]) -> None:
 
 
 def _clause(text: str, start: int, end: int, *, lo: int, hi: int) -> tuple[int, int]:
-    c_start = start
-    while c_start > lo and text[c_start - 1] not in CLAUSE_DELIMS:
-        c_start -= 1
-    c_end = end
-    while c_end < hi and text[c_end] not in CLAUSE_DELIMS:
-        c_end += 1
-    return c_start, c_end
+    """From `start` back to the last clause delimiter (not before lo), from `end` on to the
+    next (not past hi); by bisection in the article's delimiters (pipeline.facts.textindex)."""
+    index = text_index(text)
+    return index.clause_start(start, lo), index.clause_end(end, hi)

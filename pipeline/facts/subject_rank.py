@@ -26,6 +26,7 @@ from pathlib import Path
 
 import numpy as np
 
+from pipeline.facts.textindex import text_index
 from pipeline.mentions import Mention
 
 WEIGHTS = Path(__file__).resolve().parents[2] / "rules" / "subject_ranker.json"
@@ -59,6 +60,7 @@ _FILLER = re.compile(
     r"上半年|下半年|前不久|据|由|而|但|并|且|还|也|则|此次|本次|“|”|\(|\)|（|）)*$")
 _ORG_ANAPHOR = re.compile(r"(?:该公司|该企业|该集团|公司|集团|企业)")
 _ZONE_ANAPHOR = re.compile(r"(?:该高新区|高新区|该园区|园区|开发区|该区|全区|新区|示范区|本区|区内|区里|片区|全市)")
+_ZONE_FIRSTS = "该高园开全新示本区片"  # the first characters of _ZONE_ANAPHOR's words
 _KIND_ANAPHOR = re.compile(r"(?:该|这家|这个|这所|此)(?:[^，,。；;：:“”]{0,16}?的)?"
                            r"(公司|企业|集团|研究院|研究所|银行|大学|学院|基金|协会|项目)")
 _REPORTS = re.compile(r"[^，,。；;：:\n]{0,24}?(?:表示|介绍|透露|指出|称|说|认为|预计|预测|统计|显示|通报|公布|"
@@ -175,6 +177,33 @@ class ArticleFeatures:
             or sum(alone.values()) >= 3
         self.first = min(range(len(self.groups)), key=lambda i: self.groups[i].mentions[0].start) \
             if self.groups else None
+        self.n_zone_mentions = sum(self.counts[i] for i, g in enumerate(self.groups) if g.key[0] == "ZONE") or 1
+        # the last ORG and ZONE group among the first k mentions, for every k
+        self._last_org, self._last_zone = [None], [None]
+        for _, _, gi in self.all:
+            label = self.groups[gi].key[0]
+            self._last_org.append(gi if label == "ORG" else self._last_org[-1])
+            self._last_zone.append(gi if label == "ZONE" else self._last_zone[-1])
+        self._word_scans: dict[tuple[int, int], tuple[list[int], list[str]]] = {}
+
+    def _any_within(self, lo: int, hi: int) -> bool:
+        return _within(self.all, self._all_starts, lo, hi)
+
+    def _words_before(self, start: int, end: int, pos: int) -> set[str]:
+        """{m.group() for m in _ZONE_ANAPHOR.finditer(text, start, pos)}, from one scan of
+        [start, end) kept for every number in it: a match ending by `pos` is one of those
+        (no zone word holds a character a number starts with, so none runs across `pos`)."""
+        scan = self._word_scans.get((start, end))
+        if scan is None:
+            ends, words, seen = [], [], set()
+            for m in _ZONE_ANAPHOR.finditer(self.text, start, end):
+                if m.group() not in seen:  # each word at its first end
+                    seen.add(m.group())
+                    ends.append(m.end())
+                    words.append(m.group())
+            scan = self._word_scans[(start, end)] = (ends, words)
+        ends, words = scan
+        return set(words[:bisect_right(ends, pos)])
 
     def rows(self, pos: int, end: int, sentence: tuple[int, int], block: tuple[int, int],
              rule: tuple[str, str] | None, reading: tuple[bool, tuple[str, str] | None] = (False, None),
@@ -184,30 +213,32 @@ class ArticleFeatures:
         not, and the subject), `clause` what it reads in the number's own clause."""
         t = self.text
         s_start, s_end = max(sentence[0], block[0]), min(sentence[1], block[1])
-        c_start = pos
-        while c_start > s_start and t[c_start - 1] not in DELIMS:
-            c_start -= 1
-        c_end = end
-        while c_end < s_end and t[c_end] not in DELIMS:
-            c_end += 1
-        head = t[c_start:pos]
+        # clause bounds, anaphors in the clause's head and the zone words before the number come
+        # from per-article indexes (pipeline.facts.textindex, _words_before): walking and
+        # searching the clause for every number was quadratic in a clause of many numbers
+        index = text_index(t)
+        c_start = index.clause_start(pos, s_start)
+        c_end = index.clause_end(end, s_end)
         in_title = self.title is not None and self.title[0] <= pos < self.title[1]
         running = block in self.running
-        org_anaphor = bool(_ORG_ANAPHOR.search(head))
-        zone_anaphor = bool(_ZONE_ANAPHOR.search(head))
-        kind_anaphor = bool(_KIND_ANAPHOR.search(head))
+        org_anaphor = bool(index.search(_ORG_ANAPHOR, "该公集企", c_start, pos))
+        zone_anaphor = bool(index.search(_ZONE_ANAPHOR, _ZONE_FIRSTS, c_start, pos))
+        kind_anaphor = bool(index.search(_KIND_ANAPHOR, "该这此", c_start, pos))
         # 新区 / 示范区 / 高新区 in the sentence or paragraph before the number: the zone talked of
-        s_words = {m.group() for m in _ZONE_ANAPHOR.finditer(t, s_start, pos)}
-        p_words = {m.group() for m in _ZONE_ANAPHOR.finditer(t, block[0], pos)}
-        n_zone_mentions = sum(self.counts[i] for i, g in enumerate(self.groups) if g.key[0] == "ZONE") or 1
-        # the nearest mention before the number, in the paragraph and in the sentence
+        s_words = self._words_before(s_start, s_end, pos)
+        p_words = self._words_before(block[0], block[1], pos)
+        n_zone_mentions = self.n_zone_mentions
+        # the nearest mention before the number, in the paragraph and in the sentence.  The
+        # candidates' mentions do not overlap (_outermost), so those ending after `pos` are the
+        # last of the ones starting before it
         hi = bisect_right(self._all_starts, pos)
-        earlier = [x for x in self.all[:hi] if x[1] <= pos]
-        before = earlier[bisect_left(self._all_starts, block[0], hi=len(earlier)):]
-        nearest = before[-1][2] if before else None
-        nearest_s = next((gi for s, e, gi in reversed(before) if s >= s_start), None)
-        last_org = next((gi for s, e, gi in reversed(earlier) if self.groups[gi].key[0] == "ORG"), None)
-        last_zone = next((gi for s, e, gi in reversed(earlier) if self.groups[gi].key[0] == "ZONE"), None)
+        k = hi
+        while k > 0 and self.all[k - 1][1] > pos:
+            k -= 1
+        b0 = bisect_left(self._all_starts, block[0], hi=k)
+        nearest = self.all[k - 1][2] if k > b0 else None
+        nearest_s = self.all[k - 1][2] if k > b0 and self.all[k - 1][0] >= s_start else None
+        last_org, last_zone = self._last_org[k], self._last_zone[k]
         rows: list[list[float]] = []
         sentence_cands = block_cands = 0
         for gi, g in enumerate(self.groups):
@@ -253,7 +284,7 @@ class ArticleFeatures:
             near = next((m for m in reversed(prior) if m.start >= block[0]), None)
             if near is not None:
                 put("log_dist", math.log1p(pos - near.end) / 6)
-                put("clauses_between", min(sum(ch in DELIMS for ch in t[near.end:pos]), 4) / 4)
+                put("clauses_between", min(index.count_delims(near.end, pos), 4) / 4)
                 after = t[near.end:near.end + 30]
                 if _REPORTS.match(after):
                     put("reports_after")
@@ -304,9 +335,9 @@ class ArticleFeatures:
                 if any(m.text.endswith(w) for w in p_words for m in ms):
                     put("anaphor_suffix_match")
                 put("zone_share", self.counts[gi] / n_zone_mentions)
-            if self.main_zone == gi and not any(s_start <= x[0] and x[1] <= s_end for x in self.all):
+            if self.main_zone == gi and not self._any_within(s_start, s_end):
                 put("main_zone_no_sentence_cand")
-            if self.main_zone == gi and not any(block[0] <= x[0] and x[1] <= block[1] for x in self.all):
+            if self.main_zone == gi and not self._any_within(block[0], block[1]):
                 put("main_zone_no_block_cand")
             if zone and any(m.source in ("zone_gazetteer", "zone_alias") for m in ms):
                 put("zone_listed")
@@ -354,11 +385,18 @@ class ArticleFeatures:
         f[_INDEX["null_no_sentence_cand"]] = float(sentence_cands == 0)
         f[_INDEX["null_no_block_cand"]] = float(block_cands == 0)
         f[_INDEX["null_scope"]] = float(bool(_SCOPE.search(t, max(c_start, pos - 6), pos) or _ONE_OF.match(t, pos)))
-        f[_INDEX["null_other_subject"]] = float(bool(_OTHER_SUBJECT.search(head)))
+        f[_INDEX["null_other_subject"]] = float(bool(index.search(_OTHER_SUBJECT, "此本这那上", c_start, pos)))
         f[_INDEX["null_not_running"]] = float(not running and not in_title)
         f[_INDEX["null_no_zone"]] = float(self.main_zone is None)
         rows.append(f)
         return [*self.groups, Candidate(None, ())], rows
+
+
+def _within(spans: list[tuple[int, int, int]], starts: list[int], lo: int, hi: int) -> bool:
+    """Whether a span lies inside [lo, hi]: the first starting at or after lo ends first
+    (the spans do not overlap)."""
+    k = bisect_left(starts, lo)
+    return k < len(spans) and spans[k][1] <= hi
 
 
 def choose(rows: list[list[float]], weights: Sequence[float]) -> int:
