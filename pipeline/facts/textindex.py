@@ -56,15 +56,25 @@ class TextIndex:
         k = bisect_left(self.delims, end) - 1
         return self.delims[k] + 1 if k >= 0 and self.delims[k] >= start else start
 
+    def last_semicolon(self, start: int, end: int) -> int:
+        """Where the last ；or ; in [start, end) is, -1 without one."""
+        at = self._positions("；;")
+        k = bisect_left(at, end) - 1
+        return at[k] if k >= 0 and at[k] >= start else -1
+
+    def _positions(self, chars: str) -> list[int]:
+        at = self._firsts.get(chars)
+        if at is None:
+            at = self._firsts[chars] = [i for i, ch in enumerate(self.text) if ch in chars]
+        return at
+
     def count_delims(self, start: int, end: int) -> int:
         return max(0, bisect_left(self.delims, end) - bisect_left(self.delims, start))
 
     def search(self, pattern: re.Pattern[str], firsts: str, start: int, end: int) -> re.Match[str] | None:
         """pattern.search(text, start, end) for a pattern whose every match starts with one of
         the characters `firsts` (and has no lookbehind): the search begins at the first of them."""
-        at = self._firsts.get(firsts)
-        if at is None:
-            at = self._firsts[firsts] = [i for i, ch in enumerate(self.text) if ch in firsts]
+        at = self._positions(firsts)
         k = bisect_left(at, start)
         if k == len(at) or at[k] >= end:
             return None
