@@ -35,8 +35,8 @@ def main() -> int:
             differs = True
             print(f"{name}: {len(ta)} vs {len(tb)} rows, {len(bad)} differ")
             for i in bad[: args.show]:
-                print("  old", ta[i])
-                print("  new", tb[i])
+                cols = [c for c in ta[i] if ta[i][c] != tb[i].get(c)]
+                print(f"  row {i}:", {c: (ta[i][c], tb[i].get(c)) for c in cols})
         else:
             print(f"{name}: {len(ta)} rows identical")
     return 1 if differs else 0

@@ -10,7 +10,7 @@ from spacy.tokens import Doc
 
 from pipeline.facts.currency import value_cny
 from pipeline.facts.measure import measure_of
-from pipeline.facts.metric import MetricReader, metric_key
+from pipeline.facts.metric import KeyFinder, MetricReader
 from pipeline.facts.period import PeriodResolver
 from pipeline.facts.restate import restated
 from pipeline.facts.subject import SubjectResolver
@@ -42,6 +42,15 @@ def build_facts(doc: Doc, text: str | None = None) -> list[dict[str, Any]]:
     skip = [(m.start, m.end) for m in mentions if m.label in ("ZONE", "ORG", "PERSON", "GPE", "DATE")]
     skip += [(o.start, o.end) for o in quantities]
     metrics = MetricReader(doc, skip)
+    keys = KeyFinder(text)
+    texts: dict[tuple[int, int], str] = {}
+
+    def sentence_text(span: tuple[int, int]) -> str:
+        # one string per sentence (and clause), shared by its facts: a sentence of 20,000 characters and
+        # 10,000 numbers made 10,000 copies of it (400 MB)
+        if span not in texts:
+            texts[span] = text[span[0]:span[1]]
+        return texts[span]
     facts, places = [], []
     for q in quantities:
         sentence = sentences[max(0, bisect_right(s_starts, q.start) - 1)]
@@ -67,10 +76,10 @@ def build_facts(doc: Doc, text: str | None = None) -> list[dict[str, Any]]:
             "subject_label": subject.label if subject else None,
             "metric": metric,
             "period": period.text,
-            "sentence": text[sentence[0]:sentence[1]],
+            "sentence": sentence_text(sentence),
             "subject_id": subject.entity_id if subject else None,
             "zone_id": subject.zone_id if subject else None,
-            "metric_key": metric_key(metric, q.kind, text[clause[0]:q.start]),
+            "metric_key": keys.key(metric, q.kind, clause[0], q.start),
             "measure": measure_of(q.kind, q.per, text, q.start, q.end, clause, max(sentence[0], block[0]),
                                   bounded=q.approx in ("more_than", "at_least") or q.value_high is not None,
                                   sentence_end=min(sentence[1], block[1])),
@@ -79,7 +88,7 @@ def build_facts(doc: Doc, text: str | None = None) -> list[dict[str, Any]]:
             "period_grain": period.grain,
             "period_from": period.source,
         })
-        places.append((block, text[clause[0]:clause[1]], bisect_right(s_starts, q.start)))
+        places.append((block, sentence_text(clause), bisect_right(s_starts, q.start)))
     _carry_per(facts, places)
     for i, f in enumerate(facts):
         f["measure"] = "price" if f["per"] else f["measure"]  # a per carried over makes a price

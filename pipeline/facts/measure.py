@@ -103,14 +103,16 @@ def _last(pattern: re.Pattern[str], s: str, start: int = 0, end: int | None = No
 
 class _Scans:
     """The matches of each cue in the article, scanned once from each clause or sentence start
-    to its end.  The text is searched with 增加值 / 增值 masked (same length) as the head was.
+    to its end.  The text is searched with 增加值 / 增值 masked, as the head was.
     A question about [a, pos) is answered from the matches ending by pos; where a match runs
     across pos (the matches of a search stopping at pos may then differ) the search is made as
     before."""
 
     def __init__(self, text: str) -> None:
         self.text = text
-        self.masked = _NOT_CHANGE.sub("··", text)
+        # masked with as many dots as characters, so positions stay the text's (the head was
+        # masked with two: only _PER_HEAD counts characters, and it reads the head as before)
+        self.masked = _NOT_CHANGE.sub(lambda m: "·" * len(m.group()), text)
         self._found: dict[tuple, tuple[list[int], list[int]]] = {}
 
     def _matches(self, pattern: re.Pattern[str], a: int, limit: int) -> tuple[list[int], list[int]]:
@@ -139,9 +141,9 @@ class _Scans:
         return ends[j - 1] - a if j else -1
 
     def per_head(self, a: int, pos: int) -> bool:
-        """_PER_HEAD.search(masked[a:pos]): a match ends at pos (or before a last newline),
-        so starts at most 9 before it."""
-        return _PER_HEAD.search(self.masked[max(a, pos - 12):pos]) is not None
+        """_PER_HEAD.search(head masked as before): a match ends at pos (or before a last
+        newline), so starts at most 9 masked characters (13 of the text) before it."""
+        return _PER_HEAD.search(_NOT_CHANGE.sub("··", self.text[max(a, pos - 16):pos])) is not None
 
 
 _LAST_SCANS: list = [None, None]

@@ -274,6 +274,46 @@ def _key_words(path: Path = METRIC_KEYS) -> tuple[tuple[str, str, frozenset[str]
     return tuple(sorted(words, key=lambda x: (x[3], -len(x[0]))))
 
 
+class KeyFinder:
+    """metric_key with the context read from the article: where each vocabulary word occurs
+    is found once, and the last occurrence inside a clause's head by bisection (rfind in the
+    head of every number was quadratic in a clause of many numbers)."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self._at: list[tuple[str, str, frozenset[str], bool, list[int]]] | None = None
+
+    def key(self, metric: str | None, kind: str, start: int, end: int) -> str | None:
+        """metric_key(metric, kind, text[start:end])."""
+        found = metric_key(metric, kind) if metric else None
+        if found is not None or start >= end:
+            return found
+        if self._at is None:
+            self._at = [(w, k, kinds, generic, _occurrences(self.text, w))
+                        for w, k, kinds, generic in _key_words()]
+            self._at = [x for x in self._at if x[4]]
+        best = None
+        for word, key, kinds, generic, starts in self._at:
+            if kind not in kinds:
+                continue
+            j = bisect_right(starts, end - len(word)) - 1
+            if j < 0 or starts[j] < start:
+                continue
+            rank = (generic, -len(word), -(starts[j] - start + len(word)))
+            if best is None or rank < best[0]:
+                best = (rank, key)
+        return best[1] if best is not None else None
+
+
+def _occurrences(text: str, word: str) -> list[int]:
+    """Every start of `word` in `text`, overlapping ones too (as rfind finds them)."""
+    out, i = [], text.find(word)
+    while i >= 0:
+        out.append(i)
+        i = text.find(word, i + 1)
+    return out
+
+
 def metric_key(metric: str | None, kind: str, context: str = "") -> str | None:
     """The vocabulary key (rules/metrics.json) of the word that names what is measured: in the
     free metric text first, else in `context` (the clause before the number); None where none
