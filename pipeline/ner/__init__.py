@@ -58,11 +58,21 @@ def find_orgs_and_people(
 
     taken = [(s, e) for s, e, _ in org_spans]
     found: dict[tuple[int, int], Mention] = {}
+    # the organisation before a title: the first (in `out`'s order) ending at the title or a
+    # sub-unit word before it, looked up by its end (a pass over every organisation, with the
+    # word set built anew for each, was quadratic in an article listing many people)
+    subunits = _SUBUNIT_SET()
+    longest = max(map(len, subunits), default=0)
+    by_end: dict[int, list[int]] = {}
+    for i, m in enumerate(out):
+        by_end.setdefault(m.end, []).append(i)
     for s, e, rs in people.titled_people(h, toks):
         if _overlaps(s, e, taken):
             continue
         attrs = {"role": h[rs:s]}
-        org = next((m for m in out if m.end == rs or (m.end < rs and h[m.end:rs] in _SUBUNIT_SET())), None)
+        hits = [i for end in range(rs - longest, rs + 1) for i in by_end.get(end, ())
+                if end == rs or h[end:rs] in subunits]
+        org = out[min(hits)] if hits else None
         if org is not None:
             attrs["org"] = org.text
         found[(s, e)] = Mention("PERSON", s, e, text[s:e], "person_title", norm=h[s:e], attrs=attrs)
