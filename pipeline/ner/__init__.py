@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from typing import Sequence
 
 from pipeline.mentions import Mention
@@ -56,8 +56,9 @@ def find_orgs_and_people(
         Mention("ORG", s, e, text[s:e], src, norm=h[s:e]) for s, e, src in sorted(org_spans)
     ]
 
-    taken = [(s, e) for s, e, _ in org_spans]
+    taken = _Spans((s, e) for s, e, _ in org_spans)
     found: dict[tuple[int, int], Mention] = {}
+    found_spans = _Spans()
     # the organisation before a title: the first (in `out`'s order) ending at the title or a
     # sub-unit word before it, looked up by its end (a pass over every organisation, with the
     # word set built anew for each, was quadratic in an article listing many people)
@@ -76,10 +77,12 @@ def find_orgs_and_people(
         if org is not None:
             attrs["org"] = org.text
         found[(s, e)] = Mention("PERSON", s, e, text[s:e], "person_title", norm=h[s:e], attrs=attrs)
+        found_spans.add(s, e)
     for s, e in people.lac_people(h, toks):
-        if (s, e) in found or _overlaps(s, e, taken) or _overlaps(s, e, list(found)):
+        if (s, e) in found or _overlaps(s, e, taken) or found_spans.overlaps(s, e):
             continue
         found[(s, e)] = Mention("PERSON", s, e, text[s:e], "lac", norm=h[s:e])
+        found_spans.add(s, e)
     # one label per surface: a name the article uses for an organisation (or inside
     # one, 萨固 in 萨固密集团) is not a person; a name LAC cut short elsewhere in the
     # article (罗清 for 罗清启) takes its full form
@@ -104,8 +107,38 @@ def _SUBUNIT_SET() -> set[str]:
     return set(lexicon.subunits())
 
 
-def _overlaps(s: int, e: int, spans: Sequence[tuple[int, ...]]) -> bool:
+def _overlaps(s: int, e: int, spans: Sequence[tuple[int, ...]] | _Spans) -> bool:
+    if isinstance(spans, _Spans):
+        return spans.overlaps(s, e)
     return any(s < b and a < e for a, b, *_ in spans)
+
+
+class _Spans:
+    """Spans kept sorted by start, with the longest length: the spans a span may overlap
+    start less than that length before it, found by bisection (a pass over all of them
+    for every person was quadratic in an article naming many)."""
+
+    def __init__(self, spans=()) -> None:
+        self.starts: list[int] = []
+        self.ends: list[int] = []
+        self.longest = 0
+        for a, b in spans:
+            self.add(a, b)
+
+    def add(self, a: int, b: int) -> None:
+        k = bisect_right(self.starts, a)
+        self.starts.insert(k, a)
+        self.ends.insert(k, b)
+        self.longest = max(self.longest, b - a)
+
+    def overlaps(self, s: int, e: int) -> bool:
+        """any(s < b and a < e) over the spans."""
+        k = bisect_left(self.starts, e) - 1  # spans starting before e
+        while k >= 0 and self.starts[k] > s - self.longest - 1:
+            if s < self.ends[k]:
+                return True
+            k -= 1
+        return False
 
 
 def _resolve(
