@@ -171,9 +171,11 @@ def _resolve(
         cleaned.append((s, e, src))
     cleaned.sort(key=lambda c: (-_PRIORITY.get(c[2], 0), -(c[1] - c[0]), c[0]))
     kept: list[tuple[int, int, str]] = []
+    kept_spans, taken_spans = _Spans(), _Spans((t[0], t[1]) for t in taken)
     for c in cleaned:
-        if not _overlaps(c[0], c[1], kept) and not _overlaps(c[0], c[1], taken):
+        if not kept_spans.overlaps(c[0], c[1]) and not taken_spans.overlaps(c[0], c[1]):
             kept.append(c)
+            kept_spans.add(c[0], c[1])
     return kept
 
 
@@ -181,10 +183,15 @@ def _extend_to_known(h: str, spans: list[tuple[int, int, str]]) -> list[tuple[in
     """必和必 -> 必和必拓, 固特 -> 固特异: a span that is the start of a longer name the
     article uses elsewhere, with that name written out here, is that name."""
     names = sorted({h[s:e] for s, e, _ in spans}, key=len, reverse=True)
+    # the names by their first two characters, in the same order: a name starting with n
+    # is among those of n's first two (a pass over all names per span was quadratic)
+    by_head: dict[str, list[str]] = {}
+    for m in names:
+        by_head.setdefault(m[:2], []).append(m)
     out = []
     for i, (s, e, src) in enumerate(spans):
         n = h[s:e]
-        for m in names:
+        for m in (by_head.get(n[:2], ()) if len(n) >= 2 else names):
             if len(m) > len(n) and m.startswith(n) and h.startswith(m, s):
                 ne = s + len(m)
                 others = spans[:i] + spans[i + 1 :]
