@@ -32,6 +32,7 @@ def link_mentions(mentions: list[Mention], text: str = "") -> list[Mention]:
     longest = sorted(names, key=lambda n: (-len(n), n))
     zone_ids = {m.text: m.attrs.get("zone_id") or m.norm or m.text for m in mentions if m.label == "ZONE"}
     zone_longest = sorted(zone_ids, key=len, reverse=True)
+    full_names: dict[str, str] = {}
     for m in mentions:
         if m.label not in LINKED:
             keys.append(None)
@@ -42,7 +43,9 @@ def link_mentions(mentions: list[Mention], text: str = "") -> list[Mention]:
             key = ("ZONE", zone_ids[full] if full != m.text else (m.attrs.get("zone_id") or m.norm or m.text))
         elif m.label == "ORG":
             name = alias_of.get(m.text, m.text)
-            key = ("ORG", _full_name(name, longest))
+            if name not in full_names:  # once per name, not per mention
+                full_names[name] = _full_name(name, longest)
+            key = ("ORG", full_names[name])
         else:
             key = ("PERSON", m.text)
         keys.append(key)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from typing import TYPE_CHECKING, Any
 
 from pipeline.ingest.article import Article
@@ -33,12 +33,15 @@ def final_mentions(doc: Doc) -> list[Mention | Quantity]:
     """All mentions, one label never overlapping itself (the longest wins, then the first)."""
     pool: list[Mention | Quantity] = list(doc._.mentions or []) + list(doc._.quantities or [])
     kept: list[Mention | Quantity] = []
+    # the kept spans of each label, sorted and disjoint: an overlap is with a neighbour of the
+    # insertion point (a pass over all of them was quadratic in an article of many mentions)
     spans: dict[str, list[tuple[int, int]]] = {}
     for m in sorted(pool, key=lambda m: (-(m.end - m.start), m.start)):
         same = spans.setdefault(m.label, [])
-        if any(s < m.end and m.start < e for s, e in same):
+        k = bisect_left(same, (m.start, m.end))
+        if (k > 0 and same[k - 1][1] > m.start) or (k < len(same) and same[k][0] < m.end):
             continue
-        same.append((m.start, m.end))
+        same.insert(k, (m.start, m.end))
         kept.append(m)
     kept.sort(key=lambda m: (m.start, m.end, m.label))
     return kept

@@ -10,10 +10,11 @@ from spacy.tokens import Doc
 
 from pipeline.facts.currency import value_cny
 from pipeline.facts.measure import measure_of
-from pipeline.facts.metric import clause_metric, metric_key
+from pipeline.facts.metric import KeyFinder, MetricReader
 from pipeline.facts.period import PeriodResolver
 from pipeline.facts.restate import restated
-from pipeline.facts.subject import CLAUSE_DELIMS, SubjectResolver
+from pipeline.facts.subject import SubjectResolver
+from pipeline.facts.textindex import text_index
 
 
 def build_facts(doc: Doc, text: str | None = None) -> list[dict[str, Any]]:
@@ -40,6 +41,16 @@ def build_facts(doc: Doc, text: str | None = None) -> list[dict[str, Any]]:
     # never lies inside the text its metric is read from, so it can stay in the list
     skip = [(m.start, m.end) for m in mentions if m.label in ("ZONE", "ORG", "PERSON", "GPE", "DATE")]
     skip += [(o.start, o.end) for o in quantities]
+    metrics = MetricReader(doc, skip)
+    keys = KeyFinder(text)
+    texts: dict[tuple[int, int], str] = {}
+
+    def sentence_text(span: tuple[int, int]) -> str:
+        # one string per sentence (and clause), shared by its facts: a sentence of 20,000 characters and
+        # 10,000 numbers made 10,000 copies of it (400 MB)
+        if span not in texts:
+            texts[span] = text[span[0]:span[1]]
+        return texts[span]
     facts, places = [], []
     for q in quantities:
         sentence = sentences[max(0, bisect_right(s_starts, q.start) - 1)]
@@ -50,7 +61,7 @@ def build_facts(doc: Doc, text: str | None = None) -> list[dict[str, Any]]:
             if clause[0] - 1 > max(sentence[0], block[0]) else None
         subject = resolver.resolve(q.start, sentence, block, end=q.end)
         period = periods.resolve(q.start, q.end, sentence, clause, block if b[2] == "paragraph" else None)
-        metric = clause_metric(doc, text, clause, q.start, q.end, skip, prev_clause, kind=q.kind)
+        metric = metrics.clause_metric(text, clause, q.start, q.end, prev_clause, kind=q.kind)
         facts.append({
             "kind": q.kind,
             "surface": q.text,
@@ -65,18 +76,19 @@ def build_facts(doc: Doc, text: str | None = None) -> list[dict[str, Any]]:
             "subject_label": subject.label if subject else None,
             "metric": metric,
             "period": period.text,
-            "sentence": text[sentence[0]:sentence[1]],
+            "sentence": sentence_text(sentence),
             "subject_id": subject.entity_id if subject else None,
             "zone_id": subject.zone_id if subject else None,
-            "metric_key": metric_key(metric, q.kind, text[clause[0]:q.start]),
+            "metric_key": keys.key(metric, q.kind, clause[0], q.start),
             "measure": measure_of(q.kind, q.per, text, q.start, q.end, clause, max(sentence[0], block[0]),
-                                  bounded=q.approx in ("more_than", "at_least") or q.value_high is not None),
+                                  bounded=q.approx in ("more_than", "at_least") or q.value_high is not None,
+                                  sentence_end=min(sentence[1], block[1])),
             "period_start": period.start,
             "period_end": period.end,
             "period_grain": period.grain,
             "period_from": period.source,
         })
-        places.append((block, text[clause[0]:clause[1]], bisect_right(s_starts, q.start)))
+        places.append((block, sentence_text(clause), bisect_right(s_starts, q.start)))
     _carry_per(facts, places)
     for i, f in enumerate(facts):
         f["measure"] = "price" if f["per"] else f["measure"]  # a per carried over makes a price
@@ -130,10 +142,7 @@ def _carry_per(facts: list[dict[str, Any]], places: list[tuple]) -> None:
 
 
 def _clause(text: str, start: int, end: int, *, lo: int, hi: int) -> tuple[int, int]:
-    c_start = start
-    while c_start > lo and text[c_start - 1] not in CLAUSE_DELIMS:
-        c_start -= 1
-    c_end = end
-    while c_end < hi and text[c_end] not in CLAUSE_DELIMS:
-        c_end += 1
-    return c_start, c_end
+    """From `start` back to the last clause delimiter (not before lo), from `end` on to the
+    next (not past hi); by bisection in the article's delimiters (pipeline.facts.textindex)."""
+    index = text_index(text)
+    return index.clause_start(start, lo), index.clause_end(end, hi)

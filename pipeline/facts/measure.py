@@ -20,6 +20,9 @@ half is the held-out check.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
+
+from pipeline.facts.textindex import text_index
 
 _CLASS = r"(?:项目|企业|产业集群|集群|工程|产业链|平台)"
 # a bound word after the amount: 10亿元以上项目, 百亿级产业集群
@@ -45,11 +48,18 @@ _PER_HEAD = re.compile(r"(?:户均|人均|亩均|每亩|每户|每人|单价|均
 
 
 def measure_of(kind: str, per: str | None, text: str, pos: int, end: int,
-               clause: tuple[int, int], sentence_start: int, *, bounded: bool = False) -> str:
+               clause: tuple[int, int], sentence_start: int, *, bounded: bool = False,
+               sentence_end: int | None = None) -> str:
     """`text` is the article text; [pos, end) the number; `clause` its clause's bounds; `bounded`
-    when the amount is a lower bound or a range (超亿元, 20至30亿元)."""
-    head = _NOT_CHANGE.sub("··", text[clause[0]:pos])
-    if per or _PER_HEAD.search(head):
+    when the amount is a lower bound or a range (超亿元, 20至30亿元); `sentence_end` where the
+    sentence ends (the text's end if not given).
+
+    The clause before the number (`head`) and the sentence before it (`lead`) are searched
+    through the matches of each cue found once per clause and per sentence (_Scans): searching
+    them again for every number was quadratic in a clause of many numbers."""
+    scans = _scans(text)
+    c0 = clause[0]
+    if per or scans.per_head(c0, pos):
         return "price"
     after = text[end:min(clause[1], end + 12)]
     surface = text[pos:end]
@@ -58,32 +68,88 @@ def measure_of(kind: str, per: str | None, text: str, pos: int, end: int,
             or (bounded and _CLASS_AFTER.match(after))):
         return "threshold"
     # the sentence up to the number, from its last semicolon: a list's items have their own cues
-    lead = text[sentence_start:pos]
-    lead = lead[max(lead.rfind("；"), lead.rfind(";")) + 1:]
-    if _TARGET.search(head) or _TARGET_SENTENCE.search(lead) or _TARGET_OPEN.match(text, sentence_start, pos):
+    s_end = len(text) if sentence_end is None else max(sentence_end, pos)
+    lead = max(sentence_start, text_index(text).last_semicolon(sentence_start, pos) + 1)
+    c_end = max(clause[1], pos)
+    if (scans.exists(_TARGET, c0, pos, c_end) or scans.exists(_TARGET_SENTENCE, lead, pos, s_end)
+            or _TARGET_OPEN.match(text, sentence_start, pos)):
         return "target"
-    if _TO_LEVEL.search(head[-4:]):
-        return "share" if kind == "percent" and _SHARE.search(head) else "level"
-    share = _last(_SHARE, head) if kind == "percent" else -1
-    change = _last(_CHANGE, head)
+    if _TO_LEVEL.search(scans.masked, max(c0, pos - 4), pos):
+        return "share" if kind == "percent" and scans.exists(_SHARE, c0, pos, c_end) else "level"
+    share = scans.last(_SHARE, c0, pos, c_end) if kind == "percent" else -1
+    change = scans.last(_CHANGE, c0, pos, c_end)
     if change < 0 and _CHANGE_AFTER.match(after):
-        change = len(head)
+        change = pos - c0
     if kind == "percent":
         if share < 0 and change < 0:
             return "share"
         return "share" if share > change else "change"
-    if _CUMULATIVE.search(head):
+    if scans.exists(_CUMULATIVE, c0, pos, c_end):
         return "cumulative"
     if change >= 0:
         return "change"
-    if _CUMULATIVE_SENTENCE.search(lead):  # its breakdown too (截至目前…项目96个，其中100亿元以上1个)
+    if scans.exists(_CUMULATIVE_SENTENCE, lead, pos, s_end):  # its breakdown too (截至目前…项目96个，其中100亿元以上1个)
         return "cumulative"
     return "level"
 
 
-def _last(pattern: re.Pattern[str], s: str) -> int:
-    """Where the last match of `pattern` in `s` ends, -1 without one."""
+def _last(pattern: re.Pattern[str], s: str, start: int = 0, end: int | None = None) -> int:
+    """Where the last match of `pattern` in `s` (in s[start:end]) ends, -1 without one."""
     last = -1
-    for m in pattern.finditer(s):
+    for m in pattern.finditer(s, start, len(s) if end is None else end):
         last = m.end()
     return last
+
+
+class _Scans:
+    """The matches of each cue in the article, scanned once from each clause or sentence start
+    to its end.  The text is searched with 增加值 / 增值 masked, as the head was.
+    A question about [a, pos) is answered from the matches ending by pos; where a match runs
+    across pos (the matches of a search stopping at pos may then differ) the search is made as
+    before."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        # masked with as many dots as characters, so positions stay the text's (the head was
+        # masked with two: only _PER_HEAD counts characters, and it reads the head as before)
+        self.masked = _NOT_CHANGE.sub(lambda m: "·" * len(m.group()), text)
+        self._found: dict[tuple, tuple[list[int], list[int]]] = {}
+
+    def _matches(self, pattern: re.Pattern[str], a: int, limit: int) -> tuple[list[int], list[int]]:
+        key = (pattern.pattern, a, limit)
+        found = self._found.get(key)
+        if found is None:
+            spans = [m.span() for m in pattern.finditer(self.masked, a, limit)]
+            found = self._found[key] = ([s for s, _ in spans], [e for _, e in spans])
+        return found
+
+    def exists(self, pattern: re.Pattern[str], a: int, pos: int, limit: int) -> bool:
+        """pattern.search(masked[a:pos]) is not None."""
+        starts, ends = self._matches(pattern, a, limit)
+        if not starts or starts[0] >= pos:
+            return False
+        if ends[0] <= pos:
+            return True
+        return pattern.search(self.masked[a:pos]) is not None
+
+    def last(self, pattern: re.Pattern[str], a: int, pos: int, limit: int) -> int:
+        """_last(pattern, masked[a:pos])."""
+        starts, ends = self._matches(pattern, a, limit)
+        j = bisect_right(ends, pos)
+        if j < len(starts) and starts[j] < pos:
+            return _last(pattern, self.masked[a:pos])
+        return ends[j - 1] - a if j else -1
+
+    def per_head(self, a: int, pos: int) -> bool:
+        """_PER_HEAD.search(head masked as before): a match ends at pos (or before a last
+        newline), so starts at most 9 masked characters (13 of the text) before it."""
+        return _PER_HEAD.search(_NOT_CHANGE.sub("··", self.text[max(a, pos - 16):pos])) is not None
+
+
+_LAST_SCANS: list = [None, None]
+
+
+def _scans(text: str) -> _Scans:
+    if _LAST_SCANS[0] is not text:
+        _LAST_SCANS[0], _LAST_SCANS[1] = text, _Scans(text)
+    return _LAST_SCANS[1]

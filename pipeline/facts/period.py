@@ -27,6 +27,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from pipeline.dates import period_bounds, resolve_period
+from pipeline.facts.textindex import text_index
 from pipeline.mentions import Mention
 
 
@@ -93,6 +94,8 @@ class PeriodResolver:
         self._all_starts = sorted(d.start for d in dates if not self._from_base(d)
                                   and not _COMPARED.search(text, max(0, d.start - 2), d.start))
         self.sentences = sentences
+        self._sentence_starts = [s for s, _ in sentences]
+        self._carried_by: dict[tuple, Period | None] = {}
         self.default = document_period(dates, lead, article_date)
         # the first DATE that names an event (2024年一季度重点项目集中开工活动); 此次 refers back to it
         self._event = next((d for d in self.dates if _EVENT.match(text, d.end)), None)
@@ -114,11 +117,20 @@ class PeriodResolver:
             return self._period(after[0], "clause")
         if self.default:  # a report on one period: its standing counts and targets too
             return _make(self.default, "paragraph")
-        if _THIS_EVENT.search(self.text, s_start, pos) and self._event is not None and self._event.end <= s_start:
+        # the searches of [s_start, pos) start at the first character a match can start with,
+        # and _STANDING's match ends at pos (16 characters at most); what is carried is the
+        # same for every number of a sentence: a sentence of many numbers is read once
+        index = text_index(self.text)
+        if (self._event is not None and self._event.end <= s_start
+                and index.search(_THIS_EVENT, "此本这", s_start, pos)):
             return self._period(self._event, "event")
-        if block is None or _STANDING.search(self.text, clause[0], pos) or _TARGET.search(self.text, s_start, pos):
+        if (block is None or _STANDING.search(self.text, max(clause[0], pos - 16), pos)
+                or index.search(_TARGET, "计目力预争有拟将规确", s_start, pos)):
             return NO_PERIOD
-        return self._carried(s_start, block, self.text[s_start:sentence[1]]) or NO_PERIOD
+        key = (s_start, block, sentence[1])
+        if key not in self._carried_by:
+            self._carried_by[key] = self._carried(s_start, block, self.text[s_start:sentence[1]])
+        return self._carried_by[key] or NO_PERIOD
 
     def _in(self, lo: int, hi: int) -> list[Mention]:
         i = bisect_right(self._starts, lo - 1)
@@ -139,7 +151,7 @@ class PeriodResolver:
         d = earlier[-1]
         if bisect_right(self._all_starts, s_start - 1) > bisect_right(self._all_starts, d.start):
             return None
-        d_sentence = self.sentences[max(0, bisect_right([s for s, _ in self.sentences], d.start) - 1)]
+        d_sentence = self.sentences[max(0, bisect_right(self._sentence_starts, d.start) - 1)]
         opener_from = max(d_sentence[0], block[0])
         if _EVENT.match(self.text, d.end):
             return self._period(d, "event")

@@ -16,12 +16,30 @@ from typing import Any
 _OPEN = re.compile(r"[(（]\s*(?:约合|折合|约|合|相当于)?(?:人民币)?\s*$")
 
 
+# How many earlier facts of the same figure and subject a fact is compared with, nearest
+# first: an article stating one figure thousands of times (N x 1个) was quadratic.  News
+# articles repeat a figure a few times (corpus, dev, seed, train: tables unchanged).
+MAX_SAME_FIGURE = 64
+
+
 def restated(facts: list[dict[str, Any]], text: str, title: tuple[int, int] | None) -> list[int | None]:
-    """For each fact (in text order), the index of the earlier fact it repeats, else None."""
+    """For each fact (in text order), the index of the earlier fact it repeats, else None.
+
+    The earlier facts are looked up by figure (kind, unit, per, value_high and the value to 12
+    digits, then _same_figure as before) instead of passing over all of them."""
     out: list[int | None] = []
+    by_figure: dict[tuple, list[int]] = {}
     for i, f in enumerate(facts):
-        out.append(_earlier(facts, i, f, text, title))
+        key = _figure_key(f)
+        out.append(_earlier(facts, i, f, text, title, by_figure.get(key, ())))
+        by_figure.setdefault(key, []).append(i)
     return out
+
+
+def _figure_key(f: dict[str, Any]) -> tuple:
+    # _same_figure's tolerance is 1e-9 of the value: equal figures agree to 12 digits
+    # (values read from text differ by float rounding at most, 1e-16)
+    return (f["kind"], f["unit"], f["per"], f["value_high"], float(f"{f['value']:.12g}"))
 
 
 def _same_figure(a: dict[str, Any], b: dict[str, Any]) -> bool:
@@ -32,7 +50,7 @@ def _same_figure(a: dict[str, Any], b: dict[str, Any]) -> bool:
 
 
 def _earlier(facts: list[dict[str, Any]], i: int, f: dict[str, Any], text: str,
-             title: tuple[int, int] | None) -> int | None:
+             title: tuple[int, int] | None, same: list[int] = ()) -> int | None:
     in_title = title is not None and title[0] <= f["start"] < title[1]
     if i > 0 and f["kind"] == "money":
         p = facts[i - 1]
@@ -42,15 +60,30 @@ def _earlier(facts: list[dict[str, Any]], i: int, f: dict[str, Any], text: str,
             return i - 1
     if f["measure"] == "threshold":
         return None
-    for j in range(i - 1, -1, -1):
+    seen = 0
+    for j in reversed(same):
         e = facts[j]
         if not _same_figure(e, f) or e["measure"] == "threshold":
             continue
+        seen += 1
+        if seen > MAX_SAME_FIGURE:
+            return _in_title(facts, same, f, title) if not in_title else None
         if title is not None and title[0] <= e["start"] < title[1] and not in_title:
             return j  # the title's figure told again in the body
         if (f["subject"] is not None and e["subject"] == f["subject"] and e["sentence"] != f["sentence"]
                 and ((f["metric_key"] is not None and e["metric_key"] == f["metric_key"])
                      or _bigrams(f["metric"]) & _bigrams(e["metric"]))):
+            return j
+    return None
+
+
+def _in_title(facts: list[dict[str, Any]], same: list[int], f: dict[str, Any],
+              title: tuple[int, int] | None) -> int | None:
+    """The last title fact of the same figure (title facts come first in text order)."""
+    if title is None:
+        return None
+    for j in reversed([j for j in same[:MAX_SAME_FIGURE] if title[0] <= facts[j]["start"] < title[1]]):
+        if _same_figure(facts[j], f) and facts[j]["measure"] != "threshold":
             return j
     return None
 

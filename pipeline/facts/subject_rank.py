@@ -27,7 +27,9 @@ from pathlib import Path
 import numpy as np
 
 from pipeline.facts.subject_names import SOURCE as NAMED_HERE
+from pipeline.facts.textindex import text_index
 from pipeline.mentions import Mention
+from pipeline.regexguard import match_chars
 
 WEIGHTS = Path(__file__).resolve().parents[2] / "rules" / "subject_ranker.json"
 DELIMS = "，,；;：:。！？!?\n"
@@ -61,6 +63,8 @@ _FILLER = re.compile(
     r"上半年|下半年|前不久|据|由|而|但|并|且|还|也|则|此次|本次|“|”|\(|\)|（|）)*$")
 _ORG_ANAPHOR = re.compile(r"(?:该公司|该企业|该集团|公司|集团|企业)")
 _ZONE_ANAPHOR = re.compile(r"(?:该高新区|高新区|该园区|园区|开发区|该区|全区|新区|示范区|本区|区内|区里|片区|全市)")
+MAX_CANDIDATES = 48  # groups ranked per number in an article naming more (news articles name fewer)
+_ZONE_FIRSTS = "该高园开全新示本区片"  # the first characters of _ZONE_ANAPHOR's words
 _KIND_ANAPHOR = re.compile(r"(?:该|这家|这个|这所|此)(?:[^，,。；;：:“”]{0,16}?的)?"
                            r"(公司|企业|集团|研究院|研究所|银行|大学|学院|基金|协会|项目)")
 _REPORTS = re.compile(r"[^，,。；;：:\n]{0,24}?(?:表示|介绍|透露|指出|称|说|认为|预计|预测|统计|显示|通报|公布|"
@@ -86,6 +90,7 @@ _ONE_OF = re.compile(r"[^，,。；;：:\n]{1,16}?(?<!分)之一")
 _ODD_START = re.compile(r"^(?:占|季度|本次|本届|本年|实现|全市|全省|全区|全国|全县|该|这|此|从|在|对|为|与|其|各|"
                         r"拉动|同期|以及|及|年|月|日|其中|位于|依托|围绕|推动|加快|建设|打造)")
 _OTHER_SUBJECT = re.compile(r"(?:此次|本次|本届|这次|这些|那些|上述)")
+_FILLER_RUN = match_chars(_FILLER)  # no filler reaches past the first character outside it
 
 
 _ADMIN = ("管委会", "管理委员会", "党工委")
@@ -213,6 +218,78 @@ class ArticleFeatures:
         names = [_bare_name(g) for g in self.groups]
         self.in_title = [bool(title_text) and len(n) >= 2 and n in title_text for n in names]
         self.text_counts = [math.log1p(text.count(n)) / 3 if len(n) >= 2 else 0.0 for n in names]
+        self.n_zone_mentions = sum(self.counts[i] for i in range(len(self.groups)) if self.kind[i] == "ZONE") or 1
+        # the last ORG and ZONE group among the first k mentions, for every k
+        self._last_org, self._last_zone = [None], [None]
+        for _, _, gi in self.all:
+            label = self.kind[gi]
+            self._last_org.append(gi if label == "ORG" else self._last_org[-1])
+            self._last_zone.append(gi if label == "ZONE" else self._last_zone[-1])
+        self._word_scans: dict[tuple[int, int], tuple[list[int], list[str]]] = {}
+        g_ms = [g.mentions for g in self.groups]
+        self._g_starts = [[m.start for m in ms] for ms in g_ms]
+        self._g_ends = [[m.end for m in ms] for ms in g_ms]
+        self._g_title = [title is not None and any(title[0] <= m.start < title[1] for m in ms) for ms in g_ms]
+        self._g_lead = [self.lead is not None and any(self.lead[0] <= m.start < self.lead[1] for m in ms)
+                        for ms in g_ms]
+        self._g_texts = [sorted({m.text for m in ms}) for ms in g_ms]
+        self._g_sources = [{m.source for m in ms} for ms in g_ms]
+        self._g_admin = [any("subject_of" in m.attrs for m in ms) for ms in g_ms]
+        self._by_key = {g.key: gi for gi, g in enumerate(self.groups)}
+        self._filler_reach: dict[int, int] = {}
+
+    def _filler_range(self, starts: list[int], at: int, lo: int, hi: int) -> range:
+        """Indexes in [lo, hi) of the mentions that may stand after filler alone from `at`:
+        those starting within the run of characters _FILLER can read from `at`."""
+        if _FILLER_RUN is None:
+            return range(lo, hi)
+        reach = self._filler_reach.get(at)
+        if reach is None:
+            reach = self._filler_reach[at] = _FILLER_RUN.match(self.text, at).end()
+        return range(lo, min(hi, bisect_right(starts, reach, lo=lo, hi=hi)))
+
+    def _considered(self, pos: int, end: int, k: int, keys: tuple, groups: tuple) -> list[int]:
+        """The groups a number's rows are made for: all of them, or in an article of more than
+        MAX_CANDIDATES, the MAX_CANDIDATES nearest the number (by their nearest mention) and
+        those the rules, the nearest mentions or the article's main ones point at."""
+        n = len(self.groups)
+        if n <= MAX_CANDIDATES:
+            return list(range(n))
+        keep = {gi for gi in groups if gi is not None}
+        keep |= {self._by_key[key] for key in keys if key in self._by_key}
+        keep |= {gi for gi in (self.main, self.main_zone, self.main_org, self.main_listed, self.first)
+                 if gi is not None}
+        near: set[int] = set()
+        left, right = k - 1, k
+        while len(near) < MAX_CANDIDATES and (left >= 0 or right < len(self.all)):
+            d_left = pos - self.all[left][1] if left >= 0 else None
+            d_right = self.all[right][0] - end if right < len(self.all) else None
+            if d_right is None or (d_left is not None and d_left <= d_right):
+                near.add(self.all[left][2])
+                left -= 1
+            else:
+                near.add(self.all[right][2])
+                right += 1
+        return sorted(keep | near)
+
+    def _any_within(self, lo: int, hi: int) -> bool:
+        return _within(self.all, self._all_starts, lo, hi)
+
+    def _words_before(self, start: int, end: int, pos: int) -> set[str]:
+        """{m.group() for m in _ZONE_ANAPHOR.finditer(text, start, pos)}, from one scan of
+        [start, end) kept for every number in it: a match ending by `pos` is one of those
+        (no zone word holds a character a number starts with, so none runs across `pos`)."""
+        scan = self._word_scans.get((start, end))
+        if scan is None:
+            ends, words, seen = [], [], set()
+            for m in _ZONE_ANAPHOR.finditer(self.text, start, end):
+                if m.group() not in seen:  # each word at its first end
+                    seen.add(m.group())
+                    ends.append(m.end())
+                    words.append(m.group())
+            scan = self._word_scans[(start, end)] = (ends, words)
+        ends, words = scan
+        return set(words[:bisect_right(ends, pos)])
 
     def rows(self, pos: int, end: int, sentence: tuple[int, int], block: tuple[int, int],
              rule: tuple[str, str] | None, reading: tuple[bool, tuple[str, str] | None] = (False, None),
@@ -222,77 +299,86 @@ class ArticleFeatures:
         not, and the subject), `clause` what it reads in the number's own clause."""
         t = self.text
         s_start, s_end = max(sentence[0], block[0]), min(sentence[1], block[1])
-        c_start = pos
-        while c_start > s_start and t[c_start - 1] not in DELIMS:
-            c_start -= 1
-        c_end = end
-        while c_end < s_end and t[c_end] not in DELIMS:
-            c_end += 1
-        head = t[c_start:pos]
+        # clause bounds, anaphors in the clause's head and the zone words before the number come
+        # from per-article indexes (pipeline.facts.textindex, _words_before): walking and
+        # searching the clause for every number was quadratic in a clause of many numbers
+        index = text_index(t)
+        c_start = index.clause_start(pos, s_start)
+        c_end = index.clause_end(end, s_end)
         in_title = self.title is not None and self.title[0] <= pos < self.title[1]
         running = block in self.running
-        org_anaphor = bool(_ORG_ANAPHOR.search(head))
-        zone_anaphor = bool(_ZONE_ANAPHOR.search(head))
+        org_anaphor = bool(index.search(_ORG_ANAPHOR, "该公集企", c_start, pos))
+        zone_anaphor = bool(index.search(_ZONE_ANAPHOR, _ZONE_FIRSTS, c_start, pos))
+        kind_anaphor = bool(index.search(_KIND_ANAPHOR, "该这此", c_start, pos))
         head_zone_word = bool(_HEAD_ZONE_WORD.match(t, c_start, pos) or _HEAD_ZONE_WORD.match(t, s_start, pos))
-        kind_anaphor = bool(_KIND_ANAPHOR.search(head))
         # 新区 / 示范区 / 高新区 in the sentence or paragraph before the number: the zone talked of
-        s_words = {m.group() for m in _ZONE_ANAPHOR.finditer(t, s_start, pos)}
-        p_words = {m.group() for m in _ZONE_ANAPHOR.finditer(t, block[0], pos)}
-        n_zone_mentions = sum(self.counts[i] for i in range(len(self.groups)) if self.kind[i] == "ZONE") or 1
-        # the nearest mention before the number, in the paragraph and in the sentence
+        s_words = self._words_before(s_start, s_end, pos)
+        p_words = self._words_before(block[0], block[1], pos)
+        n_zone_mentions = self.n_zone_mentions
+        # the nearest mention before the number, in the paragraph and in the sentence.  The
+        # candidates' mentions do not overlap (_outermost), so those ending after `pos` are the
+        # last of the ones starting before it
         hi = bisect_right(self._all_starts, pos)
-        earlier = [x for x in self.all[:hi] if x[1] <= pos]
-        before = earlier[bisect_left(self._all_starts, block[0], hi=len(earlier)):]
-        nearest = before[-1][2] if before else None
-        nearest_s = next((gi for s, e, gi in reversed(before) if s >= s_start), None)
-        last_org = next((gi for s, e, gi in reversed(earlier) if self.kind[gi] == "ORG"), None)
-        last_zone = next((gi for s, e, gi in reversed(earlier) if self.kind[gi] == "ZONE"), None)
+        k = hi
+        while k > 0 and self.all[k - 1][1] > pos:
+            k -= 1
+        b0 = bisect_left(self._all_starts, block[0], hi=k)
+        nearest = self.all[k - 1][2] if k > b0 else None
+        nearest_s = self.all[k - 1][2] if k > b0 and self.all[k - 1][0] >= s_start else None
+        last_org, last_zone = self._last_org[k], self._last_zone[k]
         rows: list[list[float]] = []
-        sentence_cands = block_cands = 0
-        for gi, g in enumerate(self.groups):
+        # each group's mentions are sorted and disjoint: which lie before, in or after the
+        # clause, sentence and paragraph is found by bisection in their starts and ends
+        # (passes over every mention of every group, for every number, were quadratic)
+        considered = self._considered(pos, end, k, (rule, reading[1] if reading[0] else None, clause),
+                                      (nearest, nearest_s, last_org, last_zone))
+        for gi in considered:
+            g = self.groups[gi]
             f = [0.0] * len(FEATURES)
 
             def put(name: str, value: float = 1.0) -> None:
                 f[_INDEX[name]] = value
             ms = g.mentions
+            st, en = self._g_starts[gi], self._g_ends[gi]
             zone = self.kind[gi] == "ZONE"
             put("rule_pick", float(rule == g.key))
             put("sentence_pick", float(reading[0] and reading[1] == g.key))
             put("clause_pick", float(clause == g.key))
-            prior = [m for m in ms if m.end <= pos]
-            later = [m for m in ms if m.start >= end]
-            cb = [m for m in prior if m.start >= c_start]
-            if cb:
+            n_prior = bisect_right(en, pos)     # prior = ms[:n_prior] (end <= pos)
+            first_later = bisect_left(st, end)  # later = ms[first_later:] (start >= end)
+            cb_lo = bisect_left(st, c_start, hi=n_prior)
+            if cb_lo < n_prior:
                 put("clause_before")
-                if any(_FILLER.match(t[c_start:m.start]) for m in cb):
+                if any(_FILLER.match(t[c_start:ms[j].start]) for j in self._filler_range(st, c_start, cb_lo, n_prior)):
                     put("clause_head")
-                if _OWNER_GAP.match(t[cb[-1].end:pos]):
+                if _OWNER_GAP.match(t[ms[n_prior - 1].end:pos]):
                     put("owner_gap")
-            if any(m.start >= end and m.end <= c_end for m in later):
+            if first_later < len(ms) and ms[first_later].end <= c_end:
                 put("clause_after")
-            sb = [m for m in prior if m.start >= s_start and m.start < c_start]
-            if sb:
+            s_lo = bisect_left(st, s_start, hi=n_prior)
+            if s_lo < cb_lo:
                 put("sentence_before")
-            if any(m.start >= s_start and m.end <= pos for m in prior):
-                sentence_cands += 1
-                if any(_FILLER.match(t[s_start:m.start]) for m in prior if m.start >= s_start):
+            if s_lo < n_prior:
+                if any(_FILLER.match(t[s_start:ms[j].start]) for j in self._filler_range(st, s_start, s_lo, n_prior)):
                     put("sentence_head")
-            if any(c_end <= m.start and m.end <= s_end for m in later):
+            j = bisect_left(st, c_end, lo=first_later)
+            if j < len(ms) and ms[j].end <= s_end:
                 put("sentence_after")
-            if any(block[0] <= m.start < s_start for m in prior):
+            if bisect_left(st, block[0], hi=n_prior) < s_lo:
                 put("paragraph_before")
-            if any(s_end <= m.start and m.end <= block[1] for m in later):
+            j = bisect_left(st, s_end, lo=first_later)
+            if j < len(ms) and ms[j].end <= block[1]:
                 put("paragraph_after")
-            if any(block[0] <= m.start and m.end <= block[1] for m in ms):
-                block_cands += 1
+            prior = n_prior > 0
+            later = first_later < len(ms)
             if nearest == gi:
                 put("nearest_before")
             if nearest_s == gi:
                 put("nearest_in_sentence")
-            near = next((m for m in reversed(prior) if m.start >= block[0]), None)
+            near = ms[n_prior - 1] if n_prior and ms[n_prior - 1].start >= block[0] else None
             if near is not None:
                 put("log_dist", math.log1p(pos - near.end) / 6)
-                put("clauses_between", min(sum(ch in DELIMS for ch in t[near.end:pos]), 4) / 4)
+                put("clauses_between", min(index.count_delims(near.end, pos), 4) / 4)
                 after = t[near.end:near.end + 30]
                 if _REPORTS.match(after):
                     put("reports_after")
@@ -308,11 +394,11 @@ class ArticleFeatures:
                 put("earlier_paragraph")
             elif later:
                 put("later_only")
-            if self.title is not None and any(self.title[0] <= m.start < self.title[1] for m in ms):
+            if self._g_title[gi]:
                 put("title")
                 if zone:
                     put("zone_x_title")
-            if self.lead is not None and any(self.lead[0] <= m.start < self.lead[1] for m in ms):
+            if self._g_lead[gi]:
                 put("lead")
             if zone:
                 put("zone")
@@ -340,16 +426,16 @@ class ArticleFeatures:
                     put("sentence_zone_anaphor")
                 if p_words and (self.main_zone == gi or last_zone == gi):
                     put("paragraph_zone_anaphor")
-                if any(m.text.endswith(w) for w in p_words for m in ms):
+                if any(x.endswith(w) for w in p_words for x in self._g_texts[gi]):
                     put("anaphor_suffix_match")
                 put("zone_share", self.counts[gi] / n_zone_mentions)
-            if self.main_zone == gi and not any(s_start <= x[0] and x[1] <= s_end for x in self.all):
+            if self.main_zone == gi and not self._any_within(s_start, s_end):
                 put("main_zone_no_sentence_cand")
-            if self.main_zone == gi and not any(block[0] <= x[0] and x[1] <= block[1] for x in self.all):
+            if self.main_zone == gi and not self._any_within(block[0], block[1]):
                 put("main_zone_no_block_cand")
-            if zone and any(m.source in ("zone_gazetteer", "zone_alias") for m in ms):
+            if zone and self._g_sources[gi] & {"zone_gazetteer", "zone_alias"}:
                 put("zone_listed")
-            elif zone and all(m.source == "zone_suffix" for m in ms):
+            elif zone and self._g_sources[gi] == {"zone_suffix"}:
                 put("zone_suffix_only")
             if _ODD_START.match(g.key[1]):
                 put("odd_start")
@@ -359,11 +445,11 @@ class ArticleFeatures:
                 put("short_name")
             if not zone and self.counts[gi] == 1:
                 put("once_org")
-            if not zone and all(m.source == "lac" for m in ms):
+            if not zone and self._g_sources[gi] == {"lac"}:
                 put("org_lac_only")
             if not zone and ms[0].text.endswith(_AUTHORITY_ENDS):
                 put("authority")
-            if any("subject_of" in m.attrs for m in ms):
+            if self._g_admin[gi]:
                 put("admin_of_zone")
             if zone and any(m.source == NAMED_HERE for m in ms):
                 put("named_here")
@@ -380,7 +466,7 @@ class ArticleFeatures:
             if zone and (self.main_zone == gi or self.main_listed == gi):
                 put("article_anaphors", math.log1p(sum(self.alone.values())) / 3)
                 put("suffix_anaphors", math.log1p(sum(n for w, n in self.alone.items()
-                                                      if any(m.text.endswith(w) for m in ms))) / 3)
+                                                      if any(x.endswith(w) for x in self._g_texts[gi]))) / 3)
                 if rule is None:
                     put("main_zone_rule_null")
             if not zone and self.main_org == gi:
@@ -394,23 +480,31 @@ class ArticleFeatures:
                 put("rule_x_carried", float(not f[_INDEX["clause_before"]] and not f[_INDEX["sentence_before"]]))
                 put("rule_x_zone", float(zone))
                 put("rule_x_odd", f[_INDEX["odd_start"]])
-                put("rule_x_headline", float(bool(f[_INDEX["title"]]) and not any(
-                    block[0] <= m.start and m.end <= pos for m in ms)))
+                put("rule_x_headline", float(bool(f[_INDEX["title"]]) and not
+                                             bisect_left(st, block[0], hi=n_prior) < n_prior))
             rows.append(f)
         f = [0.0] * len(FEATURES)
         f[_INDEX["null"]] = 1.0
         f[_INDEX["null_rule"]] = float(rule is None)
         f[_INDEX["null_zone_article"]] = float(self.zone_article)
         f[_INDEX["null_sentence_null"]] = float(reading[0] and reading[1] is None)
-        f[_INDEX["null_no_sentence_cand"]] = float(sentence_cands == 0)
-        f[_INDEX["null_no_block_cand"]] = float(block_cands == 0)
+        # some candidate's mention lies in the sentence before the number, in the paragraph
+        f[_INDEX["null_no_sentence_cand"]] = float(not self._any_within(s_start, pos))
+        f[_INDEX["null_no_block_cand"]] = float(not self._any_within(block[0], block[1]))
         f[_INDEX["null_scope"]] = float(bool(_SCOPE.search(t, max(c_start, pos - 6), pos) or _ONE_OF.match(t, pos)))
-        f[_INDEX["null_other_subject"]] = float(bool(_OTHER_SUBJECT.search(head)))
+        f[_INDEX["null_other_subject"]] = float(bool(index.search(_OTHER_SUBJECT, "此本这那上", c_start, pos)))
         f[_INDEX["null_not_running"]] = float(not running and not in_title)
         f[_INDEX["null_no_zone"]] = float(self.main_zone is None)
-        f[_INDEX["null_field_clause"]] = float(bool(_FIELD.search(t, c_start, pos)))
+        f[_INDEX["null_field_clause"]] = float(bool(index.search(_FIELD, "全我国世", c_start, pos)))
         rows.append(f)
-        return [*self.groups, Candidate(None, ())], rows
+        return [*(self.groups[gi] for gi in considered), Candidate(None, ())], rows
+
+
+def _within(spans: list[tuple[int, int, int]], starts: list[int], lo: int, hi: int) -> bool:
+    """Whether a span lies inside [lo, hi]: the first starting at or after lo ends first
+    (the spans do not overlap)."""
+    k = bisect_left(starts, lo)
+    return k < len(spans) and spans[k][1] <= hi
 
 
 def choose(rows: list[list[float]], weights: Sequence[float]) -> int:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from typing import Sequence
 
 from pipeline.mentions import Mention
@@ -56,20 +56,33 @@ def find_orgs_and_people(
         Mention("ORG", s, e, text[s:e], src, norm=h[s:e]) for s, e, src in sorted(org_spans)
     ]
 
-    taken = [(s, e) for s, e, _ in org_spans]
+    taken = _Spans((s, e) for s, e, _ in org_spans)
     found: dict[tuple[int, int], Mention] = {}
+    found_spans = _Spans()
+    # the organisation before a title: the first (in `out`'s order) ending at the title or a
+    # sub-unit word before it, looked up by its end (a pass over every organisation, with the
+    # word set built anew for each, was quadratic in an article listing many people)
+    subunits = _SUBUNIT_SET()
+    longest = max(map(len, subunits), default=0)
+    by_end: dict[int, list[int]] = {}
+    for i, m in enumerate(out):
+        by_end.setdefault(m.end, []).append(i)
     for s, e, rs in people.titled_people(h, toks):
         if _overlaps(s, e, taken):
             continue
         attrs = {"role": h[rs:s]}
-        org = next((m for m in out if m.end == rs or (m.end < rs and h[m.end:rs] in _SUBUNIT_SET())), None)
+        hits = [i for end in range(rs - longest, rs + 1) for i in by_end.get(end, ())
+                if end == rs or h[end:rs] in subunits]
+        org = out[min(hits)] if hits else None
         if org is not None:
             attrs["org"] = org.text
         found[(s, e)] = Mention("PERSON", s, e, text[s:e], "person_title", norm=h[s:e], attrs=attrs)
+        found_spans.add(s, e)
     for s, e in people.lac_people(h, toks):
-        if (s, e) in found or _overlaps(s, e, taken) or _overlaps(s, e, list(found)):
+        if (s, e) in found or _overlaps(s, e, taken) or found_spans.overlaps(s, e):
             continue
         found[(s, e)] = Mention("PERSON", s, e, text[s:e], "lac", norm=h[s:e])
+        found_spans.add(s, e)
     # one label per surface: a name the article uses for an organisation (or inside
     # one, 萨固 in 萨固密集团) is not a person; a name LAC cut short elsewhere in the
     # article (罗清 for 罗清启) takes its full form
@@ -94,8 +107,38 @@ def _SUBUNIT_SET() -> set[str]:
     return set(lexicon.subunits())
 
 
-def _overlaps(s: int, e: int, spans: Sequence[tuple[int, ...]]) -> bool:
+def _overlaps(s: int, e: int, spans: Sequence[tuple[int, ...]] | _Spans) -> bool:
+    if isinstance(spans, _Spans):
+        return spans.overlaps(s, e)
     return any(s < b and a < e for a, b, *_ in spans)
+
+
+class _Spans:
+    """Spans kept sorted by start, with the longest length: the spans a span may overlap
+    start less than that length before it, found by bisection (a pass over all of them
+    for every person was quadratic in an article naming many)."""
+
+    def __init__(self, spans=()) -> None:
+        self.starts: list[int] = []
+        self.ends: list[int] = []
+        self.longest = 0
+        for a, b in spans:
+            self.add(a, b)
+
+    def add(self, a: int, b: int) -> None:
+        k = bisect_right(self.starts, a)
+        self.starts.insert(k, a)
+        self.ends.insert(k, b)
+        self.longest = max(self.longest, b - a)
+
+    def overlaps(self, s: int, e: int) -> bool:
+        """any(s < b and a < e) over the spans."""
+        k = bisect_left(self.starts, e) - 1  # spans starting before e
+        while k >= 0 and self.starts[k] > s - self.longest - 1:
+            if s < self.ends[k]:
+                return True
+            k -= 1
+        return False
 
 
 def _resolve(
@@ -128,9 +171,11 @@ def _resolve(
         cleaned.append((s, e, src))
     cleaned.sort(key=lambda c: (-_PRIORITY.get(c[2], 0), -(c[1] - c[0]), c[0]))
     kept: list[tuple[int, int, str]] = []
+    kept_spans, taken_spans = _Spans(), _Spans((t[0], t[1]) for t in taken)
     for c in cleaned:
-        if not _overlaps(c[0], c[1], kept) and not _overlaps(c[0], c[1], taken):
+        if not kept_spans.overlaps(c[0], c[1]) and not taken_spans.overlaps(c[0], c[1]):
             kept.append(c)
+            kept_spans.add(c[0], c[1])
     return kept
 
 
@@ -138,10 +183,15 @@ def _extend_to_known(h: str, spans: list[tuple[int, int, str]]) -> list[tuple[in
     """必和必 -> 必和必拓, 固特 -> 固特异: a span that is the start of a longer name the
     article uses elsewhere, with that name written out here, is that name."""
     names = sorted({h[s:e] for s, e, _ in spans}, key=len, reverse=True)
+    # the names by their first two characters, in the same order: a name starting with n
+    # is among those of n's first two (a pass over all names per span was quadratic)
+    by_head: dict[str, list[str]] = {}
+    for m in names:
+        by_head.setdefault(m[:2], []).append(m)
     out = []
     for i, (s, e, src) in enumerate(spans):
         n = h[s:e]
-        for m in names:
+        for m in (by_head.get(n[:2], ()) if len(n) >= 2 else names):
             if len(m) > len(n) and m.startswith(n) and h.startswith(m, s):
                 ne = s + len(m)
                 others = spans[:i] + spans[i + 1 :]
