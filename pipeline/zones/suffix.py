@@ -66,7 +66,11 @@ STOP_WORDS = """建设 打造 位于 落户 入驻 依托 标志着 成立 设�
 作为 通过 围绕 聚焦 对接 引进 发展 服务 依靠 借助 携手 联手 推动 促进 实施 面向 结合 所在 其中 目前
 近年来 今年 去年 日前 近日 同时 已经 正在 计划 拟在 将在 承建 入选 获评 授予 荣获 认定 创建 申请 晋升
 升级 获得 上下游 企业 公司 集团 正东 正西 正南 正北 东侧 西侧 南侧 北侧 附近 旁边 境内 以东 以西 以南
-以北 毗邻 紧邻 邻近""".split()
+以北 毗邻 紧邻 邻近
+实现 拉动 带动 占 同期 季度 扎根 建立 稳居 位居 跻身 所在地 合作 深度合作""".split()
+# (The last line: verbs and time words that stand before a bare kind word used as a
+# reference, 占同期新区进口值, 一季度新区共有, 扎根新区, 稳居全国高新区前列; 合作 is also a
+# county-level city, but before a kind word it names a zone's purpose, 深度合作示范区.)
 STOP_CHARS = set("一批片些类种座多几数若各我的在和与将是等及或为从到于向对由把被让给着了过即并且也都就还又而以其该此这那个家所项名已要会可能至使据年月日")
 
 # Modifiers that describe a kind of zone instead of naming one.
@@ -82,9 +86,11 @@ GENERIC_WORDS = """国家 国家级 省级 市级 县级 区级 全国 中国 �
 创意产业 文化创意 影视 传媒 软件和信息服务 公园 花园 广场
 自主 军民融合 协同 协同创新 科技创新 技术创新 开放 融合 产城融合 区域 中西部 东中西部 大众 万众
 全面 改革 体制 机制 制度 试点 区内 园内 县内
-智能 储能 氢能 动能 数据 数控 家电 家居 会展 日化 可再生能源""".split()
-# (The last line also keeps a stop character inside an industry word from cutting a
-# name: the 能 of 智能网联汽车产业园, the 据 of 数据.)
+智能 储能 氢能 动能 数据 数控 家电 家居 会展 日化 可再生能源
+型 大 千亿级 百亿级 万亿级 千亿 百亿 万亿 亿级 可降解""".split()
+# (The line before the last also keeps a stop character inside an industry word from
+# cutting a name: the 能 of 智能网联汽车产业园, the 据 of 数据.  The last: typology and
+# scale words describe a park, 城市型生态产业园, 3大千亿级产业园区, and 可降解 keeps its 可.)
 
 _CJK = re.compile(r"[\u3400-\u9fff·]")
 WINDOW = 12
