@@ -40,6 +40,8 @@ KINDS: dict[str, tuple[str, str]] = {
     "综合保税区": ("bonded", "short"),
     "保税港区": ("bonded", "short"),
     "保税区": ("bonded", "short"),
+    "综保区": ("bonded", "short"),
+    "汽开区": ("dev_zone", "short"),
     "自由贸易试验区": ("ftz", "place"),
     "自贸试验区": ("ftz", "place"),
     "自贸区": ("ftz", "place"),
@@ -69,9 +71,10 @@ STOP_WORDS = """建设 打造 位于 落户 入驻 依托 标志着 成立 设�
 近年来 今年 去年 日前 近日 同时 已经 正在 计划 拟在 将在 承建 入选 获评 授予 荣获 认定 创建 申请 晋升
 升级 获得 上下游 企业 公司 集团 正东 正西 正南 正北 东侧 西侧 南侧 北侧 附近 旁边 境内 以东 以西 以南
 以北 毗邻 紧邻 邻近
-实现 拉动 带动 占 同期 季度 扎根 建立 稳居 位居 跻身 所在地""".split()
+实现 拉动 带动 占 同期 季度 扎根 建立 稳居 位居 跻身 所在地 其他 其它 各类 各级 多个 这些 那些""".split()
 # (The last line: verbs and time words that stand before a bare kind word used as a
-# reference, 占同期新区进口值, 一季度新区共有, 扎根新区, 稳居全国高新区前列.)
+# reference, 占同期新区进口值, 一季度新区共有, 扎根新区, 稳居全国高新区前列; and
+# determiners, which make a place + kind word a class of zones: 湖南其他综保区.)
 STOP_CHARS = set("最一批片些类种座多几数若各我的在和与将是等及或为从到于向对由把被让给着了过即并且也都就还又而以其该此这那个家所项名已要会可能至使据年月日")
 
 # Modifiers that describe a kind of zone instead of naming one.
@@ -235,7 +238,8 @@ def _decide(t: str, ks: int, ke: int, kind: str, prev_end: int, rules: ZoneRules
         name = name[segs[start_seg][0]:]
         if first_place is not None:
             rest = len(name) - (segs[run[-1]][1] - segs[first_place][0])
-            if rest == 1 and not admin:
+            if rest == 1 and not admin and not (zone_type == "bonded" and name.endswith("港")):
+                # (a port's bonded zone keeps its 港: 天津港保税区)
                 return None  # 贵州大片区: a one-character word after a place is a modifier
         if first_place is None:
             # Only the words after a suffixed place: 上海市外高桥保税区 → 外高桥.

@@ -99,3 +99,10 @@ def test_free_trade_areas():
 def test_named_park_keeps_its_theme_words():
     assert texts("。金石可降解新材料产业园项目开工") == ["金石可降解新材料产业园"]
     assert texts("项目进入“闽澳合作产业园”") == ["闽澳合作产业园"]
+
+
+def test_abbreviated_and_port_bonded_zones():
+    assert texts("今年以来,衢州综保区进出口增长") == ["衢州综保区"]
+    assert texts("推动长春汽开区发展") == ["长春汽开区"] and texts("推动汽开区发展") == []
+    assert texts("货物经大连港保税区转运") == ["大连港保税区"]
+    assert texts("货物运往湖南其他综保区") == []   # a determiner: a class of zones
