@@ -195,9 +195,9 @@ def _is_place(piece: str, rules: ZoneRules) -> bool:
 
 
 def _decide(t: str, ks: int, ke: int, kind: str, prev_end: int, rules: ZoneRules,
-            lex_re: re.Pattern[str]) -> Mention | None:
+            lex_re: re.Pattern[str], use_admin: bool = True) -> Mention | None:
     zone_type, need = KINDS[kind]
-    admin = t.startswith(ADMIN_WORDS, ke)
+    admin = use_admin and t.startswith(ADMIN_WORDS, ke)
     if admin and need != "park":
         need = "park"
     lo = max(prev_end, ks - WINDOW)
@@ -252,11 +252,19 @@ def _decide(t: str, ks: int, ke: int, kind: str, prev_end: int, rules: ZoneRules
         if not 2 <= len(name) <= limit or _is_generic(name, lex_re):
             return None
     start = ks - len(name)
+    # named_by: found by what the text says around the name, not by its form alone
+    # (pipeline.facts.subject_names weighs such a zone as one the text itself names)
+    named_by = None
     if zone_type == "ftz_area":
         ftz = _FTZ_BEFORE.search(t, 0, start)
         if ftz and ftz.start() >= prev_end:
-            start = ftz.start()
+            start, named_by = ftz.start(), "area"
+        elif kind == "自贸片区" and not place_idx:
+            named_by = "area"  # no place in it: the kind word alone made it (前海蛇口自贸片区)
+    if admin and _decide(t, ks, ke, kind, prev_end, rules, lex_re, use_admin=False) is None:
+        named_by = "admin"
     surface = t[start:ke]
-    return Mention("ZONE", start, ke, surface, "zone_suffix", norm=surface,
-                   attrs={"province": province, "zone_id": f"{zone_type}:{surface}",
-                          "zone_type": zone_type})
+    attrs = {"province": province, "zone_id": f"{zone_type}:{surface}", "zone_type": zone_type}
+    if named_by:
+        attrs["named_by"] = named_by
+    return Mention("ZONE", start, ke, surface, "zone_suffix", norm=surface, attrs=attrs)
