@@ -85,3 +85,9 @@ eval-subjects: setup
 .PHONY: bench-numbers
 bench-numbers: setup   # the number finder on long runs of number characters (issue 16)
 	$(BIN)/python scripts/bench.py --number-runs
+
+# Rule work's held-out check (zones): pipeline eval on the odd (tuned) and even (held out)
+# halves of ../shared/train, split at run time into a temporary directory.
+.PHONY: eval-halves
+eval-halves: setup
+	OMP_NUM_THREADS=1 $(BIN)/python scripts/eval_halves.py --shared $(SHARED)

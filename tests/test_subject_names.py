@@ -78,3 +78,18 @@ def test_an_org_that_names_nothing_is_no_candidate():
     text = "项目总投资10亿元。"
     r = SubjectResolver(text, [_m(text, "ORG", "项目")], running=[(0, len(text))])
     assert r.cands == []
+
+
+def test_a_zone_the_zone_stage_found_before_its_administration_is_used_not_found_again():
+    from pipeline.zones import find_zones
+
+    text = "。星河湾示范区党工委书记出席。2022年,星河湾示范区完成投资30亿元。"
+    zones = find_zones(text)
+    assert [z.text for z in zones] == ["星河湾示范区", "星河湾示范区"]
+    assert all(z.attrs.get("named_by") == "admin" for z in zones)
+    out = subject_mentions(text, [*zones, _m(text, "ORG", "星河湾示范区党工委")])
+    found = [m for m in out if m.label == "ZONE"]
+    assert len(found) == 2 and all(m.source == SOURCE for m in found)  # weighed as named here
+    assert all(m.attrs["entity_id"] == "ZONE:demo_zone:星河湾示范区" for m in found)  # its entity row's id
+    admin = next(m for m in out if m.label == "ORG")
+    assert admin.attrs["subject_of"] == "星河湾示范区"

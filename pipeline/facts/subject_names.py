@@ -42,7 +42,10 @@ _COMPANY_END = ("公司", "集团", "有限公司", "股份有限公司")
 def subject_mentions(text: str, mentions: Sequence[Mention]) -> list[Mention]:
     """The ZONE and ORG mentions of the article with those above added (and a zone-opened
     company's span cut to the company)."""
-    zones = [m for m in mentions if m.label == "ZONE"]
+    # zones the zone stage found by what the text says around them (before a 管委会, a
+    # 自贸片区) are weighed as named here, keeping their entity's id
+    zones = [replace(m, source=SOURCE, attrs={**m.attrs, "entity_id": f"ZONE:{m.attrs.get('zone_id') or m.text}"})
+             if m.attrs.get("named_by") else m for m in mentions if m.label == "ZONE"]
     orgs = [m for m in mentions if m.label == "ORG"]
     added: list[Mention] = []
     names: set[str] = set()
@@ -51,7 +54,11 @@ def subject_mentions(text: str, mentions: Sequence[Mention]) -> list[Mention]:
     for o in orgs:
         inner = any(o.start <= z.start and z.end <= o.end for z in zones)
         prefix = next((o.text[: -len(a)] for a in _ADMIN if o.text.endswith(a)), None)
-        if prefix and not inner and _ZONE_KIND.search(prefix) and len(_ZONE_KIND.sub("", prefix)) >= 2:
+        named = prefix and any(z.start == o.start and z.text == prefix and z.attrs.get("named_by") == "admin"
+                               for z in zones)
+        if named:  # the zone stage found it before its administration
+            o = replace(o, attrs={**o.attrs, "subject_of": prefix, "subject_label": "ZONE"})
+        elif prefix and not inner and _ZONE_KIND.search(prefix) and len(_ZONE_KIND.sub("", prefix)) >= 2:
             z = Mention("ZONE", o.start, o.start + len(prefix), prefix, SOURCE, norm=prefix,
                         attrs={"display": prefix})
             added.append(z)

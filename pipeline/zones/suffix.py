@@ -15,6 +15,7 @@ modifiers); the name is what lies after the last stop.  Then:
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from pipeline.mentions import Mention
 from pipeline.zones.rules import ZoneRules
@@ -39,10 +40,13 @@ KINDS: dict[str, tuple[str, str]] = {
     "综合保税区": ("bonded", "short"),
     "保税港区": ("bonded", "short"),
     "保税区": ("bonded", "short"),
+    "综保区": ("bonded", "short"),
+    "汽开区": ("dev_zone", "short"),
     "自由贸易试验区": ("ftz", "place"),
     "自贸试验区": ("ftz", "place"),
     "自贸区": ("ftz", "place"),
     "新区": ("new_area", "short"),
+    "自贸片区": ("ftz_area", "park"),
     "片区": ("ftz_area", "place"),
     "示范区": ("demo_zone", "place"),
     # A 示范区 for innovation is named by its theme (军民融合, 传感网) as often as by a
@@ -66,8 +70,12 @@ STOP_WORDS = """建设 打造 位于 落户 入驻 依托 标志着 成立 设�
 作为 通过 围绕 聚焦 对接 引进 发展 服务 依靠 借助 携手 联手 推动 促进 实施 面向 结合 所在 其中 目前
 近年来 今年 去年 日前 近日 同时 已经 正在 计划 拟在 将在 承建 入选 获评 授予 荣获 认定 创建 申请 晋升
 升级 获得 上下游 企业 公司 集团 正东 正西 正南 正北 东侧 西侧 南侧 北侧 附近 旁边 境内 以东 以西 以南
-以北 毗邻 紧邻 邻近""".split()
-STOP_CHARS = set("一批片些类种座多几数若各我的在和与将是等及或为从到于向对由把被让给着了过即并且也都就还又而以其该此这那个家所项名已要会可能至使据年月日")
+以北 毗邻 紧邻 邻近
+实现 拉动 带动 占 同期 季度 扎根 建立 稳居 位居 跻身 所在地 其他 其它 各类 各级 多个 这些 那些""".split()
+# (The last line: verbs and time words that stand before a bare kind word used as a
+# reference, 占同期新区进口值, 一季度新区共有, 扎根新区, 稳居全国高新区前列; and
+# determiners, which make a place + kind word a class of zones: 湖南其他综保区.)
+STOP_CHARS = set("最一批片些类种座多几数若各我的在和与将是等及或为从到于向对由把被让给着了过即并且也都就还又而以其该此这那个家所项名已要会可能至使据年月日")
 
 # Modifiers that describe a kind of zone instead of naming one.
 GENERIC_WORDS = """国家 国家级 省级 市级 县级 区级 全国 中国 世界 一流 国际 专业 化工 化学 特色 重点 现代 综合
@@ -82,14 +90,24 @@ GENERIC_WORDS = """国家 国家级 省级 市级 县级 区级 全国 中国 �
 创意产业 文化创意 影视 传媒 软件和信息服务 公园 花园 广场
 自主 军民融合 协同 协同创新 科技创新 技术创新 开放 融合 产城融合 区域 中西部 东中西部 大众 万众
 全面 改革 体制 机制 制度 试点 区内 园内 县内
-智能 储能 氢能 动能 数据 数控 家电 家居 会展 日化 可再生能源""".split()
-# (The last line also keeps a stop character inside an industry word from cutting a
-# name: the 能 of 智能网联汽车产业园, the 据 of 数据.)
+智能 储能 氢能 动能 数据 数控 家电 家居 会展 日化 可再生能源
+型 大 千亿级 百亿级 万亿级 千亿 百亿 万亿 亿级 可降解 飞地 合作 深度合作 高效 跨市 跨省 跨境 跨区域""".split()
+# (The line before the last also keeps a stop character inside an industry word from
+# cutting a name: the 能 of 智能网联汽车产业园, the 据 of 数据.  The last: typology and
+# scale words describe a park, 城市型生态产业园, 3大千亿级产业园区, 飞地工业园, 可降解 keeps
+# its 可; 合作 describes a zone's purpose, 粤澳合作产业园, 深度合作示范区.)
 
 _CJK = re.compile(r"[\u3400-\u9fff·]")
+# A name followed by its administration is a zone whatever it holds (通州湾示范区党工委):
+# the text itself says the area is governed as one.
+ADMIN_WORDS = ("管理委员会", "管委会", "党工委")
+# A free-trade zone's kind word right before an area's name belongs to the area's name
+# (自贸试验区南宁片区, as ANNOTATION's 中国(安徽)自由贸易试验区合肥片区).
+_FTZ_BEFORE = re.compile(r"(?:自由贸易试验区|自贸试验区|自贸区)$")
 WINDOW = 12
 
 
+_GENERIC = frozenset(GENERIC_WORDS)
 _KIND_RE = re.compile("|".join(sorted(KINDS, key=len, reverse=True)))
 _LEXICON_CACHE: dict[int, tuple[ZoneRules, re.Pattern[str]]] = {}
 
@@ -98,7 +116,10 @@ def lexicon_re(rules: ZoneRules) -> re.Pattern[str]:
     """Places, stop words and generic words as one pattern, compiled once per rules."""
     hit = _LEXICON_CACHE.get(id(rules))
     if hit is None or hit[0] is not rules:
-        lexicon = set(rules.places) | set(STOP_WORDS) | set(GENERIC_WORDS)
+        # A two-character district (西区, 城区, 矿区) is a word before it is a place, as
+        # for GPE tagging: 东中西区域合作示范区 is no 西区 + 域合作.
+        places = {s for s, p in rules.places.items() if not (p.suffixed and len(s) < 3 and s.endswith("区"))}
+        lexicon = places | set(STOP_WORDS) | set(GENERIC_WORDS)
         hit = _LEXICON_CACHE[id(rules)] = (rules, trie_regex(lexicon))
     return hit[1]
 
@@ -126,6 +147,7 @@ def find_unlisted(t: str, rules: ZoneRules, taken: list[Mention]) -> list[Mentio
     kind_re, lex_re = _KIND_RE, lexicon_re(rules)
     taken_spans = [(m.start, m.end) for m in taken]
     out: list[Mention] = []
+    governed: set[str] = set()
     ti = 0
     for km in kind_re.finditer(t):
         ks, ke = km.start(), km.end()
@@ -137,13 +159,47 @@ def find_unlisted(t: str, rules: ZoneRules, taken: list[Mention]) -> list[Mentio
                        [m.end for m in out[-1:]])
         m = _decide(t, ks, ke, km.group(), prev_end, rules, lex_re)
         if m:
+            if out and out[-1].end > m.start:
+                out.pop()  # 自贸区X片区: the area's name took the zone in
             out.append(m)
-    return out
+            if t.startswith(ADMIN_WORDS, ke):
+                governed.add(m.text)
+    return _same_names(t, out, taken_spans, governed)
+
+
+def _same_names(t: str, out: list[Mention], taken: list[tuple[int, int]], names: set[str]) -> list[Mention]:
+    """A zone the text names before its 管委会 is that zone wherever the text writes its
+    name (寒冷的天气挡不住通州湾示范区…), where nothing else was found."""
+    if not names:
+        return out
+    spans = taken + [(m.start, m.end) for m in out]
+    by_name = {m.text: m for m in out}
+    added: list[Mention] = []
+    for name in sorted(names):
+        for hit in re.finditer(re.escape(name), t):
+            s, e = hit.span()
+            if any(a < e and s < b for a, b in spans):
+                continue
+            spans.append((s, e))
+            added.append(replace(by_name[name], start=s, end=e))
+    return sorted(out + added, key=lambda m: m.start)
+
+
+def _is_place(piece: str, rules: ZoneRules) -> bool:
+    """A place that is also a generic word (合作 of 合作市, 新建, 港口) is a place before a
+    kind word only when it is a province or prefecture (台湾)."""
+    p = rules.places.get(piece)
+    if p is None:
+        return False
+    return piece not in _GENERIC or p.level in ("province", "prefecture")
 
 
 def _decide(t: str, ks: int, ke: int, kind: str, prev_end: int, rules: ZoneRules,
-            lex_re: re.Pattern[str]) -> Mention | None:
+            lex_re: re.Pattern[str], use_admin: bool = True) -> Mention | None:
     zone_type, need = KINDS[kind]
+    admin = use_admin and t.startswith(ADMIN_WORDS, ke)
+    if admin and need != "park":
+        need = "park"
     lo = max(prev_end, ks - WINDOW)
     a = ks
     while a > lo and _CJK.match(t[a - 1]):
@@ -163,7 +219,7 @@ def _decide(t: str, ks: int, ke: int, kind: str, prev_end: int, rules: ZoneRules
     name = w[b:]
     segs = [(s - b, e - b) for s, e in segs if s >= b]
     # Find the last run of places; within it, start after the last suffixed one.
-    place_idx = [k for k, (s, e) in enumerate(segs) if name[s:e] in rules.places]
+    place_idx = [k for k, (s, e) in enumerate(segs) if _is_place(name[s:e], rules)]
     province = None
     if place_idx:
         k = place_idx[-1]
@@ -182,7 +238,8 @@ def _decide(t: str, ks: int, ke: int, kind: str, prev_end: int, rules: ZoneRules
         name = name[segs[start_seg][0]:]
         if first_place is not None:
             rest = len(name) - (segs[run[-1]][1] - segs[first_place][0])
-            if rest == 1:
+            if rest == 1 and not admin and not (zone_type == "bonded" and name.endswith("港")):
+                # (a port's bonded zone keeps its 港: 天津港保税区)
                 return None  # 贵州大片区: a one-character word after a place is a modifier
         if first_place is None:
             # Only the words after a suffixed place: 上海市外高桥保税区 → 外高桥.
@@ -195,7 +252,19 @@ def _decide(t: str, ks: int, ke: int, kind: str, prev_end: int, rules: ZoneRules
         if not 2 <= len(name) <= limit or _is_generic(name, lex_re):
             return None
     start = ks - len(name)
+    # named_by: found by what the text says around the name, not by its form alone
+    # (pipeline.facts.subject_names weighs such a zone as one the text itself names)
+    named_by = None
+    if zone_type == "ftz_area":
+        ftz = _FTZ_BEFORE.search(t, 0, start)
+        if ftz and ftz.start() >= prev_end:
+            start, named_by = ftz.start(), "area"
+        elif kind == "自贸片区" and not place_idx:
+            named_by = "area"  # no place in it: the kind word alone made it (前海蛇口自贸片区)
+    if admin and _decide(t, ks, ke, kind, prev_end, rules, lex_re, use_admin=False) is None:
+        named_by = "admin"
     surface = t[start:ke]
-    return Mention("ZONE", start, ke, surface, "zone_suffix", norm=surface,
-                   attrs={"province": province, "zone_id": f"{zone_type}:{surface}",
-                          "zone_type": zone_type})
+    attrs = {"province": province, "zone_id": f"{zone_type}:{surface}", "zone_type": zone_type}
+    if named_by:
+        attrs["named_by"] = named_by
+    return Mention("ZONE", start, ke, surface, "zone_suffix", norm=surface, attrs=attrs)

@@ -68,3 +68,41 @@ def test_mentions_do_not_overlap():
         assert a.end <= b.start
     for m in ms:
         assert text[m.start:m.end] == m.text
+
+
+@pytest.mark.parametrize("text", [
+    "出口额占同期新区出口总额的三成",      # a verb and a time word before a bare 新区
+    "一季度新区共签约项目十个",
+    "近年来多家企业纷纷扎根新区",
+    "该区综合实力稳居全国高新区前列",
+    "主要以城市型生态产业园为目标",        # a park described by type
+    "形成3大千亿级产业园区",              # or by scale
+    "打造东西部深度合作示范区",            # 合作 names a purpose (合作 is also a county)
+    "这是全国最大的跨省合作飞地工业园",
+])
+def test_descriptions_and_references_are_no_zone(text):
+    assert texts(text) == []
+
+
+def test_zone_named_before_its_administration():
+    # no known place in the name, but the text says the area has a 管委会/党工委
+    text = "上午,青石湾示范区举行签约仪式。青石湾示范区党工委书记出席"
+    assert texts(text) == ["青石湾示范区", "青石湾示范区"]
+
+
+def test_free_trade_areas():
+    assert texts("近日,东港北岸自贸片区新增企业百家") == ["东港北岸自贸片区"]
+    assert texts("会上,城东新区(自贸试验区南宁片区)签约") == ["城东新区", "自贸试验区南宁片区"]
+    assert texts("中国最北自贸片区迎来新项目") == []
+
+
+def test_named_park_keeps_its_theme_words():
+    assert texts("。金石可降解新材料产业园项目开工") == ["金石可降解新材料产业园"]
+    assert texts("项目进入“闽澳合作产业园”") == ["闽澳合作产业园"]
+
+
+def test_abbreviated_and_port_bonded_zones():
+    assert texts("今年以来,衢州综保区进出口增长") == ["衢州综保区"]
+    assert texts("推动长春汽开区发展") == ["长春汽开区"] and texts("推动汽开区发展") == []
+    assert texts("货物经大连港保税区转运") == ["大连港保税区"]
+    assert texts("货物运往湖南其他综保区") == []   # a determiner: a class of zones
