@@ -35,6 +35,11 @@ def fact_id(f: dict[str, Any]) -> str:
     return f.get("fact_id") or f"{f['article_id']}:{f['start']}-{f['end']}"
 
 
+_FACT_KEYS = ("fact_id", "article_id", "start", "value", "unit", "per", "approx", "subject", "subject_id",
+              "subject_label", "zone_id", "metric", "metric_key", "measure", "period", "period_start",
+              "period_end", "restates")
+
+
 class ZoneTables:
     """Collects a run's ZONE mentions and facts; `rows()` gives the zones and zone_metrics tables."""
 
@@ -45,8 +50,9 @@ class ZoneTables:
     def add(self, entities: Iterable[dict[str, Any]], facts: Iterable[dict[str, Any]]) -> None:
         mentions = [m for m in entities if m.get("label") == "ZONE"]
         self.mentions.extend(mentions)
-        self.facts.extend(f for f in facts
-                          if f.get("zone_id") or f.get("subject_id") or f.get("subject_label") == "ZONE")
+        # only what zone_metrics reads: a fact's sentence and text stay out of the run-long list
+        self.facts.extend({k: f.get(k) for k in _FACT_KEYS} for f in facts
+                          if f.get("zone_id") or f.get("subject_label") == "ZONE")  # what _zone_resolver can place
 
     def rows(self) -> dict[str, list[dict[str, Any]]]:
         return {"zones": zone_rows(self.mentions),
