@@ -64,8 +64,8 @@ def test_reach_grows_with_the_text_not_its_square():
 
 def test_runs_up_to_the_cap_still_read():
     cap = load_vocab()["max_number_run"]
-    # a 31-character numeral, the longest in any text we have, reads whole
-    big = "四千五百六十九万八千三百一十一亿四千八百七十二万五千三百八十二"
+    # a 31-character numeral (as long as the longest in any text we have) reads whole
+    big = "七千二百三十八万六千四百一十五亿九千一百五十七万三千二百六十四"
     assert len(big) < cap
     q = find_quantities(f"总额为{big}元。")
     assert [x.text for x in q] == [big + "元"]
