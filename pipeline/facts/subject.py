@@ -23,6 +23,9 @@ from dataclasses import dataclass
 from pipeline.facts.subject_names import SOURCE as NAMED_HERE
 from pipeline.facts.subject_names import subject_mentions
 from pipeline.facts.textindex import text_index
+# the ranker's patterns the rules read too: an organisation that reports numbers (审计署通报,
+# 协会统计显示, 据X介绍) is their source, not what they are about; 之一; lists ending in 等
+from pipeline.facts.subject_rank import _AUTHORITY_ENDS, _EXAMPLE, _ONE_OF, _REPORTS
 from pipeline.facts.subject_rank import ArticleFeatures, choose, load_weights
 from pipeline.mentions import Mention
 from pipeline.ner.lexicon import generic_orgs
@@ -47,11 +50,6 @@ _NOT_NAMES = generic_orgs() | {"项目", "该项目", "本项目"}
 _ORG_ANAPHORA = ("该公司", "该企业", "该集团", "公司", "集团", "该行", "该院", "该校")
 _ZONE_ANAPHORA = ("该高新区", "高新区", "园区", "该园区", "开发区", "该区", "全区", "新区", "示范区", "本区",
                   "区内", "园区内", "区里")
-# An organisation that reports numbers (审计署通报, 协会统计显示, 据X介绍) is their
-# source, not what they are about.
-_REPORTS = re.compile(r"[^，,。；;：:\n]{0,24}?(?:表示|介绍|透露|指出|称|说|认为|预计|预测|统计|显示|通报|公布|发布|宣布|披露|报道|获悉|了解到)")
-_AUTHORITY_ENDS = ("署", "局", "部", "委", "会", "办", "办公室", "中心", "院", "所", "处", "厅", "政府", "组", "社",
-                   "报", "网", "台")
 # "A's subsidiary B" at the head of a clause: B is what the clause is about.
 _SUBSIDIARY = re.compile(r"^(?=.)(?:的|之)?(?:下属|旗下|所属|全资|控股)?(?:子公司|分公司|企业|公司|业务平台|海外业务平台|平台|单位)?$")
 # "A和B合资组建的C": C, the company founded, is what the clause is about
@@ -62,8 +60,6 @@ _PARTNER = re.compile(r"^[和与及、]$")
 _OWNER_GAP = re.compile(r"^(?:[(（][^()（）]{1,12}[)）])?(?:的?(?:下属|旗下|所属)的?)?"
                         r"(?:[\d.]+[%万亿千百元美欧港日英镑]*[(（])?$")
 _SCOPE = re.compile(r"(?:全国|全省|全市|全球|全世界|全行业)(?:共有|共|有)?$")
-_ONE_OF = re.compile(r"[^，,。；;：:\n]{1,16}?(?<!分)之一")
-_EXAMPLE = re.compile(r"(?:、[^，,。；;、]{1,12}?)*等")
 # A clause whose subject is a named thing of another kind (此次论坛, 本届展会, 这些企业)
 # is not about the zone or company talked of before: no carry-over.
 _OTHER_SUBJECT = re.compile(r"^(?:此次|本次|本届|这次|这些|那些|该|这|上述)")
