@@ -101,6 +101,14 @@ def jsonl_files(draw):
     return sep.join(out) + (sep if out else b""), kinds
 
 
+def read_bytes(data: bytes, name: str) -> list[Article | Problem]:
+    """What ingest makes of `data` written to a file called `name`."""
+    with tempfile.TemporaryDirectory() as tmp:
+        path = Path(tmp) / name
+        path.write_bytes(data)
+        return list(iter_inputs([path]))
+
+
 def accounted(line: int, articles: list[Article], problems: list[Problem]) -> bool:
     if any(a.article_id == f"L{line}" for a in articles):
         return True
@@ -115,10 +123,7 @@ def accounted(line: int, articles: list[Article], problems: list[Problem]) -> bo
 @given(jsonl_files())
 def test_every_jsonl_line_lands_in_articles_or_problems(case):
     data, kinds = case
-    with tempfile.TemporaryDirectory() as tmp:
-        path = Path(tmp) / "in.jsonl"
-        path.write_bytes(data)
-        items = list(iter_inputs([path]))
+    items = read_bytes(data, "in.jsonl")
     articles = [i for i in items if isinstance(i, Article)]
     problems = [i for i in items if isinstance(i, Problem)]
     for a in articles:
@@ -137,10 +142,7 @@ PAGE = st.lists(st.one_of(TEXT, TEXT.map(lambda t: "# " + t)), max_size=8).map("
 @given(PAGE, st.sampled_from(["utf-8", "gb18030", "utf-16", "utf-16-le", "utf-16-be", "utf-32"]))
 def test_a_page_in_any_encoding_is_articles_or_one_problem(page, encoding):
     data = page.encode(encoding, "replace" if encoding == "gb18030" else "surrogatepass")
-    with tempfile.TemporaryDirectory() as tmp:
-        path = Path(tmp) / "page.txt"
-        path.write_bytes(data)
-        items = list(iter_inputs([path]))
+    items = read_bytes(data, "page.txt")
     problems = [i for i in items if isinstance(i, Problem)]
     articles = [i for i in items if isinstance(i, Article)]
     assert articles or len(problems) == 1
