@@ -19,6 +19,9 @@ Cand = tuple[int, int, str]
 _OUTLET_END = ("新闻网", "日报", "晚报", "时报", "商报", "早报", "新闻", "电视台", "广播电台", "客户端", "网", "报", "社")
 _OWN = re.compile(r"^(?:本|该|我)")
 _LEAD = re.compile(r"^(?:而据|根据|据|来自|转自|援引)")
+_INNER = re.compile(r"本报|本台|本网|本刊|据")
+# the longest outlet name taken (齐齐哈尔新闻网, 中国酒业新闻网: 7)
+_MAX_NAME = 10
 _HAN = r"\u4e00-\u9fff"
 # line start, the outlet part (names joined by ·) and perhaps a place, then a date and 电, 讯 or
 # 消息, or 讯 alone (河北新闻网讯); 电 and 消息 without a date open ordinary lines (国家电网与南方电网电…)
@@ -34,7 +37,7 @@ _PLACE_MAX = 4
 
 
 def _is_outlet(name: str, bare_ok: bool) -> bool:
-    if len(name) < 2 or _OWN.match(name) or name in _OUTLET_END:
+    if not 2 <= len(name) <= _MAX_NAME or _OWN.match(name) or name in _OUTLET_END:
         return False
     if name.endswith("网") and len(_ends_with_suffix(name[:-1]) or "") >= 2:
         return False  # 某某集团网: a company's own site, the company the name (西部网: 部 is no such word)
@@ -44,6 +47,9 @@ def _is_outlet(name: str, bare_ok: bool) -> bool:
 def _names(h: str, start: int, head: str, bare_ok: bool, place_ok: bool) -> list[Cand]:
     """The outlets of ``head`` (at ``start``): its ·-joined parts; the last may be followed
     by a place (央广网天津, 广西新闻网南宁), the longest outlet-ending prefix winning."""
+    inner = max((m.start() for m in _INNER.finditer(head)), default=0)
+    if inner:  # a headline run into its dateline (…效果好本报讯, …客人据新华社电): what follows
+        start, head = start + inner, head[inner:]
     lead = _LEAD.match(head)
     if lead:  # 据中新社: the outlet after a word of reporting
         start, head = start + lead.end(), head[lead.end():]

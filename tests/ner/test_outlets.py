@@ -64,3 +64,11 @@ def test_title_cut_from_a_body(tagger: LacTagger) -> None:
 ])
 def test_strip_trailing_title(name: str, kept: str) -> None:
     assert name[: orgs_rules.strip_trailing_title(name, 0, len(name))] == kept
+
+
+@pytest.mark.parametrize("line, names", [
+    ("园区新添三家孵化器本报讯", []),                  # a headline run into the writer's own dateline
+    ("市长会见外国客人据启明社西宁1月3日电", ["启明社"]),  # ... into a dateline after 据
+])
+def test_headline_run_into_dateline(line: str, names: list[str]) -> None:
+    assert _outlets(line) == names
