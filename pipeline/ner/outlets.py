@@ -29,15 +29,16 @@ _DATELINE = re.compile(
     rf"(?m)^[ \t\u3000]*[（(【\[]?(?P<head>[{_HAN}A-Za-z·•]{{2,20}})(?:\d{{1,2}}月\d{{1,2}}日(?:电|讯|消息)|讯)")
 # an outlet before its reporter at a line's start, the reporter's name after (读特记者 王某/文);
 # 近日记者从…获悉 and 据某报记者了解，… have none there
+_REPORTER_KINDS = ("首席", "特约", "实习", "见习", "融媒体", "全媒体")
 _REPORTER = re.compile(
-    rf"(?m)^[ \t\u3000]*[（(【\[]?(?P<head>[{_HAN}·•]{{2,12}}?)(?:首席|特约|实习|见习|融媒体|全媒体)?记者"
+    rf"(?m)^[ \t\u3000]*[（(【\[]?(?P<head>[{_HAN}·•]{{2,12}}?)(?:{'|'.join(_REPORTER_KINDS)})?记者"
     rf"[ \t\u3000]*[{_HAN}]{{2,3}}(?=[ \t\u3000/、）)]|报道|摄)")
 _SOURCE = re.compile(rf"(?:来源|稿源|转自|来自)[:：][ \t\u3000]*(?P<head>[{_HAN}A-Za-z·•]{{2,16}})")
 _PLACE_MAX = 4
 
 
 def _is_outlet(name: str, bare_ok: bool) -> bool:
-    if not 2 <= len(name) <= _MAX_NAME or _OWN.match(name) or name in _OUTLET_END:
+    if not 2 <= len(name) <= _MAX_NAME or _OWN.match(name) or name in _OUTLET_END or name in _REPORTER_KINDS:
         return False
     if name.endswith("网") and len(_ends_with_suffix(name[:-1]) or "") >= 2:
         return False  # 某某集团网: a company's own site, the company the name (西部网: 部 is no such word)

@@ -29,6 +29,7 @@ def test_outlets_found(line: str, names: list[str]) -> None:
 
 @pytest.mark.parametrize("line", [
     "本报讯 记者从园区获悉",            # the writer's own paper
+    "特约记者 罗一鸣 报道",              # a kind of reporter, not an outlet
     "近日记者从市科技局获悉，",          # no outlet before the reporter
     "据海湾晚报记者了解，该厂已停产",    # no reporter's name after 记者
     "国家电网与南方电网电力合作",        # 电 without a date is no dateline
