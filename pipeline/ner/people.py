@@ -35,10 +35,33 @@ def lac_people(h: str, toks: Sequence[Tok]) -> list[tuple[int, int]]:
             # 贝克 for 盖瑞·贝克 written out elsewhere in the article stays a person
             if transliterated(h[s:e]) and "·" + h[s:e] not in h:
                 continue
+            if _names_a_thing(h, toks, i):
+                continue
             out.append((s, extend_name(h, toks, i)))
         elif tag in ("LOC", "nz") and name_before_title(h, toks, i):
             out.append((s, e))
     return out
+
+
+# What a project, shop or plant is called ends with; a name right before its words names
+# the thing, not a person (富思特新材料项目, 某某蒙式火锅旗舰店项目)
+_THING_ENDS = re.compile(r"[\u4e00-\u9fffA-Za-z0-9]{1,14}?(?:项目|基地|工厂|车间|门店|旗舰店|平台|产业园)")
+_NOUN_TAGS = {"n", "nz", "nw", "vn", "an", "ORG"}
+
+
+def _names_a_thing(h: str, toks: Sequence[Tok], i: int) -> bool:
+    """A person-tagged word followed at once by nouns that run into 项目/基地/平台...: the
+    name of a company's project or plant (the company's name, not a person's)."""
+    if i + 1 >= len(toks) or toks[i + 1][0] != toks[i][1] or toks[i + 1][2] not in _NOUN_TAGS:
+        return False
+    nxt = h[toks[i + 1][0] : toks[i + 1][1]]
+    if nxt in lexicon.affixes("person_titles") or nxt in _PERSON_NOUNS:
+        return False
+    return bool(_THING_ENDS.match(h, toks[i][1]))
+
+
+# nouns that follow a person's name (张某同志, 王某一行)
+_PERSON_NOUNS = {"同志", "先生", "女士", "一行", "本人", "团队", "家人", "夫妇", "个人", "工作室"}
 
 
 # Characters of transliterated foreign names (摩比斯, 贝恩) and continent abbreviations

@@ -11,6 +11,7 @@ mention texts are cut from the original ``text``.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import replace
 
 from pipeline.mentions import Mention
@@ -19,6 +20,8 @@ from pipeline.zones.gazetteer import find_listed
 from pipeline.zones.places import find_gpe
 from pipeline.zones.rules import ZoneRules, load_zone_rules
 from pipeline.zones.suffix import find_unlisted, lexicon_re
+
+Tokens = Sequence[tuple[int, int, str]]
 
 __all__ = ["find_zones", "find_places", "find_zones_and_places", "prepare", "load_zone_rules", "ZoneRules"]
 
@@ -29,9 +32,9 @@ def prepare() -> None:
     lexicon_re(load_zone_rules())
 
 
-def _zones_halfwidth(t: str, rules: ZoneRules) -> list[Mention]:
+def _zones_halfwidth(t: str, rules: ZoneRules, tokens: Tokens | None = None) -> list[Mention]:
     listed = find_listed(t, rules)
-    unlisted = find_unlisted(t, rules, listed)
+    unlisted = find_unlisted(t, rules, listed, tokens)
     return sorted(listed + unlisted, key=lambda m: m.start)
 
 
@@ -39,10 +42,11 @@ def _restore(text: str, mentions: list[Mention]) -> list[Mention]:
     return [replace(m, text=text[m.start:m.end]) for m in mentions]
 
 
-def find_zones(text: str) -> list[Mention]:
-    """ZONE mentions of ``text``, non-overlapping, in text order."""
+def find_zones(text: str, tokens: Tokens | None = None) -> list[Mention]:
+    """ZONE mentions of ``text``, non-overlapping, in text order; ``tokens``: LAC's
+    words of the text, where the caller has them (see suffix.find_unlisted)."""
     rules = load_zone_rules()
-    return _restore(text, _zones_halfwidth(to_halfwidth(text), rules))
+    return _restore(text, _zones_halfwidth(to_halfwidth(text), rules, tokens))
 
 
 def find_places(text: str) -> list[Mention]:
@@ -50,10 +54,10 @@ def find_places(text: str) -> list[Mention]:
     return find_zones_and_places(text)[1]
 
 
-def find_zones_and_places(text: str) -> tuple[list[Mention], list[Mention]]:
-    """``(find_zones(text), find_places(text))``, finding the zones only once: places
-    are looked for outside them."""
+def find_zones_and_places(text: str, tokens: Tokens | None = None) -> tuple[list[Mention], list[Mention]]:
+    """``(find_zones(text, tokens), find_places(text))``, finding the zones only once:
+    places are looked for outside them."""
     rules = load_zone_rules()
     t = to_halfwidth(text)
-    zones = _zones_halfwidth(t, rules)
+    zones = _zones_halfwidth(t, rules, tokens)
     return _restore(text, zones), _restore(text, find_gpe(t, rules, zones))

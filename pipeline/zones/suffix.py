@@ -15,6 +15,8 @@ modifiers); the name is what lies after the last stop.  Then:
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
+from collections.abc import Sequence
 from dataclasses import replace
 
 from pipeline.mentions import Mention
@@ -142,9 +144,26 @@ def _is_generic(name: str, lex_re: re.Pattern[str]) -> bool:
     return all(name[a:b] in generic for a, b in _segments(name, lex_re))
 
 
-def find_unlisted(t: str, rules: ZoneRules, taken: list[Mention]) -> list[Mention]:
-    """Zones named by a kind word, outside the spans in ``taken`` (sorted listed zones)."""
+# LAC's tags of words that never open a zone's name: verbs, function words, numbers and
+# measure words, time words (符合新区, 参评高新区, 本次高新区, 亿元科技园).  Words of two or
+# more characters only: LAC cuts an unknown name into single characters (增/v 材 制造产业园),
+# and the one-character function words are STOP_CHARS already; not locality words, which
+# open names (北部/f 产业园)
+NOT_NAME_TAGS = frozenset({"v", "vd", "p", "c", "u", "d", "r", "m", "q", "TIME", "w", "xc"})
+# a number word is made of these (五大, 亿元, 一批); LAC also reads a name that opens with a
+# numeral as one (两亭/m 循环经济科技工业园)
+_NUMBER_WORD_CHARS = frozenset("0123456789.零〇一二两三四五六七八九十百千万亿几多余数个批大家元类项座")
+
+
+def find_unlisted(t: str, rules: ZoneRules, taken: list[Mention],
+                  tokens: Sequence[tuple[int, int, str]] | None = None) -> list[Mention]:
+    """Zones named by a kind word, outside the spans in ``taken`` (sorted listed zones).
+    ``tokens``, LAC's words of ``t`` where the caller has them, stop a name's left edge
+    after a word LAC reads as a verb or function word (issue 13: no left edge walks
+    across one), whatever the word lists know."""
     kind_re, lex_re = _KIND_RE, lexicon_re(rules)
+    words = sorted(tokens or ())
+    word_starts = [w[0] for w in words]
     taken_spans = [(m.start, m.end) for m in taken]
     out: list[Mention] = []
     governed: set[str] = set()
@@ -158,6 +177,10 @@ def find_unlisted(t: str, rules: ZoneRules, taken: list[Mention]) -> list[Mentio
         prev_end = max([0] + [e for s, e in taken_spans[max(0, ti - 1):ti]] +
                        [m.end for m in out[-1:]])
         m = _decide(t, ks, ke, km.group(), prev_end, rules, lex_re)
+        if m and words:
+            after = _after_opening_words(t, words, word_starts, m.start, ks)
+            if after > prev_end:
+                m = _decide(t, ks, ke, km.group(), after, rules, lex_re)
         if m:
             if out and out[-1].end > m.start:
                 out.pop()  # 自贸区X片区: the area's name took the zone in
@@ -165,6 +188,30 @@ def find_unlisted(t: str, rules: ZoneRules, taken: list[Mention]) -> list[Mentio
             if t.startswith(ADMIN_WORDS, ke):
                 governed.add(m.text)
     return _same_names(t, out, taken_spans, governed)
+
+
+def _after_opening_words(t: str, words: list[tuple[int, int, str]], starts: list[int], a: int, ks: int) -> int:
+    """Where a name found at ``a`` starts once the words LAC reads as verbs, function or
+    number words that open it are left out (进一步/d 巩固/v 高新区, 有力/ad 支撑/v 青禾产业园);
+    ``a`` itself when none opens it.  Only the opening words: verbs inside a name stay
+    (承接产业转移示范区, 自动驾驶示范区)."""
+    k = bisect_right(starts, a) - 1  # the word holding a
+    if k < 0:
+        return a
+    cut = a
+    while k < len(words) and words[k][1] <= ks:
+        s, e, tag = words[k]
+        if _not_name_word(t, s, e, tag):
+            cut = e
+        elif not (tag == "ad" or e <= a):  # an adverb before a verb (有力 支撑) is passed over
+            break
+        k += 1
+    return cut
+
+
+def _not_name_word(t: str, s: int, e: int, tag: str) -> bool:
+    return (tag in NOT_NAME_TAGS and e - s >= 2
+            and (tag not in ("m", "q") or all(c in _NUMBER_WORD_CHARS for c in t[s:e])))
 
 
 def _same_names(t: str, out: list[Mention], taken: list[tuple[int, int]], names: set[str]) -> list[Mention]:

@@ -295,3 +295,21 @@ def test_first_prefix_is_the_earliest_listed_word_not_the_longest() -> None:
     for _ in range(500):
         w = "".join(rng.choice("中国电信新能源汽车") for _ in range(rng.randint(0, 6)))
         assert first(w) == next((x for x in words if w.startswith(x)), None)
+
+
+@pytest.mark.parametrize("text, not_person", [
+    ("鲁顿仪器项目将推动设备国产化。", "鲁顿"),
+    ("其中，富川特色林果深加工项目投产。", "林果"),
+])
+def test_name_of_a_project_is_no_person(tagger: LacTagger, text: str, not_person: str) -> None:
+    # a person-tagged word that runs straight into a project's or plant's words names the thing
+    assert not_person not in _found(text, tagger, "PERSON")
+
+
+def test_name_of_a_project_is_tagged_a_person(tagger: LacTagger) -> None:
+    # the case above is LAC's: it reads these as people
+    assert ("鲁顿", "PER") in {("鲁顿仪器项目"[s:e], t) for s, e, t in tagger.tag("鲁顿仪器项目将推动设备国产化。")}
+
+
+def test_person_before_a_verb_stays(tagger: LacTagger) -> None:
+    assert "王立新" in _found("会上，王立新介绍了新材料项目的进展。", tagger, "PERSON")

@@ -106,3 +106,32 @@ def test_abbreviated_and_port_bonded_zones():
     assert texts("推动长春汽开区发展") == ["长春汽开区"] and texts("推动汽开区发展") == []
     assert texts("货物经大连港保税区转运") == ["大连港保税区"]
     assert texts("货物运往湖南其他综保区") == []   # a determiner: a class of zones
+
+
+def _with_lac(text: str) -> list[str]:
+    from pipeline.ner import default_tagger
+    from pipeline.textnorm import to_halfwidth
+
+    return [m.text for m in find_zones(text, default_tagger().tag(to_halfwidth(text)))]
+
+
+@pytest.mark.parametrize("text, zone", [
+    ("这些项目将有力支撑青禾产业园的发展。", "青禾产业园"),    # a verb before the name
+    ("此外，今天云溪环普工业园项目也签约落户。", "云溪环普工业园"),  # a time word
+])
+def test_left_edge_stops_after_a_verb_or_time_word_lac_reads(text: str, zone: str) -> None:
+    assert zone in _with_lac(text)
+
+
+@pytest.mark.parametrize("text", [
+    "两家企业的做法符合新区的产业导向。",   # 符合/v + a bare kind: a reference, not a name
+    "临近年终，盘点开发区产业发展成果。",
+    "商贸物流园区等五大产业园，重点发展电子信息。",
+])
+def test_verb_or_number_word_and_bare_kind_is_no_zone(text: str) -> None:
+    assert _with_lac(text) == []
+
+
+def test_name_opening_with_a_numeral_stays() -> None:
+    # LAC reads 两亭 as a number word; it is not made of number characters
+    assert "两亭循环经济科技工业园" in _with_lac("宝鸡麟游县两亭循环经济科技工业园建成投产。")

@@ -16,11 +16,12 @@ class ZoneStage:
 
     def __call__(self, doc: Doc) -> Doc:
         found = mentions(doc)
+        tokens = doc.user_data.get("hz_lac")  # LAC's words, when LAC segmented the text
         if self.places:
-            zones, places = find_zones_and_places(text_of(doc))
+            zones, places = find_zones_and_places(text_of(doc), tokens)
             found.extend(zones + places)
         else:
-            found.extend(find_zones(text_of(doc)))
+            found.extend(find_zones(text_of(doc), tokens))
         return doc
 
 

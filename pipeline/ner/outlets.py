@@ -1,0 +1,80 @@
+"""News outlets that open a report or are named as its source: ORG mentions.
+
+A report's dateline (央广网天津11月8日消息, 河北新闻网讯, 齐鲁网·闪电新闻10月25日讯), the outlet
+before its reporter at a line's start (某某网记者 王某) and a source line (来源：某某日报) name
+the outlet that publishes the figures.  LAC reads most of them as a place or a common noun,
+and the type-word rules do not know 网 or 新闻 as a type word: those are too common inside
+running text (互联网, 电网) to take as names anywhere else.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .orgs import _ends_with_suffix
+
+Cand = tuple[int, int, str]
+
+# What an outlet's name ends with; 本报/本网/本台 are the writer's own paper, not a name
+_OUTLET_END = ("新闻网", "日报", "晚报", "时报", "商报", "早报", "新闻", "电视台", "广播电台", "客户端", "网", "报", "社")
+_OWN = re.compile(r"^(?:本|该|我)")
+_LEAD = re.compile(r"^(?:而据|根据|据|来自|转自|援引)")
+_INNER = re.compile(r"本报|本台|本网|本刊|据")
+# the longest outlet name taken (齐齐哈尔新闻网, 中国酒业新闻网: 7)
+_MAX_NAME = 10
+_HAN = r"\u4e00-\u9fff"
+# line start, the outlet part (names joined by ·) and perhaps a place, then a date and 电, 讯 or
+# 消息, or 讯 alone (河北新闻网讯); 电 and 消息 without a date open ordinary lines (国家电网与南方电网电…)
+_DATELINE = re.compile(
+    rf"(?m)^[ \t\u3000]*[（(【\[]?(?P<head>[{_HAN}A-Za-z·•]{{2,20}})(?:\d{{1,2}}月\d{{1,2}}日(?:电|讯|消息)|讯)")
+# an outlet before its reporter at a line's start, the reporter's name after (读特记者 王某/文);
+# 近日记者从…获悉 and 据某报记者了解，… have none there
+_REPORTER_KINDS = ("首席", "特约", "实习", "见习", "融媒体", "全媒体")
+_REPORTER = re.compile(
+    rf"(?m)^[ \t\u3000]*[（(【\[]?(?P<head>[{_HAN}·•]{{2,12}}?)(?:{'|'.join(_REPORTER_KINDS)})?记者"
+    rf"[ \t\u3000]*[{_HAN}]{{2,3}}(?=[ \t\u3000/、）)]|报道|摄)")
+_SOURCE = re.compile(rf"(?:来源|稿源|转自|来自)[:：][ \t\u3000]*(?P<head>[{_HAN}A-Za-z·•]{{2,16}})")
+_PLACE_MAX = 4
+
+
+def _is_outlet(name: str, bare_ok: bool) -> bool:
+    if not 2 <= len(name) <= _MAX_NAME or _OWN.match(name) or name in _OUTLET_END or name in _REPORTER_KINDS:
+        return False
+    if name.endswith("网") and len(_ends_with_suffix(name[:-1]) or "") >= 2:
+        return False  # 某某集团网: a company's own site, the company the name (西部网: 部 is no such word)
+    return bare_ok or name.endswith(_OUTLET_END)
+
+
+def _names(h: str, start: int, head: str, bare_ok: bool, place_ok: bool) -> list[Cand]:
+    """The outlets of ``head`` (at ``start``): its ·-joined parts; the last may be followed
+    by a place (央广网天津, 广西新闻网南宁), the longest outlet-ending prefix winning."""
+    inner = max((m.start() for m in _INNER.finditer(head)), default=0)
+    if inner:  # a headline run into its dateline (…效果好本报讯, …客人据新华社电): what follows
+        start, head = start + inner, head[inner:]
+    lead = _LEAD.match(head)
+    if lead:  # 据中新社: the outlet after a word of reporting
+        start, head = start + lead.end(), head[lead.end():]
+    out, at = [], start
+    parts = re.split(r"[·•]", head)
+    for k, name in enumerate(parts):
+        if k == len(parts) - 1 and place_ok and not _is_outlet(name, False):
+            cut = max((i for i in range(2, len(name) - 1) if len(name) - i <= _PLACE_MAX
+                       and _is_outlet(name[:i], False) and name[i] not in "网报社台"), default=None)
+            if cut is not None:
+                name = name[:cut]
+        if _is_outlet(name, bare_ok):
+            out.append((at, at + len(name), "org_outlet"))
+        at += len(name) + 1
+    return out
+
+
+def outlet_orgs(h: str) -> list[Cand]:
+    """Outlets in datelines, before a reporter at a line's start, and in source lines."""
+    out: list[Cand] = []
+    for m in _DATELINE.finditer(h):
+        out += _names(h, m.start("head"), m.group("head"), False, True)
+    for m in _REPORTER.finditer(h):
+        out += _names(h, m.start("head"), m.group("head"), True, False)
+    for m in _SOURCE.finditer(h):
+        out += _names(h, m.start("head"), m.group("head"), False, False)
+    return sorted(set(out))

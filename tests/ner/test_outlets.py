@@ -1,0 +1,75 @@
+"""News outlets as sources, and titles cut off the end of a body's name (issue 13), on
+lines written for these tests."""
+
+from __future__ import annotations
+
+import pytest
+
+from pipeline.ner import LacTagger, find_orgs_and_people
+from pipeline.ner import orgs as orgs_rules
+from pipeline.ner.outlets import outlet_orgs
+
+
+def _outlets(text: str) -> list[str]:
+    return [text[s:e] for s, e, _ in outlet_orgs(text)]
+
+
+@pytest.mark.parametrize("line, names", [
+    ("东江新闻网临川3月9日讯（通讯员 方立）", ["东江新闻网"]),
+    ("滨湖网讯 昨天上午，园区召开大会。", ["滨湖网"]),
+    ("北岸日报·云帆新闻6月2日讯 当天", ["北岸日报", "云帆新闻"]),
+    ("启明社西宁1月5日电 记者", ["启明社"]),
+    ("潮声记者 罗一鸣/文", ["潮声"]),
+    ("（据晨光晚报2月1日电）", ["晨光晚报"]),
+    ("文章来源：江畔商报", ["江畔商报"]),
+])
+def test_outlets_found(line: str, names: list[str]) -> None:
+    assert _outlets(line) == names
+
+
+@pytest.mark.parametrize("line", [
+    "本报讯 记者从园区获悉",            # the writer's own paper
+    "特约记者 罗一鸣 报道",              # a kind of reporter, not an outlet
+    "近日记者从市科技局获悉，",          # no outlet before the reporter
+    "据海湾晚报记者了解，该厂已停产",    # no reporter's name after 记者
+    "国家电网与南方电网电力合作",        # 电 without a date is no dateline
+    "城南集团网讯 公司召开年会",         # a company's own site: the company is the name
+    "会上，滨湖网讯息平台上线",          # not at a line's start
+])
+def test_no_outlet(line: str) -> None:
+    assert _outlets(line) == []
+
+
+@pytest.fixture(scope="module")
+def tagger() -> LacTagger:
+    return LacTagger()
+
+
+def test_outlet_is_an_org_in_the_stage(tagger: LacTagger) -> None:
+    text = "东江新闻网临川3月9日讯（通讯员 方立）临川高新区昨天签约项目12个。"
+    orgs = {m.text for m in find_orgs_and_people(text, tagger=tagger) if m.label == "ORG"}
+    assert "东江新闻网" in orgs
+
+
+def test_title_cut_from_a_body(tagger: LacTagger) -> None:
+    text = "青州市委常委、青州高新区党工委书记王立新出席。"
+    orgs = {m.text for m in find_orgs_and_people(text, tagger=tagger) if m.label == "ORG"}
+    assert "青州市委" in orgs and "青州市委常委" not in orgs
+
+
+@pytest.mark.parametrize("name, kept", [
+    ("德兴市委书记", "德兴市委"),
+    ("江北区党委常委副书记", "江北区党委"),   # two titles
+    ("宏达主席", "宏达主席"),                 # no type word before the title: left alone
+    ("市委书记", "市委书记"),                 # too short a body to be a name
+])
+def test_strip_trailing_title(name: str, kept: str) -> None:
+    assert name[: orgs_rules.strip_trailing_title(name, 0, len(name))] == kept
+
+
+@pytest.mark.parametrize("line, names", [
+    ("园区新添三家孵化器本报讯", []),                  # a headline run into the writer's own dateline
+    ("市长会见外国客人据启明社西宁1月3日电", ["启明社"]),  # ... into a dateline after 据
+])
+def test_headline_run_into_dateline(line: str, names: list[str]) -> None:
+    assert _outlets(line) == names
