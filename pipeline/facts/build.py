@@ -82,7 +82,7 @@ def build_facts(doc: Doc, text: str | None = None) -> list[dict[str, Any]]:
             "metric_key": keys.key(metric, q.kind, clause[0], q.start),
             "measure": measure_of(q.kind, q.per, text, q.start, q.end, clause, max(sentence[0], block[0]),
                                   bounded=q.approx in ("more_than", "at_least") or q.value_high is not None,
-                                  sentence_end=min(sentence[1], block[1])),
+                                  sentence_end=min(sentence[1], block[1]), article_year=article_year),
             "period_start": period.start,
             "period_end": period.end,
             "period_grain": period.grain,

@@ -34,12 +34,18 @@ _COUNT_AFTER = re.compile(r"^\d")  # 100亿元以上1个: a class of projects co
 _TARGET = re.compile(r"计划|预计|拟|将|有望|预期|争取|可达|可实现|可新增|可带动|可提供|届时")
 # a sentence that opens with a plan governs all its clauses (计划在3至5年内…，届时形成500亿元的产业规模)
 _TARGET_OPEN = re.compile(r"[^，,。；;]{0,4}?(?:计划|预计|拟|力争|争取|目标)")
-_TARGET_SENTENCE = re.compile(r"力争|目标|(?:到|至)(?:19|20)\d\d年|建成后|投产后|达产后|达效后|建成投产|确保")
+_TARGET_SENTENCE = re.compile(r"力争|目标|建成后|投产后|达产后|达效后|建成投产|确保")
+# the year a target is due: 到2027年, 至2025年底; not 截至2021年底 (a stock), 2010年至2021年 (a span),
+# 提升至2022年的56% (the level reached); a due year before the article's is a year achieved
+_DUE_YEAR = re.compile(r"(?<![截止升长增加高大降少年])(?:到|至)((?:19|20)\d\d)年(?!的)")
+# 完成年度计划的105.4%, 完成全年目标任务的73%: the share of a plan achieved, not a planned figure
+_OF_PLAN = re.compile(r"完成[^，,。；;]{0,6}?(?:计划|目标|任务)[^，,。；;]{0,4}?的?$")
 _CUMULATIVE = re.compile(r"累计|共计|总计|累积")
 _CUMULATIVE_SENTENCE = re.compile(r"以来|迄今|至今|先后|(?:截至|截止|到)目前|累计")
 _SHARE = re.compile(r"占|比重|比例|份额|(?<!增长)(?<![增涨])率")
 # 增至 / 增长到 / 提高至: the figure reached, a level (or share), not the change
-_TO_LEVEL = re.compile(r"(?:增长|增加|提高|提升|上升|下降|降低|减少|扩大|降|增|升)(?:至|到)$")
+# (提升至2022年的56%: the level of a year)
+_TO_LEVEL = re.compile(r"(?:增长|增加|提高|提升|上升|下降|降低|减少|扩大|降|增|升)(?:至|到)(?:(?:19|20)\d\d年(?:底|末)?的?)?$")
 _CHANGE = re.compile(r"增长|增加|增速|增幅|提高|提升|上升|上涨|下降|下滑|减少|降低|下跌|回落|同比|环比|新增|净增|增|降|涨|跌|减")
 _CHANGE_AFTER = re.compile(r"^(?:的)?(?:增长|增幅|增速|涨幅|降幅)")
 # names that hold a change word without being a change (工业增加值, 增值税)
@@ -49,10 +55,11 @@ _PER_HEAD = re.compile(r"(?:户均|人均|亩均|每亩|每户|每人|单价|均
 
 def measure_of(kind: str, per: str | None, text: str, pos: int, end: int,
                clause: tuple[int, int], sentence_start: int, *, bounded: bool = False,
-               sentence_end: int | None = None) -> str:
+               sentence_end: int | None = None, article_year: int | None = None) -> str:
     """`text` is the article text; [pos, end) the number; `clause` its clause's bounds; `bounded`
     when the amount is a lower bound or a range (超亿元, 20至30亿元); `sentence_end` where the
-    sentence ends (the text's end if not given).
+    sentence ends (the text's end if not given); `article_year` the year the article was written
+    (a 到YEAR年 before it is not a target).
 
     The clause before the number (`head`) and the sentence before it (`lead`) are searched
     through the matches of each cue found once per clause and per sentence (_Scans): searching
@@ -71,11 +78,13 @@ def measure_of(kind: str, per: str | None, text: str, pos: int, end: int,
     s_end = len(text) if sentence_end is None else max(sentence_end, pos)
     lead = max(sentence_start, text_index(text).last_semicolon(sentence_start, pos) + 1)
     c_end = max(clause[1], pos)
+    if kind == "percent" and _OF_PLAN.search(text, max(c0, pos - 16), pos):
+        return "share"
     if (scans.exists(_TARGET, c0, pos, c_end) or scans.exists(_TARGET_SENTENCE, lead, pos, s_end)
-            or _TARGET_OPEN.match(text, sentence_start, pos)):
+            or _TARGET_OPEN.match(text, sentence_start, pos) or scans.due(lead, pos, s_end, article_year)):
         return "target"
-    if _TO_LEVEL.search(scans.masked, max(c0, pos - 4), pos):
-        return "share" if kind == "percent" and scans.exists(_SHARE, c0, pos, c_end) else "level"
+    if _TO_LEVEL.search(scans.masked, max(c0, pos - 12), pos):
+        return "share" if kind == "percent" else "level"  # a percent reached is a rate or share
     share = scans.last(_SHARE, c0, pos, c_end) if kind == "percent" else -1
     change = scans.last(_CHANGE, c0, pos, c_end)
     if change < 0 and _CHANGE_AFTER.match(after):
@@ -139,6 +148,17 @@ class _Scans:
         if j < len(starts) and starts[j] < pos:
             return _last(pattern, self.masked[a:pos])
         return ends[j - 1] - a if j else -1
+
+    def due(self, a: int, pos: int, limit: int, article_year: int | None) -> bool:
+        """A due year (到2027年) in masked[a:pos], not before the article's year: the matches
+        of [a, limit) read once, their years kept."""
+        key = ("due", a, limit, article_year)
+        found = self._found.get(key)
+        if found is None:
+            ms = [m for m in _DUE_YEAR.finditer(self.masked, a, limit)
+                  if article_year is None or int(m.group(1)) >= article_year]
+            found = self._found[key] = ([m.start() for m in ms], [m.end() for m in ms])
+        return bool(found[1]) and found[1][0] <= pos
 
     def per_head(self, a: int, pos: int) -> bool:
         """_PER_HEAD.search(head masked as before): a match ends at pos (or before a last

@@ -1,0 +1,47 @@
+"""Issue 14 items 2 and 3, by class of error: period scope and `measure` on sentences written for
+these tests (ANNOTATION.md's period-scope and measure rules)."""
+
+import pytest
+
+from pipeline.facts.measure import measure_of
+from pipeline.ingest.sources import article_from_record
+from pipeline.run import annotate
+
+
+def facts_of(nlp, text, date="2023-06-20", title="测试标题"):
+    art = article_from_record({"id": "t", "title": title, "text": text, "date": date}, source="t", seq=0)
+    return {f["surface"]: f for f in annotate(nlp, art)._.facts}
+
+
+def _measure(text, surface, kind, article_year=None):
+    pos = text.index(surface)
+    return measure_of(kind, None, text, pos, pos + len(surface), (text.rfind("，", 0, pos) + 1, len(text)), 0,
+                      article_year=article_year)
+
+
+@pytest.mark.parametrize("text, surface, kind, measure", [
+    # 截至YEAR年底 dates a stock, it is no year a target is due
+    ("截至2021年底，园区累计引进企业320家", "320家", "count", "cumulative"),
+    ("截止到2020年，园区完成投资总额46亿元", "46亿元", "money", "level"),
+    # a span of years and the level a figure rose to are not targets either
+    ("2012年至2022年，园区企业数量增长了三成", "三成", "percent", "change"),
+    ("外资占比从2019年的20%提升至2022年的35%", "35%", "percent", "share"),
+    # the share of a plan achieved
+    ("上半年完成年度计划的56.2%", "56.2%", "percent", "share"),
+    ("全年完成目标任务的108%", "108%", "percent", "share"),
+    # a due year still makes a target
+    ("到2030年，园区产值突破900亿元", "900亿元", "money", "target"),
+])
+def test_measure_classes(text, surface, kind, measure):
+    assert _measure(text, surface, kind) == measure
+
+
+def test_a_due_year_before_the_article_is_a_year_achieved():
+    text = "到2020年，园区产值达到410亿元"
+    assert _measure(text, "410亿元", "money", article_year=2023) == "level"
+    assert _measure(text, "410亿元", "money", article_year=2019) == "target"
+
+
+def test_measure_classes_in_the_pipeline(nlp):
+    f = facts_of(nlp, "截至2022年6月底，东湖片区累计新增企业1.2万家，注册资本830亿元。")
+    assert (f["1.2万家"]["measure"], f["830亿元"]["measure"]) == ("cumulative", "cumulative")
