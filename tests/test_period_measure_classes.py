@@ -45,3 +45,19 @@ def test_a_due_year_before_the_article_is_a_year_achieved():
 def test_measure_classes_in_the_pipeline(nlp):
     f = facts_of(nlp, "截至2022年6月底，东湖片区累计新增企业1.2万家，注册资本830亿元。")
     assert (f["1.2万家"]["measure"], f["830亿元"]["measure"]) == ("cumulative", "cumulative")
+
+
+def test_a_dateline_and_a_reporting_clause_do_not_stop_a_run(nlp):
+    f = facts_of(nlp, "新华网合肥3月5日电(记者 王明)今年一季度,蜀山高新区实现营收420亿元,同比增长9%。"
+                      "实际利用外资为2.5亿美元,同比增长6%。", date="2024-03-06")
+    assert f["2.5亿美元"]["period"] == "2024一季度"
+    f = facts_of(nlp, "4月2日,记者从蜀山高新区了解到,今年一季度,园区实现营收420亿元。"
+                      "目前,在建项目总投资超过900亿元。", date="2024-04-03")
+    assert f["900亿元"]["period"] == "2024一季度"
+
+
+def test_a_figure_after_a_planned_one_in_its_sentence_still_takes_the_run(nlp):
+    f = facts_of(nlp, "2023年,蜀山高新区储备项目31个,总投资220亿元。"
+                      "其中续建项目15个,年度计划投资41亿元;新建项目16个,总投资96亿元。")
+    assert f["41亿元"]["measure"] == "target" and f["41亿元"]["period"] is None
+    assert (f["16个"]["period"], f["96亿元"]["period"]) == ("2023", "2023")

@@ -60,7 +60,11 @@ def build_facts(doc: Doc, text: str | None = None) -> list[dict[str, Any]]:
         prev_clause = _clause(text, clause[0] - 2, clause[0] - 1, lo=max(sentence[0], block[0]), hi=clause[0] - 1) \
             if clause[0] - 1 > max(sentence[0], block[0]) else None
         subject = resolver.resolve(q.start, sentence, block, end=q.end)
-        period = periods.resolve(q.start, q.end, sentence, clause, block if b[2] == "paragraph" else None)
+        measure = measure_of(q.kind, q.per, text, q.start, q.end, clause, max(sentence[0], block[0]),
+                             bounded=q.approx in ("more_than", "at_least") or q.value_high is not None,
+                             sentence_end=min(sentence[1], block[1]), article_year=article_year)
+        period = periods.resolve(q.start, q.end, sentence, clause, block if b[2] == "paragraph" else None,
+                                 target=measure == "target")
         metric = metrics.clause_metric(text, clause, q.start, q.end, prev_clause, kind=q.kind)
         facts.append({
             "kind": q.kind,
@@ -80,9 +84,7 @@ def build_facts(doc: Doc, text: str | None = None) -> list[dict[str, Any]]:
             "subject_id": subject.entity_id if subject else None,
             "zone_id": subject.zone_id if subject else None,
             "metric_key": keys.key(metric, q.kind, clause[0], q.start),
-            "measure": measure_of(q.kind, q.per, text, q.start, q.end, clause, max(sentence[0], block[0]),
-                                  bounded=q.approx in ("more_than", "at_least") or q.value_high is not None,
-                                  sentence_end=min(sentence[1], block[1]), article_year=article_year),
+            "measure": measure,
             "period_start": period.start,
             "period_end": period.end,
             "period_grain": period.grain,

@@ -49,9 +49,12 @@ _FROM = re.compile(r"从$")
 _TO = re.compile(r"[至到]")
 # what may stand before a date that opens its sentence (据统计，2021年，…)
 # a news lead's frame counts as nothing too: 本报讯 X管委会日前公布，2024年全区…
-_OPENER = re.compile(r"^[\s“”\"（(]*(?:本报讯|讯)?\s*"
-                     r"(?:[^，,。；;：:]{0,30}?(?:公布|透露|发布|获悉|介绍|表示|显示|通报)[，,：:]\s*)?"
-                     r"(?:据统计|据了解|数据显示|统计显示|其中|另外|此外|同时|在|截至|截止|自|从)?[，,、]?[\s“”\"]*$")
+# a dateline (X网北京11月28日讯(记者 X)) and the day of the report (7月27日，记者从X了解到，) too
+_OPENER = re.compile(r"^[\s“”\"（(]*(?:本报讯|讯|[^，,。；;：:\n]{0,30}?[讯电]\s*(?:[（(][^）)\n]{0,20}[）)])?)?\s*"
+                     r"(?:\d{1,2}月\d{1,2}[日号](?:[上下]午)?[，,]\s*)?"
+                     r"(?:[^，,。；;：:]{0,30}?(?:公布|透露|发布|获悉|介绍|表示|显示|通报|了解到|得知|指出)[，,：:]\s*)?"
+                     r"(?:据统计|据了解|数据显示|统计显示|其中|另外|此外|同时|在|截至|截止|自|从"
+                     r"|据[^，,。；;：:]{0,10}?(?:统计|了解|悉|介绍|测算|数据|显示))?[，,、]?[\s“”\"]*$")
 # a sentence that continues a run of statistics
 _RUN = re.compile(r"增长|增速|增幅|同比|达到|达|实现|完成|突破|超过|累计|新增|下降|减少|提高|提升|占|总额|总量|规模|共计|合计"
                   r"|投资|金额|收入|产值|营收|引进|签约|为")
@@ -101,8 +104,10 @@ class PeriodResolver:
         self._event = next((d for d in self.dates if _EVENT.match(text, d.end)), None)
 
     def resolve(self, pos: int, end: int, sentence: tuple[int, int], clause: tuple[int, int],
-                block: tuple[int, int] | None) -> Period:
-        """`block` is the number's paragraph, None where periods do not carry (titles, headings)."""
+                block: tuple[int, int] | None, target: bool | None = None) -> Period:
+        """`block` is the number's paragraph, None where periods do not carry (titles, headings);
+        `target` whether the number is a planned figure (its measure), None to judge it here from
+        the target words before it in its sentence."""
         s_start = max(sentence[0], block[0]) if block else sentence[0]
         before = [d for d in self._in(s_start, pos)
                   if not (_FROM.search(self.text, max(0, d.start - 1), d.start) and _TO.search(self.text, d.end, pos))]
@@ -124,8 +129,9 @@ class PeriodResolver:
         if (self._event is not None and self._event.end <= s_start
                 and index.search(_THIS_EVENT, "此本这", s_start, pos)):
             return self._period(self._event, "event")
-        if (block is None or _STANDING.search(self.text, max(clause[0], pos - 16), pos)
-                or index.search(_TARGET, "计目力预争有拟将规确", s_start, pos)):
+        if target is None:
+            target = index.search(_TARGET, "计目力预争有拟将规确", s_start, pos) is not None
+        if block is None or _STANDING.search(self.text, max(clause[0], pos - 16), pos) or target:
             return NO_PERIOD
         key = (s_start, block, sentence[1])
         if key not in self._carried_by:
