@@ -61,3 +61,24 @@ def test_a_figure_after_a_planned_one_in_its_sentence_still_takes_the_run(nlp):
                       "其中续建项目15个,年度计划投资41亿元;新建项目16个,总投资96亿元。")
     assert f["41亿元"]["measure"] == "target" and f["41亿元"]["period"] is None
     assert (f["16个"]["period"], f["96亿元"]["period"]) == ("2023", "2023")
+
+
+def test_a_future_date_dates_planned_figures_only(nlp):
+    f = facts_of(nlp, "据悉,配套码头预计2026年开工建设,其中华星集团占60%股份。", date="2024-05-01")
+    assert f["60%"]["period"] is None
+    f = facts_of(nlp, "2019-2022年,园区芯片销售额年均增长17%,预计未来可达23%。", date="2023-05-01")
+    assert f["17%"]["period"] == "2019-2022"
+    assert (f["23%"]["measure"], f["23%"]["period"]) == ("target", None)
+    f = facts_of(nlp, "到2027年,园区产值突破800亿元。", date="2024-05-01")
+    assert (f["800亿元"]["period"], f["800亿元"]["measure"]) == ("2027", "target")
+
+
+def test_a_future_date_names_no_event(nlp):
+    f = facts_of(nlp, "园区内6个项目已全部开工,明年9月陆续建成投产。此次推进会,高新区共有13个项目参加。",
+                 date="2024-09-30")
+    assert f["13个"]["period"] != "2025"
+
+
+def test_a_goal_framing_a_year_is_no_target(nlp):
+    f = facts_of(nlp, "2022年,蜀山高新区以建设一流园区为目标,共实施项目109项,总投资676亿元。")
+    assert (f["109项"]["measure"], f["109项"]["period"]) == ("level", "2022")

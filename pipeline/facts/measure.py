@@ -34,7 +34,8 @@ _COUNT_AFTER = re.compile(r"^\d")  # 100亿元以上1个: a class of projects co
 _TARGET = re.compile(r"计划|预计|拟|将|有望|预期|争取|可达|可实现|可新增|可带动|可提供|届时")
 # a sentence that opens with a plan governs all its clauses (计划在3至5年内…，届时形成500亿元的产业规模)
 _TARGET_OPEN = re.compile(r"[^，,。；;]{0,4}?(?:计划|预计|拟|力争|争取|目标)")
-_TARGET_SENTENCE = re.compile(r"力争|目标|建成后|投产后|达产后|达效后|建成投产|确保")
+# (以建设…为目标 frames a year's work, 完成全年目标任务 is a plan achieved: neither makes a target)
+_TARGET_SENTENCE = re.compile(r"力争|(?<!为)目标(?!任务)|建成后|投产后|达产后|达效后|建成投产|确保")
 # the year a target is due: 到2027年, 至2025年底; not 截至2021年底 (a stock), 2010年至2021年 (a span),
 # 提升至2022年的56% (the level reached); a due year before the article's is a year achieved
 _DUE_YEAR = re.compile(r"(?<![截止升长增加高大降少年])(?:到|至)((?:19|20)\d\d)年(?!的)")

@@ -101,7 +101,7 @@ class PeriodResolver:
         self._carried_by: dict[tuple, Period | None] = {}
         self.default = document_period(dates, lead, article_date)
         # the first DATE that names an event (2024年一季度重点项目集中开工活动); 此次 refers back to it
-        self._event = next((d for d in self.dates if _EVENT.match(text, d.end)), None)
+        self._event = next((d for d in self.dates if _EVENT.match(text, d.end) and self._when(d) != "future"), None)
 
     def resolve(self, pos: int, end: int, sentence: tuple[int, int], clause: tuple[int, int],
                 block: tuple[int, int] | None, target: bool | None = None) -> Period:
@@ -110,14 +110,15 @@ class PeriodResolver:
         the target words before it in its sentence."""
         s_start = max(sentence[0], block[0]) if block else sentence[0]
         before = [d for d in self._in(s_start, pos)
-                  if not (_FROM.search(self.text, max(0, d.start - 1), d.start) and _TO.search(self.text, d.end, pos))]
+                  if not (_FROM.search(self.text, max(0, d.start - 1), d.start) and _TO.search(self.text, d.end, pos))
+                  and self._fits(d, target)]
         if before:
             d = before[-1]
             year = next((e.norm[:4] for e in reversed(before[:-1]) if e.norm[:4].isdigit()), None)
             if d.norm.startswith("month:") and year:  # 2004年，4月份汽车销量…: that year's April
                 return _make(f"{year}-{d.norm[6:]}", "sentence")
             return self._period(d, "clause" if d.start >= clause[0] else "sentence")
-        after = [d for d in self._in(end, clause[1])]
+        after = [d for d in self._in(end, clause[1]) if self._fits(d, target)]
         if after:
             return self._period(after[0], "clause")
         if self.default:  # a report on one period: its standing counts and targets too
@@ -157,6 +158,8 @@ class PeriodResolver:
         d = earlier[-1]
         if bisect_right(self._all_starts, s_start - 1) > bisect_right(self._all_starts, d.start):
             return None
+        if self._when(d) == "future":  # 2025年，园区将…: a plan's year dates no achieved figure
+            return None
         d_sentence = self.sentences[max(0, bisect_right(self._sentence_starts, d.start) - 1)]
         opener_from = max(d_sentence[0], block[0])
         if _EVENT.match(self.text, d.end):
@@ -166,6 +169,26 @@ class PeriodResolver:
         if not _RUN.search(sentence_text) or _OWN_TIME.search(sentence_text):
             return None
         return self._period(d, "paragraph")
+
+    def _when(self, d: Mention) -> str | None:
+        """"future" for a period after the article's year (并于2013年开工建设 in 2011), "past" for
+        one ended before it, None otherwise or without the article's date."""
+        if not self.article_date or not self.article_date[:4].isdigit():
+            return None
+        text = resolve_period(d.norm, self.article_date)
+        years = re.findall(r"\d{4}", text or "")
+        if not years:
+            return None
+        now = int(self.article_date[:4])
+        if int(years[0]) > now:
+            return "future"
+        return "past" if int(years[-1]) < now else None
+
+    def _fits(self, d: Mention, target: bool | None) -> bool:
+        """A future date gives its period to a planned figure only (the year it is due); a planned
+        figure takes no past period (2007-2010年…增长17.7%，预计未来达23%)."""
+        when = self._when(d)
+        return when != ("past" if target else "future")
 
     def _from_base(self, d: Mention) -> bool:
         """从去年的零激增至127亿元: the base of a change, which neither dates what follows nor ends a run."""
