@@ -82,3 +82,18 @@ def test_a_future_date_names_no_event(nlp):
 def test_a_goal_framing_a_year_is_no_target(nlp):
     f = facts_of(nlp, "2022年,蜀山高新区以建设一流园区为目标,共实施项目109项,总投资676亿元。")
     assert (f["109项"]["measure"], f["109项"]["period"]) == ("level", "2022")
+
+
+def test_a_breakdown_of_an_events_figures_takes_its_period(nlp):
+    f = facts_of(nlp, "9月3日,蜀山高新区2023年第二次“三个一批”活动在园区举行。\n"
+                      "本次活动,全区签约项目12个,开工项目9个。项目主要集中在新能源等领域。"
+                      "其中,南岗片区签约项目3个,总投资8.2亿元。", date="2023-09-05")
+    assert (f["3个"]["period"], f["8.2亿元"]["period"]) == ("2023", "2023")
+    assert f["8.2亿元"]["period_from"] == "event"
+
+
+def test_a_count_of_what_happened_is_not_a_standing_count(nlp):
+    f = facts_of(nlp, "2023年,蜀山高新区新开工项目19个,总投资60亿元。此外,另有14个项目自行开工,总投资约20亿元。"
+                      "研发人员有120余人。")
+    assert f["14个"]["period"] == "2023"
+    assert f["120余人"]["period"] is None

@@ -60,6 +60,10 @@ _RUN = re.compile(r"增长|增速|增幅|同比|达到|达|实现|完成|突破|
                   r"|投资|金额|收入|产值|营收|引进|签约|为")
 # a standing count: 研发人员有110余人, 园区现有企业500家, 聚集企业300家
 _STANDING = re.compile(r"(?:有|拥有|现有|共有|聚集|集聚|汇聚)[^，,。；;：:]{0,12}$")
+# ... unless what it counts happened (另有14个项目自行开工, 有10项举措被国务院刊发): an event's count
+_HAPPENED = re.compile(r"开工|竣工|投产|签约|落地|落户|入驻|开业|获批|认定|刊发|推广|复制|引进|建成")
+# a sentence that breaks down the figures of the one before it
+_BREAKDOWN = re.compile(r"[\s“”\"]*其中[，,：:]?")
 # planned figures: their period is the year they are due, never a year carried to them
 _TARGET = re.compile(r"计划|目标|力争|预计|争取|有望|预期|拟|将|规划|确保")
 # a time word without a year in the sentence: it is not about the year carried (2010年，… 。近期，…)
@@ -99,6 +103,8 @@ class PeriodResolver:
         self.sentences = sentences
         self._sentence_starts = [s for s, _ in sentences]
         self._carried_by: dict[tuple, Period | None] = {}
+        # the last period given to a figure: its sentence's start, paragraph and period
+        self._said: tuple[int, tuple[int, int], Period] | None = None
         self.default = document_period(dates, lead, article_date)
         # the first DATE that names an event (2024年一季度重点项目集中开工活动); 此次 refers back to it
         self._event = next((d for d in self.dates if _EVENT.match(text, d.end) and self._when(d) != "future"), None)
@@ -108,6 +114,26 @@ class PeriodResolver:
         """`block` is the number's paragraph, None where periods do not carry (titles, headings);
         `target` whether the number is a planned figure (its measure), None to judge it here from
         the target words before it in its sentence."""
+        period = self._resolve(pos, end, sentence, clause, block, target)
+        if period.text is not None and block is not None:
+            self._said = (sentence[0], block, period)
+        return period
+
+    def _breakdown(self, s_start: int, sentence: tuple[int, int], block: tuple[int, int]) -> Period | None:
+        """其中，… breaks down the figures stated before it: the period last given to a figure of
+        an earlier sentence of the paragraph, when no time expression stands between."""
+        if not _BREAKDOWN.match(self.text, s_start, sentence[1]) or self._said is None:
+            return None
+        start, said_block, period = self._said
+        if said_block != block or start >= sentence[0] or period.source != "event":
+            return None
+        said_end = self.sentences[max(0, bisect_right(self._sentence_starts, start) - 1)][1]
+        if bisect_right(self._all_starts, s_start - 1) > bisect_right(self._all_starts, said_end - 1):
+            return None  # a time expression after that sentence ends the breakdown
+        return period
+
+    def _resolve(self, pos: int, end: int, sentence: tuple[int, int], clause: tuple[int, int],
+                 block: tuple[int, int] | None, target: bool | None) -> Period:
         s_start = max(sentence[0], block[0]) if block else sentence[0]
         before = [d for d in self._in(s_start, pos)
                   if not (_FROM.search(self.text, max(0, d.start - 1), d.start) and _TO.search(self.text, d.end, pos))
@@ -132,11 +158,13 @@ class PeriodResolver:
             return self._period(self._event, "event")
         if target is None:
             target = index.search(_TARGET, "计目力预争有拟将规确", s_start, pos) is not None
-        if block is None or _STANDING.search(self.text, max(clause[0], pos - 16), pos) or target:
+        if (block is None or target or (_STANDING.search(self.text, max(clause[0], pos - 16), pos)
+                                        and not _HAPPENED.search(self.text, end, min(clause[1], end + 16)))):
             return NO_PERIOD
         key = (s_start, block, sentence[1])
         if key not in self._carried_by:
-            self._carried_by[key] = self._carried(s_start, block, self.text[s_start:sentence[1]])
+            self._carried_by[key] = (self._carried(s_start, block, self.text[s_start:sentence[1]])
+                                     or self._breakdown(s_start, sentence, block))
         return self._carried_by[key] or NO_PERIOD
 
     def _in(self, lo: int, hi: int) -> list[Mention]:
