@@ -97,3 +97,15 @@ def test_a_count_of_what_happened_is_not_a_standing_count(nlp):
                       "研发人员有120余人。")
     assert f["14个"]["period"] == "2023"
     assert f["120余人"]["period"] is None
+
+
+def test_a_figure_told_again_without_a_time_takes_the_statements_period(nlp):
+    rows = facts_list(nlp, "2023年,蜀山高新区集中开工重点项目8个,总投资96亿元。\n"
+                                          "蜀山高新区8个重点项目开工\n园区将继续优化服务。")
+    assert [f["period"] for f in rows if f["surface"] == "8个"] == ["2023", "2023"]
+    assert rows[2]["restates"] is not None and rows[2]["period_from"] == rows[0]["period_from"]
+
+
+def facts_list(nlp, text, date="2023-06-20"):
+    art = article_from_record({"id": "t", "title": "测试标题", "text": text, "date": date}, source="t", seq=0)
+    return annotate(nlp, art)._.facts

@@ -107,6 +107,10 @@ def build_facts(doc: Doc, text: str | None = None) -> list[dict[str, Any]]:
             # a headline has no time of its own: its figure's period is that of the body's statement
             for k in _PERIOD_COLUMNS:
                 facts[j][k] = f[k]
+        elif j is not None and f["period"] is None and facts[j]["period"] is not None:
+            # a figure told again with no time of its own (a sub-heading 8个项目涉及四大领域): the same fact
+            for k in _PERIOD_COLUMNS:
+                f[k] = facts[j][k]
     return facts
 
 
