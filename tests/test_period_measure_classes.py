@@ -109,3 +109,16 @@ def test_a_figure_told_again_without_a_time_takes_the_statements_period(nlp):
 def facts_list(nlp, text, date="2023-06-20"):
     art = article_from_record({"id": "t", "title": "测试标题", "text": text, "date": date}, source="t", seq=0)
     return annotate(nlp, art)._.facts
+
+
+@pytest.mark.parametrize("text, period", [
+    ("今年前三个季度", "2023前三季度"),
+    ("一至三季度", "2023前三季度"),
+    ("2022年第一至三季度", "2022前三季度"),
+    ("今年1—3季度", "2023前三季度"),
+    ("前两个季度", "2023上半年"),
+])
+def test_first_three_quarters_written_other_ways(text, period):
+    from pipeline.dates import find_dates, resolve_period
+    [m] = find_dates(text)
+    assert resolve_period(m.norm, "2023-11-01") == period

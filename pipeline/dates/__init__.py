@@ -28,7 +28,10 @@ _CN_SMALL = {"一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 
              "十一": 11, "十二": 12}
 _RELATIVE = {"今年": 0, "本年": 0, "本年度": 0, "当年": None, "去年": -1, "上年": -1, "上一年": -1,
              "过去一年": -1, "过去的一年": -1, "前年": -2, "明年": 1, "来年": 1}
-_QUARTER = r"(?:前三季度|第?[一二三四1-4]季度)"
+# 前三季度 also as 前三个季度, 一至三季度, 1-3季度; 前两个季度 is the first half
+_FIRST_THREE = r"(?:前[三3]个?季度|第?[一1]\s*[-—–~至到]\s*[三3]季度)"
+_FIRST_TWO = r"(?:前[两二2]个?季度|第?[一1]\s*[-—–~至到]\s*[二2]季度)"
+_QUARTER = r"(?:" + _FIRST_THREE + "|" + _FIRST_TWO + r"|第?[一二三四1-4]季度)"
 _HALF = r"(?:上半年|下半年|" + _QUARTER + ")"
 _N = r"(?:1[0-2]|[1-9]|十[一二]?|[一二两三四五六七八九])"
 # a span of months in one year: 1—11月, 1-7月份, 1至8月, 前8个月, 前十个月
@@ -127,6 +130,10 @@ def _half(rest: str) -> str:
     for h in ("上半年", "下半年", "前三季度"):
         if h in rest:
             return h
+    if re.search(_FIRST_THREE, rest):
+        return "前三季度"
+    if re.search(_FIRST_TWO, rest):
+        return "上半年"
     q = re.search(r"([一二三四1-4])季度", rest)
     if not q:
         return ""
