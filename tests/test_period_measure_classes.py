@@ -122,3 +122,24 @@ def test_first_three_quarters_written_other_ways(text, period):
     from pipeline.dates import find_dates, resolve_period
     [m] = find_dates(text)
     assert resolve_period(m.norm, "2023-11-01") == period
+
+
+@pytest.mark.parametrize("text, found", [
+    ("力争年内完成投资20亿元", "年内"),
+    ("预计到年底开工项目85个", "年底"),
+    ("年底前建成投产", "年底前"),
+    ("项目三年内建成", None),
+    ("每年年底考核一次", None),
+    ("年末结余32万元", None),   # after 2010年 it is that year's end, not the article's
+])
+def test_this_year_without_its_number(text, found):
+    from pipeline.dates import find_dates, resolve_period
+    dates = find_dates(text)
+    assert [m.text for m in dates] == ([found] if found else [])
+    if found:
+        assert resolve_period(dates[0].norm, "2023-11-01") == "2023"
+
+
+def test_a_target_due_this_year(nlp):
+    f = facts_of(nlp, "蜀山高新区力争年内完成固定资产投资80亿元。")
+    assert (f["80亿元"]["period"], f["80亿元"]["measure"]) == ("2023", "target")

@@ -6,7 +6,7 @@
     "2011上半年"       a half year; "2017一季度", "2023前三季度" quarters
     "2022年1—11月"     a span of months (1-11月, 1至11月, 前11个月); "2020-12" one month (2020年12月)
     "rel:0" / "rel:-1" / "rel:+1"   今年 / 去年 (上年, 过去一年) / 明年, resolved with the article's date
-    "rel:0上半年"      今年上半年; "rel:0一季度", "rel:0年1—8月" (今年前8个月, a bare 1—8月)
+    "rel:0上半年"      今年上半年; "rel:0" also 年内, 到年底 alone; "rel:0一季度", "rel:0年1—8月" (今年前8个月, a bare 1—8月)
     "month:07"        a month opening a clause (，7月…): that month of the article's year
     "day"             a day or month without a year (12月15日): it dates an event, no period
 
@@ -49,6 +49,10 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("cn_year", re.compile(r"([〇零一二三四五六七八九]{4})年")),
     ("relative", re.compile(r"(今年|本年度|本年|当年|去年|上一年|上年|过去的?一年|前年|明年|来年)(" + _HALF + "|" + _MONTHS
                             + r")?")),
+    # 年内 / 到年底 / 年底前 alone: this year (力争年内完成投资20亿元, 预计到年底开工85个); not 三年内,
+    # 2020年底, nor 年末结余 after 2010年 (the year named before it)
+    ("this_year", guarded(re.compile(r"(?<![\d〇零一二三四五六七八九十两几多数半去今明前本当上周整每全年近])年内"
+                                     r"|(?<=[到至])年[底末]|(?<![\d〇零一二三四五六七八九十两几多数半去今明前本当上周整每全年近])年[底末]前"))),
     ("months", re.compile(_MONTHS)),
     ("half", re.compile(_HALF)),
     # 截至7月31日 / 截至7月底: the year so far (截至2020年底 is a year, read above)
@@ -109,6 +113,8 @@ def _norm(kind: str, m: re.Match[str]) -> str | None:
         rest = m.group(0)[len(m.group(1)):]
         h = _half(rest) or (_months(m.group(3), m.group(4)) if rest else "")
         return f"rel:{shift:+d}{h}" if shift else f"rel:0{h}"
+    if kind == "this_year":
+        return "rel:0"
     if kind == "months":
         return "rel:0" + _months(m.group(1), m.group(2))
     if kind == "half":
