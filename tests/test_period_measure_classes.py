@@ -143,3 +143,10 @@ def test_this_year_without_its_number(text, found):
 def test_a_target_due_this_year(nlp):
     f = facts_of(nlp, "蜀山高新区力争年内完成固定资产投资80亿元。")
     assert (f["80亿元"]["period"], f["80亿元"]["measure"]) == ("2023", "target")
+
+
+def test_a_meeting_named_with_its_year_is_not_the_reports_period(nlp):
+    f = facts_of(nlp, "记者从蜀山高新区2024年度招商引资工作会议上获悉,2023年园区新签约项目115个。\n"
+                      "近年来,园区累计培育高新技术企业212家。", date="2024-04-17")
+    assert f["115个"]["period"] == "2023"
+    assert f["212家"]["period"] is None

@@ -71,16 +71,22 @@ _OWN_TIME = re.compile(r"近期|近日|日前|此前|近年|如今|现在|未来
 # a DATE naming an event: 2022年二季度重点项目集中签约仪式, 2024年一季度重大项目开工活动
 _EVENT = re.compile(r"(?:[^，,。；;：:]{0,12}?|[，,]\s*在[^，,。；;：:]{0,20}?)(?:签约|开工|竣工|投产|仪式|大会|推介会|洽谈会|招商会|博览会|论坛|峰会|发布会|活动"
                     r"|(?:推进|现场|观摩|启动|动员|对接)会)")
+# a meeting named with its year (2019年度招商引资工作会议)
+_MEETING = re.compile(r"[^，,。；;：:]{0,12}?(?:会议|工作会|年会)")
 # a sentence about the event named before (此次集中开工的项目共31个, 本次“三个一批”活动): its period
 _THIS_EVENT = re.compile(r"(?:此次|本次|这次|本批|此批)")
 
 
 def document_period(dates: Sequence[Mention], lead: tuple[int, int] | None,
-                    article_date: str | None) -> str | None:
+                    article_date: str | None, text: str | None = None) -> str | None:
+    """The period a report is about, announced in the lead; not a meeting's name (the
+    article's `text` given: 2019年度招商引资工作会议上获悉，2018年… reports on 2018)."""
     if lead is None:
         return None
     for d in dates:
         if lead[0] <= d.start < lead[1] and ("年度" in d.text or d.source == "date_five_year"):
+            if text is not None and (_EVENT.match(text, d.end) or _MEETING.match(text, d.end)):
+                continue
             return resolve_period(d.norm, article_date)
     return None
 
@@ -105,7 +111,7 @@ class PeriodResolver:
         self._carried_by: dict[tuple, Period | None] = {}
         # the last period given to a figure: its sentence's start, paragraph and period
         self._said: tuple[int, tuple[int, int], Period] | None = None
-        self.default = document_period(dates, lead, article_date)
+        self.default = document_period(dates, lead, article_date, text)
         # the first DATE that names an event (2024年一季度重点项目集中开工活动); 此次 refers back to it
         self._event = next((d for d in self.dates if _EVENT.match(text, d.end) and self._when(d) != "future"), None)
 
