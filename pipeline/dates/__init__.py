@@ -8,6 +8,7 @@
     "rel:0" / "rel:-1" / "rel:+1"   今年 / 去年 (上年, 过去一年) / 明年, resolved with the article's date
     "rel:0上半年"      今年上半年; "rel:0" also 年内, 到年底 alone; "rel:0一季度", "rel:0年1—8月" (今年前8个月, a bare 1—8月)
     "month:07"        a month opening a clause (，7月…): that month of the article's year
+    "bare:四季度"      a quarter or half without a year: the last one begun by the article's date
     "day"             a day or month without a year (12月15日): it dates an event, no period
 
 `period_bounds` reads a resolved period back into its first and last day and its grain.
@@ -118,7 +119,7 @@ def _norm(kind: str, m: re.Match[str]) -> str | None:
     if kind == "months":
         return "rel:0" + _months(m.group(1), m.group(2))
     if kind == "half":
-        return "rel:0" + _half(m.group(0))
+        return "bare:" + _half(m.group(0))
     if kind in ("to_month", "month"):
         n = int(m.group(1))
         if not 1 <= n <= 12:
@@ -147,6 +148,9 @@ def _half(rest: str) -> str:
     return ("一二三四"["1234".index(n)] if n.isdigit() else n) + "季度"
 
 
+_FIRST_MONTH = {"下半年": 7, "二季度": 4, "三季度": 7, "四季度": 10}
+
+
 def _months(to: str | None, first: str | None) -> str:
     """The end month of 1—N月 or 前N个月 -> 年1—N月."""
     n = to or first
@@ -158,10 +162,17 @@ def resolve_period(norm: str | None, article_date: str | None) -> str | None:
     """A DATE's norm -> the facts table's period, or None where it dates an event."""
     if not norm or norm == "day":
         return None
-    if not norm.startswith(("rel:", "month:")):
+    if not norm.startswith(("rel:", "month:", "bare:")):
         return norm
     if not article_date or not re.match(r"\d{4}", article_date):
         return None
+    if norm.startswith("bare:"):
+        # a quarter or half without a year: the last one begun by the article's date
+        # (四季度 in a January article: last year's)
+        part = norm[5:]
+        first = _FIRST_MONTH.get(part, 1)
+        amonth = int(article_date[5:7]) if re.match(r"\d{4}-\d{2}", article_date) else 12
+        return f"{int(article_date[:4]) - (first > amonth)}{part}"
     if norm.startswith("month:"):
         # the last such month up to the article's date (12月 in a January article: last year's)
         month = int(norm[6:])

@@ -233,7 +233,7 @@ class PeriodResolver:
         text = resolve_period(d.norm, self.article_date)
         if text is None:
             return NO_PERIOD
-        if d.norm.startswith(("rel:", "month:")):
+        if d.norm.startswith(("rel:", "month:", "bare:")):
             source = "article_date"
         elif _EVENT.match(self.text, d.end):
             source = "event"
