@@ -163,3 +163,21 @@ def test_a_bare_quarter_is_the_last_one_begun(text, date, period):
     from pipeline.dates import find_dates, resolve_period
     [m] = find_dates(text)
     assert resolve_period(m.norm, date) == period
+
+
+@pytest.mark.parametrize("text, surface, kind, measure", [
+    # a one-character move word inside a name is no change
+    ("开工项目3个,分别为总投资0.6亿元的华星可降解餐具项目、总投资0.4亿元的嘉禾机械项目", "0.4亿元", "money", "level"),
+    ("园区规上工业产值同比增18.5%", "18.5%", "percent", "change"),
+    ("出口额降3.2亿元", "3.2亿元", "money", "change"),
+    # a lower bound or a range right before the class it bounds
+    ("全年新增过10亿元企业4家", "过10亿元", "money", "threshold"),
+    ("其中20-50亿元项目2个", "20-50亿元", "money", "threshold"),
+    ("园区总投资超10亿元", "超10亿元", "money", "level"),
+])
+def test_measure_words_and_bounds(text, surface, kind, measure):
+    from pipeline.numbers import find_quantities
+    q = next(q for q in find_quantities(text) if q.text == surface)
+    got = measure_of(kind, None, text, q.start, q.end, (text.rfind("，", 0, q.start) + 1, len(text)), 0,
+                     bounded=q.approx in ("more_than", "at_least") or q.value_high is not None)
+    assert got == measure

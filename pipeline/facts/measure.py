@@ -29,6 +29,8 @@ _CLASS = r"(?:项目|企业|产业集群|集群|工程|产业链|平台)"
 _THRESHOLD = re.compile(r"^(?:以上|及以上|以下|级)(?:的[^，,。；;、]{0,8}?|(?:重大|重点|大|产业|工业|制造业|优质|好)?)" + _CLASS)
 # or a bound or range on the amount and a class after it: 产值超亿元的高新技术企业, 年产值20至30亿元的企业
 _CLASS_AFTER = re.compile(r"^的[^，,。；;、]{0,8}?" + _CLASS)
+# a lower bound right before a class (新增过10亿元企业4家, 引进超亿元项目): which ones are counted
+_BOUND_CLASS = re.compile(r"^(?:重大|重点|大|产业|工业|制造业|优质|好)?" + _CLASS)
 _COUNT_AFTER = re.compile(r"^\d")  # 100亿元以上1个: a class of projects counted
 # planned figures: cues in the number's clause, and cues that govern the rest of their sentence
 _TARGET = re.compile(r"计划|预计|拟|将|有望|预期|争取|可达|可实现|可新增|可带动|可提供|届时")
@@ -47,7 +49,10 @@ _SHARE = re.compile(r"占|比重|比例|份额|(?<!增长)(?<![增涨])率")
 # 增至 / 增长到 / 提高至: the figure reached, a level (or share), not the change
 # (提升至2022年的56%: the level of a year)
 _TO_LEVEL = re.compile(r"(?:增长|增加|提高|提升|上升|下降|降低|减少|扩大|降|增|升)(?:至|到)(?:(?:19|20)\d\d年(?:底|末)?的?)?$")
-_CHANGE = re.compile(r"增长|增加|增速|增幅|提高|提升|上升|上涨|下降|下滑|减少|降低|下跌|回落|同比|环比|新增|净增|增|降|涨|跌|减")
+# a one-character move only before its amount (同比增18.5%, 降3%, 增了): not inside a name or
+# another word (可降解环保日用品项目, 减速机, 增材制造, 增资总额)
+_CHANGE = re.compile(r"增长|增加|增速|增幅|提高|提升|上升|上涨|下降|下滑|减少|降低|下跌|回落|同比|环比|新增|净增"
+                     r"|[增降涨跌减](?=\s*(?:[\d０-９一二两三四五六七八九十百千近约超逾]|了|达))")
 _CHANGE_AFTER = re.compile(r"^(?:的)?(?:增长|增幅|增速|涨幅|降幅)")
 # names that hold a change word without being a change (工业增加值, 增值税)
 _NOT_CHANGE = re.compile(r"增加值|增值")
@@ -73,7 +78,7 @@ def measure_of(kind: str, per: str | None, text: str, pos: int, end: int,
     surface = text[pos:end]
     if kind == "money" and (_THRESHOLD.match(after) or (surface.endswith(("以上", "以下")) and (
             _COUNT_AFTER.match(after) or _CLASS_AFTER.match(after) or re.match(_CLASS, after)))
-            or (bounded and _CLASS_AFTER.match(after))):
+            or (bounded and (_CLASS_AFTER.match(after) or _BOUND_CLASS.match(after)))):
         return "threshold"
     # the sentence up to the number, from its last semicolon: a list's items have their own cues
     s_end = len(text) if sentence_end is None else max(sentence_end, pos)
