@@ -181,3 +181,9 @@ def test_measure_words_and_bounds(text, surface, kind, measure):
     got = measure_of(kind, None, text, q.start, q.end, (text.rfind("，", 0, q.start) + 1, len(text)), 0,
                      bounded=q.approx in ("more_than", "at_least") or q.value_high is not None)
     assert got == measure
+
+
+def test_the_move_of_a_planned_figure_is_planned(nlp):
+    f = facts_of(nlp, "数据显示,园区光伏产业全年产值将超800亿元,同比增长超过25%。园区营收同比增长9%。")
+    assert (f["超800亿元"]["measure"], f["25%"]["measure"]) == ("target", "target")
+    assert f["9%"]["measure"] == "change"

@@ -98,6 +98,10 @@ def build_facts(doc: Doc, text: str | None = None) -> list[dict[str, Any]]:
                 and not _BARE_CHANGE.sub("", f["metric"] or "").strip()):
             # 营业收入860亿元，同比增长15%: a percent whose clause names nothing measures the figure before it
             f["metric_key"] = facts[i - 1]["metric_key"]
+        if (f["kind"] == "percent" and f["measure"] == "change" and i and facts[i - 1]["measure"] == "target"
+                and facts[i - 1]["sentence"] == f["sentence"] and not _BARE_CHANGE.sub("", f["metric"] or "").strip()):
+            # 产值将超1000亿元，同比增长超过20%: the move of a planned figure is planned too
+            f["measure"] = "target"
         year = f["period_start"].year if f["period_start"] else article_year
         f["value_cny"] = value_cny(f["kind"], f["value"], f["unit"], year)
     # `restates` holds the start-end of the repeated fact; rows.fact_rows makes it a fact_id
