@@ -187,3 +187,11 @@ def test_the_move_of_a_planned_figure_is_planned(nlp):
     f = facts_of(nlp, "数据显示,园区光伏产业全年产值将超800亿元,同比增长超过25%。园区营收同比增长9%。")
     assert (f["超800亿元"]["measure"], f["25%"]["measure"]) == ("target", "target")
     assert f["9%"]["measure"] == "change"
+
+
+def test_a_run_whose_subject_stands_before_its_year(nlp):
+    f = facts_of(nlp, "蜀山高新区2022年实现营收860亿元,同比增长12%。规上工业产值增长9%,达到410亿元。")
+    assert (f["410亿元"]["period"], f["410亿元"]["period_from"]) == ("2022", "paragraph")
+    # a year dating an event after its subject opens no run
+    f = facts_of(nlp, "华星公司2019年在合肥设立研发中心。目前,公司产品已进入15家整车企业的供应链。")
+    assert f["15家"]["period"] is None

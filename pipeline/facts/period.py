@@ -55,6 +55,9 @@ _OPENER = re.compile(r"^[\s“”\"（(]*(?:本报讯|讯|[^，,。；;：:\n]{0
                      r"(?:[^，,。；;：:]{0,30}?(?:公布|透露|发布|获悉|介绍|表示|显示|通报|了解到|得知|指出)[，,：:]\s*)?"
                      r"(?:据统计|据了解|数据显示|统计显示|其中|另外|此外|同时|在|截至|截止|自|从"
                      r"|据[^，,。；;：:]{0,10}?(?:统计|了解|悉|介绍|测算|数据|显示))?[，,、]?[\s“”\"]*$")
+# or the run's subject before its year (园区2021年实现营收…): a short name, not a founding date
+_SUBJECT_FIRST = re.compile(r"^[\s“”\"]*[^，,。；;：:\s]{2,12}(?<![于在自从至到截止是的为])$")
+_RUN_OPEN = re.compile(r"实现|完成|达到|增长|新增|引进|签约|投资|营业收入|营收|产值|收入")
 # a sentence that continues a run of statistics
 _RUN = re.compile(r"增长|增速|增幅|同比|达到|达|实现|完成|突破|超过|累计|新增|下降|减少|提高|提升|占|总额|总量|规模|共计|合计"
                   r"|投资|金额|收入|产值|营收|引进|签约|为")
@@ -198,7 +201,7 @@ class PeriodResolver:
         opener_from = max(d_sentence[0], block[0])
         if _EVENT.match(self.text, d.end):
             return self._period(d, "event")
-        if not _OPENER.match(self.text[opener_from:d.start]):
+        if not (_OPENER.match(self.text[opener_from:d.start]) or self._subject_first(opener_from, d)):
             return None
         if not _RUN.search(sentence_text) or _OWN_TIME.search(sentence_text):
             return None
@@ -223,6 +226,14 @@ class PeriodResolver:
         figure takes no past period (2007-2010年…增长17.7%，预计未来达23%)."""
         when = self._when(d)
         return when != ("past" if target else "future")
+
+    def _subject_first(self, opener_from: int, d: Mention) -> bool:
+        """园区2021年实现营收860亿元: a short subject before the year, whose clause states a figure
+        (公司2019年在慕尼黑设立研发中心 dates an event, not a run)."""
+        if not _SUBJECT_FIRST.match(self.text[opener_from:d.start]):
+            return False
+        index = text_index(self.text)
+        return index.search(_RUN_OPEN, "实完达增新引签投营产收", d.end, index.clause_end(d.end, len(self.text))) is not None
 
     def _from_base(self, d: Mention) -> bool:
         """从去年的零激增至127亿元: the base of a change, which neither dates what follows nor ends a run."""
