@@ -2,13 +2,16 @@
 
 price      a unit price or rate: the fact has a `per` unit (4.32元/股), or 户均 / 人均 / 每亩 before it
 threshold  money that qualifies what follows it: 10亿元以上项目, 产值超亿元的高新技术企业,
-           100亿元以上1个
+           100亿元以上1个, 过10亿元企业, 20-50亿元项目
 target     a planned or expected figure: 计划, 预计, 拟, 将, 可达 ... in its clause, or 力争, 目标,
-           到2027年, 建成后 earlier in its sentence (a semicolon ends a cue's reach)
+           到2027年, 建成后 earlier in its sentence (a semicolon ends a cue's reach); not 截至2021年底,
+           提升至2022年的, a due year before the article's, 以…为目标, 完成年度计划的X% (a share);
+           the bare move of a planned figure (将超1000亿元，同比增长20%: build.py) too
 share      a percent read as a part of a whole (占, 比重, 比例, …率); change (增长15.2%, 同比):
            the cue closest before the number decides (占比提高到30% is a share)
 cumulative 累计, 共计, 总计 in its clause; 以来, 截至目前, 先后, 至今 earlier in its sentence
-change     新增9家, 增加投资5亿元: a change word in its clause (工业增加值 is not one)
+change     新增9家, 增加投资5亿元: a change word in its clause (工业增加值 is not one; 增, 降 alone
+           only before an amount: 可降解 is none)
 level      everything else: a total or a stock (营业收入860亿元, 高企1217家)
 
 The order is the precedence: a planned growth (力争增长15%) is a target, a cumulative

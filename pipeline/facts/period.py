@@ -5,11 +5,15 @@
 - A year or period that opens a sentence (or a paragraph) also governs the following
   sentences of that paragraph that continue the run of statistics (增长, 达到, 实现, 完成 ...),
   until another time expression: "2021年，全区营业收入增长15.2%。规上工业产值增长12%。" -> both 2021.
+  The date may follow a dateline or a reporting clause (X网北京3月5日电(记者 X), 据悉，) or the
+  run's subject when its clause states a figure (园区2021年实现营收…).
 - A DATE naming an event (2022年二季度重点项目集中签约仪式) dates that event's figures in the
-  following sentences of its paragraph too.
+  following sentences of its paragraph too, and a 其中 sentence breaking them down.
 - A standing count (有 / 拥有 / 现有 / 共有 / 聚集) with no time of its own gets none
-  (2019年研发费用6069万元。研发人员有110余人 -> null), and a target without its own year is
-  not given the year of achieved figures.
+  (2019年研发费用6069万元。研发人员有110余人 -> null; 另有14个项目开工 counts what happened), and a
+  target (its measure) without its own year is not given the year of achieved figures.
+- A date after the article's year dates planned figures only (the year a target is due) and names
+  no event; a planned figure takes no period ended before the article's year.
 - 比上年 / 较去年同期: a comparison's base is not the number's period.
 - A report about one fiscal or plan period, announced in the lead paragraph as 2010年度 /
   2007-2009年度 / “十二五”, dates its numbers unless their sentence names another.
