@@ -195,3 +195,12 @@ def test_a_run_whose_subject_stands_before_its_year(nlp):
     # a year dating an event after its subject opens no run
     f = facts_of(nlp, "华星公司2019年在合肥设立研发中心。目前,公司产品已进入15家整车企业的供应链。")
     assert f["15家"]["period"] is None
+
+
+@pytest.mark.parametrize("text, surface", [
+    ("秦皇岛玻璃降1.94元/重量箱,跌幅1.6%", "1.6%"),
+    ("园区实现增收3.2亿元", "3.2亿元"),
+])
+def test_two_character_move_words(text, surface):
+    kind = "percent" if surface.endswith("%") else "money"
+    assert _measure(text, surface, kind) == "change"

@@ -54,7 +54,8 @@ _SHARE = re.compile(r"占|比重|比例|份额|(?<!增长)(?<![增涨])率")
 _TO_LEVEL = re.compile(r"(?:增长|增加|提高|提升|上升|下降|降低|减少|扩大|降|增|升)(?:至|到)(?:(?:19|20)\d\d年(?:底|末)?的?)?$")
 # a one-character move only before its amount (同比增18.5%, 降3%, 增了): not inside a name or
 # another word (可降解环保日用品项目, 减速机, 增材制造, 增资总额)
-_CHANGE = re.compile(r"增长|增加|增速|增幅|提高|提升|上升|上涨|下降|下滑|减少|降低|下跌|回落|同比|环比|新增|净增"
+_CHANGE = re.compile(r"增长|增加|增速|增幅|涨幅|降幅|跌幅|减幅|增收|减收|提高|提升|上升|上涨|下降|下滑|减少|降低|下跌|回落"
+                     r"|同比|环比|新增|净增"
                      r"|[增降涨跌减](?=\s*(?:[\d０-９一二两三四五六七八九十百千近约超逾]|了|达))")
 _CHANGE_AFTER = re.compile(r"^(?:的)?(?:增长|增幅|增速|涨幅|降幅)")
 # names that hold a change word without being a change (工业增加值, 增值税)
