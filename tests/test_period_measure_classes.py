@@ -204,3 +204,15 @@ def test_a_run_whose_subject_stands_before_its_year(nlp):
 def test_two_character_move_words(text, surface):
     kind = "percent" if surface.endswith("%") else "money"
     assert _measure(text, surface, kind) == "change"
+
+
+@pytest.mark.parametrize("text, surface, kind, measure", [
+    ("伦铜周二涨至9540美元", "9540美元", "money", "level"),
+    ("42英寸面板已经由423元跌至255元", "255元", "money", "level"),
+    ("中国铜需求增速或下滑至6%", "6%", "percent", "change"),
+    ("研发投入占比提高到3.5%", "3.5%", "percent", "share"),
+    ("两个自主品牌产品提价20%左右", "20%左右", "percent", "change"),
+    ("H股较年初开盘价跌去达42.91%", "42.91%", "percent", "change"),
+])
+def test_levels_reached_and_price_moves(text, surface, kind, measure):
+    assert _measure(text, surface, kind) == measure

@@ -51,12 +51,13 @@ _CUMULATIVE_SENTENCE = re.compile(r"以来|迄今|至今|先后|(?:截至|截止
 _SHARE = re.compile(r"占|比重|比例|份额|(?<!增长)(?<![增涨])率")
 # 增至 / 增长到 / 提高至: the figure reached, a level (or share), not the change
 # (提升至2022年的56%: the level of a year)
-_TO_LEVEL = re.compile(r"(?:增长|增加|提高|提升|上升|下降|降低|减少|扩大|降|增|升)(?:至|到)(?:(?:19|20)\d\d年(?:底|末)?的?)?$")
+_TO_LEVEL = re.compile(r"(?:增长|增加|提高|提升|上升|下降|降低|减少|扩大|缩减|下滑|回落|降|增|升|涨|跌)(?:至|到)了?(?:(?:19|20)\d\d年(?:底|末)?的?)?$")
 # a one-character move only before its amount (同比增18.5%, 降3%, 增了): not inside a name or
 # another word (可降解环保日用品项目, 减速机, 增材制造, 增资总额)
-_CHANGE = re.compile(r"增长|增加|增速|增幅|涨幅|降幅|跌幅|减幅|增收|减收|提高|提升|上升|上涨|下降|下滑|减少|降低|下跌|回落"
-                     r"|同比|环比|新增|净增"
-                     r"|[增降涨跌减](?=\s*(?:[\d０-９一二两三四五六七八九十百千近约超逾]|了|达))")
+_CHANGE = re.compile(r"增长|增加|增速|增幅|涨幅|降幅|跌幅|减幅|增收|减收|涨价|降价|提价|增资|提高|提升|上升|上涨|下降|下滑"
+                     r"|减少|降低|下跌|回落|同比|环比|新增|净增"
+                     r"|[增降涨跌减](?=\s*(?:[\d０-９一二两三四五六七八九十百千近约超逾]|了|达|去))")
+_RATE = re.compile(r"增速|增长率|增幅|涨幅|降幅|跌幅|速度")
 _CHANGE_AFTER = re.compile(r"^(?:的)?(?:增长|增幅|增速|涨幅|降幅)")
 # names that hold a change word without being a change (工业增加值, 增值税)
 _NOT_CHANGE = re.compile(r"增加值|增值")
@@ -94,7 +95,10 @@ def measure_of(kind: str, per: str | None, text: str, pos: int, end: int,
             or _TARGET_OPEN.match(text, sentence_start, pos) or scans.due(lead, pos, s_end, article_year)):
         return "target"
     if _TO_LEVEL.search(scans.masked, max(c0, pos - 12), pos):
-        return "share" if kind == "percent" else "level"  # a percent reached is a rate or share
+        if kind != "percent":
+            return "level"
+        # a percent reached is a share (占比提高到30%), or a growth rate's move (增速下滑至6%)
+        return "change" if scans.exists(_RATE, c0, pos, c_end) else "share"
     share = scans.last(_SHARE, c0, pos, c_end) if kind == "percent" else -1
     change = scans.last(_CHANGE, c0, pos, c_end)
     if change < 0 and _CHANGE_AFTER.match(after):
