@@ -216,3 +216,13 @@ def test_two_character_move_words(text, surface):
 ])
 def test_levels_reached_and_price_moves(text, surface, kind, measure):
     assert _measure(text, surface, kind) == measure
+
+
+def test_a_conjunction_is_no_subject_opening_a_run(nlp):
+    f = facts_of(nlp, "虽然园区上年度的增长速度不高,但后劲很足。而同时,园区的需求目前占全省的44%。", date="2011-05-31")
+    assert f["44%"]["period"] is None
+
+
+def test_an_estimate_of_a_past_year_keeps_it(nlp):
+    f = facts_of(nlp, "2010年中国电子元件行业总产量达到12550亿只,预计占世界总产量的45%。", date="2011-05-31")
+    assert f["45%"]["period"] == "2010"

@@ -60,7 +60,8 @@ _OPENER = re.compile(r"^[\s“”\"（(]*(?:本报讯|讯|[^，,。；;：:\n]{0
                      r"(?:据统计|据了解|数据显示|统计显示|其中|另外|此外|同时|在|截至|截止|自|从"
                      r"|据[^，,。；;：:]{0,10}?(?:统计|了解|悉|介绍|测算|数据|显示))?[，,、]?[\s“”\"]*$")
 # or the run's subject before its year (园区2021年实现营收…): a short name, not a founding date
-_SUBJECT_FIRST = re.compile(r"^[\s“”\"]*[^，,。；;：:\s]{2,12}(?<![于在自从至到截止是的为])$")
+_SUBJECT_FIRST = re.compile(r"^[\s“”\"]*(?!虽然|虽|但|而|因为|因|由于|如果|若|即使|尽管|只是|不过|然而|并且|同时|此外|另外|其中|对于|随着)"
+                            r"[^，,。；;：:\s]{2,12}(?<![于在自从至到截止是的为])$")
 _RUN_OPEN = re.compile(r"实现|完成|达到|增长|新增|引进|签约|投资|营业收入|营收|产值|收入")
 # a sentence that continues a run of statistics
 _RUN = re.compile(r"增长|增速|增幅|同比|达到|达|实现|完成|突破|超过|累计|新增|下降|减少|提高|提升|占|总额|总量|规模|共计|合计"
@@ -69,6 +70,8 @@ _RUN = re.compile(r"增长|增速|增幅|同比|达到|达|实现|完成|突破|
 _STANDING = re.compile(r"(?:有|拥有|现有|共有|聚集|集聚|汇聚)[^，,。；;：:]{0,12}$")
 # ... unless what it counts happened (另有14个项目自行开工, 有10项举措被国务院刊发): an event's count
 _HAPPENED = re.compile(r"开工|竣工|投产|签约|落地|落户|入驻|开业|获批|认定|刊发|推广|复制|引进|建成")
+# a plan looking past the date before it
+_AHEAD = re.compile(r"未来|今后|将来|以后|此后|届时|明年|下一步|[到至](?:19|20)\d\d年")
 # a sentence that breaks down the figures of the one before it
 _BREAKDOWN = re.compile(r"[\s“”\"]*其中[，,：:]?")
 # planned figures: their period is the year they are due, never a year carried to them
@@ -150,14 +153,14 @@ class PeriodResolver:
         s_start = max(sentence[0], block[0]) if block else sentence[0]
         before = [d for d in self._in(s_start, pos)
                   if not (_FROM.search(self.text, max(0, d.start - 1), d.start) and _TO.search(self.text, d.end, pos))
-                  and self._fits(d, target)]
+                  and self._fits(d, target, pos)]
         if before:
             d = before[-1]
             year = next((e.norm[:4] for e in reversed(before[:-1]) if e.norm[:4].isdigit()), None)
             if d.norm.startswith("month:") and year:  # 2004年，4月份汽车销量…: that year's April
                 return _make(f"{year}-{d.norm[6:]}", "sentence")
             return self._period(d, "clause" if d.start >= clause[0] else "sentence")
-        after = [d for d in self._in(end, clause[1]) if self._fits(d, target)]
+        after = [d for d in self._in(end, clause[1]) if self._fits(d, target, pos)]
         if after:
             return self._period(after[0], "clause")
         if self.default:  # a report on one period: its standing counts and targets too
@@ -225,11 +228,14 @@ class PeriodResolver:
             return "future"
         return "past" if int(years[-1]) < now else None
 
-    def _fits(self, d: Mention, target: bool | None) -> bool:
+    def _fits(self, d: Mention, target: bool | None, pos: int) -> bool:
         """A future date gives its period to a planned figure only (the year it is due); a planned
-        figure takes no past period (2007-2010年…增长17.7%，预计未来达23%)."""
+        figure looking ahead of a past period takes none (2007-2010年…增长17.7%，预计未来达23%),
+        while an estimate of a past year keeps it (2010年总产量…，预计占世界的45%)."""
         when = self._when(d)
-        return when != ("past" if target else "future")
+        if target:
+            return when != "past" or not _AHEAD.search(self.text, d.end, pos)
+        return when != "future"
 
     def _subject_first(self, opener_from: int, d: Mention) -> bool:
         """园区2021年实现营收860亿元: a short subject before the year, whose clause states a figure
