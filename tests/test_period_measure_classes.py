@@ -156,10 +156,11 @@ def test_a_meeting_named_with_its_year_is_not_the_reports_period(nlp):
     ("四季度", "2023-01-15", "2022四季度"),    # not begun by the article's date: last year's
     ("四季度", "2023-11-20", "2023四季度"),
     ("下半年", "2023-02-01", "2022下半年"),
+    ("下半年", "2023-06-20", "2023下半年"),    # the half to come
     ("一季度", "2023-01-15", "2023一季度"),
     ("今年四季度", "2023-01-15", "2023四季度"),  # 今年 says which year
 ])
-def test_a_bare_quarter_is_the_last_one_begun(text, date, period):
+def test_a_bare_quarter_long_after_the_article_is_last_years(text, date, period):
     from pipeline.dates import find_dates, resolve_period
     [m] = find_dates(text)
     assert resolve_period(m.norm, date) == period

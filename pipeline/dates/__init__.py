@@ -8,7 +8,8 @@
     "rel:0" / "rel:-1" / "rel:+1"   今年 / 去年 (上年, 过去一年) / 明年, resolved with the article's date
     "rel:0上半年"      今年上半年; "rel:0" also 年内, 到年底 alone; "rel:0一季度", "rel:0年1—8月" (今年前8个月, a bare 1—8月)
     "month:07"        a month opening a clause (，7月…): that month of the article's year
-    "bare:四季度"      a quarter or half without a year: the last one begun by the article's date
+    "bare:四季度"      a quarter or half without a year: this year's, last year's when it begins over
+                      three months after the article's date (四季度 in January)
     "day"             a day or month without a year (12月15日): it dates an event, no period
 
 `period_bounds` reads a resolved period back into its first and last day and its grain.
@@ -167,12 +168,12 @@ def resolve_period(norm: str | None, article_date: str | None) -> str | None:
     if not article_date or not re.match(r"\d{4}", article_date):
         return None
     if norm.startswith("bare:"):
-        # a quarter or half without a year: the last one begun by the article's date
-        # (四季度 in a January article: last year's)
+        # a quarter or half without a year: this year's, unless it begins more than three months
+        # after the article's date (四季度 in a January article: last year's; 下半年 in June: to come)
         part = norm[5:]
         first = _FIRST_MONTH.get(part, 1)
         amonth = int(article_date[5:7]) if re.match(r"\d{4}-\d{2}", article_date) else 12
-        return f"{int(article_date[:4]) - (first > amonth)}{part}"
+        return f"{int(article_date[:4]) - (first > amonth + 3)}{part}"
     if norm.startswith("month:"):
         # the last such month up to the article's date (12月 in a January article: last year's)
         month = int(norm[6:])
