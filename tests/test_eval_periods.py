@@ -7,7 +7,7 @@ from pipeline.evaluate.gold import evaluate_file
 
 MARGIN = 0.02
 FLOORS = {
-    "dev": {"period": 0.937, "period_exact": 0.933},
+    "dev": {"period": 0.945, "period_exact": 0.941},
     "train": {"period": 0.942, "period_exact": 0.936, "measure": 0.923},
 }
 
