@@ -227,3 +227,10 @@ def test_a_conjunction_is_no_subject_opening_a_run(nlp):
 def test_an_estimate_of_a_past_year_keeps_it(nlp):
     f = facts_of(nlp, "2010年中国电子元件行业总产量达到12550亿只,预计占世界总产量的45%。", date="2011-05-31")
     assert f["45%"]["period"] == "2010"
+
+
+def test_since_a_year_runs_to_the_article(nlp):
+    f = facts_of(nlp, "自2019年挂牌成立以来,蜀山片区已形成制度创新成果48项。2023年以来,园区新签约项目30个。",
+                 date="2023-06-20")
+    assert (f["48项"]["period"], f["48项"]["period_grain"]) == ("2019-2023", "multi-year")
+    assert f["30个"]["period"] == "2023"

@@ -70,6 +70,8 @@ _RUN = re.compile(r"增长|增速|增幅|同比|达到|达|实现|完成|突破|
 _STANDING = re.compile(r"(?:有|拥有|现有|共有|聚集|集聚|汇聚)[^，,。；;：:]{0,12}$")
 # ... unless what it counts happened (另有14个项目自行开工, 有10项举措被国务院刊发): an event's count
 _HAPPENED = re.compile(r"开工|竣工|投产|签约|落地|落户|入驻|开业|获批|认定|刊发|推广|复制|引进|建成")
+# since a year (自2017年4月1日挂牌成立以来, 2019年以来): up to the article's date
+_SINCE = re.compile(r"[^，,。；;：:]{0,16}?(?:以来|至今)")
 # a plan looking past the date before it
 _AHEAD = re.compile(r"未来|今后|将来|以后|此后|届时|明年|下一步|[到至](?:19|20)\d\d年")
 # a sentence that breaks down the figures of the one before it
@@ -258,6 +260,9 @@ class PeriodResolver:
             source = "article_date"
         elif _EVENT.match(self.text, d.end):
             source = "event"
+        elif (re.fullmatch(r"\d{4}", text) and self.article_date and self.article_date[:4].isdigit()
+              and int(text) < int(self.article_date[:4]) and _SINCE.match(self.text, d.end)):
+            text = f"{text}-{self.article_date[:4]}"  # 自2017年4月1日挂牌以来 in 2018: 2017-2018
         return _make(text, source)
 
 
