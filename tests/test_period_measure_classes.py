@@ -234,3 +234,9 @@ def test_since_a_year_runs_to_the_article(nlp):
                  date="2023-06-20")
     assert (f["48项"]["period"], f["48项"]["period_grain"]) == ("2019-2023", "multi-year")
     assert f["30个"]["period"] == "2023"
+
+
+def test_a_month_entered(nlp):
+    from pipeline.dates import find_dates, resolve_period
+    [m] = find_dates("进入8月以来,合成橡胶价格继续上涨")
+    assert resolve_period(m.norm, "2011-08-26") == "2011-08"

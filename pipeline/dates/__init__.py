@@ -60,7 +60,8 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     # 截至7月31日 / 截至7月底: the year so far (截至2020年底 is a year, read above)
     ("to_month", guarded(re.compile(r"(?<=截至|截止)(\d{1,2})月(?:份)?(?:\d{1,2}[日号]|底|末)?"))),
     # a month opening a clause (其中，7月丁苯橡胶…; 12月示范区共有开工项目19个): its statistics
-    ("month", guarded(re.compile(r"(?<=[，,。；;：:\n])(\d{1,2})月(?:份)?(?![\d日号底末初中])"))),
+    # (进入8月以来, 价格继续上涨: that month too)
+    ("month", guarded(re.compile(r"(?:(?<=[，,。；;：:\n])|(?<=进入))(\d{1,2})月(?:份)?(?![\d日号底末初中])"))),
     ("day", guarded(re.compile(r"\d{1,2}月(?:份)?(?:\d{1,2}[日号])?|\d{1,2}[日号]"))),
     ("five_year", _FIVE_YEAR),
 ]
