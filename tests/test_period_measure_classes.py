@@ -240,3 +240,10 @@ def test_a_month_entered(nlp):
     from pipeline.dates import find_dates, resolve_period
     [m] = find_dates("进入8月以来,合成橡胶价格继续上涨")
     assert resolve_period(m.norm, "2011-08-26") == "2011-08"
+
+
+def test_a_plan_lasting_n_years_from_its_start(nlp):
+    f = facts_of(nlp, "从今年开始,合肥市决定投资近百亿元启动为期三年的河道治理工程。", date="2011-03-23")
+    assert (f["近百亿元"]["period"], f["近百亿元"]["period_grain"]) == ("2011-2013", "multi-year")
+    f = facts_of(nlp, "今年园区投资20亿元,为期三年的规划随后发布。", date="2011-03-23")
+    assert f["20亿元"]["period"] == "2011"   # 今年 starts nothing here

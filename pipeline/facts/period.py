@@ -72,6 +72,10 @@ _STANDING = re.compile(r"(?:有|拥有|现有|共有|聚集|集聚|汇聚)[^，,
 _HAPPENED = re.compile(r"开工|竣工|投产|签约|落地|落户|入驻|开业|获批|认定|刊发|推广|复制|引进|建成")
 # since a year (自2017年4月1日挂牌成立以来, 2019年以来): up to the article's date
 _SINCE = re.compile(r"[^，,。；;：:]{0,16}?(?:以来|至今)")
+# a year that starts something (从今年开始, 2021年起) and how many years it lasts (为期三年)
+_STARTS = re.compile(r"(?:开始|起)")
+_LASTING = re.compile(r"为期([一二两三四五六七八九十2-9]|10)年")
+_CN_YEARS = {**{c: i for i, c in enumerate("一二三四五六七八九十", 1)}, "两": 2, **{str(i): i for i in range(2, 11)}}
 # a plan looking past the date before it
 _AHEAD = re.compile(r"未来|今后|将来|以后|此后|届时|明年|下一步|[到至](?:19|20)\d\d年")
 # a sentence that breaks down the figures of the one before it
@@ -161,7 +165,8 @@ class PeriodResolver:
             year = next((e.norm[:4] for e in reversed(before[:-1]) if e.norm[:4].isdigit()), None)
             if d.norm.startswith("month:") and year:  # 2004年，4月份汽车销量…: that year's April
                 return _make(f"{year}-{d.norm[6:]}", "sentence")
-            return self._period(d, "clause" if d.start >= clause[0] else "sentence")
+            period = self._period(d, "clause" if d.start >= clause[0] else "sentence")
+            return self._lasting(d, period, sentence) or period
         after = [d for d in self._in(end, clause[1]) if self._fits(d, target, pos)]
         if after:
             return self._period(after[0], "clause")
@@ -229,6 +234,16 @@ class PeriodResolver:
         if int(years[0]) > now:
             return "future"
         return "past" if int(years[-1]) < now else None
+
+    def _lasting(self, d: Mention, period: Period, sentence: tuple[int, int]) -> Period | None:
+        """从今年开始…启动为期三年的工程: a year that starts a plan of N years -> the N years."""
+        if period.text is None or not re.fullmatch(r"\d{4}", period.text) or not _STARTS.match(self.text, d.end):
+            return None
+        m = _LASTING.search(self.text, d.end, sentence[1])
+        n = _CN_YEARS.get(m.group(1)) if m else None
+        if not n or n < 2:
+            return None
+        return _make(f"{period.text}-{int(period.text) + n - 1}", period.source or "sentence")
 
     def _fits(self, d: Mention, target: bool | None, pos: int) -> bool:
         """A future date gives its period to a planned figure only (the year it is due); a planned
