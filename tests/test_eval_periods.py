@@ -1,5 +1,5 @@
 """Issue 14 ratchets: period in its full text form and measure, on matched facts, may not fall
-more than 0.02 below what was reached (2026-12-03).  ../shared/train was not used to write the
+more than 0.02 below what was reached (2026-12-03, raised with the periods branch).  ../shared/train was not used to write the
 period and measure rules except its odd-numbered articles; the even-numbered half is held out
 (the floors below are for the whole set)."""
 
@@ -7,8 +7,8 @@ from pipeline.evaluate.gold import evaluate_file
 
 MARGIN = 0.02
 FLOORS = {
-    "dev": {"period": 0.933, "period_exact": 0.929},
-    "train": {"period": 0.919, "period_exact": 0.912, "measure": 0.916},
+    "dev": {"period": 0.949, "period_exact": 0.949},
+    "train": {"period": 0.942, "period_exact": 0.940, "measure": 0.923},
 }
 
 

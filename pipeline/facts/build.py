@@ -60,7 +60,11 @@ def build_facts(doc: Doc, text: str | None = None) -> list[dict[str, Any]]:
         prev_clause = _clause(text, clause[0] - 2, clause[0] - 1, lo=max(sentence[0], block[0]), hi=clause[0] - 1) \
             if clause[0] - 1 > max(sentence[0], block[0]) else None
         subject = resolver.resolve(q.start, sentence, block, end=q.end)
-        period = periods.resolve(q.start, q.end, sentence, clause, block if b[2] == "paragraph" else None)
+        measure = measure_of(q.kind, q.per, text, q.start, q.end, clause, max(sentence[0], block[0]),
+                             bounded=q.approx in ("more_than", "at_least") or q.value_high is not None,
+                             sentence_end=min(sentence[1], block[1]), article_year=article_year)
+        period = periods.resolve(q.start, q.end, sentence, clause, block if b[2] == "paragraph" else None,
+                                 target=measure == "target")
         metric = metrics.clause_metric(text, clause, q.start, q.end, prev_clause, kind=q.kind)
         facts.append({
             "kind": q.kind,
@@ -80,9 +84,7 @@ def build_facts(doc: Doc, text: str | None = None) -> list[dict[str, Any]]:
             "subject_id": subject.entity_id if subject else None,
             "zone_id": subject.zone_id if subject else None,
             "metric_key": keys.key(metric, q.kind, clause[0], q.start),
-            "measure": measure_of(q.kind, q.per, text, q.start, q.end, clause, max(sentence[0], block[0]),
-                                  bounded=q.approx in ("more_than", "at_least") or q.value_high is not None,
-                                  sentence_end=min(sentence[1], block[1])),
+            "measure": measure,
             "period_start": period.start,
             "period_end": period.end,
             "period_grain": period.grain,
@@ -96,6 +98,10 @@ def build_facts(doc: Doc, text: str | None = None) -> list[dict[str, Any]]:
                 and not _BARE_CHANGE.sub("", f["metric"] or "").strip()):
             # 营业收入860亿元，同比增长15%: a percent whose clause names nothing measures the figure before it
             f["metric_key"] = facts[i - 1]["metric_key"]
+        if (f["kind"] == "percent" and f["measure"] == "change" and i and facts[i - 1]["measure"] == "target"
+                and facts[i - 1]["sentence"] == f["sentence"] and not _BARE_CHANGE.sub("", f["metric"] or "").strip()):
+            # 产值将超1000亿元，同比增长超过20%: the move of a planned figure is planned too
+            f["measure"] = "target"
         year = f["period_start"].year if f["period_start"] else article_year
         f["value_cny"] = value_cny(f["kind"], f["value"], f["unit"], year)
     # `restates` holds the start-end of the repeated fact; rows.fact_rows makes it a fact_id
@@ -105,6 +111,10 @@ def build_facts(doc: Doc, text: str | None = None) -> list[dict[str, Any]]:
             # a headline has no time of its own: its figure's period is that of the body's statement
             for k in _PERIOD_COLUMNS:
                 facts[j][k] = f[k]
+        elif j is not None and f["period"] is None and facts[j]["period"] is not None:
+            # a figure told again with no time of its own (a sub-heading 8个项目涉及四大领域): the same fact
+            for k in _PERIOD_COLUMNS:
+                f[k] = facts[j][k]
     return facts
 
 
