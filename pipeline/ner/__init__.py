@@ -41,7 +41,8 @@ def find_orgs_and_people(
     toks = list(tokens) if tokens is not None else (tagger or default_tagger()).tag(h)
     toks = [t for t in toks if not h[t[0] : t[1]].isspace()]
 
-    cands = orgs.lac_orgs(h, toks) + orgs.suffix_orgs(h, toks) + orgs.short_name_orgs(h, toks) + outlet_orgs(h)
+    cands = (orgs.lac_orgs(h, toks) + orgs.suffix_orgs(h, toks) + orgs.short_name_orgs(h, toks) + outlet_orgs(h)
+             + orgs.bodies_before_titles(h, toks))
     org_spans = _resolve(h, cands, zones)
     org_spans += _resolve(h, coordinated_orgs(h, toks, org_spans), zones, taken=org_spans)
     org_spans += _resolve(h, orgs.latin_orgs(h, org_spans), zones, taken=org_spans)

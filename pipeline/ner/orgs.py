@@ -423,6 +423,29 @@ def strip_trailing_verb(h: str, s: int, e: int) -> int:
     return e
 
 
+# Party and government committees a title word opens with (县委书记, 市委常委, 党工委副书记)
+_BODY_WORDS = ("党工委", "县委", "市委", "区委", "省委", "州委", "旗委", "盟委", "镇委", "乡委", "党委")
+_PLACE_TAGS = {"LOC", "ORG", "nz", "ns"}
+
+
+def bodies_before_titles(h: str, toks: Sequence[Tok]) -> list[Cand]:
+    """长沙/LOC 县委书记/n -> 长沙县委: LAC writes a committee and the title after it as one
+    word, so the committee's name is cut across two; the place before it and the committee
+    word are the body's name (the title stays the person's)."""
+    titles = lexicon.affixes("person_titles")
+    out: list[Cand] = []
+    for i in range(1, len(toks)):
+        s, e, tag = toks[i]
+        w = h[s:e]
+        body = next((b for b in _BODY_WORDS if w.startswith(b)), None)
+        if body is None or w[len(body):] not in titles:
+            continue
+        ps, pe, ptag = toks[i - 1]
+        if pe == s and ptag in _PLACE_TAGS and pe - ps >= 2:
+            out.append((ps, s + len(body), "org_suffix"))
+    return out
+
+
 def strip_trailing_title(h: str, s: int, e: int) -> int:
     """长沙市委常委, 呼和浩特市委书记 -> 长沙市委, 呼和浩特市委: a person's title after a
     body's name is the person's, not the body's (the name itself must still end in a

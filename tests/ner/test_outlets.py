@@ -73,3 +73,12 @@ def test_strip_trailing_title(name: str, kept: str) -> None:
 ])
 def test_headline_run_into_dateline(line: str, names: list[str]) -> None:
     assert _outlets(line) == names
+
+
+@pytest.mark.parametrize("text, org", [
+    ("会上，青州市委书记王立新作了讲话。", "青州市委"),        # 青州/ORG 市委书记/n in LAC's words
+    ("长沙经开区党工委书记、长沙县委书记沈一鸣表示。", "长沙县委"),  # 长沙/LOC 县委书记/n
+])
+def test_committee_cut_across_lacs_words(tagger: LacTagger, text: str, org: str) -> None:
+    orgs = {m.text for m in find_orgs_and_people(text, tagger=tagger) if m.label == "ORG"}
+    assert org in orgs
