@@ -26,7 +26,7 @@ from pipeline.facts.textindex import text_index
 # the ranker's patterns the rules read too: an organisation that reports numbers (审计署通报,
 # 协会统计显示, 据X介绍) is their source, not what they are about; 之一; lists ending in 等
 from pipeline.facts.subject_rank import _AUTHORITY_ENDS, _EXAMPLE, _ONE_OF, _REPORTS
-from pipeline.facts.subject_rank import ArticleFeatures, choose, load_weights
+from pipeline.facts.subject_rank import ArticleFeatures, choose, load_weights, surface_form
 from pipeline.mentions import Mention
 from pipeline.ner.lexicon import generic_orgs
 from pipeline.regexguard import match_chars
@@ -105,8 +105,12 @@ class SubjectResolver:
                 self._features = ArticleFeatures(self.text, self.cands, running=self.running, title=self.title)
             cands, rows = self._features.rows(pos, pos if end is None else end, sentence, block,
                                               *self.votes(pos, sentence, block, rule))
-            key = cands[choose(rows, self._weights[0])].key
-            rule = Subject(key[1], key[0]) if key else None
+            best = cands[choose(rows, self._weights[0])]
+            if best.key is None:
+                return None
+            entity_id, zone_id = self._ids.get(best.key, (None, None))
+            form = surface_form(best, pos, max(sentence[0], block[0]))
+            return Subject(form or best.key[1], best.key[0], entity_id, zone_id)
         if rule is None:
             return None
         entity_id, zone_id = self._ids.get((rule.label, rule.text), (None, None))

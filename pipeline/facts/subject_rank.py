@@ -500,6 +500,36 @@ class ArticleFeatures:
         return [*(self.groups[gi] for gi in considered), Candidate(None, ())], rows
 
 
+_ADMIN_END = re.compile(r"(?:管委会|管理委员会|党工委)$")
+# places whose name, opening a zone's, says where it is (南昌高新区): the zone is named
+# with its city already, a longer form adds only a province (江西南昌高新区)
+_PLACE_LEVELS = ("province", "prefecture", "county")
+
+
+def _names_its_place(name: str) -> bool:
+    from pipeline.zones.rules import load_zone_rules
+
+    places = load_zone_rules().places
+    return any(name[:k] in places and places[name[:k]].level in _PLACE_LEVELS for k in range(2, min(len(name), 8)))
+
+
+def surface_form(cand: Candidate, pos: int, s_start: int) -> str | None:
+    """How to write a zone subject for a number at `pos`: a zone named without its place
+    (金普新区, 临港新片区) by the longer form its sentence writes before the number
+    (大连金普新区党工委 → 大连金普新区, 中国(上海)自由贸易试验区临港新片区), as the gold
+    sets write it; otherwise the name the article uses most (the candidate's key)."""
+    if cand.key is None:
+        return None
+    name = cand.key[1]
+    if cand.key[0] != "ZONE" or _names_its_place(name):
+        return name
+    k = bisect_left([m.start for m in cand.mentions], pos) - 1
+    if k < 0 or cand.mentions[k].start < s_start or cand.mentions[k].end > pos:
+        return name
+    near = _ADMIN_END.sub("", cand.mentions[k].text)
+    return near if near != name and near.endswith(name) else name
+
+
 def _within(spans: list[tuple[int, int, int]], starts: list[int], lo: int, hi: int) -> bool:
     """Whether a span lies inside [lo, hi]: the first starting at or after lo ends first
     (the spans do not overlap)."""
