@@ -62,9 +62,9 @@ _FILLER = re.compile(
     r"截至|截止|\d{4}年(?:度)?(?:\d{1,2}月(?:\d{1,2}日)?)?|\d{1,2}月(?:\d{1,2}日)?|"
     r"上半年|下半年|前不久|据|由|而|但|并|且|还|也|则|此次|本次|“|”|\(|\)|（|）)*$")
 _ORG_ANAPHOR = re.compile(r"(?:该公司|该企业|该集团|公司|集团|企业)")
-_ZONE_ANAPHOR = re.compile(r"(?:该高新区|高新区|该园区|园区|开发区|该区|全区|新区|示范区|本区|区内|区里|片区|全市)")
+_ZONE_ANAPHOR = re.compile(r"(?:该高新区|高新区|该园区|园区|开发区|该区|全区|新区|示范区|本区|区内|区里|片区|全市|试验区|经开区|保税区|综保区|自贸区)")
 MAX_CANDIDATES = 48  # groups ranked per number in an article naming more (news articles name fewer)
-_ZONE_FIRSTS = "该高园开全新示本区片"  # the first characters of _ZONE_ANAPHOR's words
+_ZONE_FIRSTS = "该高园开全新示本区片试经保综自"  # the first characters of _ZONE_ANAPHOR's words
 _KIND_ANAPHOR = re.compile(r"(?:该|这家|这个|这所|此)(?:[^，,。；;：:“”]{0,16}?的)?"
                            r"(公司|企业|集团|研究院|研究所|银行|大学|学院|基金|协会|项目)")
 _REPORTS = re.compile(r"[^，,。；;：:\n]{0,24}?(?:表示|介绍|透露|指出|称|说|认为|预计|预测|统计|显示|通报|公布|"
