@@ -61,3 +61,38 @@ def test_subject_ids_join_the_entities_table(sample_run):
         if f["zone_id"] is not None:
             assert f["subject_label"] == "ZONE" and f["zone_id"] in listed
     assert any(f["zone_id"] for f in with_subject)
+
+
+def test_a_zone_named_without_its_place_takes_the_longer_form_of_its_sentence():
+    from pipeline.facts.subject_rank import Candidate, surface_form
+
+    text = "金普新区发展迅速。大连金普新区党工委书记介绍，新区拥有泊位50个。金普新区企业达90家。"
+    a, b, c = text.index("金普新区"), text.index("大连金普新区党工委"), text.rindex("金普新区")
+    g = Candidate(("ZONE", "金普新区"), (Mention("ZONE", a, a + 4, "金普新区", "test"),
+                                        Mention("ORG", b, b + 9, "大连金普新区党工委", "test"),
+                                        Mention("ZONE", c, c + 4, "金普新区", "test")))
+    second = text.index("。") + 1
+    assert surface_form(g, text.index("50个"), second) == "大连金普新区"   # 党工委 dropped
+    assert surface_form(g, text.index("90家"), text.rindex("。", 0, c) + 1) == "金普新区"
+    # a zone whose name says its city keeps the article's form (江西南昌高新区 adds a province)
+    t2 = "江西南昌高新区营业收入达100亿元。"
+    g2 = Candidate(("ZONE", "南昌高新区"), (Mention("ZONE", 0, 7, "江西南昌高新区", "test"),))
+    assert surface_form(g2, t2.index("100亿元"), 0) == "南昌高新区"
+
+
+def test_the_project_of_a_company_named_before_is_the_companys():
+    text = "甲乙丙丁科技有限公司年产5000吨新材料项目开工。该项目占地60亩，总投资1.2亿元。"
+    ms = [Mention("ORG", 0, 10, "甲乙丙丁科技有限公司", "test")]
+    feats = ArticleFeatures(text, ms, running=[(0, len(text))], title=None)
+    pos = text.index("1.2亿元")
+    s_start = text.index("该项目")
+    cands, rows = feats.rows(pos, pos + 5, (s_start, len(text)), (0, len(text)), None)
+    i = FEATURES.index("project_owner")
+    assert [r[i] for r in rows] == [1.0, 0.0]
+    # an authority that brings a project in does not own it
+    text = "市政府引进的新材料项目开工。项目总投资2亿元。"
+    ms = [Mention("ORG", 0, 3, "市政府", "test")]
+    feats = ArticleFeatures(text, ms, running=[(0, len(text))], title=None)
+    pos = text.index("2亿元")
+    cands, rows = feats.rows(pos, pos + 3, (text.index("项目总"), len(text)), (0, len(text)), None)
+    assert [r[i] for r in rows] == [0.0, 0.0]

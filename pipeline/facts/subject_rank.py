@@ -50,7 +50,7 @@ FEATURES = (
     "sentence_pick", "clause_pick", "null_sentence_null",
     "article_anaphors", "suffix_anaphors", "main_zone_rule_null", "main_org_anaphors", "zone_article",
     "null_zone_article", "rule_x_headline", "named_here", "only_zone", "name_in_title", "text_count",
-    "admin_unlisted_kind",
+    "admin_unlisted_kind", "project_owner",
     # the null candidate
     "null", "null_rule", "null_no_sentence_cand", "null_no_block_cand", "null_scope", "null_other_subject",
     "null_not_running", "null_no_zone", "null_field_clause", "head_anaphor_main",
@@ -89,6 +89,9 @@ _ONE_OF = re.compile(r"[^，,。；;：:\n]{1,16}?(?<!分)之一")
 # 季度全市工业园区) is no name: no gold zone or subject of train, dev, seed or sample opens so
 _ODD_START = re.compile(r"^(?:占|季度|本次|本届|本年|实现|全市|全省|全区|全国|全县|该|这|此|从|在|对|为|与|其|各|"
                         r"拉动|同期|以及|及|年|月|日|其中|位于|依托|围绕|推动|加快|建设|打造)")
+# a sentence about "the project" (该项目占地64亩，总投资1.3亿元 / 项目建成后…) after a sentence
+# naming a company's project (…华庆新材料科技有限公司年产6000吨…项目培土奠基): the company's figures
+_PROJECT_HEAD = re.compile(r"(?:\s|目前|此外|同时|其中|据悉|据了解|[，,])*(?:该|此|这个|这一|上述)?(?:一期)?项目")
 _OTHER_SUBJECT = re.compile(r"(?:此次|本次|本届|这次|这些|那些|上述)")
 _FILLER_RUN = match_chars(_FILLER)  # no filler reaches past the first character outside it
 
@@ -272,6 +275,20 @@ class ArticleFeatures:
                 right += 1
         return sorted(keep | near)
 
+    def _project_owner(self, s_start: int, b_start: int) -> int | None:
+        """The organisation last named in the paragraph before `s_start`, when the words after
+        it in its clause name a project (not an authority: 市政府引进的…项目)."""
+        k = bisect_left(self._all_starts, s_start) - 1
+        while k >= 0 and self.all[k][0] >= b_start:
+            start, end, gi = self.all[k]
+            if self.kind[gi] == "ORG" and end <= s_start:
+                if self.text[start:end].endswith(_AUTHORITY_ENDS):
+                    return None
+                stop = text_index(self.text).clause_end(end, s_start)
+                return gi if "项目" in self.text[end:stop] else None
+            k -= 1
+        return None
+
     def _any_within(self, lo: int, hi: int) -> bool:
         return _within(self.all, self._all_starts, lo, hi)
 
@@ -310,6 +327,7 @@ class ArticleFeatures:
         org_anaphor = bool(index.search(_ORG_ANAPHOR, "该公集企", c_start, pos))
         zone_anaphor = bool(index.search(_ZONE_ANAPHOR, _ZONE_FIRSTS, c_start, pos))
         kind_anaphor = bool(index.search(_KIND_ANAPHOR, "该这此", c_start, pos))
+        owner = self._project_owner(s_start, block[0]) if _PROJECT_HEAD.match(t, s_start, pos) else None
         head_zone_word = bool(_HEAD_ZONE_WORD.match(t, c_start, pos) or _HEAD_ZONE_WORD.match(t, s_start, pos))
         # 新区 / 示范区 / 高新区 in the sentence or paragraph before the number: the zone talked of
         s_words = self._words_before(s_start, s_end, pos)
@@ -415,6 +433,8 @@ class ArticleFeatures:
                 put("first_named")
             if org_anaphor and last_org == gi:
                 put("org_anaphor_last")
+            if owner == gi:
+                put("project_owner")
             if kind_anaphor and last_org == gi:
                 put("kind_anaphor_last")
             if zone_anaphor and zone:
