@@ -93,3 +93,16 @@ def test_a_zone_the_zone_stage_found_before_its_administration_is_used_not_found
     assert all(m.attrs["entity_id"] == "ZONE:demo_zone:星河湾示范区" for m in found)  # its entity row's id
     admin = next(m for m in out if m.label == "ORG")
     assert admin.attrs["subject_of"] == "星河湾示范区"
+
+
+def test_a_listed_zone_stem_written_alone_is_a_mention_of_its_zone():
+    text = "张江高新区发布数据。目前，张江已集聚企业210余家。张江科学城另有安排。"
+    zone = _m(text, "ZONE", "张江高新区", source="zone_alias", zone_id="hitech:张江")
+    out = subject_mentions(text, [zone])
+    stems = [m for m in out if m.text == "张江"]
+    # the stem after 目前， is the zone; 张江科学城 names something else
+    assert [(m.start, m.attrs["display"], m.attrs["zone_id"]) for m in stems] == \
+        [(text.index("张江已"), "张江高新区", "hitech:张江")]
+    # a stem that is a place is the place: 南昌 stays apart from 南昌高新区
+    text = "南昌高新区发布数据。南昌今年投资10亿元。"
+    assert not [m for m in subject_mentions(text, [_m(text, "ZONE", "南昌高新区")]) if m.text == "南昌"]

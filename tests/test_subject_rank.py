@@ -96,3 +96,17 @@ def test_the_project_of_a_company_named_before_is_the_companys():
     pos = text.index("2亿元")
     cands, rows = feats.rows(pos, pos + 3, (text.index("项目总"), len(text)), (0, len(text)), None)
     assert [r[i] for r in rows] == [0.0, 0.0]
+
+
+def test_a_headline_figure_before_the_name_is_the_names():
+    text = "总投资50亿元!星河湾片区12个项目集中签约\n正文。"
+    title = (0, text.index("\n"))
+    z = text.index("星河湾片区")
+    feats = ArticleFeatures(text, [Mention("ZONE", z, z + 5, "星河湾片区", "test")], running=[], title=title)
+    i = FEATURES.index("title_number_title_name")
+    pos = text.index("50亿元")
+    _, rows = feats.rows(pos, pos + 4, title, title, None)
+    assert rows[0][i] == 1.0
+    pos = text.index("12个")  # the name stands before this one
+    _, rows = feats.rows(pos, pos + 3, title, title, None)
+    assert rows[0][i] == 0.0

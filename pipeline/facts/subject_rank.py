@@ -50,7 +50,7 @@ FEATURES = (
     "sentence_pick", "clause_pick", "null_sentence_null",
     "article_anaphors", "suffix_anaphors", "main_zone_rule_null", "main_org_anaphors", "zone_article",
     "null_zone_article", "rule_x_headline", "named_here", "only_zone", "name_in_title", "text_count",
-    "admin_unlisted_kind", "project_owner",
+    "admin_unlisted_kind", "project_owner", "title_number_title_name",
     # the null candidate
     "null", "null_rule", "null_no_sentence_cand", "null_no_block_cand", "null_scope", "null_other_subject",
     "null_not_running", "null_no_zone", "null_field_clause", "head_anaphor_main",
@@ -414,6 +414,9 @@ class ArticleFeatures:
                 put("later_only")
             if self._g_title[gi]:
                 put("title")
+                if in_title and not any(self.title[0] <= m.start < pos for m in ms):
+                    # 总投资136亿!章锦片区14个大项目…: a headline's figure is the name it goes on with
+                    put("title_number_title_name")
                 if zone:
                     put("zone_x_title")
             if self._g_lead[gi]:
