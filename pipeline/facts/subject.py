@@ -47,6 +47,14 @@ _FILLER_RUN = match_chars(_FILLER)
 # words the NER may take for an organisation that name none (项目 spread over an article by
 # propagation): no subject (ANNOTATION: references without a name are not entities)
 _NOT_NAMES = generic_orgs() | {"项目", "该项目", "本项目"}
+# a ranking the NER takes for an organisation (世界500强企业入驻新区的数量…) names none
+_RANKING = re.compile(r"\d+强")
+
+
+def _names_none(m: Mention) -> bool:
+    return m.label == "ORG" and (m.text in _NOT_NAMES or bool(_RANKING.search(m.text)))
+
+
 _ORG_ANAPHORA = ("该公司", "该企业", "该集团", "公司", "集团", "该行", "该院", "该校")
 _ZONE_ANAPHORA = ("该高新区", "高新区", "园区", "该园区", "开发区", "该区", "全区", "新区", "示范区", "本区",
                   "区内", "园区内", "区里")
@@ -86,7 +94,7 @@ class SubjectResolver:
                  title: tuple[int, int] | None = None, ranker: bool = True) -> None:
         self.text = text
         self.cands = _outermost([m for m in subject_mentions(text, mentions) if m.label in SUBJECT_LABELS
-                                 and not (m.label == "ORG" and m.text in _NOT_NAMES)])
+                                 and not _names_none(m)])
         self._starts = [m.start for m in self.cands]
         self.running = running  # (start, end) of blocks in which topics carry over
         self.title = title
