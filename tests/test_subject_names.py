@@ -106,3 +106,15 @@ def test_a_listed_zone_stem_written_alone_is_a_mention_of_its_zone():
     # a stem that is a place is the place: 南昌 stays apart from 南昌高新区
     text = "南昌高新区发布数据。南昌今年投资10亿元。"
     assert not [m for m in subject_mentions(text, [_m(text, "ZONE", "南昌高新区")]) if m.text == "南昌"]
+
+
+def test_a_name_with_its_place_in_brackets_is_one_candidate():
+    text = "园区推介了中欧(青州)智能装备产业园,该园区已有企业80家。企业华光精密(青州)有限公司投产。"
+    ms = [_m(text, "ORG", "中欧"), _m(text, "GPE", "青州"), _m(text, "ORG", "华光精密", entity_id="ORG:华光精密"),
+          _m(text, "GPE", "青州", nth=1), _m(text, "ORG", "青州)有限公司")]
+    added = [(m.label, m.text, m.attrs.get("entity_id")) for m in subject_mentions(text, ms) if m.source == SOURCE]
+    assert ("ZONE", "中欧(青州)智能装备产业园", None) in added
+    assert ("ORG", "华光精密(青州)有限公司", "ORG:华光精密") in added
+    # the resolver keeps the whole name, not the pieces inside it
+    r = SubjectResolver(text, ms, running=[(0, len(text))])
+    assert [m.text for m in r.cands] == ["中欧(青州)智能装备产业园", "华光精密(青州)有限公司"]

@@ -87,6 +87,7 @@ def subject_mentions(text: str, mentions: Sequence[Mention]) -> list[Mention]:
     others = [m for m in mentions if m.label not in ("ZONE", "ORG")]
     out_orgs = _short_forms(text, out_orgs, zones + added, [m for m in others if m.label == "GPE"])
     added += _zone_stems(text, zones, [*out_orgs, *added, *others])
+    added += _with_place_inside(text, [*zones, *out_orgs], [m for m in others if m.label == "GPE"])
     return sorted(zones + out_orgs + added + others, key=lambda m: (m.start, -m.end))
 
 
@@ -214,4 +215,36 @@ def _areas(text: str, zones: Sequence[Mention], orgs: Sequence[Mention]) -> list
         short = next((n for n in alone if len(n) < len(m.text) and m.text.endswith(n)), None)
         if short:
             out[i] = replace(m, attrs={"display": short})
+    return out
+
+
+# 中德(沈阳)高端装备制造产业园, 达运精密(厦门)有限公司: a name with its place in brackets, which the
+# entity stages cut at the bracket; the rest runs to a zone kind or a company ending
+_BRACKETED_REST = re.compile(r"[)）]([\u4e00-\u9fff]{0,14}?(?:(产业园|科技园|工业园|园区|开发区|高新区|新区|片区|示范区)|"
+                             r"(股份有限公司|有限责任公司|有限公司|集团)))")
+
+
+def _with_place_inside(text: str, names: Sequence[Mention], places: Sequence[Mention]) -> list[Mention]:
+    """A zone or company named `NAME(PLACE)REST` where NAME is a mention ending at the bracket
+    and PLACE a place mention: the whole string, a ZONE or an ORG by how REST ends (the
+    mentions inside it give way to it as the outermost)."""
+    at_place = {p.start: p for p in places}
+    out: list[Mention] = []
+    for m in names:
+        if m.end >= len(text) or text[m.end] not in "(（":
+            continue
+        place = at_place.get(m.end + 1)
+        if place is None:
+            continue
+        rest = _BRACKETED_REST.match(text, place.end)
+        if rest is None:
+            continue
+        full = text[m.start:rest.end()]
+        if any(n.start <= m.start and rest.end() <= n.end for n in names):
+            continue  # already a name as a whole
+        label = "ZONE" if rest.group(2) else "ORG"
+        attrs = {"display": full}
+        if label == "ORG" and m.label == "ORG" and m.attrs.get("entity_id"):
+            attrs["entity_id"] = m.attrs["entity_id"]
+        out.append(Mention(label, m.start, rest.end(), full, SOURCE, norm=full, attrs=attrs))
     return out
