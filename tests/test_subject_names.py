@@ -115,6 +115,10 @@ def test_a_name_with_its_place_in_brackets_is_one_candidate():
     added = [(m.label, m.text, m.attrs.get("entity_id")) for m in subject_mentions(text, ms) if m.source == SOURCE]
     assert ("ZONE", "中欧(青州)智能装备产业园", None) in added
     assert ("ORG", "华光精密(青州)有限公司", "ORG:华光精密") in added
+    # a zone followed by its district is no longer name; nor is a clause after the bracket
+    text2 = "星河高新区(新城区)再次扩大了新区范围。"
+    ms2 = [_m(text2, "ZONE", "星河高新区"), _m(text2, "GPE", "新城区")]
+    assert not [m for m in subject_mentions(text2, ms2) if m.source == SOURCE]
     # the resolver keeps the whole name, not the pieces inside it
     r = SubjectResolver(text, ms, running=[(0, len(text))])
     assert [m.text for m in r.cands] == ["中欧(青州)智能装备产业园", "华光精密(青州)有限公司"]

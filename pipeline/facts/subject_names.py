@@ -224,6 +224,10 @@ _BRACKETED_REST = re.compile(r"[)）]([\u4e00-\u9fff]{0,14}?(?:(产业园|科技
                              r"(股份有限公司|有限责任公司|有限公司|集团)))")
 
 
+# function words and verb endings no name holds after its bracket (…(新市区)再次扩大了新区)
+_NOT_IN_REST = set("了的在和与将是等及或为从到于向对由把被让给着过并且也都就还又而以其该此这那已")
+
+
 def _with_place_inside(text: str, names: Sequence[Mention], places: Sequence[Mention]) -> list[Mention]:
     """A zone or company named `NAME(PLACE)REST` where NAME is a mention ending at the bracket
     and PLACE a place mention: the whole string, a ZONE or an ORG by how REST ends (the
@@ -236,8 +240,10 @@ def _with_place_inside(text: str, names: Sequence[Mention], places: Sequence[Men
         place = at_place.get(m.end + 1)
         if place is None:
             continue
+        if m.label == "ZONE" and _ZONE_KIND.search(m.text):
+            continue  # 乌鲁木齐高新区(新市区): a whole zone and the district it is
         rest = _BRACKETED_REST.match(text, place.end)
-        if rest is None:
+        if rest is None or any(ch in _NOT_IN_REST for ch in text[place.end + 1:rest.end()]):
             continue
         full = text[m.start:rest.end()]
         if any(n.start <= m.start and rest.end() <= n.end for n in names):
