@@ -110,3 +110,16 @@ def test_a_headline_figure_before_the_name_is_the_names():
     pos = text.index("12个")  # the name stands before this one
     _, rows = feats.rows(pos, pos + 3, title, title, None)
     assert rows[0][i] == 0.0
+
+
+def test_a_name_listed_before_a_count_is_one_of_the_things_counted():
+    text = "今年星河新区新引进甲乙科技、丙丁智能等32个项目，合同投资额106亿元。"
+    z, a, b = text.index("星河新区"), text.index("甲乙科技"), text.index("丙丁智能")
+    ms = [Mention("ZONE", z, z + 4, "星河新区", "test"), Mention("ORG", a, a + 4, "甲乙科技", "test"),
+          Mention("ORG", b, b + 4, "丙丁智能", "test")]
+    feats = ArticleFeatures(text, ms, running=[(0, len(text))], title=None)
+    i = FEATURES.index("counted_example")
+    for surface in ("32个", "106亿元"):
+        pos = text.index(surface)
+        cands, rows = feats.rows(pos, pos + len(surface), (0, len(text)), (0, len(text)), None)
+        assert {c.key[1]: r[i] for c, r in zip(cands, rows) if c.key} == {"星河新区": 0.0, "甲乙科技": 1.0, "丙丁智能": 1.0}

@@ -50,7 +50,7 @@ FEATURES = (
     "sentence_pick", "clause_pick", "null_sentence_null",
     "article_anaphors", "suffix_anaphors", "main_zone_rule_null", "main_org_anaphors", "zone_article",
     "null_zone_article", "rule_x_headline", "named_here", "only_zone", "name_in_title", "text_count",
-    "admin_unlisted_kind", "project_owner", "title_number_title_name",
+    "admin_unlisted_kind", "project_owner", "title_number_title_name", "counted_example",
     # the null candidate
     "null", "null_rule", "null_no_sentence_cand", "null_no_block_cand", "null_scope", "null_other_subject",
     "null_not_running", "null_no_zone", "null_field_clause", "head_anaphor_main",
@@ -73,6 +73,9 @@ _SOURCE = re.compile(r"(?:据|根据|来自|引自|援引)[^，,。；;]{0,4}$")
 _AUTHORITY_ENDS = ("署", "局", "部", "委", "会", "办", "办公室", "中心", "院", "所", "处", "厅", "政府", "组", "社",
                    "报", "网", "台")
 _EXAMPLE = re.compile(r"(?:、[^，,。；;、]{1,12}?)*等")
+# 宇球科技、乾享智能、德维斯电子等32个项目: a name in a list that a count follows is one of the
+# things counted (there and for the figures after it in the sentence), not their subject
+_COUNTED_LIST = re.compile(r"([^，,。；;、：:]{0,10}?)(?:、[^，,。；;、：:]{1,14}?)*等[\d０-９一二两三四五六七八九十百千数几]")
 _PARTNER = re.compile(r"\s*[和与及、同]")
 _INVEST = re.compile(r"[^，,。；;]{0,10}?(?:投资|出资|签约|签署|引进|收购|入股|合作|携手|落户)")
 _OWNER_GAP = re.compile(r"^(?:[(（][^()（）]{1,12}[)）])?(?:的?(?:下属|旗下|所属)的?)?(?:共|有|拥有|共有|已有|达)?$")
@@ -394,6 +397,11 @@ class ArticleFeatures:
             if nearest_s == gi:
                 put("nearest_in_sentence")
             near = ms[n_prior - 1] if n_prior and ms[n_prior - 1].start >= block[0] else None
+            if n_prior and ms[n_prior - 1].start >= s_start:
+                listed = _COUNTED_LIST.match(t, ms[n_prior - 1].end, pos + 1)
+                # the words after the name up to the list's next item or 等 name no other one
+                if listed and bisect_left(self._all_starts, listed.end(1)) == bisect_left(self._all_starts, listed.start(1)):
+                    put("counted_example")
             if near is not None:
                 put("log_dist", math.log1p(pos - near.end) / 6)
                 put("clauses_between", min(index.count_delims(near.end, pos), 4) / 4)
