@@ -123,3 +123,16 @@ def test_a_name_listed_before_a_count_is_one_of_the_things_counted():
         pos = text.index(surface)
         cands, rows = feats.rows(pos, pos + len(surface), (0, len(text)), (0, len(text)), None)
         assert {c.key[1]: r[i] for c, r in zip(cands, rows) if c.key} == {"星河新区": 0.0, "甲乙科技": 1.0, "丙丁智能": 1.0}
+
+
+def test_a_count_of_zones_or_of_each_zone_leans_to_no_subject():
+    text = "星河高新区在全国178个国家高新区中位列第9。全市各开发区签约项目11个，开工项目17个。星河高新区新增企业50家。"
+    z = text.index("星河高新区")
+    feats = ArticleFeatures(text, [Mention("ZONE", z, z + 5, "星河高新区", "test")], running=[(0, len(text))],
+                            title=None)
+    i = FEATURES.index("null_zone_field")
+    s2, s3 = text.index("全市"), text.rindex("星河")
+    for surface, sentence, want in (("178个", (0, s2), 1.0), ("17个", (s2, s3), 1.0), ("50家", (s3, len(text)), 0.0)):
+        pos = text.index(surface)
+        _, rows = feats.rows(pos, pos + len(surface), sentence, (0, len(text)), None)
+        assert rows[-1][i] == want, surface

@@ -54,6 +54,7 @@ FEATURES = (
     # the null candidate
     "null", "null_rule", "null_no_sentence_cand", "null_no_block_cand", "null_scope", "null_other_subject",
     "null_not_running", "null_no_zone", "null_field_clause", "head_anaphor_main",
+    "null_zone_field",
 )
 _INDEX = {f: i for i, f in enumerate(FEATURES)}
 
@@ -86,6 +87,10 @@ _FIELD = re.compile(r"全国|全省|我国|全球|全世界|全行业|国内|世
 _HEAD_ZONE_WORD = re.compile(r"(?:\s|目前|当前|同时|此外|其中|另外|今年|去年|全年|据了解|据悉|据统计|数据显示|截至目前|"
                              r"[一二三四]季度|前三季度|[上下]半年|\d{1,2}(?:-\d{1,2})?月份?|\d{4}年度?|[，,])*"
                              r"(?:该高新区|高新区|该园区|园区|开发区|经开区|该区|全区|新区|示范区|本区|区内|片区|试验区)")
+# a count of zones (在178个国家高新区中, 我市的4家高新区) or figures of each of several zones
+# (吕梁市各开发区“签约一批”项目11个): about no one zone
+_ZONES_COUNTED = re.compile(r"(?:省级|国家级|国家|省|市级)?(?:高新区|开发区|经开区|园区|产业园|新区|片区|示范区|自贸区|保税区|综保区)")
+_EACH_ZONE = re.compile(r"各(?:类)?(?:开发区|园区|高新区|新区|片区|县区|县市区|区县)")
 _SCOPE = re.compile(r"(?:全国|全省|全球|全世界|全行业)(?:共有|共|有)?$")
 _ONE_OF = re.compile(r"[^，,。；;：:\n]{1,16}?(?<!分)之一")
 # a name found by its suffix that opens with a function word (占同期新区, 季度新区, 本次高新区,
@@ -527,6 +532,7 @@ class ArticleFeatures:
         f[_INDEX["null_not_running"]] = float(not running and not in_title)
         f[_INDEX["null_no_zone"]] = float(self.main_zone is None)
         f[_INDEX["null_field_clause"]] = float(bool(index.search(_FIELD, "全我国世", c_start, pos)))
+        f[_INDEX["null_zone_field"]] = float(bool(_ZONES_COUNTED.match(t, end) or index.search(_EACH_ZONE, "各", s_start, pos)))
         rows.append(f)
         return [*(self.groups[gi] for gi in considered), Candidate(None, ())], rows
 
