@@ -37,7 +37,8 @@ def examples(cases: list[dict[str, Any]]) -> list[dict[str, Any]]:
     out = []
     for art in cases:
         resolver = SubjectResolver(art["text"], art["mentions"], running=art["running"], title=art["title"])
-        feats = ArticleFeatures(art["text"], resolver.cands, running=art["running"], title=art["title"])
+        feats = ArticleFeatures(art["text"], resolver.cands, running=art["running"], title=art["title"],
+                                places=resolver.places)
         for n, gold in zip(art["numbers"], match_gold(art)):
             if gold is None:
                 continue

@@ -136,3 +136,28 @@ def test_a_count_of_zones_or_of_each_zone_leans_to_no_subject():
         pos = text.index(surface)
         _, rows = feats.rows(pos, pos + len(surface), sentence, (0, len(text)), None)
         assert rows[-1][i] == want, surface
+
+
+def test_a_clause_opened_by_a_place_leans_to_no_subject():
+    text = "星河新区项目建设提速。日前，青山县16个项目集中签约。星河县科技公司投资3亿元。"
+    z, g, o = text.index("星河新区"), text.index("青山县"), text.index("星河县科技公司")
+    ms = [Mention("ZONE", z, z + 4, "星河新区", "test"), Mention("ORG", o, o + 7, "星河县科技公司", "test")]
+    places = [Mention("GPE", g, g + 3, "青山县", "test"), Mention("GPE", o, o + 3, "星河县", "test")]
+    feats = ArticleFeatures(text, ms, running=[(0, len(text))], title=None, places=places)
+    i = FEATURES.index("null_place_head")
+    s2, s3 = text.index("日前"), text.index("星河县")
+    pos = text.index("16个")
+    assert feats.rows(pos, pos + 3, (s2, s3), (0, len(text)), None)[1][-1][i] == 1.0
+    pos = text.index("3亿元")  # the place inside a company's name opens nothing
+    assert feats.rows(pos, pos + 3, (s3, len(text)), (0, len(text)), None)[1][-1][i] == 0.0
+
+
+def test_a_kind_word_inside_a_name_is_no_anaphor():
+    text = "甲乙集团和丙丁集团合资组建的星河物流有限公司宣布其对海外矿业公司的40%股权投资完成。"
+    names = ["甲乙集团", "丙丁集团", "星河物流有限公司", "矿业公司"]
+    ms = [Mention("ORG", text.index(n), text.index(n) + len(n), n, "test") for n in names]
+    feats = ArticleFeatures(text, ms, running=[(0, len(text))], title=None)
+    pos = text.index("40%")
+    _, rows = feats.rows(pos, pos + 3, (0, len(text)), (0, len(text)), None)
+    # 公司 is written only inside names here: no 公司 anaphor for the last company
+    assert all(r[FEATURES.index("org_anaphor_last")] == 0.0 for r in rows)

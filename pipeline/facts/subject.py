@@ -96,6 +96,7 @@ class SubjectResolver:
         self.cands = _outermost([m for m in subject_mentions(text, mentions) if m.label in SUBJECT_LABELS
                                  and not _names_none(m)])
         self._starts = [m.start for m in self.cands]
+        self.places = [m for m in mentions if m.label == "GPE"]
         self.running = running  # (start, end) of blocks in which topics carry over
         self.title = title
         self._ids = _subject_ids([*mentions, *self.cands])
@@ -110,7 +111,8 @@ class SubjectResolver:
         rule = self.resolve_rules(pos, sentence, block)
         if self._weights is not None and not self._whole_field(pos, sentence, block):
             if self._features is None:
-                self._features = ArticleFeatures(self.text, self.cands, running=self.running, title=self.title)
+                self._features = ArticleFeatures(self.text, self.cands, running=self.running, title=self.title,
+                                                 places=self.places)
             cands, rows = self._features.rows(pos, pos if end is None else end, sentence, block,
                                               *self.votes(pos, sentence, block, rule))
             best = cands[choose(rows, self._weights[0])]

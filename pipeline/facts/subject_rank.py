@@ -54,7 +54,7 @@ FEATURES = (
     # the null candidate
     "null", "null_rule", "null_no_sentence_cand", "null_no_block_cand", "null_scope", "null_other_subject",
     "null_not_running", "null_no_zone", "null_field_clause", "head_anaphor_main",
-    "null_zone_field",
+    "null_zone_field", "null_place_head",
 )
 _INDEX = {f: i for i, f in enumerate(FEATURES)}
 
@@ -173,8 +173,15 @@ class ArticleFeatures:
     """What is known of the article's candidates once; `rows()` per number."""
 
     def __init__(self, text: str, cands: Sequence[Mention], *, running: Sequence[tuple[int, int]],
-                 title: tuple[int, int] | None) -> None:
+                 title: tuple[int, int] | None, places: Sequence[Mention] = ()) -> None:
         self.text = text
+        # places (GPE) standing on their own, not inside a zone's or company's name (安宁市梳理
+        # 建立了260个…, 嵩明县16个…): a clause about a county or city is about no zone or company
+        # (ANNOTATION: null when the number is about a place)
+        c_spans = sorted((m.start, m.end) for m in cands)
+        self._places = sorted((m.start, m.end) for m in places
+                              if not any(a < m.end and m.start < b for a, b in c_spans))
+        self._place_starts = [a for a, _ in self._places]
         self.groups = candidates(cands)
         self.running = list(running)
         self.title = title
@@ -297,6 +304,31 @@ class ArticleFeatures:
             k -= 1
         return None
 
+    def _alone_in(self, pattern: re.Pattern[str], firsts: str, lo: int, hi: int) -> bool:
+        """A match of `pattern` in [lo, hi) that is no part of a name (公司 of 天津华钢物流有限公司
+        is no anaphor)."""
+        index = text_index(self.text)
+        while lo < hi:
+            hit = index.search(pattern, firsts, lo, hi)
+            if hit is None:
+                return False
+            k = bisect_right(self._all_starts, hit.start()) - 1
+            if k < 0 or self.all[k][1] <= hit.start():
+                return True
+            lo = max(hit.start() + 1, self.all[k][1])
+        return False
+
+    def _place_head(self, c_start: int, pos: int) -> bool:
+        """A place opens the clause before the number (after time words), no name before it."""
+        k = bisect_left(self._place_starts, c_start)
+        if k == len(self._places) or self._places[k][1] > pos:
+            return False
+        p_start = self._places[k][0]
+        if not _FILLER.match(self.text[c_start:p_start]):
+            return False
+        j = bisect_left(self._all_starts, c_start)
+        return j == len(self.all) or self.all[j][0] >= p_start
+
     def _any_within(self, lo: int, hi: int) -> bool:
         return _within(self.all, self._all_starts, lo, hi)
 
@@ -332,7 +364,7 @@ class ArticleFeatures:
         c_end = index.clause_end(end, s_end)
         in_title = self.title is not None and self.title[0] <= pos < self.title[1]
         running = block in self.running
-        org_anaphor = bool(index.search(_ORG_ANAPHOR, "该公集企", c_start, pos))
+        org_anaphor = self._alone_in(_ORG_ANAPHOR, "该公集企", c_start, pos)
         zone_anaphor = bool(index.search(_ZONE_ANAPHOR, _ZONE_FIRSTS, c_start, pos))
         kind_anaphor = bool(index.search(_KIND_ANAPHOR, "该这此", c_start, pos))
         owner = self._project_owner(s_start, block[0]) if _PROJECT_HEAD.match(t, s_start, pos) else None
@@ -532,6 +564,7 @@ class ArticleFeatures:
         f[_INDEX["null_not_running"]] = float(not running and not in_title)
         f[_INDEX["null_no_zone"]] = float(self.main_zone is None)
         f[_INDEX["null_field_clause"]] = float(bool(index.search(_FIELD, "全我国世", c_start, pos)))
+        f[_INDEX["null_place_head"]] = float(self._place_head(c_start, pos))
         f[_INDEX["null_zone_field"]] = float(bool(_ZONES_COUNTED.match(t, end) or index.search(_EACH_ZONE, "各", s_start, pos)))
         rows.append(f)
         return [*(self.groups[gi] for gi in considered), Candidate(None, ())], rows
