@@ -161,3 +161,20 @@ def test_a_kind_word_inside_a_name_is_no_anaphor():
     _, rows = feats.rows(pos, pos + 3, (0, len(text)), (0, len(text)), None)
     # 公司 is written only inside names here: no 公司 anaphor for the last company
     assert all(r[FEATURES.index("org_anaphor_last")] == 0.0 for r in rows)
+
+
+def test_a_ranking_is_no_candidate_and_试验区_is_a_zone_anaphor():
+    from pipeline.facts.subject import SubjectResolver
+
+    text = "星河合作特别试验区管委会介绍。世界500强企业入驻试验区的数量增加到12家。2018年试验区新引进项目32个。"
+    admin = text.index("星河合作特别试验区管委会")
+    rank = text.index("世界500强企业")
+    ms = [Mention("ORG", admin, admin + 12, "星河合作特别试验区管委会", "test"),
+          Mention("ORG", rank, rank + 8, "世界500强企业", "test")]
+    r = SubjectResolver(text, ms, running=[(0, len(text))], title=None, ranker=False)
+    assert [m.text for m in r.cands] == ["星河合作特别试验区管委会"]
+    feats = ArticleFeatures(text, r.cands, running=[(0, len(text))], title=None)
+    pos = text.index("32个")
+    s = text.rindex("。", 0, pos) + 1
+    _, rows = feats.rows(pos, pos + 3, (s, len(text)), (0, len(text)), None)
+    assert rows[0][FEATURES.index("zone_anaphor_zone")] == 1.0  # the administration of an unlisted kind is its zone
