@@ -20,6 +20,7 @@ subject found here alone has no entity row, so its subject_id stays null.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections.abc import Sequence
 from dataclasses import replace
 
@@ -97,6 +98,7 @@ _KIND_END = re.compile(r"(?:国家高新技术产业开发区|高新技术产业
                        r"工业园|园区)$")
 # what may not follow a stem written alone: the start of another kind or place word
 # (张江科学城, 东疆港, 临港大道), so the stem there names something else
+_BEFORE_STEM = set("在和与及至从对由据将")  # words a stem may follow
 _NOT_AFTER_STEM = set("区园城镇县市街路港湾村片新高经保开自综示科工产大学院岛山河湖")
 
 
@@ -122,18 +124,24 @@ def _zone_stems(text: str, zones: Sequence[Mention], others: Sequence[Mention]) 
         stems.setdefault(stem, z)
     if not stems:
         return []
-    taken = sorted((m.start, m.end) for m in [*zones, *others])
+    # the characters names already hold, so that each use is checked in its own length (a
+    # text naming a stem thousands of times is read in linear time)
+    taken = bytearray(len(text))
+    for m in [*zones, *others]:
+        taken[max(m.start, 0):m.end] = b"\x01" * (m.end - max(m.start, 0))
     out: list[Mention] = []
     for stem, z in stems.items():
         for hit in re.finditer(re.escape(stem), text):
             s, e = hit.span()
-            if e < len(text) and text[e] in _NOT_AFTER_STEM or s > 0 and _CJK.match(text[s - 1]) and text[s - 1] not in "，。、；：在和与及至从对由据将":
-                continue
-            if any(a < e and s < b for a, b in taken):
+            if e < len(text) and text[e] in _NOT_AFTER_STEM:
+                continue  # 张江科学城: the stem opens another name
+            if s > 0 and _CJK.match(text[s - 1]) and text[s - 1] not in _BEFORE_STEM:
+                continue  # inside a longer word
+            if any(taken[s:e]):
                 continue
             out.append(replace(z, start=s, end=e, text=stem,
                                attrs={**z.attrs, "display": z.attrs.get("display", z.text)}))
-            taken.append((s, e))
+            taken[s:e] = b"\x01" * (e - s)
     return out
 
 
@@ -233,6 +241,13 @@ def _with_place_inside(text: str, names: Sequence[Mention], places: Sequence[Men
     and PLACE a place mention: the whole string, a ZONE or an ORG by how REST ends (the
     mentions inside it give way to it as the outermost)."""
     at_place = {p.start: p for p in places}
+    # the farthest end of the names starting at or before each name's start: a name there
+    # reaching past the bracketed one holds it already (one pass, not a scan per name)
+    ordered = sorted(names, key=lambda n: n.start)
+    starts = [n.start for n in ordered]
+    reach: list[int] = []
+    for n in ordered:
+        reach.append(max(n.end, reach[-1]) if reach else n.end)
     out: list[Mention] = []
     for m in names:
         if m.end >= len(text) or text[m.end] not in "(（":
@@ -246,7 +261,7 @@ def _with_place_inside(text: str, names: Sequence[Mention], places: Sequence[Men
         if rest is None or any(ch in _NOT_IN_REST for ch in text[place.end + 1:rest.end()]):
             continue
         full = text[m.start:rest.end()]
-        if any(n.start <= m.start and rest.end() <= n.end for n in names):
+        if reach[bisect_right(starts, m.start) - 1] >= rest.end():
             continue  # already a name as a whole
         label = "ZONE" if rest.group(2) else "ORG"
         attrs = {"display": full}

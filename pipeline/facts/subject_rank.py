@@ -239,10 +239,20 @@ class ArticleFeatures:
         self.n_zone_mentions = sum(self.counts[i] for i in range(len(self.groups)) if self.kind[i] == "ZONE") or 1
         # the last ORG and ZONE group among the first k mentions, for every k
         self._last_org, self._last_zone = [None], [None]
-        for _, _, gi in self.all:
+        self._last_org_at: list[int | None] = [None]  # the index in self.all of that ORG mention
+        for j, (_, _, gi) in enumerate(self.all):
             label = self.kind[gi]
             self._last_org.append(gi if label == "ORG" else self._last_org[-1])
             self._last_zone.append(gi if label == "ZONE" else self._last_zone[-1])
+            self._last_org_at.append(j if label == "ORG" else self._last_org_at[-1])
+        # 公司 / 集团 / 企业 standing alone, not inside a name (公司 of 天津华钢物流有限公司 is no
+        # anaphor): their spans, found once for the article
+        self._org_words: list[tuple[int, int]] = []
+        for hit in _ORG_ANAPHOR.finditer(text):
+            k = bisect_right(self._all_starts, hit.start()) - 1
+            if k < 0 or self.all[k][1] <= hit.start():
+                self._org_words.append(hit.span())
+        self._org_word_starts = [a for a, _ in self._org_words]
         self._word_scans: dict[tuple[int, int], tuple[list[int], list[str]]] = {}
         g_ms = [g.mentions for g in self.groups]
         self._g_starts = [[m.start for m in ms] for ms in g_ms]
@@ -293,30 +303,19 @@ class ArticleFeatures:
     def _project_owner(self, s_start: int, b_start: int) -> int | None:
         """The organisation last named in the paragraph before `s_start`, when the words after
         it in its clause name a project (not an authority: 市政府引进的…项目)."""
-        k = bisect_left(self._all_starts, s_start) - 1
-        while k >= 0 and self.all[k][0] >= b_start:
-            start, end, gi = self.all[k]
-            if self.kind[gi] == "ORG" and end <= s_start:
-                if self.text[start:end].endswith(_AUTHORITY_ENDS):
-                    return None
-                stop = text_index(self.text).clause_end(end, s_start)
-                return gi if "项目" in self.text[end:stop] else None
-            k -= 1
-        return None
+        j = self._last_org_at[bisect_left(self._all_starts, s_start)]
+        if j is None or self.all[j][0] < b_start or self.all[j][1] > s_start:
+            return None
+        start, end, gi = self.all[j]
+        if self.text[start:end].endswith(_AUTHORITY_ENDS):
+            return None
+        stop = text_index(self.text).clause_end(end, s_start)
+        return gi if "项目" in self.text[end:stop] else None
 
-    def _alone_in(self, pattern: re.Pattern[str], firsts: str, lo: int, hi: int) -> bool:
-        """A match of `pattern` in [lo, hi) that is no part of a name (公司 of 天津华钢物流有限公司
-        is no anaphor)."""
-        index = text_index(self.text)
-        while lo < hi:
-            hit = index.search(pattern, firsts, lo, hi)
-            if hit is None:
-                return False
-            k = bisect_right(self._all_starts, hit.start()) - 1
-            if k < 0 or self.all[k][1] <= hit.start():
-                return True
-            lo = max(hit.start() + 1, self.all[k][1])
-        return False
+    def _org_word_in(self, lo: int, hi: int) -> bool:
+        """A standalone 公司/集团/企业 word within [lo, hi)."""
+        k = bisect_left(self._org_word_starts, lo)
+        return k < len(self._org_words) and self._org_words[k][1] <= hi
 
     def _place_head(self, c_start: int, pos: int) -> bool:
         """A place opens the clause before the number (after time words), no name before it."""
@@ -364,7 +363,7 @@ class ArticleFeatures:
         c_end = index.clause_end(end, s_end)
         in_title = self.title is not None and self.title[0] <= pos < self.title[1]
         running = block in self.running
-        org_anaphor = self._alone_in(_ORG_ANAPHOR, "该公集企", c_start, pos)
+        org_anaphor = self._org_word_in(c_start, pos)
         zone_anaphor = bool(index.search(_ZONE_ANAPHOR, _ZONE_FIRSTS, c_start, pos))
         kind_anaphor = bool(index.search(_KIND_ANAPHOR, "该这此", c_start, pos))
         owner = self._project_owner(s_start, block[0]) if _PROJECT_HEAD.match(t, s_start, pos) else None
@@ -593,7 +592,7 @@ def surface_form(cand: Candidate, pos: int, s_start: int) -> str | None:
     name = cand.key[1]
     if cand.key[0] != "ZONE" or _names_its_place(name):
         return name
-    k = bisect_left([m.start for m in cand.mentions], pos) - 1
+    k = bisect_left(cand.mentions, pos, key=lambda m: m.start) - 1  # mentions are sorted by start
     if k < 0 or cand.mentions[k].start < s_start or cand.mentions[k].end > pos:
         return name
     near = _ADMIN_END.sub("", cand.mentions[k].text)
