@@ -24,7 +24,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from subject_cases import ROOT, load_cases, match_gold  # noqa: E402
 
 from pipeline.facts.subject import SubjectResolver  # noqa: E402
-from pipeline.facts.subject_rank import FEATURES, ArticleFeatures  # noqa: E402
+from pipeline.facts.subject_rank import FEATURES, ArticleFeatures, surface_form  # noqa: E402
 
 L2 = 0.002
 STEPS = 1500
@@ -37,7 +37,8 @@ def examples(cases: list[dict[str, Any]]) -> list[dict[str, Any]]:
     out = []
     for art in cases:
         resolver = SubjectResolver(art["text"], art["mentions"], running=art["running"], title=art["title"])
-        feats = ArticleFeatures(art["text"], resolver.cands, running=art["running"], title=art["title"])
+        feats = ArticleFeatures(art["text"], resolver.cands, running=art["running"], title=art["title"],
+                                places=resolver.places)
         for n, gold in zip(art["numbers"], match_gold(art)):
             if gold is None:
                 continue
@@ -50,7 +51,8 @@ def examples(cases: list[dict[str, Any]]) -> list[dict[str, Any]]:
             if y is None and want is not None:  # the gold names a shorter or longer form of a candidate
                 y = next((i for i, c in enumerate(cands) if c.key and any(m.text == want for m in c.mentions)), None)
             out.append({"article": art["article"], "set": art["set"], "X": np.array(rows), "y": y,
-                        "texts": [c.key[1] if c.key else None for c in cands], "gold": want,
+                        "texts": [surface_form(c, n["pos"], max(n["sentence"][0], n["block"][0])) for c in cands],
+                        "gold": want,
                         "rule": rule.text if rule else None, "decided": decided,
                         "own": own[1] if own else None, "clause": votes[2][1] if votes[2] else None})
     return out

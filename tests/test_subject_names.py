@@ -93,3 +93,32 @@ def test_a_zone_the_zone_stage_found_before_its_administration_is_used_not_found
     assert all(m.attrs["entity_id"] == "ZONE:demo_zone:星河湾示范区" for m in found)  # its entity row's id
     admin = next(m for m in out if m.label == "ORG")
     assert admin.attrs["subject_of"] == "星河湾示范区"
+
+
+def test_a_listed_zone_stem_written_alone_is_a_mention_of_its_zone():
+    text = "张江高新区发布数据。目前，张江已集聚企业210余家。张江科学城另有安排。"
+    zone = _m(text, "ZONE", "张江高新区", source="zone_alias", zone_id="hitech:张江")
+    out = subject_mentions(text, [zone])
+    stems = [m for m in out if m.text == "张江"]
+    # the stem after 目前， is the zone; 张江科学城 names something else
+    assert [(m.start, m.attrs["display"], m.attrs["zone_id"]) for m in stems] == \
+        [(text.index("张江已"), "张江高新区", "hitech:张江")]
+    # a stem that is a place is the place: 南昌 stays apart from 南昌高新区
+    text = "南昌高新区发布数据。南昌今年投资10亿元。"
+    assert not [m for m in subject_mentions(text, [_m(text, "ZONE", "南昌高新区")]) if m.text == "南昌"]
+
+
+def test_a_name_with_its_place_in_brackets_is_one_candidate():
+    text = "园区推介了中欧(青州)智能装备产业园,该园区已有企业80家。企业华光精密(青州)有限公司投产。"
+    ms = [_m(text, "ORG", "中欧"), _m(text, "GPE", "青州"), _m(text, "ORG", "华光精密", entity_id="ORG:华光精密"),
+          _m(text, "GPE", "青州", nth=1), _m(text, "ORG", "青州)有限公司")]
+    added = [(m.label, m.text, m.attrs.get("entity_id")) for m in subject_mentions(text, ms) if m.source == SOURCE]
+    assert ("ZONE", "中欧(青州)智能装备产业园", None) in added
+    assert ("ORG", "华光精密(青州)有限公司", "ORG:华光精密") in added
+    # a zone followed by its district is no longer name; nor is a clause after the bracket
+    text2 = "星河高新区(新城区)再次扩大了新区范围。"
+    ms2 = [_m(text2, "ZONE", "星河高新区"), _m(text2, "GPE", "新城区")]
+    assert not [m for m in subject_mentions(text2, ms2) if m.source == SOURCE]
+    # the resolver keeps the whole name, not the pieces inside it
+    r = SubjectResolver(text, ms, running=[(0, len(text))])
+    assert [m.text for m in r.cands] == ["中欧(青州)智能装备产业园", "华光精密(青州)有限公司"]

@@ -26,7 +26,7 @@ from pipeline.facts.textindex import text_index
 # the ranker's patterns the rules read too: an organisation that reports numbers (审计署通报,
 # 协会统计显示, 据X介绍) is their source, not what they are about; 之一; lists ending in 等
 from pipeline.facts.subject_rank import _AUTHORITY_ENDS, _EXAMPLE, _ONE_OF, _REPORTS
-from pipeline.facts.subject_rank import ArticleFeatures, choose, load_weights
+from pipeline.facts.subject_rank import ArticleFeatures, choose, load_weights, surface_form
 from pipeline.mentions import Mention
 from pipeline.ner.lexicon import generic_orgs
 from pipeline.regexguard import match_chars
@@ -47,6 +47,14 @@ _FILLER_RUN = match_chars(_FILLER)
 # words the NER may take for an organisation that name none (项目 spread over an article by
 # propagation): no subject (ANNOTATION: references without a name are not entities)
 _NOT_NAMES = generic_orgs() | {"项目", "该项目", "本项目"}
+# a ranking the NER takes for an organisation (世界500强企业入驻新区的数量…) names none
+_RANKING = re.compile(r"\d+强")
+
+
+def _names_none(m: Mention) -> bool:
+    return m.label == "ORG" and (m.text in _NOT_NAMES or bool(_RANKING.search(m.text)))
+
+
 _ORG_ANAPHORA = ("该公司", "该企业", "该集团", "公司", "集团", "该行", "该院", "该校")
 _ZONE_ANAPHORA = ("该高新区", "高新区", "园区", "该园区", "开发区", "该区", "全区", "新区", "示范区", "本区",
                   "区内", "园区内", "区里")
@@ -86,8 +94,9 @@ class SubjectResolver:
                  title: tuple[int, int] | None = None, ranker: bool = True) -> None:
         self.text = text
         self.cands = _outermost([m for m in subject_mentions(text, mentions) if m.label in SUBJECT_LABELS
-                                 and not (m.label == "ORG" and m.text in _NOT_NAMES)])
+                                 and not _names_none(m)])
         self._starts = [m.start for m in self.cands]
+        self.places = [m for m in mentions if m.label == "GPE"]
         self.running = running  # (start, end) of blocks in which topics carry over
         self.title = title
         self._ids = _subject_ids([*mentions, *self.cands])
@@ -102,11 +111,16 @@ class SubjectResolver:
         rule = self.resolve_rules(pos, sentence, block)
         if self._weights is not None and not self._whole_field(pos, sentence, block):
             if self._features is None:
-                self._features = ArticleFeatures(self.text, self.cands, running=self.running, title=self.title)
+                self._features = ArticleFeatures(self.text, self.cands, running=self.running, title=self.title,
+                                                 places=self.places)
             cands, rows = self._features.rows(pos, pos if end is None else end, sentence, block,
                                               *self.votes(pos, sentence, block, rule))
-            key = cands[choose(rows, self._weights[0])].key
-            rule = Subject(key[1], key[0]) if key else None
+            best = cands[choose(rows, self._weights[0])]
+            if best.key is None:
+                return None
+            entity_id, zone_id = self._ids.get(best.key, (None, None))
+            form = surface_form(best, pos, max(sentence[0], block[0]))
+            return Subject(form or best.key[1], best.key[0], entity_id, zone_id)
         if rule is None:
             return None
         entity_id, zone_id = self._ids.get((rule.label, rule.text), (None, None))

@@ -20,6 +20,7 @@ subject found here alone has no entity row, so its subject_id stays null.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections.abc import Sequence
 from dataclasses import replace
 
@@ -86,7 +87,62 @@ def subject_mentions(text: str, mentions: Sequence[Mention]) -> list[Mention]:
             taken.append((s, e))
     others = [m for m in mentions if m.label not in ("ZONE", "ORG")]
     out_orgs = _short_forms(text, out_orgs, zones + added, [m for m in others if m.label == "GPE"])
+    added += _zone_stems(text, zones, [*out_orgs, *added, *others])
+    added += _with_place_inside(text, [*zones, *out_orgs], [m for m in others if m.label == "GPE"])
     return sorted(zones + out_orgs + added + others, key=lambda m: (m.start, -m.end))
+
+
+# a zone's kind, as its name ends, longest first
+_KIND_END = re.compile(r"(?:国家高新技术产业开发区|高新技术产业开发区|国家高新区|高新区|经济技术开发区|经济开发区|经开区|"
+                       r"开发区|综合保税区|保税港区|保税区|自由贸易试验区|自贸试验区|自贸区|新区|示范区|产业园|科技园|"
+                       r"工业园|园区)$")
+# what may not follow a stem written alone: the start of another kind or place word
+# (张江科学城, 东疆港, 临港大道), so the stem there names something else
+_BEFORE_STEM = set("在和与及至从对由据将")  # words a stem may follow
+_NOT_AFTER_STEM = set("区园城镇县市街路港湾村片新高经保开自综示科工产大学院岛山河湖")
+
+
+def _zone_stems(text: str, zones: Sequence[Mention], others: Sequence[Mention]) -> list[Mention]:
+    """天津东疆保税港区 … 东疆已经培育…, 张江高新区 … 张江已集聚…: the text goes on naming a zone
+    by its stem alone (the name without its place and kind); those uses are mentions of it.
+    Only stems that rules/zone_places.jsonl lists as zone stems count: a stem that is a place
+    (南昌 of 南昌高新区, 杨凌) names the place, other stems are words (新经济产业园)."""
+    from pipeline.zones.rules import load_zone_rules
+
+    places = load_zone_rules().places
+    stems: dict[str, Mention] = {}
+    for z in zones:
+        kind = _KIND_END.search(z.text)
+        if kind is None:
+            continue
+        stem = z.text[:kind.start()]
+        cut = max((k for k in range(2, len(stem) - 1) if stem[:k] in places
+                   and places[stem[:k]].level in ("province", "prefecture", "county")), default=0)
+        stem = stem[cut:]
+        if stem not in places or places[stem].level != "zone_stem":
+            continue  # only the stems the zone lists know (张江, 金普): 杨凌 is a place, 新经济 a word
+        stems.setdefault(stem, z)
+    if not stems:
+        return []
+    # the characters names already hold, so that each use is checked in its own length (a
+    # text naming a stem thousands of times is read in linear time)
+    taken = bytearray(len(text))
+    for m in [*zones, *others]:
+        taken[max(m.start, 0):m.end] = b"\x01" * (m.end - max(m.start, 0))
+    out: list[Mention] = []
+    for stem, z in stems.items():
+        for hit in re.finditer(re.escape(stem), text):
+            s, e = hit.span()
+            if e < len(text) and text[e] in _NOT_AFTER_STEM:
+                continue  # 张江科学城: the stem opens another name
+            if s > 0 and _CJK.match(text[s - 1]) and text[s - 1] not in _BEFORE_STEM:
+                continue  # inside a longer word
+            if any(taken[s:e]):
+                continue
+            out.append(replace(z, start=s, end=e, text=stem,
+                               attrs={**z.attrs, "display": z.attrs.get("display", z.text)}))
+            taken[s:e] = b"\x01" * (e - s)
+    return out
 
 
 def _short_forms(text: str, orgs: list[Mention], zones: Sequence[Mention], places: Sequence[Mention]) -> list[Mention]:
@@ -167,4 +223,49 @@ def _areas(text: str, zones: Sequence[Mention], orgs: Sequence[Mention]) -> list
         short = next((n for n in alone if len(n) < len(m.text) and m.text.endswith(n)), None)
         if short:
             out[i] = replace(m, attrs={"display": short})
+    return out
+
+
+# 中德(沈阳)高端装备制造产业园, 达运精密(厦门)有限公司: a name with its place in brackets, which the
+# entity stages cut at the bracket; the rest runs to a zone kind or a company ending
+_BRACKETED_REST = re.compile(r"[)）]([\u4e00-\u9fff]{0,14}?(?:(产业园|科技园|工业园|园区|开发区|高新区|新区|片区|示范区)|"
+                             r"(股份有限公司|有限责任公司|有限公司|集团)))")
+
+
+# function words and verb endings no name holds after its bracket (…(新市区)再次扩大了新区)
+_NOT_IN_REST = set("了的在和与将是等及或为从到于向对由把被让给着过并且也都就还又而以其该此这那已")
+
+
+def _with_place_inside(text: str, names: Sequence[Mention], places: Sequence[Mention]) -> list[Mention]:
+    """A zone or company named `NAME(PLACE)REST` where NAME is a mention ending at the bracket
+    and PLACE a place mention: the whole string, a ZONE or an ORG by how REST ends (the
+    mentions inside it give way to it as the outermost)."""
+    at_place = {p.start: p for p in places}
+    # the farthest end of the names starting at or before each name's start: a name there
+    # reaching past the bracketed one holds it already (one pass, not a scan per name)
+    ordered = sorted(names, key=lambda n: n.start)
+    starts = [n.start for n in ordered]
+    reach: list[int] = []
+    for n in ordered:
+        reach.append(max(n.end, reach[-1]) if reach else n.end)
+    out: list[Mention] = []
+    for m in names:
+        if m.end >= len(text) or text[m.end] not in "(（":
+            continue
+        place = at_place.get(m.end + 1)
+        if place is None:
+            continue
+        if m.label == "ZONE" and _ZONE_KIND.search(m.text):
+            continue  # 乌鲁木齐高新区(新市区): a whole zone and the district it is
+        rest = _BRACKETED_REST.match(text, place.end)
+        if rest is None or any(ch in _NOT_IN_REST for ch in text[place.end + 1:rest.end()]):
+            continue
+        full = text[m.start:rest.end()]
+        if reach[bisect_right(starts, m.start) - 1] >= rest.end():
+            continue  # already a name as a whole
+        label = "ZONE" if rest.group(2) else "ORG"
+        attrs = {"display": full}
+        if label == "ORG" and m.label == "ORG" and m.attrs.get("entity_id"):
+            attrs["entity_id"] = m.attrs["entity_id"]
+        out.append(Mention(label, m.start, rest.end(), full, SOURCE, norm=full, attrs=attrs))
     return out

@@ -50,10 +50,11 @@ FEATURES = (
     "sentence_pick", "clause_pick", "null_sentence_null",
     "article_anaphors", "suffix_anaphors", "main_zone_rule_null", "main_org_anaphors", "zone_article",
     "null_zone_article", "rule_x_headline", "named_here", "only_zone", "name_in_title", "text_count",
-    "admin_unlisted_kind",
+    "admin_unlisted_kind", "project_owner", "title_number_title_name", "counted_example",
     # the null candidate
     "null", "null_rule", "null_no_sentence_cand", "null_no_block_cand", "null_scope", "null_other_subject",
     "null_not_running", "null_no_zone", "null_field_clause", "head_anaphor_main",
+    "null_zone_field", "null_place_head",
 )
 _INDEX = {f: i for i, f in enumerate(FEATURES)}
 
@@ -62,9 +63,9 @@ _FILLER = re.compile(
     r"截至|截止|\d{4}年(?:度)?(?:\d{1,2}月(?:\d{1,2}日)?)?|\d{1,2}月(?:\d{1,2}日)?|"
     r"上半年|下半年|前不久|据|由|而|但|并|且|还|也|则|此次|本次|“|”|\(|\)|（|）)*$")
 _ORG_ANAPHOR = re.compile(r"(?:该公司|该企业|该集团|公司|集团|企业)")
-_ZONE_ANAPHOR = re.compile(r"(?:该高新区|高新区|该园区|园区|开发区|该区|全区|新区|示范区|本区|区内|区里|片区|全市)")
+_ZONE_ANAPHOR = re.compile(r"(?:该高新区|高新区|该园区|园区|开发区|该区|全区|新区|示范区|本区|区内|区里|片区|全市|试验区|经开区|保税区|综保区|自贸区)")
 MAX_CANDIDATES = 48  # groups ranked per number in an article naming more (news articles name fewer)
-_ZONE_FIRSTS = "该高园开全新示本区片"  # the first characters of _ZONE_ANAPHOR's words
+_ZONE_FIRSTS = "该高园开全新示本区片试经保综自"  # the first characters of _ZONE_ANAPHOR's words
 _KIND_ANAPHOR = re.compile(r"(?:该|这家|这个|这所|此)(?:[^，,。；;：:“”]{0,16}?的)?"
                            r"(公司|企业|集团|研究院|研究所|银行|大学|学院|基金|协会|项目)")
 _REPORTS = re.compile(r"[^，,。；;：:\n]{0,24}?(?:表示|介绍|透露|指出|称|说|认为|预计|预测|统计|显示|通报|公布|"
@@ -73,6 +74,9 @@ _SOURCE = re.compile(r"(?:据|根据|来自|引自|援引)[^，,。；;]{0,4}$")
 _AUTHORITY_ENDS = ("署", "局", "部", "委", "会", "办", "办公室", "中心", "院", "所", "处", "厅", "政府", "组", "社",
                    "报", "网", "台")
 _EXAMPLE = re.compile(r"(?:、[^，,。；;、]{1,12}?)*等")
+# 宇球科技、乾享智能、德维斯电子等32个项目: a name in a list that a count follows is one of the
+# things counted (there and for the figures after it in the sentence), not their subject
+_COUNTED_LIST = re.compile(r"([^，,。；;、：:]{0,10}?)(?:、[^，,。；;、：:]{1,14}?)*等[\d０-９一二两三四五六七八九十百千数几]")
 _PARTNER = re.compile(r"\s*[和与及、同]")
 _INVEST = re.compile(r"[^，,。；;]{0,10}?(?:投资|出资|签约|签署|引进|收购|入股|合作|携手|落户)")
 _OWNER_GAP = re.compile(r"^(?:[(（][^()（）]{1,12}[)）])?(?:的?(?:下属|旗下|所属)的?)?(?:共|有|拥有|共有|已有|达)?$")
@@ -83,12 +87,19 @@ _FIELD = re.compile(r"全国|全省|我国|全球|全世界|全行业|国内|世
 _HEAD_ZONE_WORD = re.compile(r"(?:\s|目前|当前|同时|此外|其中|另外|今年|去年|全年|据了解|据悉|据统计|数据显示|截至目前|"
                              r"[一二三四]季度|前三季度|[上下]半年|\d{1,2}(?:-\d{1,2})?月份?|\d{4}年度?|[，,])*"
                              r"(?:该高新区|高新区|该园区|园区|开发区|经开区|该区|全区|新区|示范区|本区|区内|片区|试验区)")
+# a count of zones (在178个国家高新区中, 我市的4家高新区) or figures of each of several zones
+# (吕梁市各开发区“签约一批”项目11个): about no one zone
+_ZONES_COUNTED = re.compile(r"(?:省级|国家级|国家|省|市级)?(?:高新区|开发区|经开区|园区|产业园|新区|片区|示范区|自贸区|保税区|综保区)")
+_EACH_ZONE = re.compile(r"各(?:类)?(?:开发区|园区|高新区|新区|片区|县区|县市区|区县)")
 _SCOPE = re.compile(r"(?:全国|全省|全球|全世界|全行业)(?:共有|共|有)?$")
 _ONE_OF = re.compile(r"[^，,。；;：:\n]{1,16}?(?<!分)之一")
 # a name found by its suffix that opens with a function word (占同期新区, 季度新区, 本次高新区,
 # 季度全市工业园区) is no name: no gold zone or subject of train, dev, seed or sample opens so
 _ODD_START = re.compile(r"^(?:占|季度|本次|本届|本年|实现|全市|全省|全区|全国|全县|该|这|此|从|在|对|为|与|其|各|"
                         r"拉动|同期|以及|及|年|月|日|其中|位于|依托|围绕|推动|加快|建设|打造)")
+# a sentence about "the project" (该项目占地64亩，总投资1.3亿元 / 项目建成后…) after a sentence
+# naming a company's project (…华庆新材料科技有限公司年产6000吨…项目培土奠基): the company's figures
+_PROJECT_HEAD = re.compile(r"(?:\s|目前|此外|同时|其中|据悉|据了解|[，,])*(?:该|此|这个|这一|上述)?(?:一期)?项目")
 _OTHER_SUBJECT = re.compile(r"(?:此次|本次|本届|这次|这些|那些|上述)")
 _FILLER_RUN = match_chars(_FILLER)  # no filler reaches past the first character outside it
 
@@ -162,8 +173,15 @@ class ArticleFeatures:
     """What is known of the article's candidates once; `rows()` per number."""
 
     def __init__(self, text: str, cands: Sequence[Mention], *, running: Sequence[tuple[int, int]],
-                 title: tuple[int, int] | None) -> None:
+                 title: tuple[int, int] | None, places: Sequence[Mention] = ()) -> None:
         self.text = text
+        # places (GPE) standing on their own, not inside a zone's or company's name (安宁市梳理
+        # 建立了260个…, 嵩明县16个…): a clause about a county or city is about no zone or company
+        # (ANNOTATION: null when the number is about a place)
+        c_spans = sorted((m.start, m.end) for m in cands)
+        self._places = sorted((m.start, m.end) for m in places
+                              if not any(a < m.end and m.start < b for a, b in c_spans))
+        self._place_starts = [a for a, _ in self._places]
         self.groups = candidates(cands)
         self.running = list(running)
         self.title = title
@@ -221,10 +239,20 @@ class ArticleFeatures:
         self.n_zone_mentions = sum(self.counts[i] for i in range(len(self.groups)) if self.kind[i] == "ZONE") or 1
         # the last ORG and ZONE group among the first k mentions, for every k
         self._last_org, self._last_zone = [None], [None]
-        for _, _, gi in self.all:
+        self._last_org_at: list[int | None] = [None]  # the index in self.all of that ORG mention
+        for j, (_, _, gi) in enumerate(self.all):
             label = self.kind[gi]
             self._last_org.append(gi if label == "ORG" else self._last_org[-1])
             self._last_zone.append(gi if label == "ZONE" else self._last_zone[-1])
+            self._last_org_at.append(j if label == "ORG" else self._last_org_at[-1])
+        # 公司 / 集团 / 企业 standing alone, not inside a name (公司 of 天津华钢物流有限公司 is no
+        # anaphor): their spans, found once for the article
+        self._org_words: list[tuple[int, int]] = []
+        for hit in _ORG_ANAPHOR.finditer(text):
+            k = bisect_right(self._all_starts, hit.start()) - 1
+            if k < 0 or self.all[k][1] <= hit.start():
+                self._org_words.append(hit.span())
+        self._org_word_starts = [a for a, _ in self._org_words]
         self._word_scans: dict[tuple[int, int], tuple[list[int], list[str]]] = {}
         g_ms = [g.mentions for g in self.groups]
         self._g_starts = [[m.start for m in ms] for ms in g_ms]
@@ -272,6 +300,34 @@ class ArticleFeatures:
                 right += 1
         return sorted(keep | near)
 
+    def _project_owner(self, s_start: int, b_start: int) -> int | None:
+        """The organisation last named in the paragraph before `s_start`, when the words after
+        it in its clause name a project (not an authority: 市政府引进的…项目)."""
+        j = self._last_org_at[bisect_left(self._all_starts, s_start)]
+        if j is None or self.all[j][0] < b_start or self.all[j][1] > s_start:
+            return None
+        start, end, gi = self.all[j]
+        if self.text[start:end].endswith(_AUTHORITY_ENDS):
+            return None
+        stop = text_index(self.text).clause_end(end, s_start)
+        return gi if "项目" in self.text[end:stop] else None
+
+    def _org_word_in(self, lo: int, hi: int) -> bool:
+        """A standalone 公司/集团/企业 word within [lo, hi)."""
+        k = bisect_left(self._org_word_starts, lo)
+        return k < len(self._org_words) and self._org_words[k][1] <= hi
+
+    def _place_head(self, c_start: int, pos: int) -> bool:
+        """A place opens the clause before the number (after time words), no name before it."""
+        k = bisect_left(self._place_starts, c_start)
+        if k == len(self._places) or self._places[k][1] > pos:
+            return False
+        p_start = self._places[k][0]
+        if not _FILLER.match(self.text[c_start:p_start]):
+            return False
+        j = bisect_left(self._all_starts, c_start)
+        return j == len(self.all) or self.all[j][0] >= p_start
+
     def _any_within(self, lo: int, hi: int) -> bool:
         return _within(self.all, self._all_starts, lo, hi)
 
@@ -307,9 +363,10 @@ class ArticleFeatures:
         c_end = index.clause_end(end, s_end)
         in_title = self.title is not None and self.title[0] <= pos < self.title[1]
         running = block in self.running
-        org_anaphor = bool(index.search(_ORG_ANAPHOR, "该公集企", c_start, pos))
+        org_anaphor = self._org_word_in(c_start, pos)
         zone_anaphor = bool(index.search(_ZONE_ANAPHOR, _ZONE_FIRSTS, c_start, pos))
         kind_anaphor = bool(index.search(_KIND_ANAPHOR, "该这此", c_start, pos))
+        owner = self._project_owner(s_start, block[0]) if _PROJECT_HEAD.match(t, s_start, pos) else None
         head_zone_word = bool(_HEAD_ZONE_WORD.match(t, c_start, pos) or _HEAD_ZONE_WORD.match(t, s_start, pos))
         # 新区 / 示范区 / 高新区 in the sentence or paragraph before the number: the zone talked of
         s_words = self._words_before(s_start, s_end, pos)
@@ -376,6 +433,11 @@ class ArticleFeatures:
             if nearest_s == gi:
                 put("nearest_in_sentence")
             near = ms[n_prior - 1] if n_prior and ms[n_prior - 1].start >= block[0] else None
+            if n_prior and ms[n_prior - 1].start >= s_start:
+                listed = _COUNTED_LIST.match(t, ms[n_prior - 1].end, pos + 1)
+                # the words after the name up to the list's next item or 等 name no other one
+                if listed and bisect_left(self._all_starts, listed.end(1)) == bisect_left(self._all_starts, listed.start(1)):
+                    put("counted_example")
             if near is not None:
                 put("log_dist", math.log1p(pos - near.end) / 6)
                 put("clauses_between", min(index.count_delims(near.end, pos), 4) / 4)
@@ -396,6 +458,9 @@ class ArticleFeatures:
                 put("later_only")
             if self._g_title[gi]:
                 put("title")
+                if in_title and not any(self.title[0] <= m.start < pos for m in ms):
+                    # 总投资136亿!章锦片区14个大项目…: a headline's figure is the name it goes on with
+                    put("title_number_title_name")
                 if zone:
                     put("zone_x_title")
             if self._g_lead[gi]:
@@ -415,6 +480,8 @@ class ArticleFeatures:
                 put("first_named")
             if org_anaphor and last_org == gi:
                 put("org_anaphor_last")
+            if owner == gi:
+                put("project_owner")
             if kind_anaphor and last_org == gi:
                 put("kind_anaphor_last")
             if zone_anaphor and zone:
@@ -496,8 +563,40 @@ class ArticleFeatures:
         f[_INDEX["null_not_running"]] = float(not running and not in_title)
         f[_INDEX["null_no_zone"]] = float(self.main_zone is None)
         f[_INDEX["null_field_clause"]] = float(bool(index.search(_FIELD, "全我国世", c_start, pos)))
+        f[_INDEX["null_place_head"]] = float(self._place_head(c_start, pos))
+        f[_INDEX["null_zone_field"]] = float(bool(_ZONES_COUNTED.match(t, end) or index.search(_EACH_ZONE, "各", s_start, pos)))
         rows.append(f)
         return [*(self.groups[gi] for gi in considered), Candidate(None, ())], rows
+
+
+_ADMIN_END = re.compile(r"(?:管委会|管理委员会|党工委)$")
+# places whose name, opening a zone's, says where it is (南昌高新区): the zone is named
+# with its city already, a longer form adds only a province (江西南昌高新区)
+_PLACE_LEVELS = ("province", "prefecture", "county")
+
+
+def _names_its_place(name: str) -> bool:
+    from pipeline.zones.rules import load_zone_rules
+
+    places = load_zone_rules().places
+    return any(name[:k] in places and places[name[:k]].level in _PLACE_LEVELS for k in range(2, min(len(name), 8)))
+
+
+def surface_form(cand: Candidate, pos: int, s_start: int) -> str | None:
+    """How to write a zone subject for a number at `pos`: a zone named without its place
+    (金普新区, 临港新片区) by the longer form its sentence writes before the number
+    (大连金普新区党工委 → 大连金普新区, 中国(上海)自由贸易试验区临港新片区), as the gold
+    sets write it; otherwise the name the article uses most (the candidate's key)."""
+    if cand.key is None:
+        return None
+    name = cand.key[1]
+    if cand.key[0] != "ZONE" or _names_its_place(name):
+        return name
+    k = bisect_left(cand.mentions, pos, key=lambda m: m.start) - 1  # mentions are sorted by start
+    if k < 0 or cand.mentions[k].start < s_start or cand.mentions[k].end > pos:
+        return name
+    near = _ADMIN_END.sub("", cand.mentions[k].text)
+    return near if near != name and near.endswith(name) else name
 
 
 def _within(spans: list[tuple[int, int, int]], starts: list[int], lo: int, hi: int) -> bool:
