@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 
-from .orgs import _ends_with_suffix
+from . import lexicon
 
 Cand = tuple[int, int, str]
 
@@ -40,7 +40,7 @@ _PLACE_MAX = 4
 def _is_outlet(name: str, bare_ok: bool) -> bool:
     if not 2 <= len(name) <= _MAX_NAME or _OWN.match(name) or name in _OUTLET_END or name in _REPORTER_KINDS:
         return False
-    if name.endswith("网") and len(_ends_with_suffix(name[:-1]) or "") >= 2:
+    if name.endswith("网") and len(lexicon.affixes("org_suffixes").ending(name[:-1]) or "") >= 2:
         return False  # 某某集团网: a company's own site, the company the name (西部网: 部 is no such word)
     return bare_ok or name.endswith(_OUTLET_END)
 
