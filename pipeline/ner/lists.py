@@ -17,6 +17,12 @@ _SEPARATORS = {"、", "和", "及", "与", "以及"}
 _LINKS = _SEPARATORS | {"等"}
 _LINK_CHARS = re.compile("|".join(sorted({w[0] for w in _LINKS})))
 _ITEM_TAGS = {"PER", "ORG", "nz", "LOC"}
+# an item LAC cut into words (山河/智能 between 三一集团、 and 、中联工起): words of these tags, at
+# most _MAX_PARTS of them and _MAX_CHARS characters, closed by a separator on both sides
+_PART_TAGS = {"n", "nz", "vn", "ORG", "PER", "LOC", "an", "j"}
+_MAX_PARTS = 3
+_MAX_CHARS = 6
+_PLACE_ENDS = "省市县区镇乡村州"
 
 
 _FIRM_WORDS = ("企业", "公司", "集团", "车企", "厂商", "巨头", "银行", "机构", "品牌商", "供应商", "跨国公司")
@@ -51,6 +57,22 @@ def _firms_follow(h: str, toks: Sequence[Tok], i: int) -> bool:
     return False
 
 
+def _parts_end(h: str, toks: Sequence[Tok], i: int) -> int | None:
+    """The index after an item of 2..._MAX_PARTS words starting at token i, between 、 and
+    、 or 等 within _MAX_CHARS characters; its last word a noun, not an action (项目路演) or a
+    place word (璜土镇), and 及/和 do not close it (东西设备及发动机部件有限公司 is one name)."""
+    if i == 0 or h[toks[i - 1][0] : toks[i - 1][1]] != "、":
+        return None
+    for j in range(i + 1, min(i + _MAX_PARTS, len(toks)) + 1):
+        if toks[j - 1][2] not in _PART_TAGS or toks[j - 1][1] - toks[i][0] > _MAX_CHARS:
+            return None
+        if j < len(toks) and h[toks[j][0] : toks[j][1]] in ("、", "等"):
+            last = toks[j - 1]
+            ok = j > i + 1 and last[2] != "vn" and h[last[1] - 1] not in _PLACE_ENDS
+            return j if ok else None
+    return None
+
+
 def coordinated_orgs(h: str, toks: Sequence[Tok], found: Sequence[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
     """Single-token list items next to a found ORG in the same 、-list."""
     spans = {(s, e) for s, e, _ in found}
@@ -68,7 +90,8 @@ def coordinated_orgs(h: str, toks: Sequence[Tok], found: Sequence[tuple[int, int
             return
         if len(items) >= 2 and any((s, e) in spans for s, e, _ in items):
             for s, e, tag in items:
-                if (s, e) not in spans and tag in _ITEM_TAGS and h[s:e] not in generic and 2 <= e - s <= 8:
+                if (s, e) not in spans and tag in _ITEM_TAGS | {"parts"} and h[s:e] not in generic and 2 <= e - s <= 8 \
+                        and (tag != "parts" or h[s:e] not in lexicon.place_names()):
                     out.append((s, e, "org_list"))
         items.clear()
 
@@ -96,6 +119,9 @@ def coordinated_orgs(h: str, toks: Sequence[Tok], found: Sequence[tuple[int, int
             # 销售副总庄渊棋和深圳IC产业基地: a name after a title is a person
             items.append((s, e, "titled"))
             i += 1
+        elif items and (j := _parts_end(h, toks, i)) is not None:
+            items.append((s, toks[j - 1][1], "parts"))
+            i = j
         else:
             items.append((s, e, tag))
             i += 1

@@ -41,6 +41,19 @@ def test_list_with_known_org(tagger: LacTagger) -> None:
     assert {"阿里巴巴", "百度", "小米"} <= orgs
 
 
+def test_list_item_cut_into_words_between_orgs(tagger: LacTagger) -> None:
+    # LAC cuts 山河智能 into 山河/智能; between 、 and 、 in a list of companies it is one
+    orgs = _found("三一集团、山河智能、中联工起产值均有增长。", tagger, "ORG")
+    assert "山河智能" in orgs
+
+
+def test_list_item_of_words_is_not_an_event_or_a_place(tagger: LacTagger) -> None:
+    text = "活动包括产品集中采购会、项目路演、省机械工程学会专业委员会座谈等。"
+    assert "项目路演" not in _found(text, tagger, "ORG")
+    text = "华星科技、东西设备及发动机部件有限公司参加。"
+    assert "东西设备" not in _found(text, tagger, "ORG")
+
+
 def test_title_gives_person_and_role(tagger: LacTagger) -> None:
     text = "据红光电子党委书记、总经理王建华介绍,产值增长明显。"
     ms = find_orgs_and_people(text, tagger=tagger)
