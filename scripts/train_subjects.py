@@ -46,6 +46,7 @@ def examples(cases: list[dict[str, Any]]) -> list[dict[str, Any]]:
             votes = resolver.votes(n["pos"], n["sentence"], n["block"], rule)
             cands, rows = feats.rows(n["pos"], n["end"], n["sentence"], n["block"], *votes)
             decided, own = votes[1]
+            paired = resolver.paired(n["pos"], n["sentence"], n["block"])
             want = gold.get("subject")
             y = next((i for i, c in enumerate(cands) if (c.key[1] if c.key else None) == want), None)
             if y is None and want is not None:  # the gold names a shorter or longer form of a candidate
@@ -54,7 +55,8 @@ def examples(cases: list[dict[str, Any]]) -> list[dict[str, Any]]:
                         "texts": [surface_form(c, n["pos"], max(n["sentence"][0], n["block"][0])) for c in cands],
                         "gold": want,
                         "rule": rule.text if rule else None, "decided": decided,
-                        "own": own[1] if own else None, "clause": votes[2][1] if votes[2] else None})
+                        "own": own[1] if own else None, "clause": votes[2][1] if votes[2] else None,
+                        "paired": paired.text if paired else None})
     return out
 
 
@@ -86,6 +88,8 @@ def predict(d: dict[str, Any], w: np.ndarray, mode: str = "ranker") -> str | Non
         return d["own"]
     if mode == "clause" and d["clause"] is not None:
         return d["clause"]
+    if d.get("paired"):  # a 分别 list decides before the ranker, as in SubjectResolver.resolve
+        return d["paired"]
     s = d["X"] @ w
     return d["texts"][int(np.argmax(s))]
 

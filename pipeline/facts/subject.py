@@ -20,6 +20,7 @@ from bisect import bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from pipeline.facts.respective import respective_subject
 from pipeline.facts.subject_names import SOURCE as NAMED_HERE
 from pipeline.facts.subject_names import subject_mentions
 from pipeline.facts.textindex import text_index
@@ -108,6 +109,10 @@ class SubjectResolver:
     def resolve(self, pos: int, sentence: tuple[int, int], block: tuple[int, int],
                 end: int | None = None) -> Subject | None:
         """The subject of the number at `pos` (ending at `end`), with its ids."""
+        paired = self.paired(pos, sentence, block)
+        if paired is not None:
+            entity_id, zone_id = self._ids.get((paired.label, paired.text), (None, None))
+            return Subject(paired.text, paired.label, entity_id, zone_id)
         rule = self.resolve_rules(pos, sentence, block)
         if self._weights is not None and not self._whole_field(pos, sentence, block):
             if self._features is None:
@@ -125,6 +130,13 @@ class SubjectResolver:
             return None
         entity_id, zone_id = self._ids.get((rule.label, rule.text), (None, None))
         return Subject(rule.text, rule.label, entity_id, zone_id)
+
+    def paired(self, pos: int, sentence: tuple[int, int], block: tuple[int, int]) -> Subject | None:
+        """The name a 分别 list pairs with the number (pipeline.facts.respective): it decides
+        before the rules and the ranker."""
+        m = respective_subject(self.text, pos, (max(sentence[0], block[0]), min(sentence[1], block[1])),
+                               self.cands, self._starts)
+        return _subject(m) if m is not None else None
 
     def votes(self, pos: int, sentence: tuple[int, int], block: tuple[int, int], rule: Subject | None) -> tuple:
         """What the rules say, as the ranker's features take it: their answer, their reading

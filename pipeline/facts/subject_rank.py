@@ -54,7 +54,7 @@ FEATURES = (
     # the null candidate
     "null", "null_rule", "null_no_sentence_cand", "null_no_block_cand", "null_scope", "null_other_subject",
     "null_not_running", "null_no_zone", "null_field_clause", "head_anaphor_main",
-    "null_zone_field", "null_place_head",
+    "null_zone_field", "null_place_head", "zone_project_head", "null_project_head",
 )
 _INDEX = {f: i for i, f in enumerate(FEATURES)}
 
@@ -366,7 +366,8 @@ class ArticleFeatures:
         org_anaphor = self._org_word_in(c_start, pos)
         zone_anaphor = bool(index.search(_ZONE_ANAPHOR, _ZONE_FIRSTS, c_start, pos))
         kind_anaphor = bool(index.search(_KIND_ANAPHOR, "该这此", c_start, pos))
-        owner = self._project_owner(s_start, block[0]) if _PROJECT_HEAD.match(t, s_start, pos) else None
+        project_head = bool(_PROJECT_HEAD.match(t, s_start, pos))
+        owner = self._project_owner(s_start, block[0]) if project_head else None
         head_zone_word = bool(_HEAD_ZONE_WORD.match(t, c_start, pos) or _HEAD_ZONE_WORD.match(t, s_start, pos))
         # 新区 / 示范区 / 高新区 in the sentence or paragraph before the number: the zone talked of
         s_words = self._words_before(s_start, s_end, pos)
@@ -524,6 +525,8 @@ class ArticleFeatures:
                 put("only_zone")
             if zone and head_zone_word and (self.main_zone == gi or self.main_listed == gi):
                 put("head_anaphor_main")
+            if zone and project_head:
+                put("zone_project_head")
 
             if self.in_title[gi]:
                 put("name_in_title")
@@ -564,6 +567,7 @@ class ArticleFeatures:
         f[_INDEX["null_no_zone"]] = float(self.main_zone is None)
         f[_INDEX["null_field_clause"]] = float(bool(index.search(_FIELD, "全我国世", c_start, pos)))
         f[_INDEX["null_place_head"]] = float(self._place_head(c_start, pos))
+        f[_INDEX["null_project_head"]] = float(project_head)
         f[_INDEX["null_zone_field"]] = float(bool(_ZONES_COUNTED.match(t, end) or index.search(_EACH_ZONE, "各", s_start, pos)))
         rows.append(f)
         return [*(self.groups[gi] for gi in considered), Candidate(None, ())], rows
