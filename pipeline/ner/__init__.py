@@ -162,6 +162,8 @@ def _resolve(
         name = h[s:e]
         if src == "lac":
             e = orgs.strip_trailing_verb(h, s, e)
+        if src in ("lac", "org_short"):
+            e = orgs.cut_project_theme(h, s, e)
         e = orgs.cut_at_belongs(h, s, e)
         e = orgs.strip_trailing_title(h, s, e)
         name = h[s:e]

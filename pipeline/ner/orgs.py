@@ -460,6 +460,36 @@ def strip_trailing_title(h: str, s: int, e: int) -> int:
     return s + len(seg)
 
 
+# the words that may follow a company's name inside a project's (东方电气|智慧能源产业基地项目):
+# no function word or verb between (中联重科进行项目洽谈, 萨固密集团的项目, 等8个项目)
+_PROJECT_AFTER = re.compile(r"[^\W的等个和与及、进行并将在为是对向把被已了签引落开投建]{0,10}?"
+                            r"(?:产业基地|生产基地|产业园|基地|生产线|工厂)?(?:[一二三四五]期)?(?:建设)?项目")
+# a name ending in one of these is a whole company's (德维斯电子, 丹康生物科技), not a theme
+_COMPANY_ENDS = ("科技", "电子", "实业", "控股", "股份", "重工", "智造", "药业")
+
+
+@lru_cache(maxsize=1)
+def _theme_words() -> lexicon.Affixes:
+    return lexicon.Affixes(lexicon.industry_terms() + lexicon.industry_words())
+
+
+def cut_project_theme(h: str, s: int, e: int) -> int:
+    """东方电气智慧能源产业基地项目 -> 东方电气, 德鑫科技新能源汽车轻量化项目 -> 德鑫科技: a project
+    named after its company goes on with what it makes; the industry words LAC ran into the
+    name are the project's.  Cut while more than four characters are left (a short name is a
+    brand and an industry word: 泰豪通信) and at least two stay."""
+    seg = h[s:e]
+    if seg.endswith(_COMPANY_ENDS) or _ends_with_suffix(seg) or not _PROJECT_AFTER.match(h, e):
+        return e
+    themes = _theme_words()
+    while len(seg) > 4:
+        at = themes.ending_at(seg, len(seg))
+        if at is None or at < 2:
+            break
+        seg = seg[:at]
+    return s + len(seg)
+
+
 def cut_at_belongs(h: str, s: int, e: int) -> int:
     """铁道部所属信息中心 -> 铁道部: the unit after 所属/下属 is unnamed (NOTES §8)."""
     seg = h[s:e]

@@ -54,6 +54,18 @@ def test_list_item_of_words_is_not_an_event_or_a_place(tagger: LacTagger) -> Non
     assert "东西设备" not in _found(text, tagger, "ORG")
 
 
+def test_company_named_inside_a_project_is_cut_from_its_theme(tagger: LacTagger) -> None:
+    orgs = _found("华东电气智慧能源产业基地项目占地300亩，德鑫科技新能源汽车轻量化项目同日开工。", tagger, "ORG")
+    assert {"华东电气", "德鑫科技"} <= orgs
+    assert not any(o.endswith(("能源", "汽车")) for o in orgs)
+
+
+def test_project_theme_cut_spares_whole_names_and_other_projects(tagger: LacTagger) -> None:
+    # a name ending in a company word stays whole; 的/等/进行 before 项目 is no project name
+    orgs = _found("丹康生物科技生产基地项目开工，长沙中联重科进行项目洽谈。", tagger, "ORG")
+    assert "丹康生物科技" in orgs and "长沙中联" not in orgs
+
+
 def test_title_gives_person_and_role(tagger: LacTagger) -> None:
     text = "据红光电子党委书记、总经理王建华介绍,产值增长明显。"
     ms = find_orgs_and_people(text, tagger=tagger)
