@@ -178,3 +178,19 @@ def test_a_ranking_is_no_candidate_and_试验区_is_a_zone_anaphor():
     s = text.rindex("。", 0, pos) + 1
     _, rows = feats.rows(pos, pos + 3, (s, len(text)), (0, len(text)), None)
     assert rows[0][FEATURES.index("zone_anaphor_zone")] == 1.0  # the administration of an unlisted kind is its zone
+
+
+def test_project_anaphor_takes_the_company_whose_project_it_is(nlp):
+    text = ("青山经济开发区举行项目集中开工仪式。\n"
+            "仪式上，青山开发区为华庆新材料科技有限公司年产5000吨石英管项目培土奠基。该项目占地60亩，"
+            "总投资1.5亿元，建成后年产值可达5亿元。")
+    facts = facts_of(nlp, text, title="青山经济开发区项目集中开工")
+    assert facts["1.5亿元"]["subject"] == "华庆新材料科技有限公司"
+    assert facts["5亿元"]["subject"] == "华庆新材料科技有限公司"
+
+
+def test_project_anaphor_without_a_company_project_is_not_the_company(nlp):
+    # the company named before did not name a project: 该项目 is not its
+    text = "华庆新材料科技有限公司负责人出席。\n该项目总投资1.5亿元。"
+    facts = facts_of(nlp, text, title="某项目开工")
+    assert facts["1.5亿元"]["subject"] != "华庆新材料科技有限公司"

@@ -72,6 +72,8 @@ _SCOPE = re.compile(r"(?:全国|全省|全市|全球|全世界|全行业)(?:共�
 # A clause whose subject is a named thing of another kind (此次论坛, 本届展会, 这些企业)
 # is not about the zone or company talked of before: no carry-over.
 _OTHER_SUBJECT = re.compile(r"^(?:此次|本次|本届|这次|这些|那些|该|这|上述)")
+# 该项目 / 项目 / 一期项目 heading a clause: the project named before, and so its owner
+_PROJECT_ANAPHOR = re.compile(r"(?:该|此|这个|这一|上述)?(?:一期)?项目")
 _ANAPHOR_RE = re.compile(
     "(" + "|".join(sorted(_ORG_ANAPHORA + _ZONE_ANAPHORA, key=len, reverse=True)) + ")")
 # 该研究院, 这家专注工业互联网平台的公司: a demonstrative and the kind of organisation
@@ -244,7 +246,22 @@ class SubjectResolver:
         km = _KIND_ANAPHOR.match(stripped)
         if km:
             return self._last_named("ORG", c_start, kind=km.group(1))
+        if _PROJECT_ANAPHOR.match(stripped):
+            return self._project_owner(c_start)
         return None
+
+    def _project_owner(self, c_start: int) -> Subject | None:
+        """该项目 after 甲公司年产…项目 in the paragraph: the company whose project it is (the
+        organisation last named, with 项目 in the rest of its clause; not an authority:
+        市政府引进的…项目)."""
+        para = self.text.rfind("\n", 0, c_start) + 1
+        j = bisect_right(self._starts, c_start - 1) - 1
+        while j >= 0 and self.cands[j].end > c_start:
+            j -= 1
+        if j < 0 or self.cands[j].start < para or self.cands[j].label != "ORG" or _is_authority(self.cands[j]):
+            return None
+        m = self.cands[j]
+        return _subject(m) if "项目" in self.text[m.end : _clause_end(self.text, m.end, c_start)] else None
 
     def _owner_before(self, c_start: int, pos: int) -> Subject | None:
         i = bisect_right(self._starts, pos - 1)
