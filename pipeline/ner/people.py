@@ -10,7 +10,7 @@ from . import lexicon
 Tok = tuple[int, int, str]
 
 _BAD_NAME_TAGS = {"v", "p", "w", "u", "c", "d", "m", "q", "TIME", "r", "xc", "f", "ad", "vd"}
-_NAME_CHARS = re.compile(r"^[\u4e00-\u9fff·]{2,6}$")
+_NAME_CHARS = re.compile(r"^[\u4e00-\u9fff·]{2,12}$")
 
 
 def _among_places(h: str, toks: Sequence[Tok], i: int) -> bool:
@@ -31,9 +31,11 @@ def lac_people(h: str, toks: Sequence[Tok]) -> list[tuple[int, int]]:
         # 铁锋区, 钦南区: a place name LAC read as a person
         if h[e : e + 1] in _PLACE_AFTER:
             continue
-        if tag == "PER" and _NAME_CHARS.match(h[s:e]) and (e - s <= 4 or "·" in h[s:e]):
-            # 贝克 for 盖瑞·贝克 written out elsewhere in the article stays a person
-            if transliterated(h[s:e]) and "·" + h[s:e] not in h:
+        if tag == "PER" and _NAME_CHARS.match(h[s:e]) and (e - s <= 4 or "·" in h[s:e] or _long_foreign(h[s:e])):
+            # 贝克 for 盖瑞·贝克 written out elsewhere in the article stays a person; a short
+            # transliteration alone is as often a company (摩比斯, 贝恩), a long one a person
+            # (奥尔布赖特, 内塔尼亚胡)
+            if e - s <= 4 and transliterated(h[s:e]) and "·" + h[s:e] not in h:
                 continue
             if _names_a_thing(h, toks, i):
                 continue
@@ -67,6 +69,15 @@ _PERSON_NOUNS = {"同志", "先生", "女士", "一行", "本人", "团队", "�
 # Characters of transliterated foreign names (摩比斯, 贝恩) and continent abbreviations
 # (欧亚美); a Chinese name is not made of these alone.
 _TRANSLIT = set("斯贝欧摩比恩亚美尔克特德拉莱伯夫维默索菲普奥卡诺萨迪蒂塔泰兰尼莫纳博布吉埃奇")
+# the characters Chinese writes foreign names with, more widely (Xinhua's transcription tables)
+_TRANSLIT_WIDE = _TRANSLIT | set("里利罗洛舍米霍鲁津热胡加迈森基科格列茨什娃娅丽莉娜琳玛马巴蒙伊安乌图哈达戈谢"
+                                 "耶约翰詹姆逊穆阿艾瓦沃西希雷勒杜托多内根丹汉赫赖廷蒂皮帕波佩")
+
+
+def _long_foreign(w: str) -> bool:
+    """Five or six characters of a transliterated name (米洛舍维奇, 布热津斯基): most of them
+    are transliteration characters, which a Chinese name of that length is not."""
+    return len(w) <= 6 and sum(c in _TRANSLIT_WIDE for c in w) >= len(w) - 1
 
 
 def transliterated(w: str) -> bool:

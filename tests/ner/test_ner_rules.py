@@ -66,6 +66,16 @@ def test_project_theme_cut_spares_whole_names_and_other_projects(tagger: LacTagg
     assert "丹康生物科技" in orgs and "长沙中联" not in orgs
 
 
+def test_long_transliterated_names_are_people(tagger: LacTagger) -> None:
+    people = _found("美国前国务卿奥尔布赖特认为，谈判仍有希望。米洛舍维奇当天会见了特使。", tagger, "PERSON")
+    assert {"奥尔布赖特", "米洛舍维奇"} <= people
+
+
+def test_short_transliteration_alone_is_not_a_person(tagger: LacTagger) -> None:
+    # 摩比斯 alone is as often a company: the short form keeps its old filter
+    assert "摩比斯" not in _found("摩比斯在本地新建一座工厂。", tagger, "PERSON")
+
+
 def test_title_gives_person_and_role(tagger: LacTagger) -> None:
     text = "据红光电子党委书记、总经理王建华介绍,产值增长明显。"
     ms = find_orgs_and_people(text, tagger=tagger)
