@@ -219,6 +219,9 @@ def strip_subunit(h: str, s: int, e: int) -> tuple[int, int]:
     seg = h[s:e]
     for sub in lexicon.subunits():
         if seg.endswith(sub) and len(seg) - len(sub) >= 2:
+            rest = seg[: len(seg) - len(sub)]
+            if rest[-1] in "省市县区州" or is_place(rest):
+                return s, e  # 宿迁市纪委, 黑龙江省纪委: a place's own committee, not a sub-unit of a name
             return s, e - len(sub)
     return s, e
 
@@ -227,11 +230,15 @@ def is_generic(name: str) -> bool:
     if name in lexicon.generic_orgs():
         return True
     if name[0] in "该本我其各此这那全" and len(name) <= 6:
-        return True
+        # 全国政协, 全国妇联: the national bodies are named so; 全区, 全市企业 are scopes
+        return not (name.startswith("全国") and len(name) >= 4 and name[2:] not in lexicon.generic_orgs()
+                    and not name[2:].startswith(("各", "企业", "高新区", "开发区", "园区")))
+    return _admin_level_only(name)
+
+
+def _admin_level_only(name: str) -> bool:
     # 市工商局, 省政府, 区委: an administrative level with no place name
-    if name[0] in "市省区县镇乡村" and len(name) <= 5:
-        return True
-    return False
+    return name[0] in "市省区县镇乡村" and len(name) <= 5
 
 
 _NOT_ORG_ENDINGS = ("东部", "西部", "南部", "北部", "中部", "总部", "内部", "外部", "全部", "下属", "旗下")

@@ -76,6 +76,13 @@ def test_short_transliteration_alone_is_not_a_person(tagger: LacTagger) -> None:
     assert "摩比斯" not in _found("摩比斯在本地新建一座工厂。", tagger, "PERSON")
 
 
+def test_national_bodies_and_a_places_committee_are_named(tagger: LacTagger) -> None:
+    orgs = _found("全国政协委员到访，宿迁市纪委通报了案件，泰豪通信纪委书记讲话。", tagger, "ORG")
+    assert {"全国政协", "宿迁市纪委", "泰豪通信"} <= orgs
+    # scopes stay scopes
+    assert not _found("全国企业数量增加，全区企业营收增长。", tagger, "ORG") & {"全国企业", "全区企业"}
+
+
 def test_title_gives_person_and_role(tagger: LacTagger) -> None:
     text = "据红光电子党委书记、总经理王建华介绍,产值增长明显。"
     ms = find_orgs_and_people(text, tagger=tagger)
