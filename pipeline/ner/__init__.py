@@ -46,7 +46,7 @@ def find_orgs_and_people(
     org_spans = _resolve(h, cands, zones)
     org_spans += _resolve(h, coordinated_orgs(h, toks, org_spans), zones, taken=org_spans)
     org_spans += _resolve(h, orgs.latin_orgs(h, org_spans), zones, taken=org_spans)
-    org_spans = _extend_to_known(h, org_spans)
+    org_spans = _extend_to_known(h, orgs.join_bracketed(h, sorted(org_spans)))
 
     org_spans += _propagate(h, toks, org_spans)
     org_names = {h[s:e] for s, e, _ in org_spans}

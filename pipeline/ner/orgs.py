@@ -343,9 +343,15 @@ def name_heads(name: str) -> tuple[str, ...]:
     return tuple(out)
 
 
+_RANKED = re.compile(r"\d+(?:强|部委|家|个)")
+
+
 def is_descriptive(name: str) -> bool:
     """新能源汽车, 中国航空业, 新疆水泥: place, national, industry and product words only,
-    with no organisation type word at the end: a sector, not an organisation."""
+    with no organisation type word at the end: a sector, not an organisation.  A ranking
+    or a count in a name (世界500强企业, 国家10部委) describes a group of them."""
+    if _RANKED.search(name):
+        return True
     if _ends_with_suffix(name) and not name.endswith(("控股", "股份")):
         return False
     places = lexicon.place_names()
@@ -451,6 +457,23 @@ def bodies_before_titles(h: str, toks: Sequence[Tok]) -> list[Cand]:
         if pe == s and ptag in _PLACE_TAGS and pe - ps >= 2:
             out.append((ps, s + len(body), "org_suffix"))
     return out
+
+
+def join_bracketed(h: str, spans: list[Cand]) -> list[Cand]:
+    """达运精密 + 厦门)有限公司 -> 达运精密(厦门)有限公司: a name that opens inside a bracket
+    joins the name right before the bracket; with none there it is no name of its own."""
+    by_end = {e: i for i, (s, e, _) in enumerate(spans)}
+    drop: set[int] = set()
+    out = []
+    for i, (s, e, src) in enumerate(spans):
+        seg = h[s:e]
+        if s > 0 and h[s - 1] == "(" and seg.count(")") > seg.count("("):
+            j = by_end.get(s - 1)
+            if j is not None and j not in drop:
+                drop.add(j)
+                out.append((spans[j][0], e, src))
+            drop.add(i)
+    return [x for i, x in enumerate(spans) if i not in drop] + out
 
 
 def strip_trailing_title(h: str, s: int, e: int) -> int:

@@ -83,6 +83,17 @@ def test_national_bodies_and_a_places_committee_are_named(tagger: LacTagger) -> 
     assert not _found("全国企业数量增加，全区企业营收增长。", tagger, "ORG") & {"全国企业", "全区企业"}
 
 
+def test_name_with_its_place_in_brackets_is_one_name(tagger: LacTagger) -> None:
+    orgs = _found("园区企业达运精密(厦门)有限公司全年产值突破百亿元。", tagger, "ORG")
+    assert "达运精密(厦门)有限公司" in orgs
+    assert not any(o.startswith("厦门)") for o in orgs)
+
+
+def test_ranked_or_counted_groups_are_descriptions(tagger: LacTagger) -> None:
+    orgs = _found("新区吸引世界500强企业12家，国家10部委联合发文支持。", tagger, "ORG")
+    assert not any(any(c.isdigit() for c in o) for o in orgs)
+
+
 def test_title_gives_person_and_role(tagger: LacTagger) -> None:
     text = "据红光电子党委书记、总经理王建华介绍,产值增长明显。"
     ms = find_orgs_and_people(text, tagger=tagger)
