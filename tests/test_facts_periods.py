@@ -129,6 +129,10 @@ def test_measure_of_without_the_pipeline():
     ("签约项目", "count", "签约项目数"),
     ("天气", "money", None),
     ("高新技术企业", "money", None),  # a key applies to its kinds of fact only
+    # a percent of an amount named after a count of things is the amount's
+    ("高新技术企业 总收入", "percent", "营业收入"),
+    ("签约项目总投资", "percent", "总投资"),
+    ("高新技术企业 占比", "percent", "高新技术企业数"),
 ])
 def test_metric_key(metric, kind, key):
     assert metric_key(metric, kind) == key

@@ -324,6 +324,7 @@ def metric_key(metric: str | None, kind: str, context: str = "") -> str | None:
         if not where:
             continue
         best = None  # (generic, -length, -end) of the best word so far, and its key
+        amounts = []  # (end, key) of words naming an amount (kinds with money)
         for word, key, kinds, generic in _key_words():
             if kind not in kinds:
                 continue
@@ -332,7 +333,15 @@ def metric_key(metric: str | None, kind: str, context: str = "") -> str | None:
                 continue
             rank = (generic, -len(word), -(at + len(word)))
             if best is None or rank < best[0]:
-                best = (rank, key)
+                best = (rank, key, kinds)
+            if "money" in kinds and not generic:
+                amounts.append((at + len(word), key))
         if best is not None:
+            # a percent of the firms' revenue (高新技术企业总收入…占近四成): the amount named after
+            # a count of things is the head of the phrase, not the count
+            if kind == "percent" and "money" not in best[2] and amounts:
+                end, key = max(amounts)
+                if end > -best[0][2]:
+                    return key
             return best[1]
     return None
