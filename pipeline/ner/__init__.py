@@ -162,6 +162,8 @@ def _resolve(
         name = h[s:e]
         if src == "lac":
             e = orgs.strip_trailing_verb(h, s, e)
+            if e - s >= 3 and h[e - 1] in "与和及":  # 中国黄金集团公司与/ORG: LAC glued the conjunction on
+                e -= 1
         if src in ("lac", "org_short"):
             e = orgs.cut_project_theme(h, s, e)
         e = orgs.cut_at_belongs(h, s, e)

@@ -75,6 +75,9 @@ def _may_join(h: str, toks: Sequence[Tok], k: int, head: Tok | None = None) -> b
     # 所属/下属: what follows belongs to what precedes, it does not name it
     if w in _BELONGS:
         return False
+    # 宜昌高新区与/ORG 天豪数码通信有限公司: LAC glued the conjunction to the name before
+    if len(w) > 2 and w.endswith(("与", "和", "及")):
+        return False
     if toks[k][2] in ("v", "c") or w in _CONJ:
         if k == 0 or k + 1 >= len(toks):
             return False
@@ -82,7 +85,7 @@ def _may_join(h: str, toks: Sequence[Tok], k: int, head: Tok | None = None) -> b
         if toks[k][2] == "v" and (right[2] not in ("n", "vn") or left[2] not in ("n", "vn", "LOC", "nz")):
             return False
         if w in _CONJ and (
-            _ends_with_suffix(_tok_text(h, left)) or right[2] == "LOC" or left[2] in ("LOC", "w")
+            _ends_with_suffix(_tok_text(h, left)) or right[2] == "LOC" or left[2] in ("LOC", "w", "PER")
             or _complete_org(h, right)
         ):
             return False

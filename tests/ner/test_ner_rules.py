@@ -94,6 +94,14 @@ def test_ranked_or_counted_groups_are_descriptions(tagger: LacTagger) -> None:
     assert not any(any(c.isdigit() for c in o) for o in orgs)
 
 
+def test_no_name_runs_across_a_conjunction_to_a_person_or_a_glued_name(tagger: LacTagger) -> None:
+    assert "王某和生产部" not in _found("王某和生产部负责人到场。", tagger, "ORG")
+    orgs = _found("洽谈会上,宜昌高新区与天豪数码通信有限公司签订战略协议。", tagger, "ORG")
+    assert "天豪数码通信有限公司" in orgs and not any(o.startswith("宜昌") for o in orgs)
+    orgs = _found("由中国黄金集团公司与世界黄金协会合作出版。", tagger, "ORG")
+    assert {"中国黄金集团公司", "世界黄金协会"} <= orgs
+
+
 def test_title_gives_person_and_role(tagger: LacTagger) -> None:
     text = "据红光电子党委书记、总经理王建华介绍,产值增长明显。"
     ms = find_orgs_and_people(text, tagger=tagger)
