@@ -10,11 +10,14 @@ from tests.conftest import ROOT, SAMPLE
 
 MARGIN = 0.02
 # reached on 2026-11-26: entity micro F, facts F, subject / period / approx accuracy on matched
-# facts; metric added on 2026-11-27, when the tokens it is read from became LAC's words
+# facts; metric added on 2026-11-27, when the tokens it is read from became LAC's words; raised
+# on 2026-12-03 (dev period, sample subject and period) and ../shared/train added (its figures
+# are half tuned: a floor against regressions, not a held-out score)
 FLOORS = {
     "seed": {"micro": 0.974, "facts": 1.000, "subject": 0.863, "period": 0.902, "approx": 1.000, "metric": 0.922},
-    "dev": {"micro": 0.948, "facts": 0.998, "subject": 0.863, "period": 0.918, "approx": 1.000, "metric": 0.918},
-    "sample": {"micro": 0.988, "facts": 1.000, "subject": 0.829, "period": 0.970, "approx": 1.000, "metric": 0.975},
+    "dev": {"micro": 0.949, "facts": 0.998, "subject": 0.867, "period": 0.949, "approx": 1.000, "metric": 0.918},
+    "sample": {"micro": 0.988, "facts": 1.000, "subject": 0.889, "period": 0.975, "approx": 1.000, "metric": 0.975},
+    "train": {"micro": 0.920, "facts": 0.977, "subject": 0.897, "period": 0.942, "approx": 0.998, "metric": 0.972},
 }
 
 
@@ -34,6 +37,11 @@ def test_seed_page(nlp, shared):
 def test_dev_set(nlp, shared):
     _check(evaluate_file(shared / "dev" / "dev_gold.json", shared / "dev" / "dev_articles.jsonl", nlp=nlp),
            FLOORS["dev"])
+
+
+def test_train_set(nlp, shared):
+    _check(evaluate_file(shared / "train" / "train_gold.json", shared / "train" / "train_articles.jsonl", nlp=nlp),
+           FLOORS["train"])
 
 
 def test_sample_pages(nlp):
