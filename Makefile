@@ -42,6 +42,8 @@ eval: setup
 	$(BIN)/python -m pipeline eval-numeric $(SHARED)/numeric/cases.jsonl
 	$(BIN)/python scripts/score_ner.py --shared $(SHARED) --msra   # NER alone, and mention-level PER/ORG on MSRA test
 	$(MAKE) --no-print-directory eval-ner
+	$(MAKE) --no-print-directory eval-subjects   # subject held out: 8-fold by article
+	$(MAKE) --no-print-directory eval-halves     # period and measure held out: train's even half
 
 # Held-out ZONE/ORG/PERSON: train k-fold (fold models from `make train`), dev/seed, MSRA test, CLUENER dev
 .PHONY: eval-ner train
