@@ -107,6 +107,7 @@ class SubjectResolver:
         self._features: ArticleFeatures | None = None
         self._readings: dict[tuple, tuple[bool, Subject | None]] = {}  # the rules and votes both ask
         self._topics: dict[tuple, Subject | None] = {}  # _topic_before by (position, block)
+        self._pairs: dict[int, list[Mention] | None] = {}  # a 分别's listed names, by its position
 
     def resolve(self, pos: int, sentence: tuple[int, int], block: tuple[int, int],
                 end: int | None = None) -> Subject | None:
@@ -137,7 +138,7 @@ class SubjectResolver:
         """The name a 分别 list pairs with the number (pipeline.facts.respective): it decides
         before the rules and the ranker."""
         m = respective_subject(self.text, pos, (max(sentence[0], block[0]), min(sentence[1], block[1])),
-                               self.cands, self._starts)
+                               self.cands, self._starts, self._pairs)
         return _subject(m) if m is not None else None
 
     def votes(self, pos: int, sentence: tuple[int, int], block: tuple[int, int], rule: Subject | None) -> tuple:
