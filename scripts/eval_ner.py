@@ -89,7 +89,9 @@ def score_mentions(shared: Path, which: str, model, modes: list[str]) -> None:
     tagger = default_tagger()
     toks = tagger.tag_many([to_halfwidth(t) for t in texts])
     found = [find_orgs_and_people(t, tagger=tagger, tokens=k) for t, k in zip(texts, toks)]
-    spans = model.spans_many(texts) if model is not None else [[] for _ in texts]
+    from pipeline.nlp.components.name_model import name_spans
+
+    spans = [name_spans(x) for x in model.spans_many(texts)] if model is not None else [[] for _ in texts]
     for mode in modes:
         if mode != "rules" and model is None:
             continue
@@ -113,6 +115,9 @@ def main() -> None:
     ap.add_argument("--modes", default="rules,model,union,partner")
     ap.add_argument("--sets", default="train,dev,seed,msra-test,cluener-dev")
     ap.add_argument("--errors", action="store_true")
+    ap.add_argument("--speed", type=Path, default=None,
+                    help="also time the name model alone over this JSON Lines corpus (chars/s, this process)")
+    ap.add_argument("--speed-chars", type=int, default=1_000_000)
     args = ap.parse_args()
     modes = args.modes.split(",")
     sets = args.sets.split(",")
@@ -171,6 +176,30 @@ def main() -> None:
         shipped.spans_many(texts)
         dt = time.process_time() - t0
         print(f"name model alone: {dt / n * 1e5:.2f} CPU-s per 100k chars ({n} chars of dev, one process)")
+    if shipped is not None and args.speed:
+        speed(shipped, args.speed, args.speed_chars)
+
+
+def speed(model, path: Path, limit: int) -> None:
+    """The name model alone over the first ``limit`` characters of a JSON Lines corpus:
+    characters per CPU second and per wall second of this process (set OMP_NUM_THREADS=1)."""
+    texts, n = [], 0
+    for ln in path.read_text(encoding="utf-8").splitlines():
+        if n >= limit:
+            break
+        try:
+            rec = json.loads(ln)
+        except ValueError:
+            continue
+        t = f"{rec.get('title') or ''}\n{rec.get('text') or ''}"
+        texts.append(t)
+        n += len(t)
+    model.spans_many(texts[:2])
+    t0, w0 = time.process_time(), time.perf_counter()
+    for i in range(0, len(texts), 64):
+        model.spans_many(texts[i:i + 64])
+    cpu, wall = time.process_time() - t0, time.perf_counter() - w0
+    print(f"name model alone on {path.name}: {n} chars, {n / cpu:,.0f} chars per CPU-s, {n / wall:,.0f} chars/s wall")
 
 
 if __name__ == "__main__":
