@@ -27,6 +27,17 @@ def test_char_doc_offsets_are_characters():
     doc = char_doc(spacy.blank("zh").vocab, TEXT)
     assert len(doc) == len(TEXT)
     assert doc[3:5].text == TEXT[3:5]
+    # each token's LEMMA is its bigram (configs/ner_char_bigram.cfg embeds it)
+    assert [t.lemma_ for t in doc[:3]] == [TEXT[0:2], TEXT[1:3], TEXT[2:4]]
+    assert doc[-1].lemma_ == TEXT[-1] + "\0"
+    assert len(char_doc(spacy.blank("zh").vocab, "")) == 0
+
+
+def test_stage_drops_labels_the_pipeline_has_no_name_for():
+    from pipeline.nlp.components.name_model import name_spans
+
+    assert name_spans([(0, 2, "LOC"), (2, 5, "ORG"), (5, 8, "PERSON"), (8, 12, "ZONE")]) == \
+        [(2, 5, "ORG"), (5, 8, "PERSON"), (8, 12, "ZONE")]
 
 
 def test_descriptions_are_not_names():

@@ -17,6 +17,14 @@ from pipeline.nlp.extensions import mentions, text_of
 DEFAULT_MODE = "add"
 
 
+def name_spans(spans: list) -> list:
+    """The model's ZONE, ORG and PERSON spans; other labels it was trained with (LOC:
+    places, learnt so that it sees where a place ends and a name begins) are dropped."""
+    from pipeline.ner.chardoc import LABELS
+
+    return [x for x in spans if x[2] in LABELS]
+
+
 class NameModelStage:
     def __init__(self, mode: str, path: str | None) -> None:
         from pipeline.ner.merge import MODES
@@ -34,7 +42,7 @@ class NameModelStage:
     def tag_ahead(self, texts: list[str]) -> None:
         """Run the model over a whole chunk at once (fuller batches)."""
         if self.model is not None:
-            self._ahead = dict(zip(texts, self.model.spans_many(texts)))
+            self._ahead = dict(zip(texts, map(name_spans, self.model.spans_many(texts))))
 
     def __call__(self, doc: Doc) -> Doc:
         if self.model is None:
@@ -45,7 +53,7 @@ class NameModelStage:
         text = text_of(doc)
         spans = self._ahead.pop(text, None)
         if spans is None:
-            spans = self.model.spans(text)
+            spans = name_spans(self.model.spans(text))
         doc._.mentions = merge(text, to_halfwidth(text), mentions(doc), spans, self.mode)
         return doc
 
