@@ -42,7 +42,7 @@ def test_pairing_reaches_the_facts_table(nlp):
     from pipeline.ingest.sources import article_from_record
     from pipeline.run import annotate
 
-    text = "今年园区企业逆势而上，三一集团、山河智能、中联工起产值比上年分别增长22.7%、35.7%、19.5%。"
+    text = "今年园区企业逆势而上，华星集团、远航智能、红光电子有限公司产值比上年分别增长12.4%、8.6%、3.9%。"
     art = article_from_record({"id": "t", "title": "园区企业产值增长", "text": text}, source="t", seq=0)
     subjects = {f["surface"]: f["subject"] for f in annotate(nlp, art)._.facts}
-    assert subjects == {"22.7%": "三一集团", "35.7%": "山河智能", "19.5%": "中联工起"}
+    assert subjects == {"12.4%": "华星集团", "8.6%": "远航智能", "3.9%": "红光电子有限公司"}

@@ -1,6 +1,6 @@
 """分别 lists: names and numbers paired in order.
 
-三一集团、山河智能、中联工起、铁建重工产值比上年分别增长22.7%、35.7%、19.5%、7.8% gives each
+甲集团、乙科技、丙重工营收分别增长12.5%、8%、3.1% gives each
 company its own growth.  Only when the clause lists as many names as numbers: a list that
 does not line up (a name missed by the NER, numbers about something else) gives nothing,
 and the number is resolved as any other.

@@ -74,7 +74,7 @@ _SOURCE = re.compile(r"(?:据|根据|来自|引自|援引)[^，,。；;]{0,4}$")
 _AUTHORITY_ENDS = ("署", "局", "部", "委", "会", "办", "办公室", "中心", "院", "所", "处", "厅", "政府", "组", "社",
                    "报", "网", "台")
 _EXAMPLE = re.compile(r"(?:、[^，,。；;、]{1,12}?)*等")
-# 宇球科技、乾享智能、德维斯电子等32个项目: a name in a list that a count follows is one of the
+# 甲科技、乙智能、丙电子等12个项目: a name in a list that a count follows is one of the
 # things counted (there and for the figures after it in the sentence), not their subject
 _COUNTED_LIST = re.compile(r"([^，,。；;、：:]{0,10}?)(?:、[^，,。；;、：:]{1,14}?)*等[\d０-９一二两三四五六七八九十百千数几]")
 _PARTNER = re.compile(r"\s*[和与及、同]")

@@ -84,8 +84,8 @@ def test_national_bodies_and_a_places_committee_are_named(tagger: LacTagger) -> 
 
 
 def test_name_with_its_place_in_brackets_is_one_name(tagger: LacTagger) -> None:
-    orgs = _found("园区企业达运精密(厦门)有限公司全年产值突破百亿元。", tagger, "ORG")
-    assert "达运精密(厦门)有限公司" in orgs
+    orgs = _found("园区企业华屿精密(厦门)有限公司去年产值首次过百亿元。", tagger, "ORG")
+    assert "华屿精密(厦门)有限公司" in orgs
     assert not any(o.startswith("厦门)") for o in orgs)
 
 
@@ -96,10 +96,10 @@ def test_ranked_or_counted_groups_are_descriptions(tagger: LacTagger) -> None:
 
 def test_no_name_runs_across_a_conjunction_to_a_person_or_a_glued_name(tagger: LacTagger) -> None:
     assert "王某和生产部" not in _found("王某和生产部负责人到场。", tagger, "ORG")
-    orgs = _found("洽谈会上,宜昌高新区与天豪数码通信有限公司签订战略协议。", tagger, "ORG")
-    assert "天豪数码通信有限公司" in orgs and not any(o.startswith("宜昌") for o in orgs)
-    orgs = _found("由中国黄金集团公司与世界黄金协会合作出版。", tagger, "ORG")
-    assert {"中国黄金集团公司", "世界黄金协会"} <= orgs
+    orgs = _found("签约仪式上,襄北高新区与瑞祥数码通信有限公司签署合作协议。", tagger, "ORG")
+    assert "瑞祥数码通信有限公司" in orgs and not any(o.startswith("襄北") for o in orgs)
+    orgs = _found("由中国白银集团公司与世界白银协会联合发布。", tagger, "ORG")
+    assert {"中国白银集团公司", "世界白银协会"} <= orgs
 
 
 def test_title_gives_person_and_role(tagger: LacTagger) -> None:
