@@ -27,11 +27,9 @@ def respective_subject(text: str, pos: int, sentence: tuple[int, int], cands: Se
     k = text.rfind("分别", s_start, pos)
     if k < 0 or _DELIM.search(text, k, pos):
         return None
-    if cache is None or k not in cache:
-        run = _listed_names(text, k, s_start, s_end, cands, starts)
-        if cache is None:
-            return run[text.count("、", k, pos)] if run else None
-        cache[k] = run
+    cache = {} if cache is None else cache
+    if k not in cache:
+        cache[k] = _listed_names(text, k, s_start, s_end, cands, starts)
     run = cache[k]
     return run[text.count("、", k, pos)] if run else None
 

@@ -114,8 +114,7 @@ class SubjectResolver:
         """The subject of the number at `pos` (ending at `end`), with its ids."""
         paired = self.paired(pos, sentence, block)
         if paired is not None:
-            entity_id, zone_id = self._ids.get((paired.label, paired.text), (None, None))
-            return Subject(paired.text, paired.label, entity_id, zone_id)
+            return self._with_ids(paired)
         rule = self.resolve_rules(pos, sentence, block)
         if self._weights is not None and not self._whole_field(pos, sentence, block):
             if self._features is None:
@@ -129,10 +128,11 @@ class SubjectResolver:
             entity_id, zone_id = self._ids.get(best.key, (None, None))
             form = surface_form(best, pos, max(sentence[0], block[0]))
             return Subject(form or best.key[1], best.key[0], entity_id, zone_id)
-        if rule is None:
-            return None
-        entity_id, zone_id = self._ids.get((rule.label, rule.text), (None, None))
-        return Subject(rule.text, rule.label, entity_id, zone_id)
+        return self._with_ids(rule) if rule is not None else None
+
+    def _with_ids(self, s: Subject) -> Subject:
+        entity_id, zone_id = self._ids.get((s.label, s.text), (None, None))
+        return Subject(s.text, s.label, entity_id, zone_id)
 
     def paired(self, pos: int, sentence: tuple[int, int], block: tuple[int, int]) -> Subject | None:
         """The name a 分别 list pairs with the number (pipeline.facts.respective): it decides

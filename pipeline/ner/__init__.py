@@ -161,9 +161,7 @@ def _resolve(
             e -= 1
         name = h[s:e]
         if src == "lac":
-            e = orgs.strip_trailing_verb(h, s, e)
-            if e - s >= 3 and h[e - 1] in "与和及":  # 中国黄金集团公司与/ORG: LAC glued the conjunction on
-                e -= 1
+            e = orgs.strip_glued_conjunction(h, s, orgs.strip_trailing_verb(h, s, e))
         if src in ("lac", "org_short"):
             e = orgs.cut_project_theme(h, s, e)
         e = orgs.cut_at_belongs(h, s, e)

@@ -76,7 +76,7 @@ def _may_join(h: str, toks: Sequence[Tok], k: int, head: Tok | None = None) -> b
     if w in _BELONGS:
         return False
     # 宜昌高新区与/ORG 天豪数码通信有限公司: LAC glued the conjunction to the name before
-    if len(w) > 2 and w.endswith(("与", "和", "及")):
+    if len(w) > 2 and w[-1] in _CONJ:
         return False
     if toks[k][2] in ("v", "c") or w in _CONJ:
         if k == 0 or k + 1 >= len(toks):
@@ -477,6 +477,11 @@ def join_bracketed(h: str, spans: list[Cand]) -> list[Cand]:
                 out.append((spans[j][0], e, src))
             drop.add(i)
     return [x for i, x in enumerate(spans) if i not in drop] + out
+
+
+def strip_glued_conjunction(h: str, s: int, e: int) -> int:
+    """中国黄金集团公司与/ORG -> 中国黄金集团公司: LAC glued the conjunction on (two characters stay)."""
+    return e - 1 if e - s >= 3 and h[e - 1] in _CONJ else e
 
 
 def strip_trailing_title(h: str, s: int, e: int) -> int:
