@@ -77,7 +77,7 @@ STOP_WORDS = """建设 打造 位于 落户 入驻 依托 标志着 成立 设�
 # (The last line: verbs and time words that stand before a bare kind word used as a
 # reference, 占同期新区进口值, 一季度新区共有, 扎根新区, 稳居全国高新区前列; and
 # determiners, which make a place + kind word a class of zones: 湖南其他综保区.)
-STOP_CHARS = set("最一批片些类种座多几数若各我的在和与将是等及或为从到于向对由把被让给着了过即并且也都就还又而以其该此这那个家所项名已要会可能至使据年月日")
+STOP_CHARS = set("暨最一批片些类种座多几数若各我的在和与将是等及或为从到于向对由把被让给着了过即并且也都就还又而以其该此这那个家所项名已要会可能至使据年月日")
 
 # Modifiers that describe a kind of zone instead of naming one.
 GENERIC_WORDS = """国家 国家级 省级 市级 县级 区级 全国 中国 世界 一流 国际 专业 化工 化学 特色 重点 现代 综合
@@ -241,6 +241,67 @@ def _is_place(piece: str, rules: ZoneRules) -> bool:
     return piece not in _GENERIC or p.level in ("province", "prefecture")
 
 
+_CLOSE, _OPEN = ")）", "(（"
+
+
+def _name_before(t: str, end: int, prev_end: int, rules: ZoneRules, lex_re: re.Pattern[str],
+                 window: int = WINDOW) -> int | None:
+    """Where the name material ending at ``end`` starts: the characters after the last
+    stop word or stop character, and after a place written with its suffix (江苏省);
+    None when nothing within ``window`` characters ends it (市政府副市长昌邑…: no stop
+    word, but no name either)."""
+    lo = max(prev_end, end - window)
+    a = end
+    while a > lo and _CJK.match(t[a - 1]):
+        a -= 1
+    w = t[a:end]
+    segs = _segments(w, lex_re)
+    b = len(w)
+    for s, e in reversed(segs):
+        piece = w[s:e]
+        if piece in STOP_WORDS or (e - s == 1 and piece in STOP_CHARS and piece not in rules.places):
+            break
+        b = s
+    else:
+        if a == end - window and a > prev_end and _CJK.match(t[a - 1]):
+            return None
+    for s, e in segs:
+        p = rules.places.get(w[s:e])
+        if s != b or p is None or not p.suffixed:
+            break
+        b = e
+    return a + b
+
+
+def _bracketed(t: str, a: int, ks: int, ke: int, kind: str, prev_end: int, rules: ZoneRules,
+               lex_re: re.Pattern[str]) -> Mention | None:
+    """A zone whose name holds a place in brackets: 中德(沈阳)高端装备制造产业园,
+    潍坊(寿光)高新技术产业开发区, 江淮建工(合肥)绿色建材产业园 (the name before the
+    bracket is the park's, as a company's 达运精密(厦门)有限公司 is the company's).
+    ``a`` is just after the closing bracket; what lies between it and the kind word is
+    name material without a stop.  A park's name before the bracket is any name that is
+    not generic; another kind needs a place before or inside the bracket."""
+    zone_type, need = KINDS[kind]
+    o = a - 2
+    while o >= max(prev_end, a - 8) and t[o] not in _OPEN:
+        o -= 1
+    if o < max(prev_end, a - 8) or not 2 <= a - 1 - (o + 1) <= 6 or not all(_CJK.match(c) for c in t[o + 1 : a - 1]):
+        return None
+    start = _name_before(t, o, prev_end, rules, lex_re, window=6)
+    if start is None:
+        return None
+    front, inner = t[start:o], t[o + 1 : a - 1]
+    if len(front) < 2 or _is_generic(front, lex_re) or (_is_generic(inner, lex_re) and not _is_place(inner, rules)):
+        return None  # (西宁(国家级)经济技术开发区: a level in brackets, not a place)
+    places = [t[x:y] for x, y in _segments(front, lex_re) if _is_place(front[x:y], rules)]
+    if need != "park" and not (places or _is_place(inner, rules)):
+        return None
+    surface = t[start:ke]
+    province = next((rules.places[p].province for p in places + [inner] if p in rules.places), None)
+    attrs = {"province": province, "zone_id": f"{zone_type}:{surface}", "zone_type": zone_type}
+    return Mention("ZONE", start, ke, surface, "zone_suffix", norm=surface, attrs=attrs)
+
+
 def _decide(t: str, ks: int, ke: int, kind: str, prev_end: int, rules: ZoneRules,
             lex_re: re.Pattern[str], use_admin: bool = True) -> Mention | None:
     zone_type, need = KINDS[kind]
@@ -263,6 +324,10 @@ def _decide(t: str, ks: int, ke: int, kind: str, prev_end: int, rules: ZoneRules
             hard = True
             break
         b = s
+    if b == 0 and a > prev_end and t[a - 1] in _CLOSE:
+        named = _bracketed(t, a, ks, ke, kind, prev_end, rules, lex_re)
+        if named is not None:
+            return named
     name = w[b:]
     segs = [(s - b, e - b) for s, e in segs if s >= b]
     # Find the last run of places; within it, start after the last suffixed one.

@@ -79,3 +79,24 @@ def test_themed_innovation_demo_zones(text, want):
 ])
 def test_left_edge_inside_industry_words(text, want):
     assert texts(text) == want
+
+
+@pytest.mark.parametrize("text,want", [
+    # a place in brackets inside a park's name: the name before the bracket is the park's
+    ("双方共建的中法(武汉)先进制造产业园正式揭牌", ["中法(武汉)先进制造产业园"]),
+    ("江淮建工（合肥）绿色建材智造产业园项目开工", ["江淮建工（合肥）绿色建材智造产业园"]),
+    ("今天，云岭(滨江)特色产业园举行签约仪式", ["云岭(滨江)特色产业园"]),
+    # another kind needs a place before or inside the bracket
+    ("项目位于潍坊(寿光)高新技术产业开发区", ["潍坊(寿光)高新技术产业开发区"]),
+    # a suffixed place before the name is a GPE outside it
+    ("江苏省中德(太仓)产业园", ["中德(太仓)产业园"]),
+    # a level in brackets is no place, and a title run into the name gives no left edge
+    ("整合并入西宁(国家级)经济技术开发区", []),
+    ("市委常委、市政府副市长昌邑滨海(下营)经济开发区党工委书记", []),
+])
+def test_place_in_brackets_inside_a_name(text, want):
+    assert [z for z in texts(text) if "(" in z or "（" in z] == want
+
+
+def test_conjunction_暨_ends_a_name():
+    assert texts("项目推介会暨青禾高新区年会在上海举行") == ["青禾高新区"]
