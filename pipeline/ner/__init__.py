@@ -42,11 +42,11 @@ def find_orgs_and_people(
     toks = [t for t in toks if not h[t[0] : t[1]].isspace()]
 
     cands = (orgs.lac_orgs(h, toks) + orgs.suffix_orgs(h, toks) + orgs.short_name_orgs(h, toks) + outlet_orgs(h)
-             + orgs.bodies_before_titles(h, toks))
+             + orgs.bodies_before_titles(h, toks) + orgs.bracket_tails(h, toks))
     org_spans = _resolve(h, cands, zones)
     org_spans += _resolve(h, coordinated_orgs(h, toks, org_spans), zones, taken=org_spans)
     org_spans += _resolve(h, orgs.latin_orgs(h, org_spans), zones, taken=org_spans)
-    org_spans = _extend_to_known(h, orgs.join_bracketed(h, sorted(org_spans)))
+    org_spans = _extend_to_known(h, orgs.join_bracketed(h, sorted(org_spans), toks))
 
     org_spans += _propagate(h, toks, org_spans)
     org_names = {h[s:e] for s, e, _ in org_spans}

@@ -7,6 +7,7 @@ tag) and return (start, end, source) candidates; __init__ resolves overlaps.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from functools import lru_cache
 from typing import Sequence
 
@@ -318,7 +319,15 @@ def name_heads(name: str) -> tuple[str, ...]:
     """Short forms a name is also called by: 江苏华富能源股份有限公司 -> 华富能源, 华富.
 
     Drop a place prefix, then type words and industry words from the end, keeping each
-    remainder of 2+ characters that is not itself a place or a national word."""
+    remainder of 2+ characters that is not itself a place or a national word.  A legal
+    name with its place in brackets is also called by what stands before the bracket
+    (上海梅林(荣成)食品有限公司 -> 上海梅林), and by the short forms of the name without it."""
+    m = re.fullmatch(r"([^()]{2,})\([^()]{2,6}\)([^()]*)", name)
+    if m:
+        before, whole = m.group(1), m.group(1) + m.group(2)
+        own = () if (before in lexicon.place_names() or before in _NATIONAL or is_generic(before) or is_zone(before)
+                     or is_descriptive(before)) else (before,)
+        return own + tuple(x for x in name_heads(whole) if x not in own and x != whole)
     pre = lexicon.place_prefixes()
     for p in pre.get("foreign", ()) + pre.get("province", ()):
         if name.startswith(p) and len(name) - len(p) >= 2:
@@ -462,9 +471,12 @@ def bodies_before_titles(h: str, toks: Sequence[Tok]) -> list[Cand]:
     return out
 
 
-def join_bracketed(h: str, spans: list[Cand]) -> list[Cand]:
+def join_bracketed(h: str, spans: list[Cand], toks: Sequence[Tok] = ()) -> list[Cand]:
     """达运精密 + 厦门)有限公司 -> 达运精密(厦门)有限公司: a name that opens inside a bracket
-    joins the name right before the bracket; with none there it is no name of its own."""
+    joins the name right before the bracket.  With none found there, the words before the
+    bracket are the name when they can be one (光辉/a 材料/n + (中国)有限公司: a company's
+    legal name with its place in brackets, whatever LAC made of its words); else the span
+    is no name of its own."""
     by_end = {e: i for i, (s, e, _) in enumerate(spans)}
     drop: set[int] = set()
     out = []
@@ -475,8 +487,47 @@ def join_bracketed(h: str, spans: list[Cand]) -> list[Cand]:
             if j is not None and j not in drop:
                 drop.add(j)
                 out.append((spans[j][0], e, src))
+            elif j is None and src == "org_suffix" and (a := _words_before(h, toks, s - 1)) is not None:
+                out.append((a, e, src))
             drop.add(i)
     return [x for i, x in enumerate(spans) if i not in drop] + out
+
+
+_BRACKET_TAIL = re.compile(r"^\([\u4e00-\u9fff]{2,4}\)[\u4e00-\u9fff]*$")
+
+
+def bracket_tails(h: str, toks: Sequence[Tok]) -> list[Cand]:
+    """LAC sometimes makes one mark-tagged word of a bracketed place and the rest of a
+    legal name (宝马/ORG + (中国)汽车贸易有限公司/w): the part after the opening bracket
+    is a candidate, which join_bracketed joins to the name before it."""
+    return [(s + 1, e, "org_suffix") for s, e, tag in toks
+            if tag == "w" and _BRACKET_TAIL.match(h[s:e]) and _ends_with_suffix(h[s:e])]
+
+
+def _words_before(h: str, toks: Sequence[Tok], end: int) -> int | None:
+    """Start of the name LAC's words make right before ``end`` (an opening bracket): name
+    material back to a verb, a function word or a mark, at most 10 characters, two at
+    least, and not a sector alone (贸易(上海)有限公司 names no company)."""
+    k = bisect_right([t[1] for t in toks], end) - 1
+    if k < 0 or toks[k][1] != end:
+        return None
+    last = k
+    while k >= 0 and toks[k][2] in _INNER_TAGS and toks[k][2] != "v" and end - toks[k][0] <= 10:
+        w = h[toks[k][0] : toks[k][1]]
+        if w in ("的", "等") or w in lexicon.affixes("person_titles"):
+            break
+        k -= 1
+    walked = toks[k + 1 : last + 1]
+    # from the first word that can open a name (股东/n 陕西省投资/ORG); with none, from
+    # the first that is not a sector word (光辉/a 材料/n; 贸易/vn (上海)有限公司 is none)
+    opener = next((t for t in walked if _is_name_start(h, t)), None) or next((t for t in walked if t[2] != "vn"), None)
+    if opener is None:
+        return None
+    a = opener[0]
+    name = h[a:end]
+    if len(name) < 2 or is_generic(name) or is_descriptive(name) or _ends_with_suffix(name):
+        return None
+    return a
 
 
 def strip_glued_conjunction(h: str, s: int, e: int) -> int:

@@ -89,6 +89,32 @@ def test_name_with_its_place_in_brackets_is_one_name(tagger: LacTagger) -> None:
     assert not any(o.startswith("厦门)") for o in orgs)
 
 
+@pytest.mark.parametrize("text, name", [
+    # no name found before the bracket: LAC's words there make it (光辉/a 材料/n)
+    ("参加开工仪式的光辉材料(中国)有限公司将聚焦新型显示。", "光辉材料(中国)有限公司"),
+    # LAC made one mark-tagged word of the bracket and the rest of the legal name
+    ("收到一份来自宝马(中国)汽车贸易有限公司的通知。", "宝马(中国)汽车贸易有限公司"),
+    # a role noun before the name is not the name's
+    ("第一股东陕西省投资(集团)有限公司增持股份。", "陕西省投资(集团)有限公司"),
+])
+def test_legal_name_with_a_bracketed_place_is_found_whole(tagger: LacTagger, text: str, name: str) -> None:
+    assert name in _found(text, tagger, "ORG")
+
+
+def test_a_sector_before_a_bracket_names_no_company(tagger: LacTagger) -> None:
+    assert not _found("公司宣布对六度贸易(上海)有限公司进行审查。", tagger, "ORG")
+
+
+def test_bracketed_legal_name_gives_its_short_name_to_the_article(tagger: LacTagger) -> None:
+    from pipeline.ner.orgs import name_heads
+
+    assert name_heads("青岚梅林(荣成)食品有限公司")[0] == "青岚梅林"
+    assert name_heads("乌鲁木齐高新区(新市区)政府") == ()   # a zone is no company's short name
+    orgs = _found("青岚梅林公告称，其子公司青岚梅林(荣成)食品有限公司已完成交割。此后青岚梅林将专注食品。",
+                  tagger, "ORG")
+    assert {"青岚梅林(荣成)食品有限公司", "青岚梅林"} <= orgs
+
+
 def test_ranked_or_counted_groups_are_descriptions(tagger: LacTagger) -> None:
     orgs = _found("新区吸引世界500强企业12家，国家10部委联合发文支持。", tagger, "ORG")
     assert not any(any(c.isdigit() for c in o) for o in orgs)
