@@ -72,7 +72,7 @@ STOP_WORDS = """建设 打造 位于 落户 入驻 依托 标志着 成立 设�
 作为 通过 围绕 聚焦 对接 引进 发展 服务 依靠 借助 携手 联手 推动 促进 实施 面向 结合 所在 其中 目前
 近年来 今年 去年 日前 近日 同时 已经 正在 计划 拟在 将在 承建 入选 获评 授予 荣获 认定 创建 申请 晋升
 升级 获得 上下游 企业 公司 集团 正东 正西 正南 正北 东侧 西侧 南侧 北侧 附近 旁边 境内 以东 以西 以南
-以北 毗邻 紧邻 邻近
+以北 毗邻 紧邻 邻近 项目 若干 助力 现有
 实现 拉动 带动 占 同期 季度 扎根 建立 稳居 位居 跻身 所在地 其他 其它 各类 各级 多个 这些 那些""".split()
 # (The last line: verbs and time words that stand before a bare kind word used as a
 # reference, 占同期新区进口值, 一季度新区共有, 扎根新区, 稳居全国高新区前列; and
@@ -93,6 +93,7 @@ GENERIC_WORDS = """国家 国家级 省级 市级 县级 区级 全国 中国 �
 自主 军民融合 协同 协同创新 科技创新 技术创新 开放 融合 产城融合 区域 中西部 东中西部 大众 万众
 全面 改革 体制 机制 制度 试点 区内 园内 县内
 智能 储能 氢能 动能 数据 数控 家电 家居 会展 日化 可再生能源
+现代化 专业化 规模化 国际化 综合性 战略性 价值 技术 主题 地区
 型 大 千亿级 百亿级 万亿级 千亿 百亿 万亿 亿级 可降解 飞地 合作 深度合作 高效 跨市 跨省 跨境 跨区域""".split()
 # (The line before the last also keeps a stop character inside an industry word from
 # cutting a name: the 能 of 智能网联汽车产业园, the 据 of 数据.  The last: typology and
@@ -140,8 +141,7 @@ def _segments(w: str, lex_re: re.Pattern[str]) -> list[tuple[int, int]]:
 
 def _is_generic(name: str, lex_re: re.Pattern[str]) -> bool:
     """True when ``name`` is made of generic modifiers only (or is empty)."""
-    generic = set(GENERIC_WORDS)
-    return all(name[a:b] in generic for a, b in _segments(name, lex_re))
+    return all(name[a:b] in _GENERIC for a, b in _segments(name, lex_re))
 
 
 # LAC's tags of words that never open a zone's name: verbs, function words, numbers and
@@ -149,6 +149,7 @@ def _is_generic(name: str, lex_re: re.Pattern[str]) -> bool:
 # more characters only: LAC cuts an unknown name into single characters (增/v 材 制造产业园),
 # and the one-character function words are STOP_CHARS already; not locality words, which
 # open names (北部/f 产业园)
+_NAME_TAGS = frozenset({"LOC", "ORG", "PER", "nz", "nw"})
 NOT_NAME_TAGS = frozenset({"v", "vd", "p", "c", "u", "d", "r", "m", "q", "TIME", "w", "xc"})
 # a number word is made of these (五大, 亿元, 一批); LAC also reads a name that opens with a
 # numeral as one (两亭/m 循环经济科技工业园)
@@ -178,7 +179,7 @@ def find_unlisted(t: str, rules: ZoneRules, taken: list[Mention],
                        [m.end for m in out[-1:]])
         m = _decide(t, ks, ke, km.group(), prev_end, rules, lex_re)
         if m and words:
-            after = _after_opening_words(t, words, word_starts, m.start, ks)
+            after = _after_opening_words(t, words, word_starts, m.start, ks, lex_re)
             if after > prev_end:
                 m = _decide(t, ks, ke, km.group(), after, rules, lex_re)
         if m:
@@ -190,7 +191,8 @@ def find_unlisted(t: str, rules: ZoneRules, taken: list[Mention],
     return _same_names(t, out, taken_spans, governed)
 
 
-def _after_opening_words(t: str, words: list[tuple[int, int, str]], starts: list[int], a: int, ks: int) -> int:
+def _after_opening_words(t: str, words: list[tuple[int, int, str]], starts: list[int], a: int, ks: int,
+                         lex_re: re.Pattern[str]) -> int:
     """Where a name found at ``a`` starts once the words LAC reads as verbs, function or
     number words that open it are left out (进一步/d 巩固/v 高新区, 有力/ad 支撑/v 青禾产业园);
     ``a`` itself when none opens it.  Only the opening words: verbs inside a name stay
@@ -199,6 +201,17 @@ def _after_opening_words(t: str, words: list[tuple[int, int, str]], starts: list
     if k < 0:
         return a
     cut = a
+    s, e, tag = words[k]
+    if s < a < e < ks and e - s >= 2 and tag not in _NAME_TAGS:
+        # the name opens inside a word LAC read: the left edge cut it (若干/m 千亿级产业园区,
+        # 项目/n 万洋产业园); the name, if any, starts after it
+        cut = e
+        k += 1
+    elif s == a and e - s == 1 and tag == "v" and _is_generic(t[e:ks], lex_re):
+        # a one-character verb and generic words (居/v 全国高新区, 设/v 智慧产业园); LAC also
+        # tags a character of an unknown name so (增/v 材制造产业园), which is not generic
+        cut = e
+        k += 1
     while k < len(words) and words[k][1] <= ks:
         s, e, tag = words[k]
         if _not_name_word(t, s, e, tag):
@@ -302,9 +315,17 @@ def _bracketed(t: str, a: int, ks: int, ke: int, kind: str, prev_end: int, rules
     return Mention("ZONE", start, ke, surface, "zone_suffix", norm=surface, attrs=attrs)
 
 
+# A body's type word right before a kind word that is not a park's: the kind word opens
+# another phrase (广州海关自贸区和特殊区域发展处, 上海财经大学自贸区研究院); a university's
+# 科技园 is a park of its own (武汉理工大学科技园)
+_BODY_ENDS = ("海关", "大学", "学院", "研究院", "研究所", "公司", "集团", "银行", "协会", "商会", "政府")
+
+
 def _decide(t: str, ks: int, ke: int, kind: str, prev_end: int, rules: ZoneRules,
             lex_re: re.Pattern[str], use_admin: bool = True) -> Mention | None:
     zone_type, need = KINDS[kind]
+    if need != "park" and t.endswith(_BODY_ENDS, max(0, ks - 3), ks):
+        return None
     admin = use_admin and t.startswith(ADMIN_WORDS, ke)
     if admin and need != "park":
         need = "park"
@@ -347,6 +368,16 @@ def _decide(t: str, ks: int, ke: int, kind: str, prev_end: int, rules: ZoneRules
             province = rules.places[name[segs[first_place][0]:segs[first_place][1]]].province
         if start_seg >= len(segs):
             return None  # 衡阳市高新区: a GPE and a generic reference
+        run_places = [rules.places[name[segs[j][0]:segs[j][1]]] for j in run if j >= start_seg]
+        after_run = name[segs[run[-1]][1]:]
+        # (a municipality is a city: 上海保税区 is one zone)
+        if (need != "park" and run_places
+                and all(p.level == "region" or (p.level == "province" and not p.full.endswith("市")) for p in run_places)
+                and _is_generic(after_run, lex_re)
+                and not (zone_type in ("ftz", "ftz_area") and all(p.level == "province" for p in run_places))):
+            # 安徽(国家级)开发区, 新疆首个综合保税区, 长三角地区自贸试验区: a class of zones (a
+            # park so named is one park: 重庆软件园, 台湾工业园)
+            return None
         name = name[segs[start_seg][0]:]
         if first_place is not None:
             rest = len(name) - (segs[run[-1]][1] - segs[first_place][0])

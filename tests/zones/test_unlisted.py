@@ -135,3 +135,34 @@ def test_verb_or_number_word_and_bare_kind_is_no_zone(text: str) -> None:
 def test_name_opening_with_a_numeral_stays() -> None:
     # LAC reads 两亭 as a number word; it is not made of number characters
     assert "两亭循环经济科技工业园" in _with_lac("宝鸡麟游县两亭循环经济科技工业园建成投产。")
+
+
+@pytest.mark.parametrize("text", [
+    "去年园区专精特新企业达40家、居全国高新区第9位。",     # 居/v + generic words
+    "规划面积约80平方公里，设智慧产业园、装备制造园。",     # 设/v + generic words
+    "推动若干千亿级产业园区建设。",                         # the 干 of 若干
+    "在巩固提升现有产业园区功能的同时，发展新业态。",
+    "荣获“最具投资价值开发区”称号。",
+])
+def test_left_edge_inside_a_word_or_a_verb_and_generic_words_is_no_zone(text: str) -> None:
+    assert _with_lac(text) == []
+
+
+def test_name_after_a_word_the_left_edge_cut() -> None:
+    assert "青禾产业园" in _with_lac("招商项目青禾产业园项目签约。")   # 项目/n, not 目青禾
+
+
+@pytest.mark.parametrize("text", [
+    "走进安徽国家级开发区系列发布会举行。",        # a province and generic words: a class
+    "新疆首个综合保税区获批。",
+    "推动长三角地区自贸试验区协同发展。",           # a region: no free-trade zone of its own
+    "海关自贸区和特殊区域发展处负责人介绍。",       # a body's type word: 海关 + 自贸区…处
+    "财经大学自贸区研究院副院长发言。",
+])
+def test_classes_of_zones_and_phrases_after_a_body_are_no_zone(text: str) -> None:
+    assert find_zones(text) == []
+
+
+def test_province_park_and_municipality_zone_stay() -> None:
+    assert [m.text for m in find_zones("重庆软件园与上海保税区签约。")] == ["重庆软件园", "上海保税区"]
+    assert [m.text for m in find_zones("安徽自贸试验区新设企业增长。")] == ["安徽自贸试验区"]
