@@ -73,6 +73,24 @@ def _parts_end(h: str, toks: Sequence[Tok], i: int) -> int | None:
     return None
 
 
+# what a building, an estate or a place is called by (a project's list names them beside
+# companies: 云望广场、美辰花园、清水社区); not organisations
+_FACILITY_ENDS = ("广场", "花园", "大厦", "公寓", "公园", "会堂", "苑", "社区", "风情园", "二期", "三期")
+
+
+def _may_name_org(h: str, toks: Sequence[Tok], s: int, e: int) -> bool:
+    """A list item that can be an organisation's name: not a facility or a place by its
+    last word, and an item ending in an organisation's type word opens with a name, as
+    the suffix rule asks (营销中心、供应链中心 are units, not names)."""
+    w = h[s:e]
+    if w.endswith(_FACILITY_ENDS) or w[-1] in _PLACE_ENDS:
+        return False
+    if lexicon.affixes("org_suffixes").ending(w):
+        k = bisect_left([t[0] for t in toks], s)
+        return k < len(toks) and toks[k][0] == s and (toks[k][2] in _ITEM_TAGS or toks[k][1] >= e)
+    return True
+
+
 def coordinated_orgs(h: str, toks: Sequence[Tok], found: Sequence[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
     """Single-token list items next to a found ORG in the same 、-list."""
     spans = {(s, e) for s, e, _ in found}
@@ -88,10 +106,14 @@ def coordinated_orgs(h: str, toks: Sequence[Tok], found: Sequence[tuple[int, int
                     out.append((s, e, "org_list"))
             items.clear()
             return
-        if len(items) >= 2 and any((s, e) in spans for s, e, _ in items):
+        n_orgs = sum((s, e) in spans for s, e, _ in items)
+        if len(items) >= 2 and n_orgs:
+            # a list opened by a titled person (市领导梁某、戴某及某集团负责人) lists people
+            titled = any(tag == "titled" for _, _, tag in items)
             for s, e, tag in items:
                 if (s, e) not in spans and tag in _ITEM_TAGS | {"parts"} and h[s:e] not in generic and 2 <= e - s <= 8 \
-                        and (tag != "parts" or h[s:e] not in lexicon.place_names()):
+                        and (tag != "parts" or h[s:e] not in lexicon.place_names()) \
+                        and not (tag == "PER" and titled) and _may_name_org(h, toks, s, e):
                     out.append((s, e, "org_list"))
         items.clear()
 

@@ -54,6 +54,15 @@ def test_list_item_of_words_is_not_an_event_or_a_place(tagger: LacTagger) -> Non
     assert "东西设备" not in _found(text, tagger, "ORG")
 
 
+def test_facilities_places_and_units_in_a_list_are_not_organisations(tagger: LacTagger) -> None:
+    # a project list names buildings, estates and places beside companies
+    orgs = _found("8个民生项目分别是云湖广场、翠溪花园、华星科技、临江社区美丽乡村建设项目。", tagger, "ORG")
+    assert "华星科技" in orgs and not orgs & {"云湖广场", "翠溪花园", "临江社区"}
+    # a unit's name that opens with no name is the suffix rule's to refuse, in a list too
+    orgs = _found("北京青禾科技发展有限公司技术研发中心、营销中心、供应链中心将同步落户。", tagger, "ORG")
+    assert not orgs & {"营销中心", "供应链中心"}
+
+
 def test_company_named_inside_a_project_is_cut_from_its_theme(tagger: LacTagger) -> None:
     orgs = _found("华东电气智慧能源产业基地项目占地300亩，德鑫科技新能源汽车轻量化项目同日开工。", tagger, "ORG")
     assert {"华东电气", "德鑫科技"} <= orgs
