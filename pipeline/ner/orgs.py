@@ -172,6 +172,10 @@ def _balance(h: str, s: int, e: int) -> tuple[int, int]:
 _SHORT_PREFIX_TAGS = {"PER", "ORG", "nz"}
 
 
+# nouns after which an industry word names a sector, not a company (软件企业, 生物制造业)
+_SECTOR_NOUNS = frozenset("企业 制造业 产业 行业 领域 基础设施 集群 产品 企业家 工业 总产值 产值 增加值".split())
+
+
 def short_name_orgs(h: str, toks: Sequence[Tok]) -> list[Cand]:
     """Company short names: a 2-4 character name and an industry word (泰豪通信, 捷高电子).
 
@@ -194,6 +198,8 @@ def short_name_orgs(h: str, toks: Sequence[Tok]) -> list[Cand]:
             # the token is longer than the industry word: only accept when LAC split
             # it as the industry word itself
             continue
+        if i + 1 < len(toks) and _tok_text(h, toks[i + 1]) in _SECTOR_NOUNS:
+            continue  # 世界百强/软件/企业, 规上/生物/制造业: the industry word names a sector
         p = toks[i - 1]
         pw = _tok_text(h, p)
         start = None

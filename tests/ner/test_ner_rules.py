@@ -36,6 +36,12 @@ def test_company_short_name_rule(tagger: LacTagger) -> None:
     assert "瑞祥电子" in orgs
 
 
+def test_industry_word_before_a_sector_noun_is_no_short_name(tagger: LacTagger) -> None:
+    text = "园区聚集世界百强软件企业5家，规上生物制造业总产值增长，高端产业产值占规上工业总产值的四成。"
+    assert not _found(text, tagger, "ORG") & {"世界百强软件", "规上生物", "规上工业", "占规上工业"}
+    assert "捷高电子" in _found("捷高电子发布新一代芯片。", tagger, "ORG")
+
+
 def test_list_with_known_org(tagger: LacTagger) -> None:
     orgs = _found("园区吸引了阿里巴巴、百度、小米等企业入驻。", tagger, "ORG")
     assert {"阿里巴巴", "百度", "小米"} <= orgs
