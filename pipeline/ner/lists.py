@@ -45,14 +45,20 @@ def _openings(h: str, toks: Sequence[Tok], org_starts: dict[int, tuple[int, int]
 
 
 def _firms_follow(h: str, toks: Sequence[Tok], i: int) -> bool:
-    """等 then, within three words, a word for firms (等知名企业, 等一流汽车厂商)."""
+    """等 then, within three words and a count, a word for firms (等知名企业, 等一流汽车厂商,
+    等近40家配套供应商)."""
     if h[toks[i][0] : toks[i][1]] != "等":
         return False
-    for k in range(i + 1, min(i + 4, len(toks))):
+    count = 0
+    while (i + 1 + count < len(toks) and count < 2
+           and (toks[i + 1 + count][2] == "m" or h[toks[i + 1 + count][0] : toks[i + 1 + count][1]] in ("近", "约", "超"))):
+        count += 1
+    for k in range(i + 1 + count, min(i + 4 + count, len(toks))):
         w = h[toks[k][0] : toks[k][1]]
         if w.endswith(_FIRM_WORDS):
             return True
-        if toks[k][2] in ("w", "v", "p"):
+        # after a count a verb is the firms' modifier (40家配套/v 供应商); else it acts
+        if toks[k][2] in ("w", "p") or (toks[k][2] == "v" and not count):
             return False
     return False
 
@@ -101,8 +107,11 @@ def coordinated_orgs(h: str, toks: Sequence[Tok], found: Sequence[tuple[int, int
     def flush(nxt: int = -1) -> None:
         # 韩泰、浦项等知名企业: a list that ends in 等 + a word for firms names firms
         if items and 0 <= nxt < n and _firms_follow(h, toks, nxt):
-            for s, e, tag in items:
-                if (s, e) not in spans and tag in _ITEM_TAGS | {"n"} and h[s:e] not in generic and 2 <= e - s <= 8 and h[s:e] not in lexicon.place_names():
+            for k, (s, e, tag) in enumerate(items):
+                # a first item run on from a noun is the tail of a longer name (阿里山联兴/茶叶)
+                tail = k == 0 and (p := bisect_left(starts, s)) > 0 and toks[p - 1][1] == s and toks[p - 1][2] in _PART_TAGS
+                if (s, e) not in spans and tag in _ITEM_TAGS | {"n", "parts"} and h[s:e] not in generic and 2 <= e - s <= 8 \
+                        and h[s:e] not in lexicon.place_names() and not tail and _may_name_org(h, toks, s, e):
                     out.append((s, e, "org_list"))
             items.clear()
             return
@@ -119,6 +128,7 @@ def coordinated_orgs(h: str, toks: Sequence[Tok], found: Sequence[tuple[int, int
 
     by_start = {a: (a, b) for a, b, _ in found}
     n = len(toks)
+    starts = [t[0] for t in toks]
     opens = _openings(h, toks, by_start)
     next_open = 0
     i = 0

@@ -60,6 +60,15 @@ def test_list_item_of_words_is_not_an_event_or_a_place(tagger: LacTagger) -> Non
     assert "东西设备" not in _found(text, tagger, "ORG")
 
 
+def test_list_closed_by_a_count_of_firms(tagger: LacTagger) -> None:
+    # 等 + a count + a word for firms: the items are firms, also items LAC cut in words
+    orgs = _found("园区已引进青禾、博斯等近40家配套供应商。", tagger, "ORG")
+    assert "博斯" in orgs
+    # but an item run on from a noun is the tail of a longer name
+    orgs = _found("台湾企业有奇美实业、阿里山联兴茶叶、长庆果菜运销合作社等62家厂商报名。", tagger, "ORG")
+    assert "茶叶" not in orgs
+
+
 def test_facilities_places_and_units_in_a_list_are_not_organisations(tagger: LacTagger) -> None:
     # a project list names buildings, estates and places beside companies
     orgs = _found("8个民生项目分别是云湖广场、翠溪花园、华星科技、临江社区美丽乡村建设项目。", tagger, "ORG")
