@@ -200,6 +200,11 @@ def short_name_orgs(h: str, toks: Sequence[Tok]) -> list[Cand]:
             continue
         if i + 1 < len(toks) and _tok_text(h, toks[i + 1]) in _SECTOR_NOUNS:
             continue  # 世界百强/软件/企业, 规上/生物/制造业: the industry word names a sector
+        if (head == "数据" and i + 1 < len(toks) and toks[i + 1][2] == "v") or (
+                head == "显示" and t[2] == "v" and toks[i - 1][2] != "ORG"):
+            # Gartner/数据/显示, 判决书/显示/v: a source and what it shows, no company (三星移动/ORG
+            # 显示/v is a name LAC cut)
+            continue
         p = toks[i - 1]
         pw = _tok_text(h, p)
         start = None

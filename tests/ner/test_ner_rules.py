@@ -42,6 +42,11 @@ def test_industry_word_before_a_sector_noun_is_no_short_name(tagger: LacTagger) 
     assert "捷高电子" in _found("捷高电子发布新一代芯片。", tagger, "ORG")
 
 
+def test_a_source_and_what_it_shows_is_no_company(tagger: LacTagger) -> None:
+    orgs = _found("青禾咨询数据显示，一季度液晶面板出货增长；判决书显示，双方已和解。", tagger, "ORG")
+    assert not orgs & {"青禾咨询数据", "判决书显示"}
+
+
 def test_list_with_known_org(tagger: LacTagger) -> None:
     orgs = _found("园区吸引了阿里巴巴、百度、小米等企业入驻。", tagger, "ORG")
     assert {"阿里巴巴", "百度", "小米"} <= orgs
