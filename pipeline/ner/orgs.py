@@ -459,6 +459,28 @@ def strip_trailing_verb(h: str, s: int, e: int) -> int:
     return e
 
 
+# the first characters of the words LAC runs a name into: function words, and verbs and
+# nouns that begin the next phrase (中石化比/去年, 国土资源部下/属, 国家发改委方/面)
+_DANGLING = set("在下比借对向将已也都又还就和与及把被让给从由为于等方派居处明")
+
+
+@lru_cache(maxsize=1)
+def _name_enders() -> lexicon.Affixes:
+    return lexicon.Affixes(lexicon.industry_words() + lexicon.org_suffixes())
+
+
+def strip_dangling_char(h: str, s: int, e: int) -> int:
+    """中石化比/ORG 去年, 国土资源部下/ORG 属, 中兴通讯居/ORG 首: LAC ran the name into the
+    first character of the next word; a name that ends in such a character one after its
+    industry or type word ends at that word (中国石化报, 光谷生物城, 阳光电源 keep theirs)."""
+    seg = h[s:e]
+    enders = _name_enders()
+    if len(seg) < 4 or enders.ending(seg) or seg[-1] not in _DANGLING:
+        return e
+    w = enders.ending(seg[:-1])
+    return e - 1 if w and len(seg) - 1 - len(w) >= 1 else e
+
+
 # Party and government committees a title word opens with (县委书记, 市委常委, 党工委副书记)
 _BODY_WORDS = ("党工委", "县委", "市委", "区委", "省委", "州委", "旗委", "盟委", "镇委", "乡委", "党委")
 _PLACE_TAGS = {"LOC", "ORG", "nz", "ns"}

@@ -47,6 +47,14 @@ def test_a_source_and_what_it_shows_is_no_company(tagger: LacTagger) -> None:
     assert not orgs & {"青禾咨询数据", "判决书显示"}
 
 
+def test_name_run_into_the_next_word_ends_at_its_type_word() -> None:
+    from pipeline.ner.orgs import strip_dangling_char
+
+    for seg, want in [("中石化比", "中石化"), ("国土资源部下", "国土资源部"), ("青禾证券在", "青禾证券"),
+                      ("中国石化报", "中国石化报"), ("光谷生物城", "光谷生物城"), ("阳光电源", "阳光电源")]:
+        assert seg[: strip_dangling_char(seg, 0, len(seg))] == want
+
+
 def test_list_with_known_org(tagger: LacTagger) -> None:
     orgs = _found("园区吸引了阿里巴巴、百度、小米等企业入驻。", tagger, "ORG")
     assert {"阿里巴巴", "百度", "小米"} <= orgs
