@@ -55,6 +55,11 @@ def test_name_run_into_the_next_word_ends_at_its_type_word() -> None:
         assert seg[: strip_dangling_char(seg, 0, len(seg))] == want
 
 
+def test_bare_zone_kinds_and_从一_are_not_organisations(tagger: LacTagger) -> None:
+    orgs = _found("今年以来，经开区新签约项目12个，综保区进出口增长。公司从一家小厂起步。", tagger, "ORG")
+    assert not orgs & {"经开区", "综保区", "从一"}
+
+
 def test_list_with_known_org(tagger: LacTagger) -> None:
     orgs = _found("园区吸引了阿里巴巴、百度、小米等企业入驻。", tagger, "ORG")
     assert {"阿里巴巴", "百度", "小米"} <= orgs
