@@ -257,27 +257,38 @@ def _is_place(piece: str, rules: ZoneRules) -> bool:
 _CLOSE, _OPEN = ")）", "(（"
 
 
-def _name_before(t: str, end: int, prev_end: int, rules: ZoneRules, lex_re: re.Pattern[str],
-                 window: int = WINDOW) -> int | None:
-    """Where the name material ending at ``end`` starts: the characters after the last
-    stop word or stop character, and after a place written with its suffix (江苏省);
-    None when nothing within ``window`` characters ends it (市政府副市长昌邑…: no stop
-    word, but no name either)."""
+def _walk_left(t: str, end: int, prev_end: int, rules: ZoneRules, lex_re: re.Pattern[str],
+               window: int = WINDOW) -> tuple[int, str, list[tuple[int, int]], int, bool]:
+    """The name material before ``end``: the run of characters ``w`` from ``a`` within
+    ``window`` (not before ``prev_end``), its segments, the index ``b`` in it after the last
+    stop word or stop character, and whether the boundary is hard: the name cannot run on
+    further left (the start of the text, punctuation, a digit, the end of another zone, a
+    stop)."""
     lo = max(prev_end, end - window)
     a = end
     while a > lo and _CJK.match(t[a - 1]):
         a -= 1
+    hard = a > lo or a == prev_end or a == 0 or not _CJK.match(t[a - 1])
     w = t[a:end]
     segs = _segments(w, lex_re)
     b = len(w)
     for s, e in reversed(segs):
         piece = w[s:e]
         if piece in STOP_WORDS or (e - s == 1 and piece in STOP_CHARS and piece not in rules.places):
+            hard = True
             break
         b = s
-    else:
-        if a == end - window and a > prev_end and _CJK.match(t[a - 1]):
-            return None
+    return a, w, segs, b, hard
+
+
+def _name_before(t: str, end: int, prev_end: int, rules: ZoneRules, lex_re: re.Pattern[str],
+                 window: int = WINDOW) -> int | None:
+    """Where the name material ending at ``end`` starts, after a place written with its
+    suffix (江苏省); None when no hard boundary lies within ``window`` characters
+    (市政府副市长昌邑…: no stop word, but no name either)."""
+    a, w, segs, b, hard = _walk_left(t, end, prev_end, rules, lex_re, window)
+    if not hard:
+        return None
     for s, e in segs:
         p = rules.places.get(w[s:e])
         if s != b or p is None or not p.suffixed:
@@ -329,22 +340,7 @@ def _decide(t: str, ks: int, ke: int, kind: str, prev_end: int, rules: ZoneRules
     admin = use_admin and t.startswith(ADMIN_WORDS, ke)
     if admin and need != "park":
         need = "park"
-    lo = max(prev_end, ks - WINDOW)
-    a = ks
-    while a > lo and _CJK.match(t[a - 1]):
-        a -= 1
-    # A boundary is hard when the name cannot run on further left: the start of the
-    # text, punctuation, a digit, or the end of another zone.
-    hard = a > lo or a == prev_end or a == 0
-    w = t[a:ks]
-    segs = _segments(w, lex_re)
-    b = len(w)
-    for s, e in reversed(segs):
-        piece = w[s:e]
-        if piece in STOP_WORDS or (e - s == 1 and piece in STOP_CHARS and piece not in rules.places):
-            hard = True
-            break
-        b = s
+    a, w, segs, b, hard = _walk_left(t, ks, prev_end, rules, lex_re)
     if b == 0 and a > prev_end and t[a - 1] in _CLOSE:
         named = _bracketed(t, a, ks, ke, kind, prev_end, rules, lex_re)
         if named is not None:
