@@ -527,14 +527,24 @@ def join_bracketed(h: str, spans: list[Cand], toks: Sequence[Tok] = ()) -> list[
 
 
 _BRACKET_TAIL = re.compile(r"^\([\u4e00-\u9fff]{2,4}\)[\u4e00-\u9fff]*$")
+_CLOSE_TAIL = re.compile(r"^\)[\u4e00-\u9fff]+$")
 
 
 def bracket_tails(h: str, toks: Sequence[Tok]) -> list[Cand]:
     """LAC sometimes makes one mark-tagged word of a bracketed place and the rest of a
-    legal name (宝马/ORG + (中国)汽车贸易有限公司/w): the part after the opening bracket
-    is a candidate, which join_bracketed joins to the name before it."""
-    return [(s + 1, e, "org_suffix") for s, e, tag in toks
-            if tag == "w" and _BRACKET_TAIL.match(h[s:e]) and _ends_with_suffix(h[s:e])]
+    legal name (宝马/ORG + (中国)汽车贸易有限公司/w), or of the closing bracket and the rest
+    (奥腾/ORG ( 中国/LOC + )汽车贸易有限公司/w): the part after the opening bracket is a
+    candidate, which join_bracketed joins to the name before it."""
+    out: list[Cand] = []
+    for k, (s, e, tag) in enumerate(toks):
+        if tag != "w" or not _ends_with_suffix(h[s:e]):
+            continue
+        if _BRACKET_TAIL.match(h[s:e]):
+            out.append((s + 1, e, "org_suffix"))
+        elif (_CLOSE_TAIL.match(h[s:e]) and k >= 2 and toks[k - 1][1] == s and toks[k - 1][1] - toks[k - 1][0] <= 4
+              and h[toks[k - 2][0] : toks[k - 2][1]] == "("):
+            out.append((toks[k - 1][0], e, "org_suffix"))
+    return out
 
 
 def _words_before(h: str, toks: Sequence[Tok], end: int) -> int | None:

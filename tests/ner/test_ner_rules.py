@@ -83,7 +83,7 @@ def test_list_closed_by_a_count_of_firms(tagger: LacTagger) -> None:
     orgs = _found("园区已引进青禾、博斯等近40家配套供应商。", tagger, "ORG")
     assert "博斯" in orgs
     # but an item run on from a noun is the tail of a longer name
-    orgs = _found("台湾企业有奇美实业、阿里山联兴茶叶、长庆果菜运销合作社等62家厂商报名。", tagger, "ORG")
+    orgs = _found("岛内企业有华屿实业、青山联兴茶叶、长丰果菜运销合作社等30家厂商报名。", tagger, "ORG")
     assert "茶叶" not in orgs
 
 
@@ -134,24 +134,24 @@ def test_name_with_its_place_in_brackets_is_one_name(tagger: LacTagger) -> None:
 @pytest.mark.parametrize("text, name", [
     # no name found before the bracket: LAC's words there make it (光辉/a 材料/n)
     ("参加开工仪式的光辉材料(中国)有限公司将聚焦新型显示。", "光辉材料(中国)有限公司"),
-    # LAC made one mark-tagged word of the bracket and the rest of the legal name
-    ("收到一份来自宝马(中国)汽车贸易有限公司的通知。", "宝马(中国)汽车贸易有限公司"),
+    # LAC made one mark-tagged word of the closing bracket and the rest of the legal name
+    ("昨日收到来自奥腾(中国)汽车贸易有限公司的函件。", "奥腾(中国)汽车贸易有限公司"),
     # a role noun before the name is not the name's
-    ("第一股东陕西省投资(集团)有限公司增持股份。", "陕西省投资(集团)有限公司"),
+    ("大股东甘肃省投资(集团)有限公司增持股份。", "甘肃省投资(集团)有限公司"),
 ])
 def test_legal_name_with_a_bracketed_place_is_found_whole(tagger: LacTagger, text: str, name: str) -> None:
     assert name in _found(text, tagger, "ORG")
 
 
 def test_a_sector_before_a_bracket_names_no_company(tagger: LacTagger) -> None:
-    assert not _found("公司宣布对六度贸易(上海)有限公司进行审查。", tagger, "ORG")
+    assert not _found("监管部门对三和贸易(广州)有限公司进行调查。", tagger, "ORG")
 
 
 def test_bracketed_legal_name_gives_its_short_name_to_the_article(tagger: LacTagger) -> None:
     from pipeline.ner.orgs import name_heads
 
     assert name_heads("青岚梅林(荣成)食品有限公司")[0] == "青岚梅林"
-    assert name_heads("乌鲁木齐高新区(新市区)政府") == ()   # a zone is no company's short name
+    assert name_heads("青州高新区(滨海区)政府") == ()   # a zone is no company's short name
     orgs = _found("青岚梅林公告称，其子公司青岚梅林(荣成)食品有限公司已完成交割。此后青岚梅林将专注食品。",
                   tagger, "ORG")
     assert {"青岚梅林(荣成)食品有限公司", "青岚梅林"} <= orgs

@@ -91,8 +91,8 @@ def test_left_edge_inside_industry_words(text, want):
     # a suffixed place before the name is a GPE outside it
     ("江苏省中德(太仓)产业园", ["中德(太仓)产业园"]),
     # a level in brackets is no place, and a title run into the name gives no left edge
-    ("整合并入西宁(国家级)经济技术开发区", []),
-    ("市委常委、市政府副市长昌邑滨海(下营)经济开发区党工委书记", []),
+    ("该园区后来并入青州(国家级)经济技术开发区", []),
+    ("市委常委副市长青州滨海(东营)经济开发区党工委书记讲话", []),
 ])
 def test_place_in_brackets_inside_a_name(text, want):
     assert [z for z in texts(text) if "(" in z or "（" in z] == want
