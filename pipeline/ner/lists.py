@@ -84,7 +84,7 @@ def _parts_end(h: str, toks: Sequence[Tok], i: int) -> int | None:
 _FACILITY_ENDS = ("广场", "花园", "大厦", "公寓", "公园", "会堂", "苑", "社区", "风情园", "二期", "三期")
 
 
-def _may_name_org(h: str, toks: Sequence[Tok], s: int, e: int) -> bool:
+def _may_name_org(h: str, toks: Sequence[Tok], starts: list[int], s: int, e: int) -> bool:
     """A list item that can be an organisation's name: not a facility or a place by its
     last word, and an item ending in an organisation's type word opens with a name, as
     the suffix rule asks (营销中心、供应链中心 are units, not names)."""
@@ -92,7 +92,7 @@ def _may_name_org(h: str, toks: Sequence[Tok], s: int, e: int) -> bool:
     if w.endswith(_FACILITY_ENDS) or w[-1] in _PLACE_ENDS:
         return False
     if lexicon.affixes("org_suffixes").ending(w):
-        k = bisect_left([t[0] for t in toks], s)
+        k = bisect_left(starts, s)
         return k < len(toks) and toks[k][0] == s and (toks[k][2] in _ITEM_TAGS or toks[k][1] >= e)
     return True
 
@@ -111,7 +111,7 @@ def coordinated_orgs(h: str, toks: Sequence[Tok], found: Sequence[tuple[int, int
                 # a first item run on from a noun is the tail of a longer name (阿里山联兴/茶叶)
                 tail = k == 0 and (p := bisect_left(starts, s)) > 0 and toks[p - 1][1] == s and toks[p - 1][2] in _PART_TAGS
                 if (s, e) not in spans and tag in _ITEM_TAGS | {"n", "parts"} and h[s:e] not in generic and 2 <= e - s <= 8 \
-                        and h[s:e] not in lexicon.place_names() and not tail and _may_name_org(h, toks, s, e):
+                        and h[s:e] not in lexicon.place_names() and not tail and _may_name_org(h, toks, starts, s, e):
                     out.append((s, e, "org_list"))
             items.clear()
             return
@@ -122,7 +122,7 @@ def coordinated_orgs(h: str, toks: Sequence[Tok], found: Sequence[tuple[int, int
             for s, e, tag in items:
                 if (s, e) not in spans and tag in _ITEM_TAGS | {"parts"} and h[s:e] not in generic and 2 <= e - s <= 8 \
                         and (tag != "parts" or h[s:e] not in lexicon.place_names()) \
-                        and not (tag == "PER" and titled) and _may_name_org(h, toks, s, e):
+                        and not (tag == "PER" and titled) and _may_name_org(h, toks, starts, s, e):
                     out.append((s, e, "org_list"))
         items.clear()
 
