@@ -188,7 +188,8 @@ def find_unlisted(t: str, rules: ZoneRules, taken: list[Mention],
             out.append(m)
             if t.startswith(ADMIN_WORDS, ke):
                 governed.add(m.text)
-    return _same_names(t, out, taken_spans, governed)
+    out = _one_name_per_zone(out, taken)
+    return _same_names(t, out, taken_spans, governed & {m.text for m in out})
 
 
 def _after_opening_words(t: str, words: list[tuple[int, int, str]], starts: list[int], a: int, ks: int,
@@ -332,6 +333,42 @@ def _bracketed(t: str, a: int, ks: int, ke: int, kind: str, prev_end: int, rules
 _BODY_ENDS = ("海关", "大学", "学院", "研究院", "研究所", "公司", "集团", "银行", "协会", "商会", "政府")
 
 
+# kinds a county's or district's zone is named with (沭阳县经济开发区, 苍南县工业园区)
+_COUNTY_KINDS = frozenset({"dev_zone", "etdz", "hitech", "park", "bonded"})
+
+
+def _county_zone(t: str, ks: int, ke: int, kind: str, b: int, a: int, segs: list[tuple[int, int]],
+                 name: str, rules: ZoneRules) -> Mention | None:
+    """A kind word right after a county or district written with its suffix: the county's
+    own zone, named by it (沭阳县经济开发区, 苍南县工业园区; issue 13: county and township
+    zones are missing from the official lists), the listed one when the lists know it
+    without the suffix (昆山市经济技术开发区 is 昆山经济技术开发区).  After a province or a
+    prefecture the kind word stays a reference (衡阳市高新区: a GPE and a generic word)."""
+    zone_type, _ = KINDS[kind]
+    if not segs or zone_type not in _COUNTY_KINDS:
+        return None
+    ps, pe = segs[-1]
+    place = rules.places.get(name[ps:pe])
+    if place is None or place.level != "county" or not place.suffixed or len(name) - pe:
+        return None
+    start = a + b + ps
+    surface = t[start:ke]
+    listed = rules.by_surface.get(surface[: pe - ps - 1] + kind)
+    zone_id = listed or f"{zone_type}:{surface}"
+    zone_type = zone_id.split(":", 1)[0]
+    attrs = {"province": place.province, "zone_id": zone_id, "zone_type": zone_type, "county": name[ps : pe - 1]}
+    return Mention("ZONE", start, ke, surface, "zone_suffix", norm=surface, attrs=attrs)
+
+
+def _one_name_per_zone(out: list[Mention], taken: list[Mention]) -> list[Mention]:
+    """A county's zone named by the county (交城县开发区) where the article also names a zone
+    that opens with the county's name (交城经济开发区) is that zone written another way; one
+    zone keeps one name in the article, the one it is given without the suffix."""
+    others = [m.text for m in out + taken if "county" not in m.attrs]
+    return [m for m in out if "county" not in m.attrs
+            or not any(o.startswith(m.attrs["county"]) for o in others)]
+
+
 def _decide(t: str, ks: int, ke: int, kind: str, prev_end: int, rules: ZoneRules,
             lex_re: re.Pattern[str], use_admin: bool = True) -> Mention | None:
     zone_type, need = KINDS[kind]
@@ -363,7 +400,7 @@ def _decide(t: str, ks: int, ke: int, kind: str, prev_end: int, rules: ZoneRules
         if first_place is not None:
             province = rules.places[name[segs[first_place][0]:segs[first_place][1]]].province
         if start_seg >= len(segs):
-            return None  # 衡阳市高新区: a GPE and a generic reference
+            return _county_zone(t, ks, ke, kind, b, a, segs, name, rules)
         run_places = [rules.places[name[segs[j][0]:segs[j][1]]] for j in run if j >= start_seg]
         after_run = name[segs[run[-1]][1]:]
         # (a municipality is a city: 上海保税区 is one zone)

@@ -166,3 +166,18 @@ def test_classes_of_zones_and_phrases_after_a_body_are_no_zone(text: str) -> Non
 def test_province_park_and_municipality_zone_stay() -> None:
     assert [m.text for m in find_zones("重庆软件园与上海保税区签约。")] == ["重庆软件园", "上海保税区"]
     assert [m.text for m in find_zones("安徽自贸试验区新设企业增长。")] == ["安徽自贸试验区"]
+
+
+def test_a_countys_own_zone_is_named_with_the_county() -> None:
+    # a kind word right after a county written with its suffix: the county's zone, named so
+    zones = {m.text: m.attrs for m in find_zones("沭阳县经济开发区和苍南县工业园区签约，衡阳市高新区也派员参加。")}
+    assert set(zones) == {"沭阳县经济开发区", "苍南县工业园区"}   # a prefecture's 高新区 stays a reference
+    # the lists know it without the suffix: that zone's id and kind
+    [m] = find_zones("昆山市经济技术开发区引进项目")
+    assert m.attrs["zone_id"] == "etdz:昆山经济技术开发区" and m.attrs["zone_type"] == "etdz"
+
+
+def test_a_zone_keeps_one_name_in_an_article() -> None:
+    # the article names the county's zone without the suffix too: that is its name
+    text = "交城经济开发区今年引进项目8个。交城县开发区管委会主任介绍了情况。"
+    assert [m.text for m in find_zones(text)] == ["交城经济开发区"]
