@@ -258,6 +258,14 @@ def _is_place(piece: str, rules: ZoneRules) -> bool:
 _CLOSE, _OPEN = ")）", "(（"
 
 
+def _zone(t: str, start: int, end: int, zone_type: str, province: str | None, zone_id: str | None = None,
+          **extra: str) -> Mention:
+    """A zone the kind word found, named ``t[start:end]``; its own id unless a listed one is given."""
+    surface = t[start:end]
+    attrs = {"province": province, "zone_id": zone_id or f"{zone_type}:{surface}", "zone_type": zone_type, **extra}
+    return Mention("ZONE", start, end, surface, "zone_suffix", norm=surface, attrs=attrs)
+
+
 def _walk_left(t: str, end: int, prev_end: int, rules: ZoneRules, lex_re: re.Pattern[str],
                window: int = WINDOW) -> tuple[int, str, list[tuple[int, int]], int, bool]:
     """The name material before ``end``: the run of characters ``w`` from ``a`` within
@@ -321,10 +329,8 @@ def _bracketed(t: str, a: int, ks: int, ke: int, kind: str, prev_end: int, rules
     places = [t[x:y] for x, y in _segments(front, lex_re) if _is_place(front[x:y], rules)]
     if need != "park" and not (places or _is_place(inner, rules)):
         return None
-    surface = t[start:ke]
     province = next((rules.places[p].province for p in places + [inner] if p in rules.places), None)
-    attrs = {"province": province, "zone_id": f"{zone_type}:{surface}", "zone_type": zone_type}
-    return Mention("ZONE", start, ke, surface, "zone_suffix", norm=surface, attrs=attrs)
+    return _zone(t, start, ke, zone_type, province)
 
 
 # A body's type word right before a kind word that is not a park's: the kind word opens
@@ -337,13 +343,14 @@ _BODY_ENDS = ("海关", "大学", "学院", "研究院", "研究所", "公司", 
 _COUNTY_KINDS = frozenset({"dev_zone", "etdz", "hitech", "park", "bonded"})
 
 
-def _county_zone(t: str, ks: int, ke: int, kind: str, b: int, a: int, segs: list[tuple[int, int]],
-                 name: str, rules: ZoneRules) -> Mention | None:
+def _county_zone(t: str, at: int, ke: int, kind: str, name: str, segs: list[tuple[int, int]],
+                 rules: ZoneRules) -> Mention | None:
     """A kind word right after a county or district written with its suffix: the county's
     own zone, named by it (沭阳县经济开发区, 苍南县工业园区; issue 13: county and township
     zones are missing from the official lists), the listed one when the lists know it
     without the suffix (昆山市经济技术开发区 is 昆山经济技术开发区).  After a province or a
-    prefecture the kind word stays a reference (衡阳市高新区: a GPE and a generic word)."""
+    prefecture the kind word stays a reference (衡阳市高新区: a GPE and a generic word).
+    ``name`` is what stands at ``at`` before the kind word, ``segs`` its segments."""
     zone_type, _ = KINDS[kind]
     if not segs or zone_type not in _COUNTY_KINDS:
         return None
@@ -351,13 +358,11 @@ def _county_zone(t: str, ks: int, ke: int, kind: str, b: int, a: int, segs: list
     place = rules.places.get(name[ps:pe])
     if place is None or place.level != "county" or not place.suffixed or len(name) - pe:
         return None
-    start = a + b + ps
-    surface = t[start:ke]
-    listed = rules.by_surface.get(surface[: pe - ps - 1] + kind)
-    zone_id = listed or f"{zone_type}:{surface}"
-    zone_type = zone_id.split(":", 1)[0]
-    attrs = {"province": place.province, "zone_id": zone_id, "zone_type": zone_type, "county": name[ps : pe - 1]}
-    return Mention("ZONE", start, ke, surface, "zone_suffix", norm=surface, attrs=attrs)
+    stem = name[ps : pe - 1]
+    listed = rules.by_surface.get(stem + kind)
+    if listed:
+        zone_type = listed.split(":", 1)[0]
+    return _zone(t, at + ps, ke, zone_type, place.province, listed, county=stem)
 
 
 def _one_name_per_zone(out: list[Mention], taken: list[Mention]) -> list[Mention]:
@@ -400,7 +405,7 @@ def _decide(t: str, ks: int, ke: int, kind: str, prev_end: int, rules: ZoneRules
         if first_place is not None:
             province = rules.places[name[segs[first_place][0]:segs[first_place][1]]].province
         if start_seg >= len(segs):
-            return _county_zone(t, ks, ke, kind, b, a, segs, name, rules)
+            return _county_zone(t, a + b, ke, kind, name, segs, rules)
         run_places = [rules.places[name[segs[j][0]:segs[j][1]]] for j in run if j >= start_seg]
         after_run = name[segs[run[-1]][1]:]
         # (a municipality is a city: 上海保税区 is one zone)
@@ -439,8 +444,4 @@ def _decide(t: str, ks: int, ke: int, kind: str, prev_end: int, rules: ZoneRules
             named_by = "area"  # no place in it: the kind word alone made it (前海蛇口自贸片区)
     if admin and _decide(t, ks, ke, kind, prev_end, rules, lex_re, use_admin=False) is None:
         named_by = "admin"
-    surface = t[start:ke]
-    attrs = {"province": province, "zone_id": f"{zone_type}:{surface}", "zone_type": zone_type}
-    if named_by:
-        attrs["named_by"] = named_by
-    return Mention("ZONE", start, ke, surface, "zone_suffix", norm=surface, attrs=attrs)
+    return _zone(t, start, ke, zone_type, province, **({"named_by": named_by} if named_by else {}))
