@@ -19,6 +19,8 @@ from collections import Counter
 from dataclasses import replace
 
 from pipeline.mentions import Mention
+from pipeline.ner.lexicon import generic_orgs
+from pipeline.zones.suffix import GENERIC_WORDS, KINDS
 
 LINKED = ("ZONE", "ORG", "PERSON")
 _ZONE_ADMIN = ("管委会", "管理委员会", "党工委")
@@ -38,8 +40,10 @@ def link_mentions(mentions: list[Mention], text: str = "") -> list[Mention]:
             keys.append(None)
             continue
         if m.label == "ZONE":
-            # 火炬高新区 after 厦门火炬高新区: a zone name that ends a longer one in the article is it
-            full = next((n for n in zone_longest if len(n) > len(m.text) >= 4 and n.endswith(m.text)), m.text)
+            # a declared short name (以下简称“中德园”) is the zone it shortens
+            full = alias_of.get(m.text, "")
+            if full not in zone_ids:  # 火炬高新区 after 厦门火炬高新区: the end of a longer name is that zone
+                full = next((n for n in zone_longest if len(n) > len(m.text) >= 4 and n.endswith(m.text)), m.text)
             key = ("ZONE", zone_ids[full] if full != m.text else (m.attrs.get("zone_id") or m.norm or m.text))
         elif m.label == "ORG":
             name = alias_of.get(m.text, m.text)
@@ -87,29 +91,55 @@ _NOT_ALIAS = ("原", "即", "简称", "下称", "集团", "控股", "筹")
 
 
 def _declared_aliases(mentions: list[Mention], text: str) -> tuple[list[Mention], dict[str, str]]:
-    """Every use of a declared short name becomes a mention of the organisation."""
+    """Every use of a declared short name becomes a mention of the organisation or zone
+    it shortens (中德(沈阳)高端装备制造产业园(以下简称“中德园”) ... 中德园 is that zone, not
+    the organisation LAC may read it as)."""
     alias_of: dict[str, str] = {}
+    label_of: dict[str, str] = {}
     for m in mentions:
-        if m.label == "ORG" and text:
-            a = _ALIAS.match(text, m.end)
-            if a is None and m.text.endswith(_REGISTERED) and len(m.text) >= 6:
-                a = _BRACKET_ALIAS.match(text, m.end)
-                if a and a.group(1).startswith(_NOT_ALIAS):
-                    a = None
-            if a and a.group(1) != m.text:
-                alias_of[a.group(1)] = m.text
+        if m.label not in ("ORG", "ZONE") or not text:
+            continue
+        a = _ALIAS.match(text, m.end)
+        if a is None and m.label == "ORG" and m.text.endswith(_REGISTERED) and len(m.text) >= 6:
+            a = _BRACKET_ALIAS.match(text, m.end)
+            if a and a.group(1).startswith(_NOT_ALIAS):
+                a = None
+        if a and a.group(1) != m.text and not _generic_alias(a.group(1)):
+            alias_of[a.group(1)] = m.text
+            label_of[a.group(1)] = m.label
     if not alias_of:
         return mentions, alias_of
-    taken = {(m.start, m.end) for m in mentions if m.label == "ORG"}
-    covered = [(m.start, m.end) for m in mentions if m.label == "ORG"]
+    zone_aliases = {a for a, label in label_of.items() if label == "ZONE"}
+    # the declared zone name is no organisation, whatever LAC read it as
+    mentions = [m for m in mentions if not (m.label == "ORG" and m.text in zone_aliases)]
     added = []
     for alias, full in alias_of.items():
+        label = label_of[alias]
+        covered = [(m.start, m.end) for m in mentions if m.label == label]
+        zone_id = next((m.attrs.get("zone_id") for m in mentions if m.label == "ZONE" and m.text == full), None)
         for hit in re.finditer(re.escape(alias), text):
             span = (hit.start(), hit.end())
-            if span in taken or any(s <= span[0] and span[1] <= e for s, e in covered):
+            if any(s <= span[0] and span[1] <= e for s, e in covered):
                 continue
-            added.append(Mention("ORG", span[0], span[1], alias, "org_alias", norm=alias))
+            attrs = {"alias_of": full, **({"zone_id": zone_id} if zone_id else {})}
+            added.append(Mention(label, span[0], span[1], alias, f"{label.lower()}_alias", norm=alias, attrs=attrs))
     return mentions + added, alias_of
+
+
+def _generic_alias(alias: str) -> bool:
+    """(以下简称“公司”), (以下简称“园区”), (以下简称“国家级经开区”): a reference or a class,
+    not a name: an organisation's generic word, or a zone kind with nothing but generic
+    words before it."""
+    if alias in generic_orgs():
+        return True
+    kind = next((k for k in _ZONE_KINDS if alias.endswith(k)), None)
+    if kind is None:
+        return False
+    head = alias[: -len(kind)]
+    return not head or head in GENERIC_WORDS or len(head) == 1
+
+
+_ZONE_KINDS = sorted([*KINDS, "园区", "合作区", "区", "园"], key=len, reverse=True)
 
 
 def _admin_to_zone(mentions: list[Mention]) -> list[Mention]:

@@ -80,3 +80,23 @@ def test_a_short_name_in_brackets_after_a_registered_name_is_an_alias():
     linked = link_mentions([Mention("ORG", 0, len(full), full, "org_suffix")], text)
     assert {m.text for m in linked} == {full, "湘峰建化"}
     assert all(m.attrs["display"] == "湘峰建化" for m in linked)
+
+
+def test_a_declared_short_name_of_a_zone_is_that_zone_and_its_subject(nlp):
+    doc = run(nlp, "记者从市政府获悉:中法(武汉)生态科技产业园(以下简称“中法园”)成立5年来发展迅速。"
+                   "今年,中法园完成产值80亿元,增长12%。中法园引进企业30家。")
+    rows = [r for r in entity_rows(doc, "t") if r["text"] == "中法园"]
+    assert rows and {r["label"] for r in rows} == {"ZONE"}  # not the ORG LAC reads
+    ids = {r["text"]: r["entity_id"] for r in entity_rows(doc, "t") if r["label"] == "ZONE"}
+    assert ids["中法园"] == ids["中法(武汉)生态科技产业园"]
+    [fact] = [f for f in doc._.facts if f["surface"] == "80亿元"]
+    assert fact["subject"] == "中法园"  # the name the article uses most
+
+
+def test_a_declared_generic_word_is_no_short_name():
+    text = "宁波星海电子有限公司(以下简称“公司”)今年营收增长,公司计划再投资。华东科技产业园(以下简称“园区”)表示,园区将扩建。"
+    full, park = "宁波星海电子有限公司", "华东科技产业园"
+    ps = text.index(park)
+    linked = link_mentions([Mention("ORG", 0, len(full), full, "org_suffix"),
+                            Mention("ZONE", ps, ps + len(park), park, "zone_suffix")], text)
+    assert [m.text for m in linked] == [full, park]
