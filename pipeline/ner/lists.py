@@ -25,7 +25,8 @@ _MAX_CHARS = 6
 _PLACE_ENDS = "省市县区镇乡村州"
 
 
-_FIRM_WORDS = ("企业", "公司", "集团", "车企", "厂商", "巨头", "银行", "机构", "品牌商", "供应商", "跨国公司")
+_FIRM_WORDS = ("企业", "公司", "集团", "车企", "厂商", "巨头", "银行", "机构", "品牌商", "供应商", "跨国公司",
+               "配套商", "制造商", "服务商", "运营商", "厂家")
 
 
 def _openings(h: str, toks: Sequence[Tok], org_starts: dict[int, tuple[int, int]]) -> list[int]:

@@ -144,7 +144,10 @@ def suffix_orgs(h: str, toks: Sequence[Tok]) -> list[Cand]:
             j -= 1
         while j < i and not _is_name_start(h, toks[j]):
             j += 1
-        if j == i and not (t[2] == "ORG" or (t[2] in ("nz", "LOC") and len(w) > 3)):
+        # one token: LAC's ORG, or a long nz/LOC; or whatever the tag (交城某某铁合金有限责任公司/v)
+        # a legal form after a name, which nothing but a company ends with
+        if j == i and not (t[2] == "ORG" or (t[2] in ("nz", "LOC") and len(w) > 3)
+                           or (suf.startswith(_LEGAL_FORMS) and _names_before_legal_form(h, t[0], w[: -len(suf)]))):
             continue
         s = toks[j][0]
         s, e = _balance(h, s, t[1])
@@ -154,6 +157,18 @@ def suffix_orgs(h: str, toks: Sequence[Tok]) -> list[Cand]:
 
 
 _FUNCTION_TAGS = {"p", "c", "u", "d", "r", "m", "q", "w", "xc", "TIME"}
+
+
+def _names_before_legal_form(h: str, s: int, head: str) -> bool:
+    """The words before a legal form in one token name the company when they open with a
+    place (交城某某铁合金有限责任公司/v); not when a verb LAC glued on opens them (深入交城…),
+    nor a relation to another company (子公司…, 控股附属公司…), nor an unnamed one (湖南某…)."""
+    return (len(head) >= 4 and "公司" not in head and not head.startswith(_RELATION_WORDS)
+            and h[s - 1 : s] != "某" and any(head.startswith(p) for p in (head[:2], head[:3]) if p in lexicon.place_names()))
+
+
+_RELATION_WORDS = ("子", "控股", "附属", "下属", "全资", "参股", "旗下", "合资", "独资")
+_LEGAL_FORMS = ("有限公司", "有限责任公司", "股份有限公司", "集团有限公司", "集团股份有限公司")
 _KIND_WORDS = {"布局", "格局", "大局", "结局", "全局", "变局", "开局", "工厂", "新工厂", "子公司", "母公司", "分厂", "小厂", "关联公司", "主机厂", "跨国企业集团"}
 _KIND_ENDINGS = ("子公司", "母公司", "关联公司", "小厂")
 
@@ -244,11 +259,22 @@ def strip_subunit(h: str, s: int, e: int) -> tuple[int, int]:
 def is_generic(name: str) -> bool:
     if name in lexicon.generic_orgs():
         return True
+    if name[0] == "本" and not _this_one(name):
+        return False  # 本田, 本钢, 本特勒: 本 opens names as well as 本公司
     if name[0] in "该本我其各此这那全" and len(name) <= 6:
         # 全国政协, 全国妇联: the national bodies are named so; 全区, 全市企业 are scopes
         return not (name.startswith("全国") and len(name) >= 4 and name[2:] not in lexicon.generic_orgs()
                     and not name[2:].startswith(("各", "企业", "高新区", "开发区", "园区")))
     return _admin_level_only(name)
+
+
+def _this_one(name: str) -> bool:
+    """本 as "this": 本公司, 本市企业, 本届, 本项目 (a level, a period or a generic word after it)."""
+    rest = name[1:]
+    return rest[:1] in _THIS_NEXT or rest in lexicon.generic_orgs() or rest.startswith(("公司", "企业", "集团", "单位", "机构"))
+
+
+_THIS_NEXT = set("市省区县镇乡村国局部委院所校厂行社司报刊台站期届次年月日轮项批地土身")
 
 
 def _admin_level_only(name: str) -> bool:

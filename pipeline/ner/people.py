@@ -37,7 +37,7 @@ def lac_people(h: str, toks: Sequence[Tok]) -> list[tuple[int, int]]:
             # (奥尔布赖特, 内塔尼亚胡)
             if e - s <= 4 and transliterated(h[s:e]) and "·" + h[s:e] not in h:
                 continue
-            if _names_a_thing(h, toks, i):
+            if _names_a_thing(h, toks, i) or _project_item(h, toks, i):
                 continue
             out.append((s, extend_name(h, toks, i)))
         elif tag in ("LOC", "nz") and name_before_title(h, toks, i):
@@ -48,7 +48,8 @@ def lac_people(h: str, toks: Sequence[Tok]) -> list[tuple[int, int]]:
 # What a project, shop or plant is called ends with; a name right before its words names
 # the thing, not a person (富思特新材料项目, 某某蒙式火锅旗舰店项目)
 _THING_ENDS = re.compile(r"[\u4e00-\u9fffA-Za-z0-9]{1,14}?(?:项目|基地|工厂|车间|门店|旗舰店|平台|产业园)")
-_NOUN_TAGS = {"n", "nz", "nw", "vn", "an", "ORG"}
+# (蒙式火锅/a 旗舰店: LAC reads a descriptive word of the thing's name as an adjective)
+_NOUN_TAGS = {"n", "nz", "nw", "vn", "an", "ORG", "a"}
 
 
 def _names_a_thing(h: str, toks: Sequence[Tok], i: int) -> bool:
@@ -60,6 +61,31 @@ def _names_a_thing(h: str, toks: Sequence[Tok], i: int) -> bool:
     if nxt in lexicon.affixes("person_titles") or nxt in _PERSON_NOUNS:
         return False
     return bool(_THING_ENDS.match(h, toks[i][1]))
+
+
+# what a project's name may hold between a company and 项目 (甲与Acme GmbH战略合作项目):
+# nouns, foreign words, 与/和 joining the partners; no verb, so 王某牵头项目 is a person's
+_ITEM_TAGS = {"n", "nz", "nw", "vn", "an", "ORG", "LOC", "xc", "a", "j"}
+
+
+def _project_item(h: str, toks: Sequence[Tok], i: int) -> bool:
+    """A person-tagged word opening a list item of nouns that is a project's name: it ends
+    in 项目 (凯梅瑟与Acme GmbH战略合作项目、…) or the list is closed by 等 + a count of
+    projects (金麟锂电新材料、…等156个新建项目): a company's name, not a person's."""
+    if i == 0 or h[toks[i - 1][0] : toks[i - 1][1]] not in ("、", ",", ":", "，", "：") and toks[i - 1][2] not in ("TIME", "d"):
+        return False
+    for k in range(i + 1, min(i + 12, len(toks))):
+        w, tag = h[toks[k][0] : toks[k][1]], toks[k][2]
+        if w in ("、", "等"):
+            return k > i + 1 and (h[toks[k - 1][0] : toks[k - 1][1]].endswith("项目")
+                                  or bool(_PROJECTS_COUNTED.match(h, toks[k][0])))
+        if tag not in _ITEM_TAGS and not (tag in ("p", "c") and w in ("与", "和")) and not (tag == "w" and w.isspace() or w in "+&-"):
+            return False
+    return False
+
+
+# the rest of a list of projects: …等156个新建项目, …等11个项目
+_PROJECTS_COUNTED = re.compile(r"[^，,。；;!?！？]{0,40}?等[近约超]?[\d一二三四五六七八九十百千]+[个项][^，,。；;、]{0,6}?项目")
 
 
 # nouns that follow a person's name (张某同志, 王某一行)
@@ -89,6 +115,10 @@ def transliterated(w: str) -> bool:
 _NOT_NAME_CHAR = set("的了着过等说称和与及是在也都就还又曾已将对向为被把让给则却便才再并而或即之其所以于"
                      "刚正很更最只仍共均亦早先一不没未常总多首要会能可应另同亲当")
 _NAME_END_TAGS = {"v", "p", "w", "d", "c", "u", "vd", "ad"}
+# words after a person's name that nothing else is followed by (王某一行, 王某同志), and the
+# characters that stand between a name and them without being part of it (王某等一行)
+_GROUP_AFTER = ("一行", "同志", "先生", "女士")
+_NOT_BEFORE_GROUP = set("等和与及率带陪同")
 
 
 def extend_name(h: str, toks: Sequence[Tok], i: int) -> int:
@@ -99,6 +129,9 @@ def extend_name(h: str, toks: Sequence[Tok], i: int) -> int:
     if e - s != 2 or h[s] not in lexicon.surnames() or i + 2 >= len(toks):
         return e
     ns, ne, ntag = toks[i + 1]
+    if ne - ns == 1 and ns == e and h.startswith(_GROUP_AFTER, ne) and _NAME_CHARS.match(h[ns] * 2) \
+            and h[ns] not in _NOT_BEFORE_GROUP:
+        return ne  # 丁大/PER 为/v 一行: the character before 一行 ends the name
     if ne - ns != 1 or ns != e or not _NAME_CHARS.match(h[ns] * 2) or h[ns] in _NOT_NAME_CHAR:
         return e
     if ntag not in ("a", "ad", "d", "n", "ng", "an", "nz", "vn"):

@@ -442,3 +442,37 @@ def test_name_of_a_project_is_tagged_a_person(tagger: LacTagger) -> None:
 
 def test_person_before_a_verb_stays(tagger: LacTagger) -> None:
     assert "王立新" in _found("会上，王立新介绍了新材料项目的进展。", tagger, "PERSON")
+
+
+def test_a_list_closed_by_a_count_of_suppliers_names_firms_even_after_ben(tagger: LacTagger) -> None:
+    # 本 opens names (本特勒, 本田) as well as 本公司; 配套商 is a word for firms
+    text = "围绕整车工厂,本特勒、博斯等近30家汽车配套商落户园区。本公司表示欢迎。"
+    assert {"本特勒", "博斯"} <= _found(text, tagger, "ORG")
+    assert "本公司" not in _found(text, tagger, "ORG")
+    assert not _found(text, tagger, "PERSON")
+
+
+@pytest.mark.parametrize("text, name", [
+    ("会上,凯梅瑟与Acme GmbH战略合作项目、华光科技研发中心项目等8个项目集中签约。", "凯梅瑟"),
+    ("目前,金麟锂电新材料、宏达工业涂料、瑞丰电子等120个新建项目已开工。", "金麟"),
+    ("此外,顾丰高端家纺面料项目总投资2亿美元。", "顾丰"),
+])
+def test_a_name_opening_a_projects_name_is_no_person(tagger: LacTagger, text: str, name: str) -> None:
+    assert name not in _found(text, tagger, "PERSON")
+
+
+def test_people_with_their_projects_stay_people(tagger: LacTagger) -> None:
+    people = _found("王明牵头项目、李华负责的项目等已完成。张强、李明等10个项目负责人获奖。", tagger, "PERSON")
+    assert {"王明", "李华", "张强", "李明"} <= people
+
+
+def test_the_character_before_yixing_ends_the_name(tagger: LacTagger) -> None:
+    people = _found("随后,孙立军、丁大为一行来到园区调研。王明等一行参观了展厅。", tagger, "PERSON")
+    assert people == {"孙立军", "丁大为", "王明"}
+
+
+def test_a_legal_name_in_a_token_of_any_tag_when_a_place_opens_it(tagger: LacTagger) -> None:
+    # LAC tags this company's name /v here
+    assert "交城义望铁合金有限责任公司" in _found("孙某一行深入交城义望铁合金有限责任公司调研。", tagger, "ORG")
+    # LAC glues the verb on here: no name opens with it
+    assert not any(o.startswith("深入") for o in _found("调研组深入交城恒达铁合金有限责任公司调研。", tagger, "ORG"))
