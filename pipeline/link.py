@@ -122,7 +122,7 @@ def _declared_aliases(mentions: list[Mention], text: str) -> tuple[list[Mention]
             if any(s <= span[0] and span[1] <= e for s, e in covered):
                 continue
             attrs = {"alias_of": full, **({"zone_id": zone_id} if zone_id else {})}
-            added.append(Mention(label, span[0], span[1], alias, f"{label.lower()}_alias", norm=alias, attrs=attrs))
+            added.append(Mention(label, span[0], span[1], alias, "org_alias" if label == "ORG" else "zone_declared", norm=alias, attrs=attrs))
     return mentions + added, alias_of
 
 
