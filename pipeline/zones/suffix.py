@@ -72,7 +72,7 @@ STOP_WORDS = """建设 打造 位于 落户 入驻 依托 标志着 成立 设�
 作为 通过 围绕 聚焦 对接 引进 发展 服务 依靠 借助 携手 联手 推动 促进 实施 面向 结合 所在 其中 目前
 近年来 今年 去年 日前 近日 同时 已经 正在 计划 拟在 将在 承建 入选 获评 授予 荣获 认定 创建 申请 晋升
 升级 获得 上下游 企业 公司 集团 正东 正西 正南 正北 东侧 西侧 南侧 北侧 附近 旁边 境内 以东 以西 以南
-以北 毗邻 紧邻 邻近 项目 若干 助力 现有
+以北 毗邻 紧邻 邻近 项目 若干 助力 现有 方面 领域 期间 阶段 过程 当中 之间
 实现 拉动 带动 占 同期 季度 扎根 建立 稳居 位居 跻身 所在地 其他 其它 各类 各级 多个 这些 那些""".split()
 # (The last line: verbs and time words that stand before a bare kind word used as a
 # reference, 占同期新区进口值, 一季度新区共有, 扎根新区, 稳居全国高新区前列; and
@@ -94,7 +94,7 @@ GENERIC_WORDS = """国家 国家级 省级 市级 县级 区级 全国 中国 �
 全面 改革 体制 机制 制度 试点 区内 园内 县内
 智能 储能 氢能 动能 数据 数控 家电 家居 会展 日化 可再生能源
 现代化 专业化 规模化 国际化 综合性 战略性 价值 技术 主题 地区
-型 大 千亿级 百亿级 万亿级 千亿 百亿 万亿 亿级 可降解 飞地 合作 深度合作 高效 跨市 跨省 跨境 跨区域""".split()
+领先 知名 著名 顶尖 功能性 型 大 千亿级 百亿级 万亿级 千亿 百亿 万亿 亿级 可降解 飞地 合作 深度合作 高效 跨市 跨省 跨境 跨区域""".split()
 # (The line before the last also keeps a stop character inside an industry word from
 # cutting a name: the 能 of 智能网联汽车产业园, the 据 of 数据.  The last: typology and
 # scale words describe a park, 城市型生态产业园, 3大千亿级产业园区, 飞地工业园, 可降解 keeps
@@ -137,6 +137,13 @@ def _segments(w: str, lex_re: re.Pattern[str]) -> list[tuple[int, int]]:
         i = m.end()
     segs.extend((j, j + 1) for j in range(i, len(w)))
     return segs
+
+
+def _without_generic_tail(name: str, lex_re: re.Pattern[str]) -> str:
+    segs = _segments(name, lex_re)
+    while segs and name[segs[-1][0] : segs[-1][1]] in _GENERIC:
+        segs.pop()
+    return name[: segs[-1][1]] if segs else ""
 
 
 def _is_generic(name: str, lex_re: re.Pattern[str]) -> bool:
@@ -256,6 +263,7 @@ def _is_place(piece: str, rules: ZoneRules) -> bool:
 
 
 _CLOSE, _OPEN = ")）", "(（"
+_TOPONYM_ENDS = frozenset("洲湖山岛湾桥河江坝滩岭峰塘溪沟坪庄屯堡峪寨墩")
 
 
 def _zone(t: str, start: int, end: int, zone_type: str, province: str | None, zone_id: str | None = None,
@@ -419,18 +427,26 @@ def _decide(t: str, ks: int, ke: int, kind: str, prev_end: int, rules: ZoneRules
         name = name[segs[start_seg][0]:]
         if first_place is not None:
             rest = len(name) - (segs[run[-1]][1] - segs[first_place][0])
-            if rest == 1 and not admin and not (zone_type == "bonded" and name.endswith("港")):
-                # (a port's bonded zone keeps its 港: 天津港保税区)
+            if rest == 1 and not admin and not (zone_type == "bonded" and name.endswith("港")) \
+                    and name[-1] not in _TOPONYM_ENDS:
+                # (a port's bonded zone keeps its 港: 天津港保税区; a place and a feature of the
+                # land is another place's name: 白沙洲工业园)
                 return None  # 贵州大片区: a one-character word after a place is a modifier
         if first_place is None:
             # Only the words after a suffixed place: 上海市外高桥保税区 → 外高桥.
             if len(name) < 2 or _is_generic(name, lex_re):
                 return None
     else:
-        if need == "place" or not hard:
+        # an area named right after its zone is the zone's (济南高新区 + 章锦片区), as a
+        # free-trade zone's 片区 after it
+        area_of_zone = kind == "片区" and a + b == prev_end > 0
+        if (need == "place" and not area_of_zone) or not hard:
             return None
-        limit = 3 if need == "short" else 8
-        if not 2 <= len(name) <= limit or _is_generic(name, lex_re):
+        limit = 3 if need == "short" else 4 if area_of_zone else 8
+        # a park's name may run on with its theme (创力国际 + 新型绿色建材 + 产业园): past the
+        # limit, it holds for what precedes the generic words
+        head = _without_generic_tail(name, lex_re) if need == "park" and len(name) > limit else name
+        if not 2 <= len(name) or not 2 <= len(head) <= limit or _is_generic(name, lex_re):
             return None
     start = ks - len(name)
     # named_by: found by what the text says around the name, not by its form alone

@@ -181,3 +181,25 @@ def test_a_zone_keeps_one_name_in_an_article() -> None:
     # the article names the county's zone without the suffix too: that is its name
     text = "交城经济开发区今年引进项目8个。交城县开发区管委会主任介绍了情况。"
     assert [m.text for m in find_zones(text)] == ["交城经济开发区"]
+
+
+def test_a_parks_name_runs_on_with_its_theme() -> None:
+    # a company and generic theme words past the eight characters of a park's own name
+    assert texts("包括远航国际新型绿色建材产业园项目在内") == ["远航国际新型绿色建材产业园"]
+    assert texts("长沙高新区新经济产业园今天开园") == ["长沙高新区", "新经济产业园"]
+    assert texts("要建设世界领先科技园区") == []  # 领先 describes, it names nothing
+
+
+def test_a_place_and_a_feature_of_the_land_name_a_park() -> None:
+    # 白沙 is a county, 白沙洲 another place; 贵州大片区 stays a modifier
+    assert texts("该区设在衡阳市白沙洲工业园") == ["白沙洲工业园"]
+    assert texts("贵州大片区发展迅速") == []
+
+
+def test_an_area_named_right_after_its_zone_is_the_zones() -> None:
+    assert texts("近日,济南高新区章锦片区举行签约仪式") == ["济南高新区", "章锦片区"]
+    assert texts("近日,章锦片区举行签约仪式") == []  # no place, no zone before it
+
+
+def test_a_word_of_aspect_ends_the_name_before_a_kind() -> None:
+    assert texts("在对外开放建设方面新区仍有短板") == []
