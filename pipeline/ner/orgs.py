@@ -83,7 +83,9 @@ def _may_join(h: str, toks: Sequence[Tok], k: int, head: Tok | None = None) -> b
         if k == 0 or k + 1 >= len(toks):
             return False
         left, right = toks[k - 1], toks[k + 1]
-        if toks[k][2] == "v" and (right[2] not in ("n", "vn") or left[2] not in ("n", "vn", "LOC", "nz")):
+        # (after a place a verb is the place's predicate, not part of a name: 西安/LOC 是/v
+        # 国家中心城市, 荷兰/LOC 设有/v 平台公司)
+        if toks[k][2] == "v" and (right[2] not in ("n", "vn") or left[2] not in ("n", "vn", "nz")):
             return False
         if w in _CONJ and (
             _ends_with_suffix(_tok_text(h, left)) or right[2] == "LOC" or left[2] in ("LOC", "w", "PER")
@@ -265,6 +267,9 @@ def is_generic(name: str) -> bool:
         # 全国政协, 全国妇联: the national bodies are named so; 全区, 全市企业 are scopes
         return not (name.startswith("全国") and len(name) >= 4 and name[2:] not in lexicon.generic_orgs()
                     and not name[2:].startswith(("各", "企业", "高新区", "开发区", "园区")))
+    # 国家中心(城市), 国家平台: the nation and a bare type word name no body
+    if name.startswith("国家") and name[2:] in lexicon.generic_orgs():
+        return True
     return _admin_level_only(name)
 
 
@@ -449,7 +454,7 @@ def is_place(name: str) -> bool:
     return name in lexicon.place_names() or name in pre.get("foreign", ()) or name in ("中国", "中华")
 
 
-_LATIN_CORP = re.compile(r"[A-Z][A-Za-z&\-]*(?:[ .][A-Z][A-Za-z&\-]*)*[ .](?:Corp|Corporation|Inc|Ltd|Co|Group|Industries|Holdings|Company|LLC|AG|GmbH|PLC)(?![A-Za-z])\.?")
+_LATIN_CORP = re.compile(r"[A-Z][A-Za-z&+\-]*(?:[ .][A-Z][A-Za-z&+\-]*)*[ .](?:Corp|Corporation|Inc|Ltd|Co|Group|Industries|Holdings|Company|LLC|AG|GmbH|PLC)(?![A-Za-z])\.?")
 _LATIN_PAREN = re.compile(r"\(([A-Z][A-Za-z0-9&\-]*(?: [A-Z][A-Za-z0-9&\-]*){0,4})\)")
 
 

@@ -476,3 +476,13 @@ def test_a_legal_name_in_a_token_of_any_tag_when_a_place_opens_it(tagger: LacTag
     assert "交城义望铁合金有限责任公司" in _found("孙某一行深入交城义望铁合金有限责任公司调研。", tagger, "ORG")
     # LAC glues the verb on here: no name opens with it
     assert not any(o.startswith("深入") for o in _found("调研组深入交城恒达铁合金有限责任公司调研。", tagger, "ORG"))
+
+
+def test_a_verb_after_a_place_is_its_predicate_not_part_of_a_name(tagger: LacTagger) -> None:
+    orgs = _found("该公司目前在爱尔兰、马来西亚以及荷兰设有平台公司。西安是国家中心城市。", tagger, "ORG")
+    assert not orgs
+
+
+def test_customs_offices_and_latin_names_with_a_plus(tagger: LacTagger) -> None:
+    orgs = _found("今年,宁波海关监管进出口货物1万吨,海关表示将继续支持。长江与Automation W+R GmbH签约。", tagger, "ORG")
+    assert {"宁波海关", "Automation W+R GmbH"} <= orgs and "海关" not in orgs
