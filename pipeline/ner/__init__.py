@@ -90,7 +90,8 @@ def find_orgs_and_people(
     # article (罗清 for 罗清启) takes its full form
     full = {m.norm for m in found.values()}
     for key, m in list(found.items()):
-        if m.norm in not_people or any(m.norm in n for n in inside) or not people.plausible_name(m.norm):
+        # (a surname alone, 江 of 江主席, is in many names without being theirs)
+        if m.norm in not_people or (len(m.norm) > 1 and any(m.norm in n for n in inside)) or not people.plausible_name(m.norm):
             del found[key]
             continue
         longer = next((q for q in full if len(q) > len(m.norm) and q.startswith(m.norm) and h.startswith(q, m.start)), None)

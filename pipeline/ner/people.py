@@ -31,6 +31,10 @@ def lac_people(h: str, toks: Sequence[Tok]) -> list[tuple[int, int]]:
         # 铁锋区, 钦南区: a place name LAC read as a person
         if h[e : e + 1] in _PLACE_AFTER:
             continue
+        if tag == "PER" and (sur := _surname_before_title(h[s:e])):
+            # 吴先生, 江主席/PER: the title is no part of the name (ANNOTATION), the surname is
+            out.append((s, s + sur))
+            continue
         if tag == "PER" and _NAME_CHARS.match(h[s:e]) and (e - s <= 4 or "·" in h[s:e] or _long_foreign(h[s:e])):
             # 贝克 for 盖瑞·贝克 written out elsewhere in the article stays a person; a short
             # transliteration alone is as often a company (摩比斯, 贝恩), a long one a person
@@ -43,6 +47,19 @@ def lac_people(h: str, toks: Sequence[Tok]) -> list[tuple[int, int]]:
         elif tag in ("LOC", "nz") and name_before_title(h, toks, i):
             out.append((s, e))
     return out
+
+
+_HONORIFICS = ("先生", "女士", "小姐", "老")
+
+
+def _surname_before_title(w: str) -> int:
+    """The length of the surname when a person-tagged word is a surname and an honorific or
+    a title (吴先生, 林老, 江主席, 欧阳先生); else 0."""
+    for n in (2, 1):
+        rest = w[n:]
+        if w[:n] in lexicon.surnames() and rest and (rest in _HONORIFICS or rest in lexicon.affixes("person_titles")):
+            return n
+    return 0
 
 
 # What a project, shop or plant is called ends with; a name right before its words names

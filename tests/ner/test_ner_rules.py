@@ -486,3 +486,9 @@ def test_a_verb_after_a_place_is_its_predicate_not_part_of_a_name(tagger: LacTag
 def test_customs_offices_and_latin_names_with_a_plus(tagger: LacTagger) -> None:
     orgs = _found("今年,宁波海关监管进出口货物1万吨,海关表示将继续支持。长江与Automation W+R GmbH签约。", tagger, "ORG")
     assert {"宁波海关", "Automation W+R GmbH"} <= orgs and "海关" not in orgs
+
+
+def test_a_surname_with_an_honorific_or_a_title_is_the_person_without_it(tagger: LacTagger) -> None:
+    # ANNOTATION: titles and roles are no part of a PERSON span; MSRA marks the surname alone
+    people = _found("吴先生告诉记者,江主席会见了他。林老今年90岁。", tagger, "PERSON")
+    assert people == {"吴", "江", "林"}
