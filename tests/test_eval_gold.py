@@ -14,12 +14,14 @@ MARGIN = 0.02
 # on 2026-12-03 (dev period, sample subject and period) and ../shared/train added (its figures
 # are half tuned: a floor against regressions, not a held-out score); micro raised on 2026-12-04
 # (dev .953, train .925: the name rules of that session), train subject set to the .891 it gives
-# since (candidates changed: README, "Rules of the session of 2026-12-04", for the held-out fall)
+# since (candidates changed: README, "Rules of the session of 2026-12-04", for the held-out fall);
+# train micro .939 and subject .893 on the second session of 2026-12-04 (declared zone names,
+# project and list people, zone and organisation edges)
 FLOORS = {
     "seed": {"micro": 0.974, "facts": 1.000, "subject": 0.863, "period": 0.902, "approx": 1.000, "metric": 0.922},
     "dev": {"micro": 0.953, "facts": 0.998, "subject": 0.867, "period": 0.949, "approx": 1.000, "metric": 0.918},
     "sample": {"micro": 0.988, "facts": 1.000, "subject": 0.889, "period": 0.975, "approx": 1.000, "metric": 0.975},
-    "train": {"micro": 0.925, "facts": 0.977, "subject": 0.891, "period": 0.942, "approx": 0.998, "metric": 0.972},
+    "train": {"micro": 0.939, "facts": 0.977, "subject": 0.893, "period": 0.942, "approx": 0.998, "metric": 0.972},
 }
 
 
