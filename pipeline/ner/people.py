@@ -53,11 +53,13 @@ _HONORIFICS = ("先生", "女士", "小姐", "老")
 
 
 def _surname_before_title(w: str) -> int:
-    """The length of the surname when a person-tagged word is a surname and an honorific or
-    a title (吴先生, 林老, 江主席, 欧阳先生); else 0."""
-    for n in (2, 1):
+    """The length of the name when a person-tagged word is a surname, or a surname and a
+    given name, and then an honorific or a title (吴先生, 林老, 江主席, 欧阳先生, 姚某国局长);
+    else 0."""
+    for n in (3, 2, 1):
         rest = w[n:]
-        if w[:n] in lexicon.surnames() and rest and (rest in _HONORIFICS or rest in lexicon.affixes("person_titles")):
+        if (w[:1] in lexicon.surnames() or w[:2] in lexicon.surnames()) and rest \
+                and (rest in _HONORIFICS or rest in lexicon.affixes("person_titles")):
             return n
     return 0
 

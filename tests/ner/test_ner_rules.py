@@ -490,5 +490,5 @@ def test_customs_offices_and_latin_names_with_a_plus(tagger: LacTagger) -> None:
 
 def test_a_surname_with_an_honorific_or_a_title_is_the_person_without_it(tagger: LacTagger) -> None:
     # ANNOTATION: titles and roles are no part of a PERSON span; MSRA marks the surname alone
-    people = _found("吴先生告诉记者,江主席会见了他。林老今年90岁。", tagger, "PERSON")
-    assert people == {"吴", "江", "林"}
+    people = _found("吴先生告诉记者,江主席会见了他。林老今年90岁。姚保国局长出席会议。", tagger, "PERSON")
+    assert people == {"吴", "江", "林", "姚保国"}
