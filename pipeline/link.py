@@ -165,7 +165,7 @@ def _complete_roles(mentions: list[Mention], text: str) -> list[Mention]:
     for m in mentions:
         role = m.attrs.get("role")
         if m.label == "PERSON" and role and not m.attrs.get("org") and text:
-            rs = m.start - len(role)
+            rs = m.start if m.attrs.get("role_after") else m.start - len(role)
             before = text[max(0, rs - 4):rs]
             org = None
             if before.endswith(_ORG_ANAPHORA):

@@ -93,14 +93,16 @@ def role_rows(doc: Doc, article_id: str) -> list[dict[str, Any]]:
         role = m.attrs.get("role")
         if m.label != "PERSON" or not (role or m.attrs.get("org")):
             continue
-        rs = m.start - len(role or "")
+        # the title's start: before the name (副市长姚卿), or right after it (胡经理)
+        rs = m.end if m.attrs.get("role_after") else m.start - len(role or "")
+        before = m.start if m.attrs.get("role_after") else rs
         org, org_m = m.attrs.get("org"), None
         if org is None and role:
-            org_m, org = _org_before(mentions, text, rs)
+            org_m, org = _org_before(mentions, text, before)
         elif org is not None:
-            org_m = next((o for o in reversed(mentions) if o.label in ("ORG", "GPE", "ZONE") and o.end <= rs
+            org_m = next((o for o in reversed(mentions) if o.label in ("ORG", "GPE", "ZONE") and o.end <= before
                           and org in (o.text, o.attrs.get("display"))), None)
-        for r_start, r_end in _split_roles(text, rs, m.start) if role else [(None, None)]:
+        for r_start, r_end in _split_roles(text, rs, rs + len(role)) if role else [(None, None)]:
             title = written[r_start:r_end] if r_start is not None else None
             key = (_entity_id(m), title, org)
             if key in seen:

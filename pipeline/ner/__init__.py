@@ -83,7 +83,10 @@ def find_orgs_and_people(
     for s, e in people.lac_people(h, toks):
         if (s, e) in found or _overlaps(s, e, taken) or found_spans.overlaps(s, e):
             continue
-        found[(s, e)] = Mention("PERSON", s, e, text[s:e], "lac", norm=h[s:e])
+        # 胡经理: a title after the name is the person's role as one before it is
+        role = people.title_after(h, s, e)
+        found[(s, e)] = Mention("PERSON", s, e, text[s:e], "lac", norm=h[s:e],
+                                attrs={"role": role, "role_after": True} if role else {})
         found_spans.add(s, e)
     # one label per surface: a name the article uses for an organisation (or inside
     # one, 萨固 in 萨固密集团) is not a person; a name LAC cut short elsewhere in the

@@ -52,6 +52,15 @@ def lac_people(h: str, toks: Sequence[Tok]) -> list[tuple[int, int]]:
 _HONORIFICS = ("先生", "女士", "小姐", "老")
 
 
+def title_after(h: str, s: int, e: int) -> str:
+    """A title written right after a name (胡 + 经理, 姚某国 + 局长): the person's role."""
+    for n in (5, 4, 3, 2):
+        t = h[e : e + n]
+        if len(t) == n and t in lexicon.affixes("person_titles") and _surname_before_title(h[s : e + n]) == e - s:
+            return t
+    return ""
+
+
 def _surname_before_title(w: str) -> int:
     """The length of the name when a person-tagged word is a surname, or a surname and a
     given name, and then an honorific or a title (吴先生, 林老, 江主席, 欧阳先生, 姚某国局长);
