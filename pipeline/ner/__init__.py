@@ -101,7 +101,10 @@ def find_orgs_and_people(
         if longer is not None:
             e = m.start + len(longer)
             if not _overlaps(m.start, e, taken):
-                found[key] = Mention("PERSON", m.start, e, text[m.start : e], m.source, norm=longer, attrs=m.attrs)
+                # (a title after the short form is then inside the name: 焦 + 经理 where the
+                # article writes 负责人焦经理)
+                attrs = {} if m.attrs.get("role_after") else m.attrs
+                found[key] = Mention("PERSON", m.start, e, text[m.start : e], m.source, norm=longer, attrs=attrs)
     out.extend(found.values())
     out.sort(key=lambda m: (m.start, m.label))
     return out
