@@ -105,7 +105,10 @@ def _project_item(h: str, toks: Sequence[Tok], i: int) -> bool:
     for k in range(i + 1, min(i + 12, len(toks))):
         w, tag = h[toks[k][0] : toks[k][1]], toks[k][2]
         if w in ("、", "等"):
-            return k > i + 1 and (h[toks[k - 1][0] : toks[k - 1][1]].endswith("项目")
+            # or two nouns or more run on from it, none joining partners (沛顿/PER 存储/vn
+            # 先进封测/n、): the maker heading what it makes
+            run_on = k > i + 2 and all(toks[j][2] in _ITEM_TAGS for j in range(i + 1, k))
+            return k > i + 1 and (run_on or h[toks[k - 1][0] : toks[k - 1][1]].endswith("项目")
                                   or bool(_PROJECTS_COUNTED.match(h, toks[k][0])))
         if tag not in _ITEM_TAGS and not (tag in ("p", "c") and w in ("与", "和")) and not (tag == "w" and w.isspace() or w in "+&-"):
             return False

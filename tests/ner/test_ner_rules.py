@@ -456,6 +456,7 @@ def test_a_list_closed_by_a_count_of_suppliers_names_firms_even_after_ben(tagger
     ("会上,凯梅瑟与Acme GmbH战略合作项目、华光科技研发中心项目等8个项目集中签约。", "凯梅瑟"),
     ("目前,金麟锂电新材料、宏达工业涂料、瑞丰电子等120个新建项目已开工。", "金麟"),
     ("此外,顾丰高端家纺面料项目总投资2亿美元。", "顾丰"),
+    ("研发中心项目、尚瑞石墨烯超级电容、科普发电机组等项目开工。", "尚瑞"),
 ])
 def test_a_name_opening_a_projects_name_is_no_person(tagger: LacTagger, text: str, name: str) -> None:
     assert name not in _found(text, tagger, "PERSON")
