@@ -28,8 +28,8 @@ def lac_people(h: str, toks: Sequence[Tok]) -> list[tuple[int, int]]:
     for i, (s, e, tag) in enumerate(toks):
         if tag == "PER" and _among_places(h, toks, i):
             continue
-        # 铁锋区, 钦南区: a place name LAC read as a person
-        if h[e : e + 1] in _PLACE_AFTER:
+        # 铁锋区, 钦南区: a place name LAC read as a person; 井开区/PER: with its suffix
+        if h[e : e + 1] in _PLACE_AFTER or (tag == "PER" and e - s >= 3 and h[e - 1] in _PLACE_SUFFIXES):
             continue
         if tag == "PER" and (sur := _surname_before_title(h[s:e])):
             # 吴先生, 江主席/PER: the title is no part of the name (ANNOTATION), the surname is
@@ -188,6 +188,7 @@ def name_before_title(h: str, toks: Sequence[Tok], i: int) -> bool:
 
 
 _PLACE_AFTER = set("区县市镇乡村路街省州")
+_PLACE_SUFFIXES = set("区县市镇乡省")
 _NOT_NAME_ENDINGS = ("企", "企业", "公司", "集团", "方面", "同志")
 
 

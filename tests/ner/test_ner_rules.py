@@ -493,3 +493,8 @@ def test_a_surname_with_an_honorific_or_a_title_is_the_person_without_it(tagger:
     # ANNOTATION: titles and roles are no part of a PERSON span; MSRA marks the surname alone
     people = _found("吴先生告诉记者,江主席会见了他。林老今年90岁。姚保国局长出席会议。", tagger, "PERSON")
     assert people == {"吴", "江", "林", "姚保国"}
+
+
+def test_a_person_tagged_word_ending_in_a_places_suffix_is_no_person(tagger: LacTagger) -> None:
+    # LAC tags this zone's short name /PER at the head of a sentence
+    assert "井开区" not in _found("井开区自2001年挂牌以来发展迅速。", tagger, "PERSON")
