@@ -23,7 +23,8 @@ _INNER_TAGS = {"LOC", "ORG", "PER", "nz", "nw", "n", "vn", "an", "s", "v", "a", 
 _START_TAGS = {"LOC", "ORG", "PER", "nz", "nw"}
 _NATIONAL = {"中国", "国家", "全国", "中华", "中央", "国务院", "中共", "国际", "世界", "亚洲", "中华全国"}
 _CONJ = {"和", "与", "及"}
-_ASCII_NAME = re.compile(r"^[A-Za-z][A-Za-z0-9.\-]*$|^[A-Z0-9]{2,}$|^[A-Za-z]+\d+$")
+# (a letter in it: 32/m of 32字方针 is a number, not a name like 3M or 5G)
+_ASCII_NAME = re.compile(r"^[A-Za-z][A-Za-z0-9.\-]*$|^(?=[A-Z0-9]*[A-Z])[A-Z0-9]{2,}$|^[A-Za-z]+\d+$")
 _MAX_ORG_CHARS = 32
 _MAX_WALK = 12
 
@@ -471,7 +472,7 @@ def latin_orgs(h: str, org_spans) -> list[Cand]:
 
 # verbs of joint action that never stand inside a name (郑州大学共建超硬材料研究院)
 _JOINING_VERBS = ("共建", "合建", "组建", "设立", "成立", "牵头", "依托", "引进", "打造", "建设", "联合建设", "合作")
-_BELONGS = ("所属", "下属", "直属")
+_BELONGS = ("所属", "下属", "直属", "旗下")
 # function characters LAC glues to the end of a name (中钢另/ORG 一家子公司, 中钢从一/ORG 家)
 _TRAILING_FUNCTION = ("从一", "另", "从", "向", "把", "被", "对")
 

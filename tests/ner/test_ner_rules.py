@@ -498,3 +498,9 @@ def test_a_surname_with_an_honorific_or_a_title_is_the_person_without_it(tagger:
 def test_a_person_tagged_word_ending_in_a_places_suffix_is_no_person(tagger: LacTagger) -> None:
     # LAC tags this zone's short name /PER at the head of a sentence
     assert "井开区" not in _found("井开区自2001年挂牌以来发展迅速。", tagger, "PERSON")
+
+
+def test_qixia_splits_two_companies_and_numbers_open_no_name(tagger: LacTagger) -> None:
+    orgs = _found("坚持32字方针和省委部署。江南航空科技股份有限公司旗下天弘公司拆解飞机。3M公司到场。", tagger, "ORG")
+    assert {"江南航空科技股份有限公司", "天弘公司", "3M公司"} <= orgs
+    assert not any("旗下" in o or o.startswith("32") for o in orgs)
