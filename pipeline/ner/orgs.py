@@ -184,6 +184,9 @@ def _balance(h: str, s: int, e: int) -> tuple[int, int]:
             s += 1
         elif seg.startswith(")"):
             s += 1
+        elif seg.count("(") > seg.count(")") and seg.rfind("(") > seg.rfind(")"):
+            # 张某(人民日报: the name opens inside the bracket, after what it glosses
+            s += seg.rfind("(") + 1
     return s, e
 
 

@@ -504,3 +504,8 @@ def test_qixia_splits_two_companies_and_numbers_open_no_name(tagger: LacTagger) 
     orgs = _found("坚持32字方针和省委部署。江南航空科技股份有限公司旗下天弘公司拆解飞机。3M公司到场。", tagger, "ORG")
     assert {"江南航空科技股份有限公司", "天弘公司", "3M公司"} <= orgs
     assert not any("旗下" in o or o.startswith("32") for o in orgs)
+
+
+def test_a_name_ending_inside_a_bracket_opens_in_it(tagger: LacTagger) -> None:
+    orgs = _found("据CMIC(中国市场情报中心)统计,销量增长。", tagger, "ORG")
+    assert "中国市场情报中心" in orgs and not any("(" in o for o in orgs)
