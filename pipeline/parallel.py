@@ -144,10 +144,29 @@ def _pooled(chunks: Iterator[list[Job]], workers: int, local: Callable[[list[Art
 
 def _terminate(pool: ProcessPoolExecutor) -> None:
     # ProcessPoolExecutor has no public way to stop its workers at once
-    for proc in list((getattr(pool, "_processes", None) or {}).values()):
+    procs = list((getattr(pool, "_processes", None) or {}).values())
+    for proc in procs:
         try:
             proc.terminate()
         except (OSError, ValueError):  # already gone
+            pass
+    for proc in procs:
+        try:
+            proc.join(timeout=5)
+        except (OSError, ValueError, AssertionError):
+            pass
+    # A worker stopped while writing its result leaves half a message in the result pipe,
+    # and the executor's manager thread waits for the rest for ever; the interpreter joins
+    # that thread on exit, so a run stopped by SIGTERM or Ctrl-C hung there (1 run in 5 of
+    # tests/robust/test_kill.py).  With the parent's write end closed too, the pipe has no
+    # writer left: the thread reads end-of-file, finds the pool broken and ends.  Likewise
+    # the thread feeding calls to the dead workers stops once the pipe has no reader.
+    for queue, end in (("_result_queue", "_writer"), ("_call_queue", "_reader")):
+        conn = getattr(getattr(pool, queue, None), end, None)
+        try:
+            if conn is not None:
+                conn.close()
+        except OSError:
             pass
 
 
