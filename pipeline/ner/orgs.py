@@ -263,7 +263,7 @@ def strip_subunit(h: str, s: int, e: int) -> tuple[int, int]:
 
 
 def is_generic(name: str) -> bool:
-    if name in lexicon.generic_orgs():
+    if name in lexicon.generic_orgs() or _place_and_generic(name):
         return True
     if name[0] == "本" and not _this_one(name):
         return False  # 本田, 本钢, 本特勒: 本 opens names as well as 本公司
@@ -275,6 +275,18 @@ def is_generic(name: str) -> bool:
     if name.startswith("国家") and name[2:] in lexicon.generic_orgs():
         return True
     return _admin_level_only(name)
+
+
+def _place_and_generic(name: str) -> bool:
+    """香港上市公司, 广东民营企业: a place and a kind of company describe, they name none
+    (a place's government or bureau, 北京市政府, is a body)."""
+    for n in (4, 3, 2):
+        rest = name[n:]
+        # (a place and 公司 alone may be a name: 方正公司, 金山公司, 东风公司)
+        if len(name) > n and rest.endswith(("公司", "企业")) and len(rest) > 2 and rest in lexicon.generic_orgs() \
+                and (is_place(name[:n]) or name[:n] in ("香港", "澳门")):
+            return True
+    return False
 
 
 def _this_one(name: str) -> bool:

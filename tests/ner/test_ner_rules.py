@@ -509,3 +509,9 @@ def test_qixia_splits_two_companies_and_numbers_open_no_name(tagger: LacTagger) 
 def test_a_name_ending_inside_a_bracket_opens_in_it(tagger: LacTagger) -> None:
     orgs = _found("据CMIC(中国市场情报中心)统计,销量增长。", tagger, "ORG")
     assert "中国市场情报中心" in orgs and not any("(" in o for o in orgs)
+
+
+def test_kinds_of_company_after_a_place_are_descriptions(tagger: LacTagger) -> None:
+    orgs = _found("香港上市公司华润创业今日公布。标的公司的债权由其承担。北京市政府表示支持,方正公司也参加。", tagger, "ORG")
+    assert not {"香港上市公司", "标的公司"} & orgs
+    assert {"北京市政府", "华润创业"} <= orgs
