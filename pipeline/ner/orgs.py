@@ -167,7 +167,7 @@ def _names_before_legal_form(h: str, s: int, head: str) -> bool:
     place (交城某某铁合金有限责任公司/v); not when a verb LAC glued on opens them (深入交城…),
     nor a relation to another company (子公司…, 控股附属公司…), nor an unnamed one (湖南某…)."""
     return (len(head) >= 4 and "公司" not in head and not head.startswith(_RELATION_WORDS)
-            and h[s - 1 : s] != "某" and any(head.startswith(p) for p in (head[:2], head[:3]) if p in lexicon.place_names()))
+            and h[s - 1 : s] != "某" and (head[:2] in lexicon.place_names() or head[:3] in lexicon.place_names()))
 
 
 _RELATION_WORDS = ("子", "控股", "附属", "下属", "全资", "参股", "旗下", "合资", "独资")

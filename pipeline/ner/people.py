@@ -93,7 +93,7 @@ def _names_a_thing(h: str, toks: Sequence[Tok], i: int) -> bool:
 
 # what a project's name may hold between a company and 项目 (甲与Acme GmbH战略合作项目):
 # nouns, foreign words, 与/和 joining the partners; no verb, so 王某牵头项目 is a person's
-_ITEM_TAGS = {"n", "nz", "nw", "vn", "an", "ORG", "LOC", "xc", "a", "j"}
+_PROJECT_NAME_TAGS = {"n", "nz", "nw", "vn", "an", "ORG", "LOC", "xc", "a", "j"}
 
 
 def _project_item(h: str, toks: Sequence[Tok], i: int) -> bool:
@@ -107,10 +107,10 @@ def _project_item(h: str, toks: Sequence[Tok], i: int) -> bool:
         if w in ("、", "等"):
             # or two nouns or more run on from it, none joining partners (沛顿/PER 存储/vn
             # 先进封测/n、): the maker heading what it makes
-            run_on = k > i + 2 and all(toks[j][2] in _ITEM_TAGS for j in range(i + 1, k))
+            run_on = k > i + 2 and all(toks[j][2] in _PROJECT_NAME_TAGS for j in range(i + 1, k))
             return k > i + 1 and (run_on or h[toks[k - 1][0] : toks[k - 1][1]].endswith("项目")
                                   or bool(_PROJECTS_COUNTED.match(h, toks[k][0])))
-        if tag not in _ITEM_TAGS and not (tag in ("p", "c") and w in ("与", "和")) and not (tag == "w" and w.isspace() or w in "+&-"):
+        if tag not in _PROJECT_NAME_TAGS and not (tag in ("p", "c") and w in ("与", "和")) and not (tag == "w" and w.isspace() or w in "+&-"):
             return False
     return False
 
