@@ -157,8 +157,8 @@ def _terminate(pool: ProcessPoolExecutor) -> None:
             pass
     # A worker stopped while writing its result leaves half a message in the result pipe,
     # and the executor's manager thread waits for the rest for ever; the interpreter joins
-    # that thread on exit, so a run stopped by SIGTERM or Ctrl-C hung there (1 run in 5 of
-    # tests/robust/test_kill.py).  With the parent's write end closed too, the pipe has no
+    # that thread on exit, so a run stopped by SIGTERM or Ctrl-C hung there (a loop of
+    # tests/robust/test_kill.py's steps hung within 25 runs).  With the parent's write end closed too, the pipe has no
     # writer left: the thread reads end-of-file, finds the pool broken and ends.  Likewise
     # the thread feeding calls to the dead workers stops once the pipe has no reader.
     for queue, end in (("_result_queue", "_writer"), ("_call_queue", "_reader")):

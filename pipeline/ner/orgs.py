@@ -150,7 +150,7 @@ def suffix_orgs(h: str, toks: Sequence[Tok]) -> list[Cand]:
         # one token: LAC's ORG, or a long nz/LOC; or whatever the tag (交城某某铁合金有限责任公司/v)
         # a legal form after a name, which nothing but a company ends with
         if j == i and not (t[2] == "ORG" or (t[2] in ("nz", "LOC") and len(w) > 3)
-                           or (suf.startswith(_LEGAL_FORMS) and _names_before_legal_form(h, t[0], w[: -len(suf)]))):
+                           or (suf in _LEGAL_FORMS and _names_before_legal_form(h, t[0], w[: -len(suf)]))):
             continue
         s = toks[j][0]
         s, e = _balance(h, s, t[1])
@@ -171,7 +171,8 @@ def _names_before_legal_form(h: str, s: int, head: str) -> bool:
 
 
 _RELATION_WORDS = ("子", "控股", "附属", "下属", "全资", "参股", "旗下", "合资", "独资")
-_LEGAL_FORMS = ("有限公司", "有限责任公司", "股份有限公司", "集团有限公司", "集团股份有限公司")
+# the legal forms of rules/org_suffixes.txt (the longest suffix is the one found)
+_LEGAL_FORMS = frozenset({"有限公司", "有限责任公司", "股份有限公司"})
 _KIND_WORDS = {"布局", "格局", "大局", "结局", "全局", "变局", "开局", "工厂", "新工厂", "子公司", "母公司", "分厂", "小厂", "关联公司", "主机厂", "跨国企业集团"}
 _KIND_ENDINGS = ("子公司", "母公司", "关联公司", "小厂")
 

@@ -446,7 +446,7 @@ def _decide(t: str, ks: int, ke: int, kind: str, prev_end: int, rules: ZoneRules
         # a park's name may run on with its theme (创力国际 + 新型绿色建材 + 产业园): past the
         # limit, it holds for what precedes the generic words
         head = _without_generic_tail(name, lex_re) if need == "park" and len(name) > limit else name
-        if not 2 <= len(name) or not 2 <= len(head) <= limit or _is_generic(name, lex_re):
+        if not 2 <= len(head) <= limit or _is_generic(name, lex_re):
             return None
     start = ks - len(name)
     # named_by: found by what the text says around the name, not by its form alone
