@@ -48,7 +48,7 @@ def find_orgs_and_people(
     org_spans += _resolve(h, orgs.latin_orgs(h, org_spans), zones, taken=org_spans)
     org_spans = _extend_to_known(h, orgs.join_bracketed(h, sorted(org_spans), toks))
 
-    org_spans += _propagate(h, toks, org_spans)
+    org_spans += _propagate(h, toks, org_spans, zones)
     org_names = {h[s:e] for s, e, _ in org_spans}
     not_people = set(org_names)
     for n in org_names:
@@ -214,7 +214,9 @@ def _extend_to_known(h: str, spans: list[tuple[int, int, str]]) -> list[tuple[in
     return out
 
 
-def _propagate(h: str, toks: Sequence[tuple[int, int, str]], org_spans: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+def _propagate(
+    h: str, toks: Sequence[tuple[int, int, str]], org_spans: list[tuple[int, int, str]], zones: Sequence[Mention] = ()
+) -> list[tuple[int, int, str]]:
     """One name, one label per article.
 
     A name found as ORG, or one of its short forms (胜华 for 胜华科技, 华富 for 江苏华富
@@ -230,6 +232,10 @@ def _propagate(h: str, toks: Sequence[tuple[int, int, str]], org_spans: list[tup
     inside = bytearray(len(h))
     for s, e, _ in org_spans:
         inside[s:e] = b"\x01" * (e - s)
+    # nor inside a zone's name, as no candidate is (上合 of 上合示范区, 中马 of 中马钦州产业园区)
+    in_zone = bytearray(len(h))
+    for z in zones:
+        in_zone[z.start : z.end] = b"\x01" * (z.end - z.start)
     out = []
     for n in sorted(names | heads, key=len, reverse=True):
         if len(n) < 2:
@@ -238,7 +244,7 @@ def _propagate(h: str, toks: Sequence[tuple[int, int, str]], org_spans: list[tup
         i = h.find(n)
         while i >= 0:
             e = i + len(n)
-            if inside.find(1, i, e) < 0 and (t := index.starting(i)) is not None and _propagation_ok(t, e, index, is_head):
+            if inside.find(1, i, e) < 0 and in_zone.find(0, i, e) >= 0 and (t := index.starting(i)) is not None and _propagation_ok(t, e, index, is_head):
                 out.append((i, e, "org_propagated"))
                 inside[i:e] = b"\x01" * (e - i)
             i = h.find(n, i + 1)

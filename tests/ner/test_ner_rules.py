@@ -403,6 +403,20 @@ def test_a_known_full_name_is_propagated_whatever_its_token_tag() -> None:
     assert (10, 14, "org_propagated") in added
 
 
+def test_a_name_is_not_propagated_into_a_zone_named_with_it() -> None:
+    from pipeline.ner import _propagate
+
+    # 粤海 the group, and 粤海产业园 the park the zone stage found: the park's opening word
+    # is part of a zone's name, as no organisation candidate inside a zone is kept
+    h = "粤海集团简称粤海,粤海产业园首期开工。"
+    toks = [(0, 4, "ORG"), (4, 6, "v"), (6, 8, "ORG"), (8, 9, "w"), (9, 11, "ORG"), (11, 14, "n"),
+            (14, 16, "m"), (16, 18, "v"), (18, 19, "w")]
+    zone = Mention("ZONE", 9, 14, "粤海产业园", "zone_suffix")
+    assert h[9:14] == "粤海产业园"
+    assert (9, 11, "org_propagated") in _propagate(h, toks, [(0, 4, "org_suffix"), (6, 8, "lac")])
+    assert _propagate(h, toks, [(0, 4, "org_suffix"), (6, 8, "lac")], [zone]) == []
+
+
 def test_a_product_word_left_of_the_type_word_is_no_short_name():
     from pipeline.ner import orgs
 
