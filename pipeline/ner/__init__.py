@@ -47,6 +47,8 @@ def find_orgs_and_people(
     org_spans += _resolve(h, coordinated_orgs(h, toks, org_spans), zones, taken=org_spans)
     org_spans += _resolve(h, orgs.latin_orgs(h, org_spans), zones, taken=org_spans)
     org_spans = _extend_to_known(h, orgs.join_bracketed(h, sorted(org_spans), toks))
+    titled = people.titled_people(h, toks)
+    org_spans, demoted = _titled_names_are_people(h, org_spans, titled)
 
     org_spans += _propagate(h, toks, org_spans, zones)
     org_names = {h[s:e] for s, e, _ in org_spans}
@@ -69,7 +71,7 @@ def find_orgs_and_people(
     by_end: dict[int, list[int]] = {}
     for i, m in enumerate(out):
         by_end.setdefault(m.end, []).append(i)
-    for s, e, rs in people.titled_people(h, toks):
+    for s, e, rs in titled:
         if _overlaps(s, e, taken):
             continue
         attrs = {"role": h[rs:s]}
@@ -80,6 +82,11 @@ def find_orgs_and_people(
             attrs["org"] = org.text
         found[(s, e)] = Mention("PERSON", s, e, text[s:e], "person_title", norm=h[s:e], attrs=attrs)
         found_spans.add(s, e)
+    for s, e in demoted:
+        # the rest of a titled name's mentions LAC read as an organisation (万隆称…)
+        if (s, e) not in found and not _overlaps(s, e, taken) and not found_spans.overlaps(s, e):
+            found[(s, e)] = Mention("PERSON", s, e, text[s:e], "person_titled_elsewhere", norm=h[s:e])
+            found_spans.add(s, e)
     for s, e in people.lac_people(h, toks):
         if (s, e) in found or _overlaps(s, e, taken) or found_spans.overlaps(s, e):
             continue
@@ -212,6 +219,30 @@ def _extend_to_known(h: str, spans: list[tuple[int, int, str]]) -> list[tuple[in
                 break
         out.append((s, e, src))
     return out
+
+
+# organisation sources that read a name by its form or LAC's tag alone, which a title
+# before the same name elsewhere in the article outweighs
+_WEAK_ORG_SOURCES = frozenset({"lac", "org_list", "org_short"})
+
+
+def _titled_names_are_people(
+    h: str, org_spans: list[tuple[int, int, str]], titled: Sequence[tuple[int, int, int]]
+) -> tuple[list[tuple[int, int, str]], list[tuple[int, int]]]:
+    """One name, one label per article: a name that stands right after a person's title
+    (双汇集团董事长万隆, 英特尔首席执行官欧德宁) is a person wherever the article writes it,
+    where LAC or a list read it as an organisation (万隆称…, 杨万刚与州医院…).  Returns the
+    organisations kept and the spans taken from them."""
+    names = {h[s:e] for s, e, _ in titled}
+    if not names:
+        return org_spans, []
+    kept, demoted = [], []
+    for s, e, src in org_spans:
+        if src in _WEAK_ORG_SOURCES and h[s:e] in names:
+            demoted.append((s, e))
+        else:
+            kept.append((s, e, src))
+    return kept, demoted
 
 
 def _propagate(

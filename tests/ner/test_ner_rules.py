@@ -417,6 +417,16 @@ def test_a_name_is_not_propagated_into_a_zone_named_with_it() -> None:
     assert _propagate(h, toks, [(0, 4, "org_suffix"), (6, 8, "lac")], [zone]) == []
 
 
+def test_a_name_after_a_title_is_a_person_wherever_the_article_writes_it(tagger: LacTagger) -> None:
+    # LAC reads the bare name as an organisation at its first mention; the title later
+    # in the article says who it is, and the name is not propagated as an organisation
+    text = "锁定海外市场 万隆称必要时进口猪肉。双汇集团董事长万隆在此间接受采访。"
+    found = find_orgs_and_people(text, tagger=tagger)
+    assert {m.label for m in found if m.text == "万隆"} == {"PERSON"}
+    assert sum(1 for m in found if m.text == "万隆") == 2
+    assert "双汇集团" in {m.text for m in found if m.label == "ORG"}
+
+
 def test_a_product_word_left_of_the_type_word_is_no_short_name():
     from pipeline.ner import orgs
 
