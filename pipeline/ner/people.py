@@ -31,6 +31,9 @@ def lac_people(h: str, toks: Sequence[Tok]) -> list[tuple[int, int]]:
         # 铁锋区, 钦南区: a place name LAC read as a person; 井开区/PER: with its suffix
         if h[e : e + 1] in _PLACE_AFTER or (tag == "PER" and e - s >= 3 and h[e - 1] in _PLACE_SUFFIXES):
             continue
+        if tag == "PER" and (ne := _surname_then_given_name(h, toks, i)):
+            out.append((s, ne))  # 于/PER 大勇/PER: LAC cut one name in two
+            continue
         if tag == "PER" and (sur := _surname_before_title(h[s:e])):
             # 吴先生, 江主席/PER: the title is no part of the name (ANNOTATION), the surname is
             out.append((s, s + sur))
@@ -47,6 +50,22 @@ def lac_people(h: str, toks: Sequence[Tok]) -> list[tuple[int, int]]:
         elif tag in ("LOC", "nz") and name_before_title(h, toks, i):
             out.append((s, e))
     return out
+
+
+def _surname_then_given_name(h: str, toks: Sequence[Tok], i: int) -> int:
+    """The end of a three-character name LAC tagged as two people, a one-character
+    surname and a two-character given name (记者 于/PER 大勇/PER, 处长宾/PER 燕渝/PER); 0
+    when it is not one.  The surname must not end a title (总指挥长/PER 王刚: 长 is the title's)."""
+    s, e, _ = toks[i]
+    if e - s != 1 or h[s] not in lexicon.surnames() or i + 1 >= len(toks):
+        return 0
+    ns, ne, ntag = toks[i + 1]
+    if ntag != "PER" or ns != e or ne - ns != 2 or not _NAME_CHARS.match(h[ns:ne]):
+        return 0
+    titles = lexicon.affixes("person_titles")
+    if any(h[max(0, e - n) : e] in titles for n in (2, 3, 4, 5)):
+        return 0
+    return ne
 
 
 _HONORIFICS = ("先生", "女士", "小姐", "老")

@@ -427,6 +427,19 @@ def test_a_name_after_a_title_is_a_person_wherever_the_article_writes_it(tagger:
     assert "双汇集团" in {m.text for m in found if m.label == "ORG"}
 
 
+def test_a_surname_and_given_name_tagged_apart_are_one_person() -> None:
+    from pipeline.ner.people import lac_people
+
+    h = "(记者 于大勇)近日报道。"
+    toks = [(0, 1, "w"), (1, 3, "n"), (3, 4, "w"), (4, 5, "PER"), (5, 7, "PER"), (7, 8, "w"), (8, 10, "TIME"),
+            (10, 12, "v"), (12, 13, "w")]
+    assert (4, 7) in lac_people(h, toks)
+    # 官 is a surname, but here it ends the title 首席执行官 before the name
+    h2 = "公司首席执行官任大勇介绍。"
+    toks2 = [(0, 2, "n"), (2, 6, "n"), (6, 7, "PER"), (7, 9, "PER"), (9, 10, "PER"), (10, 12, "v"), (12, 13, "w")]
+    assert h2[2:7] == "首席执行官" and not any(s == 6 and e == 9 for s, e in lac_people(h2, toks2))
+
+
 def test_a_product_word_left_of_the_type_word_is_no_short_name():
     from pipeline.ner import orgs
 
