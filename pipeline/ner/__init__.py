@@ -263,7 +263,7 @@ def _propagate(
     inside = bytearray(len(h))
     for s, e, _ in org_spans:
         inside[s:e] = b"\x01" * (e - s)
-    # nor inside a zone's name, as no candidate is (上合 of 上合示范区, 中马 of 中马钦州产业园区)
+    # nor inside a zone's name, as no candidate is (粤海 of 粤海产业园, 中马钦州 of 中马钦州产业园区)
     in_zone = bytearray(len(h))
     for z in zones:
         in_zone[z.start : z.end] = b"\x01" * (z.end - z.start)
@@ -275,7 +275,8 @@ def _propagate(
         i = h.find(n)
         while i >= 0:
             e = i + len(n)
-            if inside.find(1, i, e) < 0 and in_zone.find(0, i, e) >= 0 and (t := index.starting(i)) is not None and _propagation_ok(t, e, index, is_head):
+            free = inside.find(1, i, e) < 0 and in_zone.find(0, i, e) >= 0
+            if free and (t := index.starting(i)) is not None and _propagation_ok(t, e, index, is_head):
                 out.append((i, e, "org_propagated"))
                 inside[i:e] = b"\x01" * (e - i)
             i = h.find(n, i + 1)

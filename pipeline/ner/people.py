@@ -55,7 +55,7 @@ def lac_people(h: str, toks: Sequence[Tok]) -> list[tuple[int, int]]:
 def _surname_then_given_name(h: str, toks: Sequence[Tok], i: int) -> int:
     """The end of a three-character name LAC tagged as two people, a one-character
     surname and a two-character given name (记者 于/PER 大勇/PER, 处长宾/PER 燕渝/PER); 0
-    when it is not one.  The surname must not end a title (总指挥长/PER 王刚: 长 is the title's)."""
+    when it is not one.  The surname must not end a title (首席执行官/PER 任大: 官 is the title's)."""
     s, e, _ = toks[i]
     if e - s != 1 or h[s] not in lexicon.surnames() or i + 1 >= len(toks):
         return 0
