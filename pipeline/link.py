@@ -18,7 +18,7 @@ import re
 from collections import Counter
 from dataclasses import replace
 
-from pipeline.mentions import Mention
+from pipeline.mentions import Mention, role_start
 from pipeline.ner.lexicon import generic_orgs
 from pipeline.zones.suffix import GENERIC_WORDS, KINDS
 
@@ -165,7 +165,7 @@ def _complete_roles(mentions: list[Mention], text: str) -> list[Mention]:
     for m in mentions:
         role = m.attrs.get("role")
         if m.label == "PERSON" and role and not m.attrs.get("org") and text:
-            rs = m.start if m.attrs.get("role_after") else m.start - len(role)
+            rs = min(role_start(m), m.start)
             before = text[max(0, rs - 4):rs]
             org = None
             if before.endswith(_ORG_ANAPHORA):

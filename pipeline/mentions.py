@@ -32,6 +32,13 @@ class Mention:
     attrs: dict[str, Any] = field(default_factory=dict, compare=False, hash=False)
 
 
+def role_start(m: Mention) -> int:
+    """Where a titled person's title starts: before the name (副市长姚卿), or right after it
+    when the stage marked it so (胡经理: attrs role_after).  What stands before
+    min(role_start(m), m.start) is what precedes the person and the title together."""
+    return m.end if m.attrs.get("role_after") else m.start - len(m.attrs.get("role") or "")
+
+
 @dataclass(frozen=True, slots=True)
 class Quantity:
     """A MONEY, PERCENT or COUNT with its value read.

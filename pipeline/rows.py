@@ -6,7 +6,7 @@ from bisect import bisect_left, bisect_right
 from typing import TYPE_CHECKING, Any
 
 from pipeline.ingest.article import Article
-from pipeline.mentions import Mention, Quantity
+from pipeline.mentions import Mention, Quantity, role_start
 from pipeline.script import script_of
 
 if TYPE_CHECKING:
@@ -93,9 +93,8 @@ def role_rows(doc: Doc, article_id: str) -> list[dict[str, Any]]:
         role = m.attrs.get("role")
         if m.label != "PERSON" or not (role or m.attrs.get("org")):
             continue
-        # the title's start: before the name (副市长姚卿), or right after it (胡经理)
-        rs = m.end if m.attrs.get("role_after") else m.start - len(role or "")
-        before = m.start if m.attrs.get("role_after") else rs
+        rs = role_start(m)
+        before = min(rs, m.start)
         org, org_m = m.attrs.get("org"), None
         if org is None and role:
             org_m, org = _org_before(mentions, text, before)
