@@ -9,7 +9,8 @@ from pipeline.mentions import Mention
 from pipeline.textnorm import to_halfwidth
 
 from . import orgs, people
-from .outlets import outlet_orgs
+from .outlets import outlet_orgs, split_at_datelines
+from .teams import team_orgs
 from .lac import LacTagger
 from .lists import coordinated_orgs
 
@@ -18,7 +19,7 @@ __all__ = ["LacTagger", "find_orgs_and_people", "default_tagger"]
 _TAGGER: LacTagger | None = None
 
 # Rule sources win over the tagger on overlap; among equals the longer span wins.
-_PRIORITY = {"org_outlet": 4, "org_latin": 3, "org_suffix": 3, "org_short": 2, "org_list": 2, "lac": 1}
+_PRIORITY = {"org_outlet": 4, "org_team": 3, "org_latin": 3, "org_suffix": 3, "org_short": 2, "org_list": 2, "lac": 1}
 
 
 def default_tagger() -> LacTagger:
@@ -42,7 +43,8 @@ def find_orgs_and_people(
     toks = [t for t in toks if not h[t[0] : t[1]].isspace()]
 
     cands = (orgs.lac_orgs(h, toks) + orgs.suffix_orgs(h, toks) + orgs.short_name_orgs(h, toks) + outlet_orgs(h)
-             + orgs.bodies_before_titles(h, toks) + orgs.bracket_tails(h, toks))
+             + orgs.bodies_before_titles(h, toks) + orgs.bracket_tails(h, toks) + team_orgs(h, toks))
+    cands = split_at_datelines(h, cands)
     org_spans = _resolve(h, cands, zones)
     org_spans += _resolve(h, coordinated_orgs(h, toks, org_spans), zones, taken=org_spans)
     org_spans += _resolve(h, orgs.latin_orgs(h, org_spans), zones, taken=org_spans)
@@ -170,7 +172,8 @@ def _resolve(
         # a name never spans a line break (page furniture, captions, cut paragraphs)
         s = max(s, h.rfind("\n", s, e) + 1)
         s, e = orgs.strip_subunit(h, s, e)
-        s, e = orgs.strip_place_prefix(h, s, e)
+        if src != "org_outlet":  # (印度教徒报, 北京青年报: a paper's place is in its name)
+            s, e = orgs.strip_place_prefix(h, s, e)
         if h[e - 1 : e + 1] == "旗下":  # 松下旗/下: LAC cut 旗下 in two
             e -= 1
         name = h[s:e]

@@ -12,6 +12,7 @@ from functools import lru_cache
 from typing import Sequence
 
 from . import lexicon
+from .teams import TEAM_WORDS
 
 Tok = tuple[int, int, str]
 Cand = tuple[int, int, str]
@@ -114,7 +115,16 @@ def _complete_org(h: str, t: Tok) -> bool:
 
 
 def lac_orgs(h: str, toks: Sequence[Tok]) -> list[Cand]:
-    return [(s, e, "lac") for s, e, tag in toks if tag == "ORG" and e - s >= 2]
+    """LAC's ORG tokens; one followed by the noun 组织 is the name of an organisation that
+    calls itself so (世贸/ORG 组织/n: 世贸组织), which LAC cut off it."""
+    out = []
+    for i, (s, e, tag) in enumerate(toks):
+        if tag == "ORG" and e - s >= 2:
+            nxt = toks[i + 1] if i + 1 < len(toks) else None
+            if nxt is not None and nxt[0] == e and nxt[2] == "n" and h[nxt[0] : nxt[1]] == "组织":
+                e = nxt[1]
+            out.append((s, e, "lac"))
+    return out
 
 
 def suffix_orgs(h: str, toks: Sequence[Tok]) -> list[Cand]:
@@ -327,6 +337,8 @@ def strip_place_prefix(h: str, s: int, e: int) -> tuple[int, int]:
             # 韩国汽车工业协会 (a country's trade body), 加拿大矿业公司 (a description):
             # the country word is part of what names it
             rest = seg[len(p) :]
+            if rest in TEAM_WORDS:
+                return s, e  # 印尼女队: the country's team, not a team called 女队
             if p not in _REGIONS and _starts_with_industry(rest):
                 if rest.endswith(_BODY_TYPES) or _only_type_words(rest):
                     return s, e

@@ -82,3 +82,37 @@ def test_headline_run_into_dateline(line: str, names: list[str]) -> None:
 def test_committee_cut_across_lacs_words(tagger: LacTagger, text: str, org: str) -> None:
     orgs = {m.text for m in find_orgs_and_people(text, tagger=tagger) if m.label == "ORG"}
     assert org in orgs
+
+
+@pytest.mark.parametrize("line, names", [
+    ("据《滨江日报》报道，园区营收增长。", ["滨江日报"]),
+    ("北岸《星岛新闻》与《海湾邮报》都作了报道。", ["星岛新闻", "海湾邮报"]),
+    ("两国发表了《联合公报》。", []),           # a document written with 报
+    ("论文刊于《江城大学学报》。", []),         # a journal
+    ("请关注《天气预报》和《本报》。", []),      # a programme; the writer's own paper
+])
+def test_newspapers_in_title_marks(line: str, names: list[str]) -> None:
+    assert _outlets(line) == names
+
+
+def test_titled_paper_keeps_its_place(tagger: LacTagger) -> None:
+    text = "正如《印度教徒报》所说，园区发展很快。"
+    orgs = {m.text for m in find_orgs_and_people(text, tagger=tagger) if m.label == "ORG"}
+    assert "印度教徒报" in orgs
+
+
+@pytest.mark.parametrize("text, names", [
+    ("启明社北港６月２日电南方电网公司今天宣布扩建。", {"启明社", "南方电网公司"}),  # 电 opens the next name
+    ("启明社电外交部发言人今天说。", {"启明社", "外交部"}),     # LAC's one token for outlet, 电 and body
+])
+def test_dateline_ends_a_name(tagger: LacTagger, text: str, names: set[str]) -> None:
+    orgs = {m.text for m in find_orgs_and_people(text, tagger=tagger) if m.label == "ORG"}
+    assert names <= orgs and not any(o.startswith("电") or o.endswith("电") for o in orgs)
+
+
+@pytest.mark.parametrize("names", [("５月１日电力公司开始检修。", "５月１日")])
+def test_dateline_mark_is_not_a_word_of_the_name(names: tuple[str, str]) -> None:
+    from pipeline.ner.outlets import split_at_datelines
+    text, date = names
+    cand = (len(date), len(date) + 4, "lac")  # 电力公司
+    assert split_at_datelines(text, [cand]) == [cand]
