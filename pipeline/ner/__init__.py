@@ -271,8 +271,9 @@ def _propagate(
     for z in zones:
         in_zone[z.start : z.end] = b"\x01" * (z.end - z.start)
     out = []
+    weak = _read_as_words_more_often(h, toks, org_spans)
     for n in sorted(names | heads, key=len, reverse=True):
-        if len(n) < 2:
+        if len(n) < 2 or n in weak:
             continue
         is_head = n in heads
         i = h.find(n)
@@ -284,6 +285,32 @@ def _propagate(
                 inside[i:e] = b"\x01" * (e - i)
             i = h.find(n, i + 1)
     return out
+
+
+_WEAK_SOURCES = frozenset({"lac", "org_list"})
+# LAC's tags of common words (a brand's or a company's short name it reads as nz, PER or LOC)
+_COMMON_TAGS = frozenset({"n", "vn", "v", "a", "an", "ad", "d", "m", "q", "f", "s"})
+
+
+def _read_as_words_more_often(
+    h: str, toks: Sequence[tuple[int, int, str]], org_spans: list[tuple[int, int, str]]
+) -> set[str]:
+    """Names only LAC's tag (or a list's neighbours) made, which the article writes more often
+    as a word LAC does not read as a name (LED/ORG once, LED/n twice; 焦煤, 三七): the name
+    is one reading of a common word, so it is not spread to the others."""
+    seeds: dict[str, int] = {}
+    strong: set[str] = set()
+    for s, e, src in org_spans:
+        n = h[s:e]
+        seeds[n] = seeds.get(n, 0) + 1
+        if src not in _WEAK_SOURCES:
+            strong.add(n)
+    others: dict[str, int] = {}
+    for s, e, tag in toks:
+        n = h[s:e]
+        if tag in _COMMON_TAGS and n in seeds and n not in strong:
+            others[n] = others.get(n, 0) + 1
+    return {n for n, k in others.items() if k >= 2 * seeds[n]}
 
 
 class _TokenIndex:

@@ -552,3 +552,16 @@ def test_kinds_of_company_after_a_place_are_descriptions(tagger: LacTagger) -> N
     orgs = _found("香港上市公司华润创业今日公布。标的公司的债权由其承担。北京市政府表示支持,方正公司也参加。", tagger, "ORG")
     assert not {"香港上市公司", "标的公司"} & orgs
     assert {"北京市政府", "华润创业"} <= orgs
+
+
+def test_a_word_read_as_a_name_once_is_not_spread() -> None:
+    from pipeline.ner import _propagate
+
+    # LAC: 铝材/ORG once, 铝材/n twice; 华岭/ORG once and 华岭/nz twice (a company it reads as a proper noun)
+    h = "铝材涨价。铝材企业多，铝材出口减。华岭扩产，华岭称，华岭"
+    at = [i for i in range(len(h)) if h.startswith(("铝材", "华岭"), i)]
+    toks = [(i, i + 2, tag) for i, tag in zip(at, ["ORG", "n", "n", "ORG", "nz", "nz"])]
+    spread = {h[s:e] for s, e, _ in _propagate(h, toks, [(at[0], at[0] + 2, "lac"), (at[3], at[3] + 2, "lac")])}
+    assert spread == {"华岭"}
+    # a name a stronger rule found is spread whatever LAC reads elsewhere
+    assert {h[s:e] for s, e, _ in _propagate(h, toks, [(0, 2, "org_suffix")])} == {"铝材"}
