@@ -198,7 +198,20 @@ def _balance(h: str, s: int, e: int) -> tuple[int, int]:
         elif seg.count("(") > seg.count(")") and seg.rfind("(") > seg.rfind(")"):
             # 张某(人民日报: the name opens inside the bracket, after what it glosses
             s += seg.rfind("(") + 1
+        else:
+            # (记者 王某)中国(广西)…管理委员会: a byline's bracket closed inside the span ends
+            # it, and the name starts after it (天津)电子…有限公司 is a legal name's place, joined later)
+            depth, cut = 0, -1
+            for i, c in enumerate(seg):
+                depth += (c == "(") - (c == ")")
+                if depth < 0:
+                    depth, cut = 0, i
+            if cut >= 0 and _BYLINE.search(h, h.rfind("(", 0, s + cut) + 1, s + cut):
+                s += cut + 1
     return s, e
+
+
+_BYLINE = re.compile(r"记者|通讯员|摄影|编辑")
 
 
 _SHORT_PREFIX_TAGS = {"PER", "ORG", "nz"}
@@ -427,13 +440,16 @@ def name_heads(name: str) -> tuple[str, ...]:
 
 
 _RANKED = re.compile(r"\d+(?:强|部委|家|个)")
+# an amount or a network generation that LAC read as the company its number names (360多米,
+# 360万部, 360元, 3G网络; 360 and 361° are companies, 3G is no organisation)
+_QUANTITY = re.compile(r"\d+(?:\.\d+)?[多余]?(?:万|亿)?(?:平方米|公里|千米|米|吨|亩|部|元|台|套|辆|件|个|家|项|人|G)")
 
 
 def is_descriptive(name: str) -> bool:
     """新能源汽车, 中国航空业, 新疆水泥: place, national, industry and product words only,
     with no organisation type word at the end: a sector, not an organisation.  A ranking
     or a count in a name (世界500强企业, 国家10部委) describes a group of them."""
-    if _RANKED.search(name):
+    if _RANKED.search(name) or _QUANTITY.match(name):
         return True
     if _ends_with_suffix(name) and not name.endswith(("控股", "股份")):
         return False

@@ -565,3 +565,20 @@ def test_a_word_read_as_a_name_once_is_not_spread() -> None:
     assert spread == {"华岭"}
     # a name a stronger rule found is spread whatever LAC reads elsewhere
     assert {h[s:e] for s, e, _ in _propagate(h, toks, [(0, 2, "org_suffix")])} == {"铝材"}
+
+
+def test_a_bylines_bracket_ends_before_the_name(tagger: LacTagger) -> None:
+    text = "崇左5月6日电(记者 黄一梅 杨志海)中国(广西)自由贸易试验区崇左片区管理委员会日前发布消息。"
+    orgs = {m.text for m in find_orgs_and_people(text, tagger=tagger) if m.label == "ORG"}
+    assert "中国(广西)自由贸易试验区崇左片区管理委员会" in orgs
+    assert not any(")" in o.split("(")[0] or "杨志海" in o for o in orgs)
+
+
+@pytest.mark.parametrize("name, described", [
+    ("360多米", True), ("360万部", True), ("3G网络", True),   # amounts, a network generation
+    ("360集团", False), ("58同城", False), ("3M", False),     # companies named by numbers
+])
+def test_an_amount_is_no_organisation(name: str, described: bool) -> None:
+    from pipeline.ner.orgs import is_descriptive
+
+    assert is_descriptive(name) is described
