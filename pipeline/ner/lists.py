@@ -98,6 +98,18 @@ def _may_name_org(h: str, toks: Sequence[Tok], starts: list[int], s: int, e: int
     return True
 
 
+def _titled_person_after(h: str, toks: Sequence[Tok], i: int, end: int) -> int | None:
+    """A title that runs from ``end`` (an organisation's end) over the next tokens, and the
+    name after it if there is one (某集团负责人, 某管委会副主任黄某): the index of the last
+    token of the person so named, if any."""
+    for k in range(i, min(i + 3, len(toks))):
+        if toks[k][2] == "w":
+            return None
+        if people.role_start(h, toks[k][1]) == end:
+            return k + 1 if k + 1 < len(toks) and toks[k + 1][2] == "PER" else k
+    return None
+
+
 def coordinated_orgs(h: str, toks: Sequence[Tok], found: Sequence[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
     """Single-token list items next to a found ORG in the same 、-list."""
     spans = {(s, e) for s, e, _ in found}
@@ -118,7 +130,8 @@ def coordinated_orgs(h: str, toks: Sequence[Tok], found: Sequence[tuple[int, int
             return
         n_orgs = sum((s, e) in spans for s, e, _ in items)
         if len(items) >= 2 and n_orgs:
-            # a list opened by a titled person (市领导梁某、戴某及某集团负责人) lists people
+            # a list with a titled person in it (市领导梁某、戴某及某集团负责人, 梁某、戴某以及
+            # 某某管委会副主任黄某) lists people
             titled = any(tag == "titled" for _, _, tag in items)
             for s, e, tag in items:
                 if (s, e) not in spans and tag in _ITEM_TAGS | {"parts"} and h[s:e] not in generic and 2 <= e - s <= 8 \
@@ -144,10 +157,16 @@ def coordinated_orgs(h: str, toks: Sequence[Tok], found: Sequence[tuple[int, int
         s, e, tag = toks[i]
         org = by_start.get(s)
         if org is not None:
-            items.append((org[0], org[1], "ORG"))
             i += 1
             while i < n and toks[i][1] <= org[1]:
                 i += 1
+            person = _titled_person_after(h, toks, i, org[1])
+            if person is not None:
+                # …、陆某以及某某管委会副主任黄某: the item is a person, by the body's title
+                items.append((org[0], toks[person][1], "titled"))
+                i = person + 1
+            else:
+                items.append((org[0], org[1], "ORG"))
         elif tag == "PER" and people.role_start(h, s) is not None:
             # 销售副总庄渊棋和深圳IC产业基地: a name after a title is a person
             items.append((s, e, "titled"))

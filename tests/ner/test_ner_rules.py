@@ -582,3 +582,14 @@ def test_an_amount_is_no_organisation(name: str, described: bool) -> None:
     from pipeline.ner.orgs import is_descriptive
 
     assert is_descriptive(name) is described
+
+
+@pytest.mark.parametrize("text, people", [
+    # LAC: 市/n 领导/n 徐一华/PER 、 贺宇/PER 及 粤海集团/ORG 负责人/n: the body's title makes the item a person
+    ("市领导徐一华、贺宇及粤海集团负责人出席动工仪式。", {"徐一华", "贺宇"}),
+    ("市、区领导戴一福、臧一中、陆一明以及西湖管委会副主任黄一斌参加活动。", {"臧一中", "陆一明", "黄一斌"}),
+])
+def test_a_list_ending_in_a_bodys_officer_lists_people(tagger: LacTagger, text: str, people: set[str]) -> None:
+    found = find_orgs_and_people(text, tagger=tagger)
+    assert people <= {m.text for m in found if m.label == "PERSON"}
+    assert not people & {m.text for m in found if m.label == "ORG"}
