@@ -184,7 +184,7 @@ _RELATION_WORDS = ("子", "控股", "附属", "下属", "全资", "参股", "旗
 # the legal forms of rules/org_suffixes.txt (the longest suffix is the one found)
 _LEGAL_FORMS = frozenset({"有限公司", "有限责任公司", "股份有限公司"})
 _KIND_WORDS = {"布局", "格局", "大局", "结局", "全局", "变局", "开局", "工厂", "新工厂", "子公司", "母公司", "分厂", "小厂", "关联公司", "主机厂", "跨国企业集团"}
-_KIND_ENDINGS = ("子公司", "母公司", "关联公司", "小厂")
+_KIND_ENDINGS = ("子公司", "母公司", "关联公司", "小厂", "格局", "困局", "僵局", "骗局")
 
 
 def _balance(h: str, s: int, e: int) -> tuple[int, int]:
@@ -327,7 +327,7 @@ def _admin_level_only(name: str) -> bool:
     return name[0] in "市省区县镇乡村" and len(name) <= 5
 
 
-_NOT_ORG_ENDINGS = ("东部", "西部", "南部", "北部", "中部", "总部", "内部", "外部", "全部", "下属", "旗下")
+_NOT_ORG_ENDINGS = ("东部", "西部", "南部", "北部", "中部", "总部", "内部", "外部", "全部", "下属", "旗下", "头部", "本部")
 
 
 def is_zone(name: str) -> bool:
@@ -543,6 +543,19 @@ _DANGLING = set("在下比借对向将已也都又还就和与及把被让给从
 @lru_cache(maxsize=1)
 def _name_enders() -> lexicon.Affixes:
     return lexicon.Affixes(lexicon.industry_words() + lexicon.org_suffixes())
+
+
+# time words LAC runs into the name after them (当天省政府新闻办/ORG); not 今日 or 明天, which
+# open names (今日头条, 明天控股)
+_LEADING_TIME = ("当天", "当日", "昨天", "昨日", "今天", "日前", "近日", "此前", "随后", "如今", "目前")
+
+
+def strip_leading_time(h: str, s: int, e: int) -> int:
+    """The start of a name after a time word LAC joined to it."""
+    for w in _LEADING_TIME:
+        if h.startswith(w, s) and e - s - len(w) >= 2:
+            return s + len(w)
+    return s
 
 
 def strip_dangling_char(h: str, s: int, e: int) -> int:

@@ -593,3 +593,19 @@ def test_a_list_ending_in_a_bodys_officer_lists_people(tagger: LacTagger, text: 
     found = find_orgs_and_people(text, tagger=tagger)
     assert people <= {m.text for m in found if m.label == "PERSON"}
     assert not people & {m.text for m in found if m.label == "ORG"}
+
+
+@pytest.mark.parametrize("text, org", [
+    ("从当天省政府新闻办召开的发布会上获悉，项目开工。", "省政府新闻办"),   # LAC: 当天省政府新闻办/ORG
+])
+def test_a_time_word_is_no_part_of_a_name(tagger: LacTagger, text: str, org: str) -> None:
+    assert org in {m.text for m in find_orgs_and_people(text, tagger=tagger) if m.label == "ORG"}
+
+
+@pytest.mark.parametrize("text", [
+    "因环境问题突出，玉林服装产业陷入困局，如今将获得新生。",   # 局 of 困局 is no bureau
+    "桂林高铁经济产业园产业大格局初步形成。",
+    "该区连续多年进入全国头部梯队，经开区本部有6个项目开工。",
+])
+def test_words_ending_in_a_type_character_are_no_names(tagger: LacTagger, text: str) -> None:
+    assert not [m.text for m in find_orgs_and_people(text, tagger=tagger) if m.label == "ORG"]
