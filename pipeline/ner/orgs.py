@@ -445,11 +445,19 @@ _RANKED = re.compile(r"\d+(?:强|部委|家|个)")
 _QUANTITY = re.compile(r"\d+(?:\.\d+)?[多余]?(?:万|亿)?(?:平方米|公里|千米|米|吨|亩|部|元|台|套|辆|件|个|家|项|人|G)")
 
 
+# a quality of a firm or a brand (核心竞争力, 品牌知名度: LAC reads both as ORG wherever they
+# stand), and eras and slogans, which the contract names as no entities (新时代, LAC's ORG too)
+_QUALITY_ENDINGS = ("竞争力", "影响力", "生产力", "创新力", "创造力", "凝聚力", "吸引力", "号召力", "品牌力",
+                    "知名度", "认知度", "美誉度", "满意度", "忠诚度", "内生动力")
+_SLOGANS = frozenset({"新时代", "新常态", "新征程", "新格局"})
+
+
 def is_descriptive(name: str) -> bool:
     """新能源汽车, 中国航空业, 新疆水泥: place, national, industry and product words only,
     with no organisation type word at the end: a sector, not an organisation.  A ranking
-    or a count in a name (世界500强企业, 国家10部委) describes a group of them."""
-    if _RANKED.search(name) or _QUANTITY.match(name):
+    or a count in a name (世界500强企业, 国家10部委) describes a group of them, as a quality
+    (核心竞争力) or a slogan (新时代) is none."""
+    if _RANKED.search(name) or _QUANTITY.match(name) or name.endswith(_QUALITY_ENDINGS) or name in _SLOGANS:
         return True
     if _ends_with_suffix(name) and not name.endswith(("控股", "股份")):
         return False

@@ -609,3 +609,12 @@ def test_a_time_word_is_no_part_of_a_name(tagger: LacTagger, text: str, org: str
 ])
 def test_words_ending_in_a_type_character_are_no_names(tagger: LacTagger, text: str) -> None:
     assert not [m.text for m in find_orgs_and_people(text, tagger=tagger) if m.label == "ORG"]
+
+
+@pytest.mark.parametrize("text", [
+    "园区全力打造具有核心竞争力的产业集群。",          # LAC: 核心竞争力/ORG
+    "两地举行“新时代·新平台”主题活动。",               # LAC: 新时代/ORG, a slogan
+    "该企业在品牌知名度和品牌影响力方面仍有差距。",
+])
+def test_qualities_and_slogans_are_no_names(tagger: LacTagger, text: str) -> None:
+    assert not [m.text for m in find_orgs_and_people(text, tagger=tagger) if m.label == "ORG"]
