@@ -452,6 +452,16 @@ _QUALITY_ENDINGS = ("竞争力", "影响力", "生产力", "创新力", "创造�
 _SLOGANS = frozenset({"新时代", "新常态", "新征程", "新格局"})
 
 
+# fairs, meetings and games by their usual endings, whole or abbreviated (世博会, 农高会, 投洽会,
+# 广交会): events, which dev NOTES §12 keeps out of ORG (their 组委会 is one; 海贸会 is an association)
+_EVENT_ENDINGS = ("博会", "洽会", "交会", "高会", "展会", "说明会", "推介会", "发布会", "博览会", "交易会",
+                  "洽谈会", "展览会", "运动会", "招商会", "对接会", "年会", "峰会", "论坛", "会议")
+
+
+def is_event(name: str) -> bool:
+    return name.endswith(_EVENT_ENDINGS)
+
+
 def is_descriptive(name: str) -> bool:
     """新能源汽车, 中国航空业, 新疆水泥: place, national, industry and product words only,
     with no organisation type word at the end: a sector, not an organisation.  A ranking

@@ -618,3 +618,17 @@ def test_words_ending_in_a_type_character_are_no_names(tagger: LacTagger, text: 
 ])
 def test_qualities_and_slogans_are_no_names(tagger: LacTagger, text: str) -> None:
     assert not [m.text for m in find_orgs_and_people(text, tagger=tagger) if m.label == "ORG"]
+
+
+@pytest.mark.parametrize("name, event", [
+    ("世博会", True), ("中国杨凌农高会", True), ("中国农加工投洽会", True), ("全国人大二次会议", True),
+    ("博览会组委会", False), ("海贸会", False), ("中国药促会", False),   # an organiser, associations
+])
+def test_fairs_and_meetings_are_events(name: str, event: bool) -> None:
+    assert orgs_rules_is_event(name) is event
+
+
+def orgs_rules_is_event(name: str) -> bool:
+    from pipeline.ner.orgs import is_event
+
+    return is_event(name)
