@@ -450,6 +450,8 @@ _QUANTITY = re.compile(r"\d+(?:\.\d+)?[多余]?(?:万|亿)?(?:平方米|公里|�
 _QUALITY_ENDINGS = ("竞争力", "影响力", "生产力", "创新力", "创造力", "凝聚力", "吸引力", "号召力", "品牌力",
                     "知名度", "认知度", "美誉度", "满意度", "忠诚度", "内生动力")
 _SLOGANS = frozenset({"新时代", "新常态", "新征程", "新格局"})
+# the name of a figure LAC reads as ORG (注册资本金/ORG 为10亿元; 注册资本金达/ORG)
+_FIGURE_NAME = re.compile(r"注册资[本金]|资本金")
 
 
 # fairs, meetings and games by their usual endings, whole or abbreviated (世博会, 农高会, 投洽会,
@@ -467,7 +469,8 @@ def is_descriptive(name: str) -> bool:
     with no organisation type word at the end: a sector, not an organisation.  A ranking
     or a count in a name (世界500强企业, 国家10部委) describes a group of them, as a quality
     (核心竞争力) or a slogan (新时代) is none."""
-    if _RANKED.search(name) or _QUANTITY.match(name) or name.endswith(_QUALITY_ENDINGS) or name in _SLOGANS:
+    if _RANKED.search(name) or _QUANTITY.match(name) or name.endswith(_QUALITY_ENDINGS) or name in _SLOGANS \
+            or _FIGURE_NAME.search(name):
         return True
     if _ends_with_suffix(name) and not name.endswith(("控股", "股份")):
         return False

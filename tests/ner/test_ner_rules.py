@@ -577,6 +577,7 @@ def test_a_bylines_bracket_ends_before_the_name(tagger: LacTagger) -> None:
 @pytest.mark.parametrize("name, described", [
     ("360多米", True), ("360万部", True), ("3G网络", True),   # amounts, a network generation
     ("360集团", False), ("58同城", False), ("3M", False),     # companies named by numbers
+    ("注册资本金", True), ("注册资本金达", True),               # a figure LAC reads as ORG
 ])
 def test_an_amount_is_no_organisation(name: str, described: bool) -> None:
     from pipeline.ner.orgs import is_descriptive
