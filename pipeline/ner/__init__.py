@@ -115,7 +115,40 @@ def find_orgs_and_people(
                 attrs = {} if m.attrs.get("role_after") else m.attrs
                 found[key] = Mention("PERSON", m.start, e, text[m.start : e], m.source, norm=longer, attrs=attrs)
     out.extend(found.values())
+    blocked = _Spans([(s, e) for s, e, _ in org_spans] + [(z.start, z.end) for z in zones]
+                     + [(m.start, m.end) for m in found.values()])
+    out.extend(_people_elsewhere(h, text, toks, list(found.values()), blocked))
     out.sort(key=lambda m: (m.start, m.label))
+    return out
+
+
+_TITLED_SOURCES = frozenset({"person_title", "person_titled_elsewhere"})
+# LAC's tags of a token that a person's name found elsewhere cannot be (a place, a body, a number)
+_NOT_PERSON_TAGS = frozenset({"LOC", "ORG", "m", "q", "w", "TIME", "p", "u", "c"})
+
+
+def _people_elsewhere(
+    h: str, text: str, toks: Sequence[tuple[int, int, str]], people_found: list[Mention], blocked: _Spans
+) -> list[Mention]:
+    """One name, one label for people too: a name found after a title is the person where the
+    article writes it again as LAC's whole token or tokens and no other name covers it
+    (主任宋军表示… 宋军/n 继/v 介绍: the second is the person LAC did not tag)."""
+    # (from a titled name only: LAC's own person tags of common words, 常温, 盲评, would spread)
+    names = sorted({m.norm for m in people_found if m.norm and len(m.norm) >= 2 and m.source in _TITLED_SOURCES},
+                   key=len, reverse=True)
+    if not names:
+        return []
+    index = _TokenIndex(toks)
+    out = []
+    for n in names:
+        i = h.find(n)
+        while i >= 0:
+            e = i + len(n)
+            t = index.starting(i)
+            if t is not None and t[2] not in _NOT_PERSON_TAGS and index.ends_at(e) and not blocked.overlaps(i, e):
+                out.append(Mention("PERSON", i, e, text[i:e], "person_propagated", norm=n))
+                blocked.add(i, e)
+            i = h.find(n, i + 1)
     return out
 
 

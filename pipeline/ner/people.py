@@ -240,6 +240,19 @@ def role_start(h: str, p: int) -> int | None:
         s = nxt
 
 
+# a two-character word after a title that opens with a surname's character is a common word when
+# LAC reads it as one and no verb, preposition or stop follows it as one follows a person who
+# acts or speaks (专家范围和, 总理车队的, 工程师文化颇为: 范, 车, 文 are surnames too; 副省长宋军/n 继/v 介绍)
+_COMMON_WORD_TAGS = frozenset({"n", "vn", "v", "a", "an"})
+
+
+def _common_word_after_title(toks: Sequence[Tok], i: int) -> bool:
+    s, e, tag = toks[i]
+    if e - s != 2 or tag not in _COMMON_WORD_TAGS:
+        return False
+    return i + 1 < len(toks) and toks[i + 1][2] not in ("v", "p", "w")
+
+
 def titled_people(h: str, toks: Sequence[Tok]) -> list[tuple[int, int, int]]:
     """(name_start, name_end, role_start) for names that follow a title."""
     surnames = lexicon.surnames()
@@ -266,7 +279,7 @@ def titled_people(h: str, toks: Sequence[Tok]) -> list[tuple[int, int, int]]:
         sur = 2 if first2 in surnames else 1 if h[s] in surnames else 0
         if not sur:
             continue
-        if 2 <= len(w) <= 3 and _NAME_CHARS.match(w) and len(w) > sur:
+        if 2 <= len(w) <= 3 and _NAME_CHARS.match(w) and len(w) > sur and not _common_word_after_title(toks, i):
             out.append((s, e, rs))
             continue
         # LAC split an unknown name into single characters: take them, at most 3

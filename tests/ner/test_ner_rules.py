@@ -633,3 +633,18 @@ def orgs_rules_is_event(name: str) -> bool:
     from pipeline.ner.orgs import is_event
 
     return is_event(name)
+
+
+def test_a_titled_name_is_the_person_where_written_again(tagger: LacTagger) -> None:
+    # LAC: 主任/n 宋军/PER … 宋军/n 继/v 介绍/v: the second is the same person
+    text = "园区主任宋军表示，今年将加快建设。宋军继介绍，园区已引进企业30家。"
+    starts = [m.start for m in find_orgs_and_people(text, tagger=tagger) if m.label == "PERSON" and m.text == "宋军"]
+    assert starts == [4, 17]
+
+
+@pytest.mark.parametrize("text, word", [
+    ("努力扩大评审专家范围和专业类别。", "范围"),      # 专家 + 范围/n: 范 is a surname too
+    ("警车保护的总理车队的汽车驶过。", "车队"),
+])
+def test_a_common_word_after_a_title_is_no_name(tagger: LacTagger, text: str, word: str) -> None:
+    assert word not in {m.text for m in find_orgs_and_people(text, tagger=tagger) if m.label == "PERSON"}
