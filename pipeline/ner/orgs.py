@@ -464,6 +464,15 @@ def is_event(name: str) -> bool:
     return name.endswith(_EVENT_ENDINGS)
 
 
+# China and one country by their one-character abbreviations (中马“两国双园”, 中新合作, 中德):
+# two countries, which LAC reads as ORG
+_COUNTRY_PAIR = re.compile(r"中[美日韩朝俄德法英意新马泰越老柬印巴哈吉塔乌白非阿以欧澳加蒙缅菲沙瑞荷比葡西希土伊埃古]")
+
+
+def is_country_pair(name: str) -> bool:
+    return len(name) == 2 and _COUNTRY_PAIR.fullmatch(name) is not None
+
+
 def is_descriptive(name: str) -> bool:
     """新能源汽车, 中国航空业, 新疆水泥: place, national, industry and product words only,
     with no organisation type word at the end: a sector, not an organisation.  A ranking

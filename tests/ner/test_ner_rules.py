@@ -648,3 +648,10 @@ def test_a_titled_name_is_the_person_where_written_again(tagger: LacTagger) -> N
 ])
 def test_a_common_word_after_a_title_is_no_name(tagger: LacTagger, text: str, word: str) -> None:
     assert word not in {m.text for m in find_orgs_and_people(text, tagger=tagger) if m.label == "PERSON"}
+
+
+@pytest.mark.parametrize("name, pair", [("中马", True), ("中新", True), ("中德", True), ("中兴", False), ("中新集团", False)])
+def test_two_countries_are_no_organisation(name: str, pair: bool) -> None:
+    from pipeline.ner.orgs import is_country_pair
+
+    assert is_country_pair(name) is pair
