@@ -80,16 +80,17 @@ def mention_sets(shared: Path, which: str, msra_train: Path | None = None) -> li
         data = mention_sets(shared, "msra-test")
         near = near_duplicates([t for t, _ in data], msra_train)
         return [x for x, n in zip(data, near) if not n]
-    if which == "msra-test":
+    if which in ("msra-test", "msra-val"):
         d = shared / "ner/msra"
-        sents = (d / "test_sentences.txt").read_text(encoding="utf-8").splitlines()
-        tags = (d / "test_tags.txt").read_text(encoding="utf-8").splitlines()
+        split = which.split("-")[1]
+        sents = (d / f"{split}_sentences.txt").read_text(encoding="utf-8").splitlines()
+        tags = (d / f"{split}_tags.txt").read_text(encoding="utf-8").splitlines()
         m = {"PER": "PERSON", "ORG": "ORG"}
         return [("".join(s.split()), {(a, b, m[l]) for a, b, l in bio_spans(t.split()) if l in m})
                 for s, t in zip(sents, tags)]
     m = {"name": "PERSON", "company": "ORG", "government": "ORG", "organization": "ORG"}
     out = []
-    for ln in (shared / "ner/cluener/dev.json").read_text(encoding="utf-8").splitlines():
+    for ln in (shared / f"ner/cluener/{which.split('-')[1]}.json").read_text(encoding="utf-8").splitlines():
         rec = json.loads(ln)
         gold = {(s, e + 1, m[typ]) for typ, surfs in rec["label"].items() if typ in m
                 for offs in surfs.values() for s, e in offs}
@@ -187,7 +188,8 @@ def main() -> None:
             rep = Report(labels={lab: PRF() for lab in LABELS})
             score_articles(pipeline_with(nlp, shipped, mode), pairs, rep)
             print(line(name, mode, rep), flush=True)
-    for which in ("msra-test", "msra-test-clean", "cluener-dev"):
+    # (msra-val and cluener-train are where general-news errors are read: not held out, not by default)
+    for which in ("msra-test", "msra-test-clean", "cluener-dev", "msra-val", "cluener-train"):
         if which == "msra-test-clean" and which in sets and not args.msra_train.exists():
             print(f"msra-test-clean skipped: no {args.msra_train} (make train)")
             continue

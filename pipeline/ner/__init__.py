@@ -340,10 +340,13 @@ def _read_as_words_more_often(
         seeds[n] = seeds.get(n, 0) + 1
         if src not in _WEAK_SOURCES:
             strong.add(n)
+    weak = {n for n in seeds if n not in strong}
+    if not weak:
+        return set()
+    lengths = {len(n) for n in weak}
     others: dict[str, int] = {}
     for s, e, tag in toks:
-        n = h[s:e]
-        if tag in _COMMON_TAGS and n in seeds and n not in strong:
+        if e - s in lengths and tag in _COMMON_TAGS and (n := h[s:e]) in weak:
             others[n] = others.get(n, 0) + 1
     return {n for n, k in others.items() if k >= 2 * seeds[n]}
 

@@ -7,6 +7,7 @@ import pytest
 from pipeline.mentions import Mention
 from pipeline.ner import LacTagger, find_orgs_and_people
 from pipeline.ner.lac import split_sentences, viterbi_batch, viterbi_pruned
+from pipeline.ner.orgs import is_country_pair, is_descriptive, is_event
 
 
 @pytest.fixture(scope="module")
@@ -580,8 +581,6 @@ def test_a_bylines_bracket_ends_before_the_name(tagger: LacTagger) -> None:
     ("注册资本金", True), ("注册资本金达", True),               # a figure LAC reads as ORG
 ])
 def test_an_amount_is_no_organisation(name: str, described: bool) -> None:
-    from pipeline.ner.orgs import is_descriptive
-
     assert is_descriptive(name) is described
 
 
@@ -626,13 +625,7 @@ def test_qualities_and_slogans_are_no_names(tagger: LacTagger, text: str) -> Non
     ("博览会组委会", False), ("海贸会", False), ("中国药促会", False),   # an organiser, associations
 ])
 def test_fairs_and_meetings_are_events(name: str, event: bool) -> None:
-    assert orgs_rules_is_event(name) is event
-
-
-def orgs_rules_is_event(name: str) -> bool:
-    from pipeline.ner.orgs import is_event
-
-    return is_event(name)
+    assert is_event(name) is event
 
 
 def test_a_titled_name_is_the_person_where_written_again(tagger: LacTagger) -> None:
@@ -652,6 +645,4 @@ def test_a_common_word_after_a_title_is_no_name(tagger: LacTagger, text: str, wo
 
 @pytest.mark.parametrize("name, pair", [("中马", True), ("中新", True), ("中德", True), ("中兴", False), ("中新集团", False)])
 def test_two_countries_are_no_organisation(name: str, pair: bool) -> None:
-    from pipeline.ner.orgs import is_country_pair
-
     assert is_country_pair(name) is pair
