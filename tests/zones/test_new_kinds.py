@@ -100,3 +100,12 @@ def test_place_in_brackets_inside_a_name(text, want):
 
 def test_conjunction_暨_ends_a_name():
     assert texts("项目推介会暨青禾高新区年会在上海举行") == ["青禾高新区"]
+
+
+@pytest.mark.parametrize("text,want", [
+    ("日前，孟连边境经济合作区挂牌成立。", ["孟连边境经济合作区"]),
+    ("项目主要服务张江科学城的集成电路企业。", ["张江科学城"]),
+    ("两地将深化合作区建设。", []),            # a bare kind after a generic word names none
+])
+def test_cooperation_zones_and_science_cities(text, want):
+    assert texts(text) == want
