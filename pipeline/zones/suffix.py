@@ -190,6 +190,11 @@ def find_unlisted(t: str, rules: ZoneRules, taken: list[Mention],
         prev_end = max([0] + [e for s, e in taken_spans[max(0, ti - 1):ti]] +
                        [m.end for m in out[-1:]])
         m = _decide(t, ks, ke, km.group(), prev_end, rules, lex_re)
+        if m is None and out and out[-1].end == prev_end and out[-1].attrs.get("zone_type") == "zone" \
+                and _is_generic(t[prev_end:ks], lex_re):
+            # a park named after a science city (平安科学城 + 大健康 + 科技园): the city's name
+            # opens the park's, whose theme alone names nothing
+            m = _decide(t, ks, ke, km.group(), out[-1].start, rules, lex_re)
         if m and words:
             after = _after_opening_words(t, words, word_starts, m.start, ks, lex_re)
             if after > prev_end:

@@ -106,6 +106,7 @@ def test_conjunction_暨_ends_a_name():
     ("日前，孟连边境经济合作区挂牌成立。", ["孟连边境经济合作区"]),
     ("项目主要服务张江科学城的集成电路企业。", ["张江科学城"]),
     ("两地将深化合作区建设。", []),            # a bare kind after a generic word names none
+    ("企业位于康宁科学城大健康科技园一期。", ["康宁科学城大健康科技园"]),  # a park named after the city
 ])
 def test_cooperation_zones_and_science_cities(text, want):
     assert texts(text) == want
