@@ -287,8 +287,8 @@ def strip_subunit(h: str, s: int, e: int) -> tuple[int, int]:
 
 
 def is_generic(name: str) -> bool:
-    if name in lexicon.generic_orgs() or _place_and_generic(name):
-        return True
+    if name in lexicon.generic_orgs() or _place_and_generic(name) or name in _SCOPE_PREFIXES or name == "国家":
+        return True  # (a scope alone, 国际/ORG 环保专家, names nothing)
     if name[0] == "本" and not _this_one(name):
         return False  # 本田, 本钢, 本特勒: 本 opens names as well as 本公司
     if name[0] in "该本我其各此这那全" and len(name) <= 6:
@@ -449,6 +449,8 @@ _QUANTITY = re.compile(r"\d+(?:\.\d+)?[多余]?(?:万|亿)?(?:平方米|公里|�
 # stand), and eras and slogans, which the contract names as no entities (新时代, LAC's ORG too)
 _QUALITY_ENDINGS = ("竞争力", "影响力", "生产力", "创新力", "创造力", "凝聚力", "吸引力", "号召力", "品牌力",
                     "知名度", "认知度", "美誉度", "满意度", "忠诚度", "内生动力")
+# a scope rather than a nation before an industry word: 国际航空, 世界钢铁, 全国物流 name a sector
+_SCOPE_PREFIXES = ("国际", "世界", "全国", "全球", "亚洲")
 _SLOGANS = frozenset({"新时代", "新常态", "新征程", "新格局"})
 # the name of a figure LAC reads as ORG (注册资本金/ORG 为10亿元; 注册资本金达/ORG)
 _FIGURE_NAME = re.compile(r"注册资[本金]|资本金")
@@ -496,8 +498,8 @@ def is_descriptive(name: str) -> bool:
                 break
     if not w:
         return False  # 国务院, 中国: a national body or a place, decided elsewhere
-    if w != name and w in lexicon.industry_words():
-        return False  # 中国石化, 中国电信: a national prefix and one industry word
+    if w != name and w in lexicon.industry_words() and not name.startswith(_SCOPE_PREFIXES):
+        return False  # 中国石化, 中国电信: a national prefix and one industry word (国际航空, 国际货运 describe)
     sector_word = _sector_word()
     for _ in range(6):
         x = sector_word(w)

@@ -579,6 +579,7 @@ def test_a_bylines_bracket_ends_before_the_name(tagger: LacTagger) -> None:
     ("360多米", True), ("360万部", True), ("3G网络", True),   # amounts, a network generation
     ("360集团", False), ("58同城", False), ("3M", False),     # companies named by numbers
     ("注册资本金", True), ("注册资本金达", True),               # a figure LAC reads as ORG
+    ("国际航空", True), ("中国石化", False),                    # a scope and a sector; a nation's firm
 ])
 def test_an_amount_is_no_organisation(name: str, described: bool) -> None:
     assert is_descriptive(name) is described
@@ -646,3 +647,9 @@ def test_a_common_word_after_a_title_is_no_name(tagger: LacTagger, text: str, wo
 @pytest.mark.parametrize("name, pair", [("中马", True), ("中新", True), ("中德", True), ("中兴", False), ("中新集团", False)])
 def test_two_countries_are_no_organisation(name: str, pair: bool) -> None:
     assert is_country_pair(name) is pair
+
+
+def test_a_scope_alone_and_a_science_city_are_no_organisations(tagger: LacTagger) -> None:
+    # LAC: 国际/ORG 环保/n 专家/n; 三一科学城/ORG (a zone's name)
+    text = "纺织城已经组织国际环保专家检测。总投资180亿元三一科学城落户经开区。"
+    assert not {"国际", "三一科学城"} & {m.text for m in find_orgs_and_people(text, tagger=tagger) if m.label == "ORG"}
