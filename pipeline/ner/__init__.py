@@ -330,9 +330,10 @@ _COMMON_TAGS = frozenset({"n", "vn", "v", "a", "an", "ad", "d", "m", "q", "f", "
 def _read_as_words_more_often(
     h: str, toks: Sequence[tuple[int, int, str]], org_spans: list[tuple[int, int, str]]
 ) -> set[str]:
-    """Names only LAC's tag (or a list's neighbours) made, which the article writes more often
-    as a word LAC does not read as a name (LED/ORG once, LED/n twice; 焦煤, 三七): the name
-    is one reading of a common word, so it is not spread to the others."""
+    """Names only LAC's tag (or a list's neighbours) made, which the article writes at least
+    twice as often as a word LAC reads as common (LED/ORG once, LED/n twice; 焦煤, 三七): the
+    name is one reading of a common word, so it is not spread to the others (a brand LAC
+    reads as n as often as ORG, 大众, still is)."""
     seeds: dict[str, int] = {}
     strong: set[str] = set()
     for s, e, src in org_spans:
