@@ -115,9 +115,8 @@ def find_orgs_and_people(
                 attrs = {} if m.attrs.get("role_after") else m.attrs
                 found[key] = Mention("PERSON", m.start, e, text[m.start : e], m.source, norm=longer, attrs=attrs)
     out.extend(found.values())
-    blocked = _Spans([(s, e) for s, e, _ in org_spans] + [(z.start, z.end) for z in zones]
-                     + [(m.start, m.end) for m in found.values()])
-    out.extend(_people_elsewhere(h, text, toks, list(found.values()), blocked))
+    out.extend(_people_elsewhere(h, text, toks, list(found.values()), [(s, e) for s, e, _ in org_spans]
+                                 + [(z.start, z.end) for z in zones]))
     out.sort(key=lambda m: (m.start, m.label))
     return out
 
@@ -128,7 +127,8 @@ _NOT_PERSON_TAGS = frozenset({"LOC", "ORG", "m", "q", "w", "TIME", "p", "u", "c"
 
 
 def _people_elsewhere(
-    h: str, text: str, toks: Sequence[tuple[int, int, str]], people_found: list[Mention], blocked: _Spans
+    h: str, text: str, toks: Sequence[tuple[int, int, str]], people_found: list[Mention],
+    other_names: list[tuple[int, int]],
 ) -> list[Mention]:
     """One name, one label for people too: a name found after a title is the person where the
     article writes it again as LAC's whole token or tokens and no other name covers it
@@ -139,6 +139,7 @@ def _people_elsewhere(
     if not names:
         return []
     index = _TokenIndex(toks)
+    blocked = _Spans(other_names + [(m.start, m.end) for m in people_found])
     out = []
     for n in names:
         i = h.find(n)
