@@ -28,8 +28,10 @@ def lac_people(h: str, toks: Sequence[Tok]) -> list[tuple[int, int]]:
     for i, (s, e, tag) in enumerate(toks):
         if tag == "PER" and _among_places(h, toks, i):
             continue
-        # 铁锋区, 钦南区: a place name LAC read as a person; 井开区/PER: with its suffix
-        if h[e : e + 1] in _PLACE_AFTER or (tag == "PER" and e - s >= 3 and h[e - 1] in _PLACE_SUFFIXES):
+        # 铁锋区, 钦南区: a place name LAC read as a person; 井开区/PER: with its suffix; 太忻一体化,
+        # 兰新铁路, 岳常高速: two places' first characters before what joins them
+        if h[e : e + 1] in _PLACE_AFTER or (tag == "PER" and e - s >= 3 and h[e - 1] in _PLACE_SUFFIXES) \
+                or h.startswith(_JOINING_PLACES, e):
             continue
         if tag == "PER" and (ne := _surname_then_given_name(h, toks, i)):
             out.append((s, ne))  # 于/PER 大勇/PER: LAC cut one name in two
@@ -207,6 +209,7 @@ def name_before_title(h: str, toks: Sequence[Tok], i: int) -> bool:
 
 
 _PLACE_AFTER = set("区县市镇乡村路街省州")
+_JOINING_PLACES = ("一体化", "同城化", "都市圈", "城市群", "经济圈", "经济带", "高速", "铁路", "城际", "两地")
 _PLACE_SUFFIXES = set("区县市镇乡省")
 _NOT_NAME_ENDINGS = ("企", "企业", "公司", "集团", "方面", "同志")
 

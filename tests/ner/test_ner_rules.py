@@ -653,3 +653,11 @@ def test_a_scope_alone_and_a_science_city_are_no_organisations(tagger: LacTagger
     # LAC: 国际/ORG 环保/n 专家/n; 三一科学城/ORG (a zone's name)
     text = "纺织城已经组织国际环保专家检测。总投资180亿元三一科学城落户经开区。"
     assert not {"国际", "三一科学城"} & {m.text for m in find_orgs_and_people(text, tagger=tagger) if m.label == "ORG"}
+
+
+@pytest.mark.parametrize("text, pair", [
+X
+    ("岳常高速征地拆迁工作受到通报。", "岳常"),
+])
+def test_two_places_before_what_joins_them_are_no_person(tagger: LacTagger, text: str, pair: str) -> None:
+    assert pair not in {m.text for m in find_orgs_and_people(text, tagger=tagger) if m.label == "PERSON"}
