@@ -656,7 +656,7 @@ def test_a_scope_alone_and_a_science_city_are_no_organisations(tagger: LacTagger
 
 
 @pytest.mark.parametrize("text, pair", [
-X
+    ("园区也是苏锡一体化的重要节点。", "苏锡"),          # LAC: 苏锡/PER, two cities' first characters
     ("岳常高速征地拆迁工作受到通报。", "岳常"),
 ])
 def test_two_places_before_what_joins_them_are_no_person(tagger: LacTagger, text: str, pair: str) -> None:
