@@ -195,6 +195,12 @@ def find_unlisted(t: str, rules: ZoneRules, taken: list[Mention],
             # a park named after a science city (平安科学城 + 大健康 + 科技园): the city's name
             # opens the park's, whose theme alone names nothing
             m = _decide(t, ks, ke, km.group(), out[-1].start, rules, lex_re)
+        if m is None and words:
+            # LAC read the zone as one name whose left edge our word lists cannot see
+            # (核心/n 区/n 临港经济技术开发区/LOC): its word starts the name
+            s0 = _name_word_start(words, word_starts, ks, ke, prev_end)
+            if s0 is not None:
+                m = _decide(t, ks, ke, km.group(), s0, rules, lex_re)
         if m and words:
             after = _after_opening_words(t, words, word_starts, m.start, ks, lex_re)
             if after > prev_end:
@@ -238,6 +244,17 @@ def _after_opening_words(t: str, words: list[tuple[int, int, str]], starts: list
             break
         k += 1
     return cut
+
+
+def _name_word_start(words: list[tuple[int, int, str]], starts: list[int], ks: int, ke: int,
+                     prev_end: int) -> int | None:
+    """Where LAC's name word ending with the kind word at ``ke`` starts, if it opens after
+    ``prev_end`` and holds more than the kind word."""
+    k = bisect_right(starts, ks - 1) - 1
+    if k < 0:
+        return None
+    s, e, tag = words[k]
+    return s if e == ke and prev_end < s < ks and tag in ("LOC", "ORG", "nz") else None
 
 
 def _not_name_word(t: str, s: int, e: int, tag: str) -> bool:

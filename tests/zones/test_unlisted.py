@@ -132,6 +132,13 @@ def test_verb_or_number_word_and_bare_kind_is_no_zone(text: str) -> None:
     assert _with_lac(text) == []
 
 
+def test_lac_name_word_gives_the_left_edge_the_word_lists_miss() -> None:
+    # 核心区 + 临港: five characters before a kind that needs a short name; LAC reads
+    # 临港经济技术开发区 as one place name, so the name starts with it
+    assert _with_lac("该市核心区临港经济技术开发区再获表彰。") == ["临港经济技术开发区"]
+    assert texts("该市核心区临港经济技术开发区再获表彰。") == []   # without LAC's words
+
+
 def test_name_opening_with_a_numeral_stays() -> None:
     # LAC reads 两亭 as a number word; it is not made of number characters
     assert "两亭循环经济科技工业园" in _with_lac("宝鸡麟游县两亭循环经济科技工业园建成投产。")
