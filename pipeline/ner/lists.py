@@ -172,7 +172,9 @@ def coordinated_orgs(h: str, toks: Sequence[Tok], found: Sequence[tuple[int, int
             items.append((s, e, "titled"))
             i += 1
         elif items and (j := _parts_end(h, toks, i)) is not None:
-            items.append((s, toks[j - 1][1], "parts"))
+            # a body and its title (市总工会/ORG 主席/n) name a person's office, not a firm
+            titled_body = (people.role_start(h, toks[j - 1][1]) or s) > s
+            items.append((s, toks[j - 1][1], "titled" if titled_body else "parts"))
             i = j
         else:
             items.append((s, e, tag))

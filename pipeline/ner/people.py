@@ -40,6 +40,8 @@ def lac_people(h: str, toks: Sequence[Tok]) -> list[tuple[int, int]]:
             # 吴先生, 江主席/PER: the title is no part of the name (ANNOTATION), the surname is
             out.append((s, s + sur))
             continue
+        if tag == "PER" and e - s == 2 and h[s] == h[s + 1]:
+            continue  # a doubled character untitled is a sound or a manner (隆隆作响, 炎炎夏季)
         if tag == "PER" and _NAME_CHARS.match(h[s:e]) and (e - s <= 4 or "·" in h[s:e] or _long_foreign(h[s:e])):
             # 贝克 for 盖瑞·贝克 written out elsewhere in the article stays a person; a short
             # transliteration alone is as often a company (摩比斯, 贝恩), a long one a person

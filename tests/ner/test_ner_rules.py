@@ -661,3 +661,19 @@ def test_a_scope_alone_and_a_science_city_are_no_organisations(tagger: LacTagger
 ])
 def test_two_places_before_what_joins_them_are_no_person(tagger: LacTagger, text: str, pair: str) -> None:
     assert pair not in {m.text for m in find_orgs_and_people(text, tagger=tagger) if m.label == "PERSON"}
+
+
+@pytest.mark.parametrize("text, word", [
+    ("厂房里机器隆隆作响，工人忙着赶订单。", "隆隆"),     # LAC: 隆隆/PER
+    ("由于炎炎夏季到来，用电量明显上升。", "炎炎"),
+])
+def test_a_doubled_character_is_no_person(tagger: LacTagger, text: str, word: str) -> None:
+    assert word not in {m.text for m in find_orgs_and_people(text, tagger=tagger) if m.label == "PERSON"}
+
+
+def test_a_listed_body_with_its_title_is_an_office_not_a_firm(tagger: LacTagger) -> None:
+    # LAC: 市总工会/ORG 主席/n between 、: the item names a person's office
+    text = "市委常委、宣传部部长、市总工会主席、西山高新区党工委书记林一宏宣布开工。"
+    found = find_orgs_and_people(text, tagger=tagger)
+    assert not {m.text for m in found if m.label == "ORG"} & {"市总工会主席", "宣传部部长"}
+    assert "林一宏" in {m.text for m in found if m.label == "PERSON"}
