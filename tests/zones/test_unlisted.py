@@ -139,6 +139,14 @@ def test_lac_name_word_gives_the_left_edge_the_word_lists_miss() -> None:
     assert texts("该市核心区临港经济技术开发区再获表彰。") == []   # without LAC's words
 
 
+def test_a_verb_before_a_short_name_the_article_names_elsewhere() -> None:
+    # 契合/v 稀土 高新区: too long for a short name until the verb is cut, and then a
+    # zone only because the article names 稀土高新区 on its own
+    text = "稀土高新区与多家企业签约。这些项目契合稀土高新区发展实际。"
+    assert _with_lac(text) == ["稀土高新区", "稀土高新区"]
+    assert _with_lac("这些项目契合稀土高新区发展实际。") == []
+
+
 def test_name_opening_with_a_numeral_stays() -> None:
     # LAC reads 两亭 as a number word; it is not made of number characters
     assert "两亭循环经济科技工业园" in _with_lac("宝鸡麟游县两亭循环经济科技工业园建成投产。")
