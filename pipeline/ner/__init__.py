@@ -222,7 +222,7 @@ def _resolve(
         if e - s < 2 or orgs.zone_then_sector(name):
             continue
         if e - s < 2 or orgs.is_generic(name) or orgs.is_zone(name) or orgs.is_place(name) or orgs.is_descriptive(name) \
-                or orgs.is_event(name) or orgs.is_country_pair(name):
+                or orgs.is_event(name) or orgs.is_country_pair(name) or orgs.counted_kind(h, s, e):
             continue
         if (s, e) in zone_spans or any(z.start <= s and e <= z.end for z in zones):
             continue

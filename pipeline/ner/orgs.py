@@ -456,6 +456,27 @@ _SLOGANS = frozenset({"新时代", "新常态", "新征程", "新格局"})
 _FIGURE_NAME = re.compile(r"注册资[本金]|资本金")
 
 
+# a count or a determiner of firms: what follows is a kind of firm, not one named
+# (各地铅酸电池公司, 一家生物医药公司, 北京一家生物医药公司, 第一家外资银行)
+_COUNTED = re.compile(r"(?:[一两二三四五六七八九十几多数每各某这那该]|其中一)家|各地|各类|各大")
+_COUNTED_BEFORE = re.compile(f"(?:{_COUNTED.pattern})$")
+
+
+def counted_kind(h: str, s: int, e: int) -> bool:
+    """A candidate holding a count of firms, or after one and ending in a word for firms,
+    short of a registered name (a legal form ends a name however it is introduced: 一家名为
+    某某科技有限公司).  After a count, a name of its own stays (一家一汽丰田4S店, 一家卫生部
+    批准的企业, 一家世纪联华超市)."""
+    name = h[s:e]
+    if name.endswith(tuple(_LEGAL_FORMS)):
+        return False
+    return bool(_COUNTED.search(name)
+                or name.endswith(_FIRM_KINDS) and _COUNTED_BEFORE.search(h[max(0, s - 4) : s]))
+
+
+_FIRM_KINDS = ("公司", "集团", "企业", "厂")
+
+
 # fairs, meetings and games by their usual endings, whole or abbreviated (世博会, 农高会, 投洽会,
 # 广交会): events, which dev NOTES §12 keeps out of ORG (their 组委会 is one; 海贸会 is an association)
 _EVENT_ENDINGS = ("博会", "洽会", "交会", "高会", "展会", "说明会", "推介会", "发布会", "博览会", "交易会",

@@ -677,3 +677,21 @@ def test_a_listed_body_with_its_title_is_an_office_not_a_firm(tagger: LacTagger)
     found = find_orgs_and_people(text, tagger=tagger)
     assert not {m.text for m in found if m.label == "ORG"} & {"市总工会主席", "宣传部部长"}
     assert "林一宏" in {m.text for m in found if m.label == "PERSON"}
+
+
+@pytest.mark.parametrize("text, desc", [
+    ("截至目前，各地铅酸电池公司何时复产仍不明朗。", "铅酸电池公司"),     # LAC: 铅酸电池公司/ORG
+    ("广东地区一家铅酸电池公司因为距离过近被停产。", "铅酸电池公司"),
+    ("北京一家生物医药公司完成融资。", "北京一家生物医药公司"),
+])
+def test_a_counted_kind_of_firm_is_no_name(tagger: LacTagger, text: str, desc: str) -> None:
+    orgs_found = {m.text for m in find_orgs_and_people(text, tagger=tagger) if m.label == "ORG"}
+    assert desc not in orgs_found and "生物医药公司" not in orgs_found
+
+
+@pytest.mark.parametrize("text, org", [
+    ("上海一家一汽丰田的经销商总经理告诉记者。", "一汽丰田"),   # a name of its own after the count
+    ("与一家名为南岭星辰科技有限公司的企业签约。", "南岭星辰科技有限公司"),  # a legal form
+])
+def test_a_name_after_a_count_stays(tagger: LacTagger, text: str, org: str) -> None:
+    assert org in {m.text for m in find_orgs_and_people(text, tagger=tagger) if m.label == "ORG"}
