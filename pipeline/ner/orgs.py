@@ -11,6 +11,8 @@ from bisect import bisect_right
 from functools import lru_cache
 from typing import Sequence
 
+from pipeline.zones.suffix import COUNTRY_PAIR
+
 from . import lexicon
 from .teams import TEAM_WORDS
 
@@ -487,13 +489,9 @@ def is_event(name: str) -> bool:
     return name.endswith(_EVENT_ENDINGS)
 
 
-# China and one country by their one-character abbreviations (中马“两国双园”, 中新合作, 中德):
-# two countries, which LAC reads as ORG
-_COUNTRY_PAIR = re.compile(r"中[美日韩朝俄德法英意新马泰越老柬印巴哈吉塔乌白非阿以欧澳加蒙缅菲沙瑞荷比葡西希土伊埃古]")
-
-
 def is_country_pair(name: str) -> bool:
-    return len(name) == 2 and _COUNTRY_PAIR.fullmatch(name) is not None
+    """Two countries (中马“两国双园”, 中新合作, 中德), which LAC reads as ORG."""
+    return len(name) == 2 and COUNTRY_PAIR.fullmatch(name) is not None
 
 
 def is_descriptive(name: str) -> bool:

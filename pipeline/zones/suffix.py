@@ -106,6 +106,8 @@ GENERIC_WORDS = """国家 国家级 省级 市级 县级 区级 全国 中国 �
 # its 可; 合作 describes a zone's purpose, 粤澳合作产业园, 深度合作示范区.)
 
 _CJK = re.compile(r"[\u3400-\u9fff·]")
+# China and one country by their one-character abbreviations (中马钦州产业园区, 中德, 中新合作)
+COUNTRY_PAIR = re.compile(r"中[美日韩朝俄德法英意新马泰越老柬印巴哈吉塔乌白非阿以欧澳加蒙缅菲沙瑞荷比葡西希土伊埃古]")
 # A name followed by its administration is a zone whatever it holds (通州湾示范区党工委):
 # the text itself says the area is governed as one.
 ADMIN_WORDS = ("管理委员会", "管委会", "党工委")
@@ -463,7 +465,7 @@ def _decide(t: str, ks: int, ke: int, kind: str, prev_end: int, rules: ZoneRules
             # 安徽(国家级)开发区, 新疆首个综合保税区, 长三角地区自贸试验区: a class of zones (a
             # park so named is one park: 重庆软件园, 台湾工业园)
             return None
-        name = name[segs[start_seg][0]:]
+        before, name = name[: segs[start_seg][0]], name[segs[start_seg][0]:]
         if first_place is not None:
             rest = len(name) - (segs[run[-1]][1] - segs[first_place][0])
             if rest == 1 and not admin and not (zone_type == "bonded" and name.endswith("港")) \
@@ -471,6 +473,8 @@ def _decide(t: str, ks: int, ke: int, kind: str, prev_end: int, rules: ZoneRules
                 # (a port's bonded zone keeps its 港: 天津港保税区; a place and a feature of the
                 # land is another place's name: 白沙洲工业园)
                 return None  # 贵州大片区: a one-character word after a place is a modifier
+            if COUNTRY_PAIR.fullmatch(before[-2:]):
+                name = before[-2:] + name  # two countries' park opens with them: 中马 + 钦州产业园区
         if first_place is None:
             # Only the words after a suffixed place: 上海市外高桥保税区 → 外高桥.
             if len(name) < 2 or _is_generic(name, lex_re):

@@ -147,6 +147,12 @@ def test_a_verb_before_a_short_name_the_article_names_elsewhere() -> None:
     assert _with_lac("这些项目契合稀土高新区发展实际。") == []
 
 
+def test_two_countries_open_their_park_before_its_place() -> None:
+    # 中马 + 钦州 (a place) + 产业园: the name ran from the place and lost its countries
+    assert texts("中马钦州产业园再迎新项目。") == ["中马钦州产业园"]
+    assert texts("由中冶承建的沧州纵横黄骅新区项目") == ["黄骅新区"]   # what else stands there still goes
+
+
 def test_name_opening_with_a_numeral_stays() -> None:
     # LAC reads 两亭 as a number word; it is not made of number characters
     assert "两亭循环经济科技工业园" in _with_lac("宝鸡麟游县两亭循环经济科技工业园建成投产。")
