@@ -398,17 +398,20 @@ def _county_zone(t: str, at: int, ke: int, kind: str, name: str, segs: list[tupl
     own zone, named by it (沭阳县经济开发区, 苍南县工业园区; issue 13: county and township
     zones are missing from the official lists), the listed one when the lists know it
     without the suffix (昆山市经济技术开发区 is 昆山经济技术开发区).  After a province or a
-    prefecture the kind word stays a reference (衡阳市高新区: a GPE and a generic word).
+    prefecture the kind word stays a reference (某某市高新区: a GPE and a generic word)
+    unless the lists know the city's zone of that kind (杭州市高新区 is 杭州高新区).
     ``name`` is what stands at ``at`` before the kind word, ``segs`` its segments."""
     zone_type, _ = KINDS[kind]
     if not segs or zone_type not in _COUNTY_KINDS:
         return None
     ps, pe = segs[-1]
     place = rules.places.get(name[ps:pe])
-    if place is None or place.level != "county" or not place.suffixed or len(name) - pe:
+    if place is None or not place.suffixed or len(name) - pe:
         return None
     stem = name[ps : pe - 1]
     listed = rules.by_surface.get(stem + kind)
+    if place.level != "county" and not listed:
+        return None
     if listed:
         zone_type = listed.split(":", 1)[0]
     return _zone(t, at + ps, ke, zone_type, place.province, listed, county=stem)
