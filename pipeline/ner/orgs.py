@@ -92,9 +92,11 @@ def _may_join(h: str, toks: Sequence[Tok], k: int, head: Tok | None = None) -> b
         if toks[k][2] == "v" and (right[2] not in ("n", "vn") or left[2] not in ("n", "vn", "nz")):
             return False
         if w in _CONJ and (
-            _ends_with_suffix(_tok_text(h, left)) or right[2] == "LOC" or left[2] in ("LOC", "w", "PER")
-            or _complete_org(h, right)
+            _ends_with_suffix(_tok_text(h, left)) or right[2] == "LOC" or left[2] in ("LOC", "w", "PER", "ad", "d", "v")
+            or _complete_org(h, right) or (head is not None and right == head and _tok_text(h, head) == _ends_with_suffix(_tok_text(h, head)))
         ):
+            # (an adverb or a verb before it ends a clause, and a bare type word after it is
+            # an anaphor: 贵州茅台高分红/ORG 自然/ad 与 公司逐年利润…)
             return False
         # 中国石化与连云港港口集团: two organisations; 重庆节能与新能源汽车产业联盟 is one
         # (what follows the conjunction is only sector words and a type word)

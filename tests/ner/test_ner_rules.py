@@ -695,3 +695,16 @@ def test_a_counted_kind_of_firm_is_no_name(tagger: LacTagger, text: str, desc: s
 ])
 def test_a_name_after_a_count_stays(tagger: LacTagger, text: str, org: str) -> None:
     assert org in {m.text for m in find_orgs_and_people(text, tagger=tagger) if m.label == "ORG"}
+
+
+@pytest.mark.parametrize("text, bad", [
+    ("公告称华南特大暴雨事故与公司无关。", "华南特大暴雨事故与公司"),   # a bare type word after the conjunction
+    ("中国北车及控股子公司长春轨道客车股份有限公司公告。", "中国北车及控股"),
+])
+def test_a_conjunction_before_a_bare_type_word_ends_the_name(tagger: LacTagger, text: str, bad: str) -> None:
+    assert bad not in {m.text for m in find_orgs_and_people(text, tagger=tagger) if m.label == "ORG"}
+
+
+def test_sector_words_after_a_conjunction_continue_the_name(tagger: LacTagger) -> None:
+    text = "重庆节能与新能源汽车产业联盟成立。"
+    assert "重庆节能与新能源汽车产业联盟" in {m.text for m in find_orgs_and_people(text, tagger=tagger)}
