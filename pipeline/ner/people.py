@@ -23,6 +23,13 @@ def _among_places(h: str, toks: Sequence[Tok], i: int) -> bool:
     return False
 
 
+_PROVINCE_CHARS = frozenset("京津沪渝冀晋辽吉黑苏浙皖闽赣鲁豫鄂湘粤琼川蜀黔贵云滇陕秦甘陇青宁藏桂蒙港澳台")
+
+
+def _two_lands(w: str) -> bool:
+    return all(c in _PROVINCE_CHARS for c in w) or (w[0] in "江河湖陆" and w[1] == "海")
+
+
 def lac_people(h: str, toks: Sequence[Tok]) -> list[tuple[int, int]]:
     out = []
     for i, (s, e, tag) in enumerate(toks):
@@ -40,8 +47,10 @@ def lac_people(h: str, toks: Sequence[Tok]) -> list[tuple[int, int]]:
             # 吴先生, 江主席/PER: the title is no part of the name (ANNOTATION), the surname is
             out.append((s, s + sur))
             continue
-        if tag == "PER" and e - s == 2 and h[s] == h[s + 1]:
-            continue  # a doubled character untitled is a sound or a manner (隆隆作响, 炎炎夏季)
+        if tag == "PER" and e - s == 2 and (h[s] == h[s + 1] or _two_lands(h[s:e])):
+            # untitled: a doubled character is a sound or a manner (隆隆作响, 炎炎夏季); two
+            # provinces or two kinds of land are a region (云贵, 川渝, 陆海相连, 江海大地)
+            continue
         if tag == "PER" and _NAME_CHARS.match(h[s:e]) and (e - s <= 4 or "·" in h[s:e] or _long_foreign(h[s:e])):
             # 贝克 for 盖瑞·贝克 written out elsewhere in the article stays a person; a short
             # transliteration alone is as often a company (摩比斯, 贝恩), a long one a person

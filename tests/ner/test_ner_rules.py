@@ -666,8 +666,10 @@ def test_two_places_before_what_joins_them_are_no_person(tagger: LacTagger, text
 @pytest.mark.parametrize("text, word", [
     ("厂房里机器隆隆作响，工人忙着赶订单。", "隆隆"),     # LAC: 隆隆/PER
     ("由于炎炎夏季到来，用电量明显上升。", "炎炎"),
+    ("两国陆海相连，合作日益紧密。", "陆海"),          # two kinds of land: a region
+    ("川渝合作不断深化。", "川渝"),                        # two provinces
 ])
-def test_a_doubled_character_is_no_person(tagger: LacTagger, text: str, word: str) -> None:
+def test_a_doubled_character_or_a_pair_of_lands_is_no_person(tagger: LacTagger, text: str, word: str) -> None:
     assert word not in {m.text for m in find_orgs_and_people(text, tagger=tagger) if m.label == "PERSON"}
 
 
