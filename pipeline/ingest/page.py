@@ -82,6 +82,12 @@ def byline_names(line: str) -> list[str]:
     return names
 
 
+def reporter_names(line: str) -> list[str]:
+    """The names of a run of roles and names ('记者 修某某 通讯员 王某'), none when the run
+    holds anything else (记者手记, 记者获悉)."""
+    return byline_names(line) if _REPORTER_RE.match(to_halfwidth(line).strip()) else []
+
+
 def _classify(lines: list[str]) -> list[_Line]:
     out = []
     last = len(lines) - 1

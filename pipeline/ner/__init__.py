@@ -84,6 +84,11 @@ def find_orgs_and_people(
             attrs["org"] = org.text
         found[(s, e)] = Mention("PERSON", s, e, text[s:e], "person_title", norm=h[s:e], attrs=attrs)
         found_spans.add(s, e)
+    for s, e, role in people.byline_people(h):
+        # (记者 某某): a reporter, whatever LAC read the name as
+        if (s, e) not in found and not _overlaps(s, e, taken) and not found_spans.overlaps(s, e):
+            found[(s, e)] = Mention("PERSON", s, e, text[s:e], "person_byline", norm=h[s:e], attrs={"role": role})
+            found_spans.add(s, e)
     for s, e in demoted:
         # the rest of a titled name's mentions LAC read as an organisation (万隆称…)
         if (s, e) not in found and not _overlaps(s, e, taken) and not found_spans.overlaps(s, e):

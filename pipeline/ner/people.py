@@ -30,6 +30,33 @@ def _two_lands(w: str) -> bool:
     return all(c in _PROVINCE_CHARS for c in w) or (w[0] in "江河湖陆" and w[1] == "海")
 
 
+# a bracket in running text holding a reporter's byline: (记者 某某), (湖南日报记者 某某 通讯员 某某)
+_BRACKETED = re.compile(r"[(（]([^()（）\n]{4,40})[)）]")
+_ROLE_WORD = re.compile(r"(?:本报|特约|实习|见习|首席)?(?:记者|通讯员)")
+
+
+def byline_people(h: str) -> list[tuple[int, int, str]]:
+    """Reporters named in a bracketed byline inside the text, whatever LAC read them as
+    (记者 修/v 从涛/m): the bracket holds only roles and names after its outlet.  Each with
+    the role written before it."""
+    from pipeline.ingest.page import reporter_names
+
+    out = []
+    for m in _BRACKETED.finditer(h):
+        role = _ROLE_WORD.search(m.group(1))
+        if role is None:
+            continue
+        at = m.start(1) + role.start()
+        for name in reporter_names(h[at : m.end(1)]):
+            if name[0] not in lexicon.surnames() and name[:2] not in lexicon.surnames():
+                continue
+            s = h.find(name, at, m.end(1))
+            roles = list(_ROLE_WORD.finditer(h, m.start(1), s))
+            out.append((s, s + len(name), roles[-1].group() if roles else ""))
+            at = s + len(name)
+    return out
+
+
 def lac_people(h: str, toks: Sequence[Tok]) -> list[tuple[int, int]]:
     out = []
     for i, (s, e, tag) in enumerate(toks):

@@ -710,3 +710,15 @@ def test_a_conjunction_before_a_bare_type_word_ends_the_name(tagger: LacTagger, 
 def test_sector_words_after_a_conjunction_continue_the_name(tagger: LacTagger) -> None:
     text = "重庆节能与新能源汽车产业联盟成立。"
     assert "重庆节能与新能源汽车产业联盟" in {m.text for m in find_orgs_and_people(text, tagger=tagger)}
+
+
+def test_a_bracketed_byline_names_its_reporters(tagger: LacTagger) -> None:
+    # LAC: 修/v 从涛/m; the bracket holds only roles and names after its outlet
+    text = "本报6月28日讯(记者 修从涛) 园区举行活动。另讯(南方日报记者 林一宏 通讯员 欧阳小清)昨日开工。"
+    found = {m.text: m.attrs.get("role") for m in find_orgs_and_people(text, tagger=tagger) if m.label == "PERSON"}
+    assert found == {"修从涛": "记者", "林一宏": "记者", "欧阳小清": "通讯员"}
+
+
+@pytest.mark.parametrize("text", ["园区发布(记者手记)一文。", "(记者 获悉园区开工)"])
+def test_a_bracket_with_more_than_roles_and_names_is_no_byline(tagger: LacTagger, text: str) -> None:
+    assert not [m for m in find_orgs_and_people(text, tagger=tagger) if m.source == "person_byline"]
