@@ -294,12 +294,34 @@ def _common_word_after_title(toks: Sequence[Tok], i: int) -> bool:
     return i + 1 < len(toks) and toks[i + 1][2] not in ("v", "p", "w")
 
 
+_GIVEN_NAME_TAGS = frozenset({"n", "nz", "a", "an", "ng", "PER"})
+
+
+def _given_name_after(h: str, toks: Sequence[Tok], i: int) -> int:
+    """The end of the two-character given name after the surname that ends token ``i``, which LAC
+    read as a word (史/PER 高领/n 在/p): a noun-like word, not a title, honorific or word for
+    people, before a verb, function word or stop; 0 when there is none."""
+    e = toks[i][1]
+    if h[e - 1] not in lexicon.surnames() or i + 2 >= len(toks):
+        return 0
+    ns, ne, ntag = toks[i + 1]
+    w = h[ns:ne]
+    if ns != e or ne - ns != 2 or ntag not in _GIVEN_NAME_TAGS or not _NAME_CHARS.match(w) \
+            or w in lexicon.affixes("person_titles") or w in _HONORIFICS or w in _PERSON_NOUNS or w in _GROUP_AFTER:
+        return 0
+    return ne if toks[i + 2][2] in _NAME_END_TAGS else 0
+
+
 def titled_people(h: str, toks: Sequence[Tok]) -> list[tuple[int, int, int]]:
     """(name_start, name_end, role_start) for names that follow a title."""
     surnames = lexicon.surnames()
     out = []
     title_ends = lexicon.affixes("person_titles").last_chars
     for i, (s, e, tag) in enumerate(toks):
+        if e - s >= 3 and h[e - 2] in title_ends and (rs := role_start(h, e - 1)) is not None and rs >= s \
+                and (ne := _given_name_after(h, toks, i)):
+            out.append((e - 1, ne, rs))  # 副主任史/n 高领/n 在/p: LAC glued the surname to the title
+            continue
         if s == 0 or h[s - 1] not in title_ends:
             continue  # no title ends right before this token (most tokens)
         rs = role_start(h, s)
@@ -308,6 +330,9 @@ def titled_people(h: str, toks: Sequence[Tok]) -> list[tuple[int, int, int]]:
         w = h[s:e]
         if tag == "PER" and _NAME_CHARS.match(w):
             out.append((s, extend_name(h, toks, i), rs))
+            continue
+        if tag == "PER" and e - s == 1 and (ne := _given_name_after(h, toks, i)):
+            out.append((s, ne, rs))  # 副主任史/PER 高领/n 在/p: LAC cut the surname off
             continue
         if tag in _BAD_NAME_TAGS:
             # 总经理应/v 海峰/PER: a one-character surname LAC read as a verb or adverb

@@ -722,3 +722,16 @@ def test_a_bracketed_byline_names_its_reporters(tagger: LacTagger) -> None:
 @pytest.mark.parametrize("text", ["园区发布(记者手记)一文。", "(记者 获悉园区开工)"])
 def test_a_bracket_with_more_than_roles_and_names_is_no_byline(tagger: LacTagger, text: str) -> None:
     assert not [m for m in find_orgs_and_people(text, tagger=tagger) if m.source == "person_byline"]
+
+
+@pytest.mark.parametrize("text, name", [
+    ("园区管委会常务副主任史高一在会上说,园区是", "史高一"),   # LAC: 副主任史/n 高一/n 在/p
+    ("公司董事长常小一称，今年将扩产。", "常小一"),          # LAC: 常/PER 小一/a 称/v
+])
+def test_a_surname_cut_from_its_given_name_after_a_title(tagger: LacTagger, text: str, name: str) -> None:
+    assert name in {m.text for m in find_orgs_and_people(text, tagger=tagger) if m.label == "PERSON"}
+
+
+def test_a_title_after_a_surname_is_no_given_name(tagger: LacTagger) -> None:
+    found = {m.text for m in find_orgs_and_people("区长王一平、副区长李同志出席。", tagger=tagger) if m.label == "PERSON"}
+    assert "李同志" not in found
