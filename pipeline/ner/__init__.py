@@ -207,6 +207,7 @@ def _resolve(
     """Clean candidates, then keep a non-overlapping set: rules first, longer first."""
     cleaned = []
     zone_spans = {(z.start, z.end) for z in zones}
+    owners = {(z.start, z.start + len(z.attrs["owner"])) for z in zones if z.attrs.get("owner")}
     for s, e, src in cands:
         # a name never spans a line break (page furniture, captions, cut paragraphs)
         s = max(s, h.rfind("\n", s, e) + 1)
@@ -229,7 +230,9 @@ def _resolve(
         if e - s < 2 or orgs.is_generic(name) or orgs.is_zone(name) or orgs.is_place(name) or orgs.is_descriptive(name) \
                 or orgs.is_event(name) or orgs.is_country_pair(name) or orgs.counted_kind(h, s, e):
             continue
-        if (s, e) in zone_spans or any(z.start <= s and e <= z.end for z in zones):
+        # (the company that opens its park's name is a named part: 铁建重工 of 铁建重工长沙第三产业园)
+        if ((s, e) in zone_spans or any(z.start <= s and e <= z.end for z in zones)) \
+                and (s, e) not in owners:
             continue
         cleaned.append((s, e, src))
     cleaned.sort(key=lambda c: (-_PRIORITY.get(c[2], 0), -(c[1] - c[0]), c[0]))

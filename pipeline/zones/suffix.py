@@ -215,6 +215,8 @@ def find_unlisted(t: str, rules: ZoneRules, taken: list[Mention],
             after = _after_opening_words(t, words, word_starts, m.start, ks, lex_re)
             if after > prev_end:
                 m = _decide(t, ks, ke, km.group(), after, rules, lex_re)
+        if m and words and KINDS[km.group()][1] == "park" and m.attrs.get("zone_id", "").startswith("park:"):
+            m = _owner_opens(t, m, words, word_starts, prev_end, rules)
         if m:
             if out and out[-1].end > m.start:
                 out.pop()  # 自贸区X片区: the area's name took the zone in
@@ -271,6 +273,24 @@ def _name_word_start(words: list[tuple[int, int, str]], starts: list[int], ks: i
     return s if e == ke and prev_end < s < ks and tag in ("LOC", "ORG", "nz") else None
 
 
+def _owner_opens(t: str, m: Mention, words: list[tuple[int, int, str]], starts: list[int], prev_end: int,
+                 rules: ZoneRules) -> Mention:
+    """A park named from a place keeps the company LAC reads right before it (富士康/ORG +
+    晋城科技工业园; 中南高科/LOC, no place, + 马鞍山创智科技园): the owner opens its park."""
+    k = bisect_right(starts, m.start - 1) - 1
+    if k < 0:
+        return m
+    from pipeline.ner.lexicon import place_prefixes  # (a country is no owner: 中国—马来西亚 + 钦州产业园)
+
+    s, e, tag = words[k]
+    w = t[s:e]
+    if e != m.start or s < prev_end or e - s < 2 or not all(_CJK.match(c) for c in w) \
+            or not (tag in ("ORG", "nz") or (tag == "LOC" and w not in rules.places and w[-1] not in _PLACE_SUFFIX_CHARS
+                                             and w not in place_prefixes().get("foreign", ()))):
+        return m
+    return _zone(t, s, m.end, "park", m.attrs.get("province"), owner=w)
+
+
 def _not_name_word(t: str, s: int, e: int, tag: str) -> bool:
     return (tag in NOT_NAME_TAGS and e - s >= 2
             and (tag not in ("m", "q") or all(c in _NUMBER_WORD_CHARS for c in t[s:e])))
@@ -304,6 +324,7 @@ def _is_place(piece: str, rules: ZoneRules) -> bool:
 
 
 _CLOSE, _OPEN = ")）", "(（"
+_PLACE_SUFFIX_CHARS = frozenset("省市县区镇乡村州旗盟")
 _TOPONYM_ENDS = frozenset("洲湖山岛湾桥河江坝滩岭峰塘溪沟坪庄屯堡峪寨墩")
 
 

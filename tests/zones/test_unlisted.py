@@ -153,6 +153,25 @@ def test_two_countries_open_their_park_before_its_place() -> None:
     assert texts("由中冶承建的沧州纵横黄骅新区项目") == ["黄骅新区"]   # what else stands there still goes
 
 
+@pytest.mark.parametrize("text, zone", [
+    ("项目将重点引进富士康晋城科技工业园。", "富士康晋城科技工业园"),          # 富士康/ORG before the place
+    ("总投资50亿元的中南高科马鞍山创智科技园项目落户。", "中南高科马鞍山创智科技园"),  # 中南高科/LOC, no place
+    ("中国—马来西亚钦州产业园更是参访焦点。", "钦州产业园"),                  # a country is no owner
+])
+def test_the_company_before_its_park_opens_the_parks_name(text: str, zone: str) -> None:
+    assert zone in _with_lac(text)
+
+
+def test_the_owner_stays_an_organisation_inside_its_park() -> None:
+    from pipeline.ner import default_tagger, find_orgs_and_people
+    from pipeline.textnorm import to_halfwidth
+
+    text = "项目将重点引进富士康晋城科技工业园。"
+    tokens = default_tagger().tag(to_halfwidth(text))
+    zones = find_zones(text, tokens)
+    assert "富士康" in {m.text for m in find_orgs_and_people(text, zones=zones, tokens=tokens) if m.label == "ORG"}
+
+
 def test_name_opening_with_a_numeral_stays() -> None:
     # LAC reads 两亭 as a number word; it is not made of number characters
     assert "两亭循环经济科技工业园" in _with_lac("宝鸡麟游县两亭循环经济科技工业园建成投产。")
