@@ -325,6 +325,7 @@ def _is_place(piece: str, rules: ZoneRules) -> bool:
 
 _CLOSE, _OPEN = ")）", "(（"
 _PLACE_SUFFIX_CHARS = frozenset("省市县区镇乡村州旗盟")
+_DIRECTIONS = frozenset("东西南北")
 _TOPONYM_ENDS = frozenset("洲湖山岛湾桥河江坝滩岭峰塘溪沟坪庄屯堡峪寨墩")
 
 
@@ -467,9 +468,14 @@ def _decide(t: str, ks: int, ke: int, kind: str, prev_end: int, rules: ZoneRules
     province = None
     if place_idx:
         k = place_idx[-1]
-        while k - 1 in place_idx:
-            k -= 1
-        run = [j for j in place_idx if j >= k and all(i in place_idx for i in range(k, j + 1))]
+        while True:
+            if k - 1 in place_idx:
+                k -= 1
+            elif k - 2 in place_idx and name[segs[k - 1][0]:segs[k - 1][1]] in _DIRECTIONS:
+                k -= 2  # 常州 + 西 + 太湖: a quarter of a city, named with it (常州西太湖科技产业园)
+            else:
+                break
+        run = [j for j in place_idx if j >= k]
         start_seg = k
         for j in run:
             if rules.places[name[segs[j][0]:segs[j][1]]].suffixed:

@@ -172,6 +172,11 @@ def test_the_owner_stays_an_organisation_inside_its_park() -> None:
     assert "富士康" in {m.text for m in find_orgs_and_people(text, zones=zones, tokens=tokens) if m.label == "ORG"}
 
 
+def test_a_direction_between_two_places_keeps_the_city_in_the_name() -> None:
+    # 常州 + 西 + 太湖 (a county elsewhere): the city's western quarter, not the county
+    assert texts("常州西太湖科技产业园引进项目。") == ["常州西太湖科技产业园"]
+
+
 def test_name_opening_with_a_numeral_stays() -> None:
     # LAC reads 两亭 as a number word; it is not made of number characters
     assert "两亭循环经济科技工业园" in _with_lac("宝鸡麟游县两亭循环经济科技工业园建成投产。")
