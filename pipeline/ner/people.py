@@ -155,15 +155,20 @@ def _names_a_thing(h: str, toks: Sequence[Tok], i: int) -> bool:
 _PROJECT_NAME_TAGS = {"n", "nz", "nw", "vn", "an", "ORG", "LOC", "xc", "a", "j"}
 
 
+# verbs that open a list (项目分别为 某某电线电缆设备、…)
+_LIST_VERBS = ("为", "是", "包括", "有")
+
+
 def _project_item(h: str, toks: Sequence[Tok], i: int) -> bool:
     """A person-tagged word opening a list item of nouns that is a project's name: it ends
     in 项目 (凯梅瑟与Acme GmbH战略合作项目、…) or the list is closed by 等 + a count of
     projects (金麟锂电新材料、…等156个新建项目): a company's name, not a person's."""
-    if i == 0 or h[toks[i - 1][0] : toks[i - 1][1]] not in ("、", ",", ":", "，", "：") and toks[i - 1][2] not in ("TIME", "d"):
+    if i == 0 or h[toks[i - 1][0] : toks[i - 1][1]] not in ("、", ",", ":", "，", "：", *_LIST_VERBS) \
+            and toks[i - 1][2] not in ("TIME", "d"):
         return False
     for k in range(i + 1, min(i + 12, len(toks))):
         w, tag = h[toks[k][0] : toks[k][1]], toks[k][2]
-        if w in ("、", "等"):
+        if w in ("、", "等", "以及", "及"):
             # or two nouns or more run on from it, none joining partners (沛顿/PER 存储/vn
             # 先进封测/n、): the maker heading what it makes
             run_on = k > i + 2 and all(toks[j][2] in _PROJECT_NAME_TAGS for j in range(i + 1, k))

@@ -735,3 +735,12 @@ def test_a_surname_cut_from_its_given_name_after_a_title(tagger: LacTagger, text
 def test_a_title_after_a_surname_is_no_given_name(tagger: LacTagger) -> None:
     found = {m.text for m in find_orgs_and_people("区长王一平、副区长李同志出席。", tagger=tagger) if m.label == "PERSON"}
     assert "李同志" not in found
+
+
+def test_makers_heading_a_list_of_projects_after_a_verb_are_no_people(tagger: LacTagger) -> None:
+    text = "开工项目分别为尼霍夫电线电缆设备、依漫生物灭菌以及尚瑞石墨烯超级电容储能系统等3个项目。"
+    found = {m.text for m in find_orgs_and_people(text, tagger=tagger) if m.label == "PERSON"}
+    assert not found & {"尼霍夫", "尚瑞"}
+    # people listed after the same verb stay people
+    assert "王一平" in {m.text for m in find_orgs_and_people("获奖者分别为王一平、李一红。", tagger=tagger)
+                     if m.label == "PERSON"}
