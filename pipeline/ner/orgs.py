@@ -789,3 +789,12 @@ def zone_then_sector(name: str) -> bool:
             if not _ends_with_suffix(tail):
                 return True
     return False
+
+
+# 中心 before a word of place is the middle of an area, not a body (东北亚中心区域, 大湾区中心腹地,
+# 重庆中心城区)
+_AREA_AFTER_CENTRE = ("区域", "腹地", "地带", "位置", "城区", "地区", "区位", "地段", "城市", "区")
+
+
+def centre_of_area(h: str, s: int, e: int) -> bool:
+    return h.endswith("中心", s, e) and h.startswith(_AREA_AFTER_CENTRE, e)

@@ -744,3 +744,16 @@ def test_makers_heading_a_list_of_projects_after_a_verb_are_no_people(tagger: La
     # people listed after the same verb stay people
     assert "王一平" in {m.text for m in find_orgs_and_people("获奖者分别为王一平、李一红。", tagger=tagger)
                      if m.label == "PERSON"}
+
+
+@pytest.mark.parametrize("text, bad", [
+    ("园区地处粤港澳大湾区中心腹地，交通便利。", "粤港澳大湾区中心"),
+    ("该省地处东北亚中心区域，口岸众多。", "东北亚中心"),
+])
+def test_the_centre_of_an_area_is_no_body(tagger: LacTagger, text: str, bad: str) -> None:
+    assert bad not in {m.text for m in find_orgs_and_people(text, tagger=tagger) if m.label == "ORG"}
+
+
+def test_a_centre_named_as_a_body_stays(tagger: LacTagger) -> None:
+    text = "南京集成电路产业服务中心发布数据。"
+    assert "南京集成电路产业服务中心" in {m.text for m in find_orgs_and_people(text, tagger=tagger) if m.label == "ORG"}
