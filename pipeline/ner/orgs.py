@@ -462,7 +462,7 @@ _FIGURE_NAME = re.compile(r"注册资[本金]|资本金")
 
 # a count or a determiner of firms: what follows is a kind of firm, not one named
 # (各地铅酸电池公司, 一家生物医药公司, 北京一家生物医药公司, 第一家外资银行)
-_COUNTED = re.compile(r"(?:[一两二三四五六七八九十几多数每各某这那该]|其中一)家|各地|各类|各大")
+_COUNTED = re.compile(r"(?:[一两二三四五六七八九十几多数每各某这那该首]|其中一)家|各地|各类|各大")
 _COUNTED_BEFORE = re.compile(f"(?:{_COUNTED.pattern})$")
 
 

@@ -685,6 +685,7 @@ def test_a_listed_body_with_its_title_is_an_office_not_a_firm(tagger: LacTagger)
     ("截至目前，各地铅酸电池公司何时复产仍不明朗。", "铅酸电池公司"),     # LAC: 铅酸电池公司/ORG
     ("广东地区一家铅酸电池公司因为距离过近被停产。", "铅酸电池公司"),
     ("北京一家生物医药公司完成融资。", "北京一家生物医药公司"),
+    ("园区首家北京证券交易所上市公司今日挂牌。", "北京证券交易所上市公司"),   # 首家: the first of a kind
 ])
 def test_a_counted_kind_of_firm_is_no_name(tagger: LacTagger, text: str, desc: str) -> None:
     orgs_found = {m.text for m in find_orgs_and_people(text, tagger=tagger) if m.label == "ORG"}
