@@ -12,7 +12,7 @@ from . import orgs, people
 from .outlets import outlet_orgs, split_at_datelines
 from .teams import team_orgs
 from .lac import LacTagger
-from .lists import coordinated_orgs
+from .lists import coordinated_orgs, sector_list_items
 
 __all__ = ["LacTagger", "find_orgs_and_people", "default_tagger"]
 
@@ -47,6 +47,9 @@ def find_orgs_and_people(
     cands = split_at_datelines(h, cands)
     org_spans = _resolve(h, cands, zones)
     org_spans += _resolve(h, coordinated_orgs(h, toks, org_spans), zones, taken=org_spans)
+    # (a list closed by 等产业 lists sectors, whatever LAC or a neighbour made of its items)
+    sectors = set(sector_list_items(h, toks))
+    org_spans = [c for c in org_spans if not (c[2] in _WEAK_ORG_SOURCES and (c[0], c[1]) in sectors)]
     org_spans += _resolve(h, orgs.latin_orgs(h, org_spans), zones, taken=org_spans)
     org_spans = _extend_to_known(h, orgs.join_bracketed(h, sorted(org_spans), toks))
     titled = people.titled_people(h, toks)

@@ -189,3 +189,36 @@ def coordinated_orgs(h: str, toks: Sequence[Tok], found: Sequence[tuple[int, int
             flush(i)
     flush()
     return out
+
+
+# what a list closed by 等 names when these follow: sectors, not firms (新能源、海洋经济、港航物流等产业)
+_SECTOR_WORDS = ("产业", "行业", "领域", "业态", "板块", "产业链", "产业集群", "门类")
+_FIRMS_AFTER = re.compile("企业|公司|项目|巨头|龙头|集团|厂商|品牌")
+
+
+def sector_list_items(h: str, toks: Sequence[Tok]) -> list[tuple[int, int]]:
+    """The items of 、-lists closed by 等 and a word for sectors (…、港航物流/ORG、文化旅游等产业):
+    each the run of words between two separators, read back from 等."""
+    out: list[tuple[int, int]] = []
+    for i, (s, e, _) in enumerate(toks):
+        if h[s:e] != "等" or i + 1 >= len(toks):
+            continue
+        k = i + 1
+        while k < len(toks) and k < i + 3 and toks[k][2] in ("m", "q", "a"):
+            k += 1  # 等 + a count or a modifier (等五大产业, 等新兴产业)
+        if k >= len(toks) or not h[toks[k][0] : toks[k][1]].startswith(_SECTOR_WORDS) \
+                or "家" in h[s : toks[k][0]] or _FIRMS_AFTER.search(h[toks[k][0] : toks[min(k + 1, len(toks) - 1)][1]]):
+            continue  # (等多家行业龙头企业, 等行业巨头, 等产业项目: firms after all)
+        items, end, j = [], s, i - 1
+        while j >= 0:
+            w, tag = h[toks[j][0] : toks[j][1]], toks[j][2]
+            if w in _SEPARATORS:
+                items.append((toks[j][1], end))
+                end = toks[j][0]
+            elif tag in ("w", "v", "p", "u", "d", "c", "r") or end - toks[j][0] > 10:
+                break
+            j -= 1
+        items.append((toks[j + 1][0], end))
+        if len(items) >= 2:
+            out.extend((a, b) for a, b in items if a < b)
+    return out

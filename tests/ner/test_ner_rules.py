@@ -758,3 +758,11 @@ def test_the_centre_of_an_area_is_no_body(tagger: LacTagger, text: str, bad: str
 def test_a_centre_named_as_a_body_stays(tagger: LacTagger) -> None:
     text = "南京集成电路产业服务中心发布数据。"
     assert "南京集成电路产业服务中心" in {m.text for m in find_orgs_and_people(text, tagger=tagger) if m.label == "ORG"}
+
+
+def test_a_list_closed_by_a_word_for_sectors_lists_no_firms(tagger: LacTagger) -> None:
+    text = "园区重点发展新能源、新材料、海洋经济、港航物流、文化旅游等产业。"   # LAC: 港航物流/ORG
+    assert not [m for m in find_orgs_and_people(text, tagger=tagger) if m.label == "ORG"]
+    # 等 + 行业 + a word for firms: the items are firms
+    text = "中石化、京东、圆通等行业龙头企业纷纷入驻。"
+    assert {"中石化", "京东"} <= {m.text for m in find_orgs_and_people(text, tagger=tagger) if m.label == "ORG"}
