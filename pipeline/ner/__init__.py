@@ -220,6 +220,8 @@ def _resolve(
         if h[e - 1 : e + 1] == "旗下":  # 松下旗/下: LAC cut 旗下 in two
             e -= 1
         name = h[s:e]
+        if src in _WEAK_ORG_SOURCES and orgs.generic_words_only(h[s:e]):
+            continue
         if src == "lac":
             s = orgs.strip_leading_time(h, s, e)
             e = orgs.strip_dangling_char(h, s, orgs.strip_glued_conjunction(h, s, orgs.strip_trailing_verb(h, s, e)))

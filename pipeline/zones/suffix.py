@@ -158,6 +158,11 @@ def _is_generic(name: str, lex_re: re.Pattern[str]) -> bool:
     return all(name[a:b] in _GENERIC for a, b in _segments(name, lex_re))
 
 
+def generic_only(name: str, rules: ZoneRules) -> bool:
+    """``name`` is made of the generic modifiers only (sectors, scales, kinds of zones)."""
+    return _is_generic(name, lexicon_re(rules))
+
+
 # LAC's tags of words that never open a zone's name: verbs, function words, numbers and
 # measure words, time words (符合新区, 参评高新区, 本次高新区, 亿元科技园).  Words of two or
 # more characters only: LAC cuts an unknown name into single characters (增/v 材 制造产业园),

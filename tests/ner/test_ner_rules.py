@@ -766,3 +766,16 @@ def test_a_list_closed_by_a_word_for_sectors_lists_no_firms(tagger: LacTagger) -
     # 等 + 行业 + a word for firms: the items are firms
     text = "中石化、京东、圆通等行业龙头企业纷纷入驻。"
     assert {"中石化", "京东"} <= {m.text for m in find_orgs_and_people(text, tagger=tagger) if m.label == "ORG"}
+
+
+@pytest.mark.parametrize("text, sector", [
+    ("项目涉及旅游休闲、文化创意、高新科技等多个方向。", "文化创意"),
+    ("项目涉及旅游休闲、高新科技、国际商贸等领域之外的方向。", "高新科技"),     # LAC: 高新科技/ORG
+])
+def test_generic_words_alone_name_no_firm(tagger: LacTagger, text: str, sector: str) -> None:
+    assert sector not in {m.text for m in find_orgs_and_people(text, tagger=tagger) if m.label == "ORG"}
+
+
+def test_a_brand_named_by_common_words_stays(tagger: LacTagger) -> None:
+    text = "中国石化、大众汽车等企业参加了签约。"
+    assert {"中国石化", "大众汽车"} <= {m.text for m in find_orgs_and_people(text, tagger=tagger) if m.label == "ORG"}
