@@ -269,9 +269,18 @@ def short_name_orgs(h: str, toks: Sequence[Tok]) -> list[Cand]:
                 k -= 1
             if i - k >= 2:
                 start = toks[k][0]
-        if start is not None:
+        if start is not None and not _no_name_before(h[start : t[0]]):
             out.append((start, end, "org_short"))
     return out
+
+
+def _no_name_before(w: str) -> bool:
+    """What stands before an industry word names no company when it is made of generic words
+    of the zone rules (中国/食品 领域, 环渤海/动力 煤); a place does (安阳/钢铁)."""
+    from pipeline.zones import load_zone_rules
+    from pipeline.zones.suffix import generic_only
+
+    return generic_only(w, load_zone_rules())
 
 
 def _cjk(c: str) -> bool:

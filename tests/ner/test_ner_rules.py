@@ -779,3 +779,10 @@ def test_generic_words_alone_name_no_firm(tagger: LacTagger, text: str, sector: 
 def test_a_brand_named_by_common_words_stays(tagger: LacTagger) -> None:
     text = "中国石化、大众汽车等企业参加了签约。"
     assert {"中国石化", "大众汽车"} <= {m.text for m in find_orgs_and_people(text, tagger=tagger) if m.label == "ORG"}
+
+
+def test_generic_words_before_an_industry_word_make_no_short_name(tagger: LacTagger) -> None:
+    text = "第三届中国电力设备行业评价推介活动举行。"   # LAC: 中国/ORG 电力/n 设备/n 行业/n
+    assert "中国电力" not in {m.text for m in find_orgs_and_people(text, tagger=tagger) if m.label == "ORG"}
+    text = "安阳钢铁、武汉钢铁等多家企业签约。"          # a place before it names a company
+    assert {"安阳钢铁", "武汉钢铁"} <= {m.text for m in find_orgs_and_people(text, tagger=tagger) if m.label == "ORG"}
