@@ -186,7 +186,6 @@ def find_unlisted(t: str, rules: ZoneRules, taken: list[Mention],
     word_starts = [w[0] for w in words]
     taken_spans = [(m.start, m.end) for m in taken]
     out: list[Mention] = []
-    pending: list[Mention] = []
     governed: set[str] = set()
     ti = 0
     for km in kind_re.finditer(t):
@@ -209,13 +208,6 @@ def find_unlisted(t: str, rules: ZoneRules, taken: list[Mention],
             s0 = _name_word_start(words, word_starts, ks, ke, prev_end)
             if s0 is not None:
                 m = _decide(t, ks, ke, km.group(), s0, rules, lex_re)
-        if m is None and words:
-            # a verb opens the material, making it too long for a short name (契合/v 稀土
-            # 高新区): the name after the verb, if the article names that zone elsewhere
-            a, _, _, b, _ = _walk_left(t, ks, prev_end, rules, lex_re)
-            after = _after_opening_words(t, words, word_starts, a + b, ks, lex_re)
-            if prev_end < after < ks and (c := _decide(t, ks, ke, km.group(), after, rules, lex_re)):
-                pending.append(c)
         if m and words:
             after = _after_opening_words(t, words, word_starts, m.start, ks, lex_re)
             if after > prev_end:
@@ -228,10 +220,6 @@ def find_unlisted(t: str, rules: ZoneRules, taken: list[Mention],
             out.append(m)
             if t.startswith(ADMIN_WORDS, ke):
                 governed.add(m.text)
-    named = {m.text for m in out} | {t[a:b] for a, b in taken_spans}
-    kept = [m for m in pending if m.text in named and not any(o.start < m.end and m.start < o.end for o in out)]
-    if kept:
-        out = sorted(out + kept, key=lambda m: m.start)
     out = _one_name_per_zone(out, taken)
     return _same_names(t, out, taken_spans, governed & {m.text for m in out})
 
