@@ -31,7 +31,7 @@ from pipeline.ner import lexicon, orgs, people
 MODES = ("rules", "model", "union", "partner", "add")
 NAME_LABELS = ("ZONE", "ORG", "PERSON")
 PRECISE = {"zone_gazetteer", "zone_alias", "zone_sub_park", "org_suffix", "org_latin", "org_list",
-           "person_title", "byline"}
+           "person_title", "person_byline", "byline"}
 SOURCE = "name_model"
 
 
