@@ -164,6 +164,11 @@ def test_the_owner_stays_an_organisation_inside_its_park() -> None:
     assert "富士康" in {m.text for m in find_orgs_and_people(text, zones=zones, tokens=tokens) if m.label == "ORG"}
 
 
+def test_a_place_read_inside_a_companys_name_does_not_start_its_park() -> None:
+    # LAC: 京东方信息医学/ORG 产业园; 东方 is also a city of Hainan
+    assert _with_lac("以及京东方信息医学产业园等项目。") == ["京东方信息医学产业园"]
+
+
 def test_a_direction_between_two_places_keeps_the_city_in_the_name() -> None:
     # 常州 + 西 + 太湖 (a county elsewhere): the city's western quarter, not the county
     assert texts("常州西太湖科技产业园引进项目。") == ["常州西太湖科技产业园"]
