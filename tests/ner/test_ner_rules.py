@@ -786,3 +786,11 @@ def test_generic_words_before_an_industry_word_make_no_short_name(tagger: LacTag
     assert "中国电力" not in {m.text for m in find_orgs_and_people(text, tagger=tagger) if m.label == "ORG"}
     text = "安阳钢铁、武汉钢铁等多家企业签约。"          # a place before it names a company
     assert {"安阳钢铁", "武汉钢铁"} <= {m.text for m in find_orgs_and_people(text, tagger=tagger) if m.label == "ORG"}
+
+
+@pytest.mark.parametrize("text, maker", [
+    ("研发中心项目、沛顿存储先进封测、荏原精密等项目开工。", "沛顿"),    # LAC: 沛顿/PER 存储/v
+    ("监测项目、肇琦半硼钢轮毂项目、部件加工项目已投产。", "肇琦"),       # LAC: 肇琦/PER 半硼/m
+])
+def test_a_maker_heading_a_project_whose_words_lac_reads_as_verbs_or_numbers(tagger: LacTagger, text: str, maker: str) -> None:
+    assert maker not in {m.text for m in find_orgs_and_people(text, tagger=tagger) if m.label == "PERSON"}
