@@ -147,7 +147,7 @@ def test_two_countries_open_their_park_before_its_place() -> None:
 
 @pytest.mark.parametrize("text, zone", [
     ("项目将重点引进富士康晋城科技工业园。", "富士康晋城科技工业园"),          # 富士康/ORG before the place
-    ("总投资50亿元的中南高科马鞍山创智科技园项目落户。", "中南高科马鞍山创智科技园"),  # 中南高科/LOC, no place
+    ("投资建设的中南高科马鞍山创智科技园昨日开园。", "中南高科马鞍山创智科技园"),  # 中南高科/LOC, no place
     ("中国—马来西亚钦州产业园更是参访焦点。", "钦州产业园"),                  # a country is no owner
 ])
 def test_the_company_before_its_park_opens_the_parks_name(text: str, zone: str) -> None:
