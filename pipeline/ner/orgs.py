@@ -277,6 +277,11 @@ def short_name_orgs(h: str, toks: Sequence[Tok]) -> list[Cand]:
 def _no_name_before(w: str) -> bool:
     """What stands before an industry word names no company when it is made of generic words
     of the zone rules (中国/食品 领域, 环渤海/动力 煤); a place does (安阳/钢铁)."""
+    return _zone_generic(w)
+
+
+def _zone_generic(w: str) -> bool:
+    """``w`` is made of the zone rules' generic words (sectors, scales, kinds)."""
     from pipeline.zones import load_zone_rules
     from pipeline.zones.suffix import generic_only
 
@@ -813,13 +818,10 @@ def generic_words_only(name: str) -> bool:
     """高新技术企业, 文化创意, 国际商贸: four characters or more of the zone rules' generic words
     (sectors, scales, kinds), and at most 企业 after them: a kind of firm or a sector, which LAC
     and lists make names of."""
-    from pipeline.zones import load_zone_rules
-    from pipeline.zones.suffix import generic_only
-
     core = name[:-2] if name.endswith("企业") else name
     # (a national or regional word, or a common word a brand is named by, opens many names:
     # 中国石化, 大众, 现代汽车, 西部航空, 南方电网; is_descriptive weighs those)
-    return len(name) >= 4 and not name.startswith(_BRAND_OPENINGS) and generic_only(core, load_zone_rules())
+    return len(name) >= 4 and not name.startswith(_BRAND_OPENINGS) and _zone_generic(core)
 
 
 _BRAND_OPENINGS = ("中国", "国家", "全国", "中华", "大众", "现代", "第一", "东方", "西部", "南方", "北方", "东部", "中部")
