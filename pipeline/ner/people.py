@@ -151,8 +151,9 @@ def _names_a_thing(h: str, toks: Sequence[Tok], i: int) -> bool:
 
 
 # what a project's name may hold between a company and 项目 (甲与Acme GmbH战略合作项目):
-# nouns, foreign words, 与/和 joining the partners; no verb, so 王某牵头项目 is a person's
-_PROJECT_NAME_TAGS = {"n", "nz", "nw", "vn", "an", "ORG", "LOC", "xc", "a", "j", "v", "m"}
+# nouns, foreign words, words LAC reads as numbers (肇琦/PER 半硼/m 钢轮毂项目), 与/和 joining
+# the partners; no verb, so 王某牵头项目 is a person's
+_PROJECT_NAME_TAGS = {"n", "nz", "nw", "vn", "an", "ORG", "LOC", "xc", "a", "j", "m"}
 
 
 # verbs that open a list (项目分别为 某某电线电缆设备、…)
