@@ -269,15 +269,11 @@ def short_name_orgs(h: str, toks: Sequence[Tok]) -> list[Cand]:
                 k -= 1
             if i - k >= 2:
                 start = toks[k][0]
-        if start is not None and not _no_name_before(h[start : t[0]]):
+        # (generic words of the zone rules before the industry word name no company: 中国/食品
+        # 领域, 环渤海/动力 煤; a place does: 安阳/钢铁)
+        if start is not None and not _zone_generic(h[start : t[0]]):
             out.append((start, end, "org_short"))
     return out
-
-
-def _no_name_before(w: str) -> bool:
-    """What stands before an industry word names no company when it is made of generic words
-    of the zone rules (中国/食品 领域, 环渤海/动力 煤); a place does (安阳/钢铁)."""
-    return _zone_generic(w)
 
 
 def _zone_generic(w: str) -> bool:

@@ -214,11 +214,6 @@ def find_unlisted(t: str, rules: ZoneRules, taken: list[Mention],
                 m = _decide(t, ks, ke, km.group(), after, rules, lex_re)
         if m and words and KINDS[km.group()][1] == "park" and m.attrs.get("zone_id", "").startswith("park:"):
             m = _owner_opens(t, m, words, word_starts, prev_end, rules)
-            k = bisect_right(word_starts, m.start) - 1
-            if k >= 0 and words[k][0] < m.start < words[k][1] and words[k][2] in ("ORG", "nz") and words[k][0] >= prev_end \
-                    and not _PLACE_SUFFIX_CHARS & set(t[words[k][0] : m.start]):  # (温州市 + 欣乐加…: the city stays out)
-                # a place read inside a company's name (京|东方 of 京东方信息医学/ORG): the name is the company's
-                m = _zone(t, words[k][0], m.end, "park", m.attrs.get("province"))
         if m:
             if out and out[-1].end > m.start:
                 out.pop()  # 自贸区X片区: the area's name took the zone in
@@ -274,7 +269,15 @@ def _name_word_start(words: list[tuple[int, int, str]], starts: list[int], ks: i
 def _owner_opens(t: str, m: Mention, words: list[tuple[int, int, str]], starts: list[int], prev_end: int,
                  rules: ZoneRules) -> Mention:
     """A park named from a place keeps the company LAC reads right before it (富士康/ORG +
-    晋城科技工业园; 中南高科/LOC, no place, + 马鞍山创智科技园): the owner opens its park."""
+    晋城科技工业园; 中南高科/LOC, no place, + 马鞍山创智科技园): the owner opens its park.  A
+    place read inside a company's name (京|东方 of 京东方信息医学/ORG) starts none: the name is
+    the company's (not past a suffixed city: 温州市 + 欣乐加… keeps the city out)."""
+    k = bisect_right(starts, m.start) - 1
+    if k >= 0 and starts[k] < m.start < words[k][1]:
+        s = starts[k]
+        if words[k][2] in ("ORG", "nz") and s >= prev_end and not _PLACE_SUFFIX_CHARS & set(t[s : m.start]):
+            return _zone(t, s, m.end, "park", m.attrs.get("province"))
+        return m
     k = bisect_right(starts, m.start - 1) - 1
     if k < 0:
         return m
