@@ -180,8 +180,8 @@ def test_a_headline_figure_takes_the_period_of_its_body_statement(nlp):
 
 
 def test_this_event_refers_back_to_the_event_named_with_its_period(nlp):
-    f = facts_of(nlp, "2月22日,嘉兴高新区举行2024年一季度重点项目集中开工活动。\n"
-                      "据介绍,此次集中开工的项目共31个,总投资40.6亿元。")
+    f = facts_of(nlp, "2月22日,嘉兴高新区召开2024年一季度重大项目集中开工仪式。\n"
+                      "会上获悉,此次集中开工的项目计31个,总投资40.6亿元。")
     assert (f["31个"]["period"], f["31个"]["period_from"]) == ("2024一季度", "event")
 
 
@@ -196,7 +196,7 @@ def test_months_without_a_year(nlp, text, date_, period):
 
 
 @pytest.mark.parametrize("text, surface, measure", [
-    ("湘江新区产值超亿元的高新技术企业有244家。", "超亿元", "threshold"),
+    ("湘江新区营收超亿元的科技型企业达到244家。", "超亿元", "threshold"),
     ("新签约项目96个,其中100亿元以上1个。", "100亿元以上", "threshold"),
     ("总投资约480亿元的18个重点产业项目开工。", "约480亿元", "level"),
     ("园区135.9亿元重点项目集中开工。", "135.9亿元", "level"),
@@ -219,5 +219,5 @@ def test_the_same_figure_of_the_same_subject_restates_only_with_the_same_metric(
 
 
 def test_a_sentence_opening_with_a_plan_is_a_target_throughout(nlp):
-    f = facts_of(nlp, "计划在3至5年内完成土地整理,重点发展三大主导产业,届时形成500亿元的产业规模。")
+    f = facts_of(nlp, "计划用3至5年完成园区基础建设,主攻三大主导产业,到时建成500亿元的产业集群。")
     assert f["500亿元"]["measure"] == "target"
