@@ -12,7 +12,7 @@ from . import orgs, people
 from .outlets import outlet_orgs, split_at_datelines
 from .teams import team_orgs
 from .lac import LacTagger
-from .lists import coordinated_orgs, sector_list_items
+from .lists import coordinated_orgs, firm_list_items, sector_list_items
 
 __all__ = ["LacTagger", "find_orgs_and_people", "default_tagger"]
 
@@ -47,6 +47,7 @@ def find_orgs_and_people(
     cands = split_at_datelines(h, cands)
     org_spans = _resolve(h, cands, zones)
     org_spans += _resolve(h, coordinated_orgs(h, toks, org_spans), zones, taken=org_spans)
+    org_spans = _firm_list_names(h, toks, org_spans, zones)
     # (a list closed by 等产业 lists sectors, whatever LAC or a neighbour made of its items)
     sectors = set(sector_list_items(h, toks))
     org_spans = [c for c in org_spans if not (c[2] in _WEAK_ORG_SOURCES and (c[0], c[1]) in sectors)]
@@ -249,6 +250,20 @@ def _resolve(
             kept.append(c)
             kept_spans.add(c[0], c[1])
     return kept
+
+
+def _firm_list_names(h: str, toks: Sequence[tuple[int, int, str]], spans: list[tuple[int, int, str]],
+                     zones: Sequence[Mention]) -> list[tuple[int, int, str]]:
+    """A list closed by 等 and a word for firms names one firm per item: the whole item
+    replaces what weak sources read inside it (易通/ORG 跨境/ORG 供应链 -> 易通跨境供应链)."""
+    strong = [c for c in spans if c[2] not in _WEAK_ORG_SOURCES]
+    same = {(a, b) for a, b, _ in spans}
+    items = [c for c in _resolve(h, [(a, b, "org_list") for a, b in firm_list_items(h, toks, spans)], zones, taken=strong)
+             if (c[0], c[1]) not in same]
+    if not items:
+        return spans
+    found = _Spans((a, b) for a, b, _ in items)
+    return [c for c in spans if c[2] not in _WEAK_ORG_SOURCES or not found.overlaps(c[0], c[1])] + items
 
 
 def _extend_to_known(h: str, spans: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:

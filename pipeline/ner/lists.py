@@ -47,7 +47,7 @@ def _openings(h: str, toks: Sequence[Tok], org_starts: dict[int, tuple[int, int]
 
 def _firms_follow(h: str, toks: Sequence[Tok], i: int) -> bool:
     """等 then, within three words and a count, a word for firms (等知名企业, 等一流汽车厂商,
-    等近40家配套供应商)."""
+    等近40家配套供应商); not past a conjunction (等基础设施和企业设备)."""
     if h[toks[i][0] : toks[i][1]] != "等":
         return False
     count = 0
@@ -59,7 +59,9 @@ def _firms_follow(h: str, toks: Sequence[Tok], i: int) -> bool:
         if w.endswith(_FIRM_WORDS):
             return True
         # after a count a verb is the firms' modifier (40家配套/v 供应商); else it acts
-        if toks[k][2] in ("w", "p") or (toks[k][2] == "v" and not count):
+        # and 的 only after 这样 (等这样的公司), not after a noun (等服务的供应商)
+        if toks[k][2] in ("w", "p", "c") or (toks[k][2] == "v" and not count) \
+                or (toks[k][2] == "u" and toks[k - 1][2] != "r"):
             return False
     return False
 
@@ -123,8 +125,10 @@ def coordinated_orgs(h: str, toks: Sequence[Tok], found: Sequence[tuple[int, int
             for k, (s, e, tag) in enumerate(items):
                 # a first item run on from a noun is the tail of a longer name (阿里山联兴/茶叶)
                 tail = k == 0 and (p := bisect_left(starts, s)) > 0 and toks[p - 1][1] == s and toks[p - 1][2] in _PART_TAGS
+                # (an item that is itself a kind of firm describes: 芯片供应商等企业)
                 if (s, e) not in spans and tag in _ITEM_TAGS | {"n", "parts"} and h[s:e] not in generic and 2 <= e - s <= 8 \
-                        and h[s:e] not in lexicon.place_names() and not tail and _may_name_org(h, toks, starts, s, e):
+                        and h[s:e] not in lexicon.place_names() and not tail and not h[s:e].endswith(_FIRM_WORDS) \
+                        and _may_name_org(h, toks, starts, s, e):
                     out.append((s, e, "org_list"))
             items.clear()
             return
@@ -222,3 +226,59 @@ def sector_list_items(h: str, toks: Sequence[Tok]) -> list[tuple[int, int]]:
         if len(items) >= 2:
             out.extend((a, b) for a, b in items if a < b)
     return out
+
+
+# what may part a firm list's items besides 、 (甲、乙和丙等三家企业), when LAC reads it as a word of its own
+_ITEM_JOINS = {"和", "及", "与", "以及"}
+# words that make an item a phrase, not a name (兵库县的藤野肉鸡, 节能灯主要被美国GE, 东风科技这类背靠上汽)
+_PHRASE_TAGS = {"w", "p", "u", "d", "c", "r", "m", "q", "TIME", "f", "xc"}
+_MAX_ITEM = 10
+
+
+def firm_list_items(h: str, toks: Sequence[Tok], found: Sequence[tuple[int, int, str]]) -> list[tuple[int, int]]:
+    """The items of lists closed by 等 and a word for firms, one of them a found name
+    (申鹭达、辉煌水暖等15家企业): each item after a separator the whole text up to the next,
+    whatever LAC made of its words (辉煌/a 水暖/n, 打望/v 科技/n, 盟/n 和/c 磁业/n).  The first
+    item has no separator to mark its left edge and is left to the other rules; an item
+    that is one common word (造纸, 加油) or holds a function word is no name."""
+    out: list[tuple[int, int]] = []
+    starts = [t[0] for t in toks]
+    for i, (s, e, _) in enumerate(toks):
+        if not _firms_follow(h, toks, i):
+            continue
+        items: list[tuple[int, int]] = []  # right to left, each with a separator before it
+        end, j = s, i - 1
+        while j >= 0:
+            w, tag = h[toks[j][0] : toks[j][1]], toks[j][2]
+            # (a join after a single character is inside a name: 盟和磁业, 必和必拓)
+            if w == "、" or (w in _ITEM_JOINS and tag in ("c", "p") and j > 0 and toks[j - 1][1] - toks[j - 1][0] > 1):
+                items.append((toks[j][1], end))
+                end = toks[j][0]
+            elif tag == "w" or end - toks[j][0] > _MAX_ITEM:
+                break
+            j -= 1
+        first = toks[j + 1][0] if j + 1 < len(toks) else s
+        if not items or not any(first <= a < s for a, _, _ in found):
+            continue
+        for a, b in items:
+            if 2 <= b - a <= _MAX_ITEM and _item_is_name(h, toks, starts, a, b):
+                out.append((a, b))
+    return out
+
+
+def _item_is_name(h: str, toks: Sequence[Tok], starts: list[int], a: int, b: int) -> bool:
+    k, j = bisect_left(starts, a), bisect_left(starts, b)
+    if k >= len(toks) or toks[k][0] != a or (j < len(toks) and toks[j][0] != b) or toks[j - 1][1] != b:
+        return False  # LAC's words cross the item's edges
+    words, w = list(toks[k:j]), h[a:b]
+    # a time word or a function word makes a phrase (当前/TIME 白炽灯, 兵库县的藤野肉鸡), as does a
+    # kind of firm (软件平台供应商); a number may open a name (九三油脂) and 和 join one (盟和磁业)
+    if words[0][2] in _PHRASE_TAGS - {"m"} or w.endswith(_FIRM_WORDS) \
+            or any(t[2] in _PHRASE_TAGS and h[t[0] : t[1]] not in _ITEM_JOINS for t in words[1:]):
+        return False
+    if words[0][2] == "LOC":
+        words = words[1:]  # (日本/LOC 肉鸡/n: a common word after a country)
+    if len(words) == 1 and words[0][2] not in _ITEM_TAGS:
+        return False
+    return bool(words) and w not in lexicon.generic_orgs() and w not in lexicon.place_names() \
+        and _may_name_org(h, toks, starts, a, b)

@@ -88,6 +88,23 @@ def test_list_closed_by_a_count_of_firms(tagger: LacTagger) -> None:
     assert "茶叶" not in orgs
 
 
+@pytest.mark.parametrize("text, names, not_names", [
+    # each item after a separator is one name, whatever LAC made of its words
+    ("目前全区已有申鹭达、辉煌水暖、恒信衣车等15家企业入选。", {"辉煌水暖", "恒信衣车"}, {"水暖", "衣车"}),
+    ("签约企业包括中电建、打望科技、易通跨境供应链等11家企业。", {"打望科技", "易通跨境供应链"}, {"跨境"}),
+    # 和 after one character is inside a name; after a name it parts two
+    ("展会邀请了康拓陶瓷、盟和磁业等30家企业参展。", {"盟和磁业"}, {"磁业"}),
+    # a sector, a time word, 的 or a kind of firm makes no name; nor do lists closed by other things
+    ("华为、造纸、兵库县的森田肉鸡、当前白炽灯等企业参加。", set(), {"造纸", "兵库县的森田肉鸡", "当前白炽灯"}),
+    ("京东、芯片供应商等企业到场。", set(), {"芯片供应商"}),
+    ("华为、道路、港口等基础设施和企业设备受损。", set(), {"道路", "港口"}),
+])
+def test_items_of_a_list_closed_by_a_count_of_firms_are_whole(tagger: LacTagger, text: str, names: set[str],
+                                                              not_names: set[str]) -> None:
+    orgs = _found(text, tagger, "ORG")
+    assert names <= orgs and not orgs & not_names
+
+
 def test_facilities_places_and_units_in_a_list_are_not_organisations(tagger: LacTagger) -> None:
     # a project list names buildings, estates and places beside companies
     orgs = _found("8个民生项目分别是云湖广场、翠溪花园、华星科技、临江社区美丽乡村建设项目。", tagger, "ORG")
