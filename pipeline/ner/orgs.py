@@ -473,6 +473,9 @@ _FIGURE_NAME = re.compile(r"注册资[本金]|资本金")
 # a count or a determiner of firms: what follows is a kind of firm, not one named
 # (各地铅酸电池公司, 一家生物医药公司, 北京一家生物医药公司, 第一家外资银行)
 _COUNTED = re.compile(r"(?:[一两二三四五六七八九十几多数每各某这那该首]|其中一)家|各地|各类|各大")
+# a count in figures (6家浙江省企业研究院, 300家铅酸电池厂): what follows is a kind of body
+# whatever its type word (一家卫生部批准的企业 keeps its ministry)
+_FIGURES_BEFORE = re.compile(r"\d[多余]?[家个所]$")
 _COUNTED_BEFORE = re.compile(f"(?:{_COUNTED.pattern})$")
 
 
@@ -485,7 +488,8 @@ def counted_kind(h: str, s: int, e: int) -> bool:
     if name.endswith(tuple(_LEGAL_FORMS)):
         return False
     return bool(_COUNTED.search(name)
-                or name.endswith(_FIRM_KINDS) and _COUNTED_BEFORE.search(h[max(0, s - 4) : s]))
+                or name.endswith(_FIRM_KINDS) and _COUNTED_BEFORE.search(h[max(0, s - 4) : s])
+                or _FIGURES_BEFORE.search(h[max(0, s - 3) : s]) and _ends_with_suffix(name) is not None)
 
 
 _FIRM_KINDS = ("公司", "集团", "企业", "厂")

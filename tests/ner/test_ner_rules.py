@@ -703,6 +703,8 @@ def test_a_listed_body_with_its_title_is_an_office_not_a_firm(tagger: LacTagger)
     ("广东地区一家铅酸电池公司因为距离过近被停产。", "铅酸电池公司"),
     ("北京一家生物医药公司完成融资。", "北京一家生物医药公司"),
     ("园区首家北京证券交易所上市公司今日挂牌。", "北京证券交易所上市公司"),   # 首家: the first of a kind
+    ("区内已有9家江苏省工程技术研究中心和两家国家实验室。", "江苏省工程技术研究中心"),  # a count in figures
+    ("今年已有近200家铅酸电池厂停产整顿。", "铅酸电池厂"),
 ])
 def test_a_counted_kind_of_firm_is_no_name(tagger: LacTagger, text: str, desc: str) -> None:
     orgs_found = {m.text for m in find_orgs_and_people(text, tagger=tagger) if m.label == "ORG"}
@@ -712,6 +714,7 @@ def test_a_counted_kind_of_firm_is_no_name(tagger: LacTagger, text: str, desc: s
 @pytest.mark.parametrize("text, org", [
     ("上海一家一汽丰田的经销商总经理告诉记者。", "一汽丰田"),   # a name of its own after the count
     ("与一家名为南岭星辰科技有限公司的企业签约。", "南岭星辰科技有限公司"),  # a legal form
+    ("这是一家卫生部批准的疫苗企业。", "卫生部"),   # a ministry after 一家 is the ministry
 ])
 def test_a_name_after_a_count_stays(tagger: LacTagger, text: str, org: str) -> None:
     assert org in {m.text for m in find_orgs_and_people(text, tagger=tagger) if m.label == "ORG"}
