@@ -44,7 +44,7 @@ def find_orgs_and_people(
 
     cands = (orgs.lac_orgs(h, toks) + orgs.suffix_orgs(h, toks) + orgs.short_name_orgs(h, toks) + outlet_orgs(h)
              + orgs.bodies_before_titles(h, toks) + orgs.bracket_tails(h, toks) + team_orgs(h, toks))
-    cands = split_at_datelines(h, cands)
+    cands = orgs.split_at_relations(h, toks, split_at_datelines(h, cands))
     org_spans = _resolve(h, cands, zones)
     org_spans += _resolve(h, coordinated_orgs(h, toks, org_spans), zones, taken=org_spans)
     org_spans = _firm_list_names(h, toks, org_spans, zones)

@@ -288,9 +288,16 @@ def _cjk(c: str) -> bool:
     return "\u4e00" <= c <= "\u9fff"
 
 
+# a department of a company (某某电梯有限公司营业部, 某某集团宣传部, 某某公司门卫处): a generic
+# sub-unit, as NOTES §7 has 泰豪通信党委; after a university or a ministry it may be named
+_DEPARTMENT = re.compile(r"(?:公司|集团|\(集团\)|厂)([\u4e00-\u9fff]{1,5}[部处科室厅局])$")
+
+
 def strip_subunit(h: str, s: int, e: int) -> tuple[int, int]:
     """泰豪通信党委 -> 泰豪通信: a generic sub-unit after a name is a named part."""
     seg = h[s:e]
+    if (m := _DEPARTMENT.search(seg)) and m.start(1) >= 3:
+        return s, s + m.start(1)
     for sub in lexicon.subunits():
         if seg.endswith(sub) and len(seg) - len(sub) >= 2:
             rest = seg[: len(seg) - len(sub)]
@@ -791,6 +798,45 @@ def cut_at_belongs(h: str, s: int, e: int) -> int:
         if i >= 2 and _ends_with_suffix(seg[:i]):
             return s + i
     return e
+
+
+# a company's relation to another written between their names (某电器子公司浙江某电器股份有限公司,
+# 纳斯达克上市公司美国某传媒有限公司): two names, or the first alone when nothing named follows
+_RELATIONS = ("全资子公司", "控股子公司", "其子公司", "子公司", "母公司", "上市公司", "关联公司", "大股东", "生产厂家")
+
+
+def split_at_relations(h: str, toks: Sequence[Tok], cands: list[Cand]) -> list[Cand]:
+    """The names candidates hold around a relation word: the one after it when it ends in a
+    type word, and the one before it unless that is only a market or a place (纳斯达克上市公司…).
+    A bare 子公司 opens a word of LAC's or follows a type or industry word (某电器子公司; 三星电子公司,
+    西门子公司 hold none)."""
+    starts = {t[0] for t in toks}
+    out: list[Cand] = []
+    for s, e, src in cands:
+        seg = h[s:e]
+        for r in _RELATIONS:
+            i = seg.find(r)
+            if i < 2:
+                continue
+            after, before = seg[i + len(r) :], seg[:i]
+            # (中粮集团澳大利亚子公司: the place is where the subsidiary is)
+            before = next((before[:-k] for k in range(2, 6) if k < len(before) - 1 and is_place(before[-k:])
+                           and _ends_with_suffix(before[:-k])), before)
+            if r == "子公司" and s + i not in starts and not _ends_with_suffix(before) \
+                    and not before.endswith(lexicon.industry_words()):
+                continue
+            if not (is_place(before) or before in _MARKETS):
+                out.append((s, s + len(before), src))
+            lead = next((w for w in _RELATION_WORDS if after.startswith(w)), "")  # (大股东控股某公司)
+            if len(after) - len(lead) >= 4 and _ends_with_suffix(after):
+                out.append((e - len(after) + len(lead), e, src))
+            break
+        else:
+            out.append((s, e, src))
+    return out
+
+
+_MARKETS = ("纳斯达克", "香港", "美国", "A股", "港股", "上交所", "深交所", "纽交所")
 
 
 def zone_then_sector(name: str) -> bool:

@@ -817,3 +817,20 @@ def test_a_person_who_leads_a_project_stays_a_person(tagger: LacTagger) -> None:
     # LAC: 王一平/PER 牵头/v 项目/n 、: a verb after the name is what the person does
     text = "会上，王一平牵头项目、李一红负责资金。"
     assert "王一平" in {m.text for m in find_orgs_and_people(text, tagger=tagger) if m.label == "PERSON"}
+
+
+@pytest.mark.parametrize("text, names, not_names", [
+    # a department after a company is a generic sub-unit: the company is the name
+    ("青禾电梯有限公司营业部经理王立说,订单增加。", {"青禾电梯有限公司"}, {"青禾电梯有限公司营业部"}),
+    ("江南粮油集团宣传部部长表示价格稳定。", {"江南粮油集团"}, {"江南粮油集团宣传部"}),
+    ("远山集团董事局主席李平出席。", {"远山集团"}, {"远山集团董事局"}),
+    # a relation word between two names parts them
+    ("青禾电器子公司浙江青禾电器股份有限公司发布公告。", {"青禾电器", "浙江青禾电器股份有限公司"}, set()),
+    ("纳斯达克上市公司美国远景传媒有限公司参展。", {"远景传媒有限公司"}, {"纳斯达克上市公司美国远景传媒有限公司"}),
+    # 子 inside a word is no relation
+    ("韩国三星电子公司表示将扩产。", {"三星电子公司"}, {"三星电"}),
+])
+def test_departments_and_relations_inside_a_name(tagger: LacTagger, text: str, names: set[str],
+                                                  not_names: set[str]) -> None:
+    orgs = _found(text, tagger, "ORG")
+    assert names <= orgs and not orgs & not_names
