@@ -158,6 +158,11 @@ def suffix_orgs(h: str, toks: Sequence[Tok]) -> list[Cand]:
             # an apposition, not part of it
             if j == i and len(w) - len(suf) >= 2 and t[2] in ("ORG", "nz") and suf in ("公司", "集团") and _ends_with_suffix(_tok_text(h, toks[j - 1])) in ("公司", "集团"):
                 break
+            # 李宁公司/ORG 政府事务部, 海尔集团/ORG 内 公司: a company LAC read whole owns no body
+            # named after it (a branch is its own: 某某有限公司/ORG 深圳 分公司; 某集团/ORG 公司 is one name)
+            if _whole_company(h, toks[j - 1]) and not w.endswith(_BRANCHES) \
+                    and not (j == i and _ends_with_suffix(_tok_text(h, toks[j - 1]) + w) != suf):
+                break
             j -= 1
         while j < i and not _is_name_start(h, toks[j]):
             j += 1
@@ -174,6 +179,16 @@ def suffix_orgs(h: str, toks: Sequence[Tok]) -> list[Cand]:
 
 
 _FUNCTION_TAGS = {"p", "c", "u", "d", "r", "m", "q", "w", "xc", "TIME"}
+
+
+_BRANCHES = ("分公司", "分行", "支行", "分院", "分局", "分会", "分厂", "办事处", "子公司")
+
+
+def _whole_company(h: str, t: Tok) -> bool:
+    """A token LAC read as a company's whole name: ORG, a name before a company's type word."""
+    w = _tok_text(h, t)
+    # (某某控股(集团/ORG )公司: the bracket holds part of a legal name)
+    return t[2] == "ORG" and w.endswith(("公司", "集团")) and len(w) >= 4 and h[t[1] : t[1] + 1] not in ")）"
 
 
 def _names_before_legal_form(h: str, s: int, head: str) -> bool:

@@ -834,3 +834,17 @@ def test_departments_and_relations_inside_a_name(tagger: LacTagger, text: str, n
                                                   not_names: set[str]) -> None:
     orgs = _found(text, tagger, "ORG")
     assert names <= orgs and not orgs & not_names
+
+
+@pytest.mark.parametrize("text, names, not_names", [
+    # a company LAC read whole owns no body named after it: the walk stops at it
+    ("记者采访了李宁公司政府事务部负责人。", {"李宁公司"}, {"李宁公司政府"}),
+    ("远山工业有限责任公司有关领导带领采购中心人员调研。", {"远山工业有限责任公司"}, {"远山工业有限责任公司有关领导带领采购中心"}),
+    # a branch is its own name, and a legal form in brackets continues one
+    ("华为技术有限公司深圳分公司开业。", {"华为技术有限公司深圳分公司"}, set()),
+    ("重庆轻纺控股(集团)公司召开发布会。", {"重庆轻纺控股(集团)公司"}, set()),
+])
+def test_a_whole_company_ends_a_walk_to_a_type_word(tagger: LacTagger, text: str, names: set[str],
+                                                    not_names: set[str]) -> None:
+    orgs = _found(text, tagger, "ORG")
+    assert names <= orgs and not orgs & not_names
