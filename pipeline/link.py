@@ -80,7 +80,7 @@ def _full_name(name: str, longest: list[str]) -> str:
 
 
 # 苏州纳维思生物医药有限公司(以下简称“纳维思”): the text declares the short name it will use
-_ALIAS = re.compile(r"\s*[（(]\s*(?:以下)?(?:简称|下称)\s*[“\"「]?([^”\"」（）()，,。]{2,12}?)[”\"」]?\s*[）)]")
+_ALIAS = re.compile(r"\s*[（(]\s*(?:以下)?(?:简称|下称)\s*[：:]?\s*[“\"「]?([^”\"」（）()，,。：:“]{2,12}?)[”\"」]?\s*[）)]")
 
 
 # 湖南湘峰建材化工（集团）股份公司（湘峰建化）: a short name in brackets right after a company's

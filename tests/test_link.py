@@ -1,5 +1,7 @@
 """One entity, one id; roles with their organisation (sentences written for these tests)."""
 
+import pytest
+
 from pipeline.ingest.sources import article_from_record
 from pipeline.link import link_mentions
 from pipeline.mentions import Mention
@@ -54,6 +56,14 @@ def test_a_declared_short_name_is_the_same_organisation():
     assert len(aliases) == 2 and {m.source for m in aliases} == {"org_alias"}
     assert len({m.attrs["entity_id"] for m in linked}) == 1
     assert all(m.attrs["display"] == "星途智能" for m in linked)
+
+
+@pytest.mark.parametrize("decl", ["(简称:星途集团)", "(下称:“星途集团”)", "(以下简称“星途集团”)"])
+def test_a_short_name_declared_after_a_colon_holds_no_punctuation(decl: str) -> None:
+    full = "合肥星途智能科技集团公司"
+    text = f"{full}{decl}成立于2015年。星途集团今年营收3亿元。"
+    linked = link_mentions([Mention("ORG", 0, len(full), full, "org_suffix")], text)
+    assert {m.text for m in linked} == {full, "星途集团"}
 
 
 def test_a_zone_named_by_the_end_of_its_full_name_is_the_same_zone():
