@@ -340,12 +340,13 @@ def titled_people(h: str, toks: Sequence[Tok]) -> list[tuple[int, int, int]]:
         if tag == "PER" and e - s == 1 and (ne := _given_name_after(h, toks, i)):
             out.append((s, ne, rs))  # 副主任史/PER 高领/n 在/p: LAC cut the surname off
             continue
+        # 总经理应/v 海峰/PER, 副局长时/n 金凤/PER: a one-character surname LAC read as another word
+        if e - s == 1 and h[s] in surnames and i + 1 < len(toks):
+            ns, ne, ntag = toks[i + 1]
+            if ntag == "PER" and ne - ns <= 2 and _NAME_CHARS.match(h[s:ne]):
+                out.append((s, ne, rs))
+                continue
         if tag in _BAD_NAME_TAGS:
-            # 总经理应/v 海峰/PER: a one-character surname LAC read as a verb or adverb
-            if e - s == 1 and h[s] in surnames and i + 1 < len(toks):
-                ns, ne, ntag = toks[i + 1]
-                if ntag == "PER" and ne - ns <= 2 and _NAME_CHARS.match(h[s:ne]):
-                    out.append((s, ne, rs))
             continue
         first2 = h[s : s + 2]
         sur = 2 if first2 in surnames else 1 if h[s] in surnames else 0

@@ -339,9 +339,13 @@ def test_kind_of_firm_is_not_org(tagger: LacTagger) -> None:
     assert not any(o.endswith(("子公司", "工厂")) for o in orgs)
 
 
-def test_surname_read_as_verb_after_title(tagger: LacTagger) -> None:
-    people = _found("甬港新材总经理应海峰说,订单已排到年底。", tagger, "PERSON")
-    assert "海峰" not in people
+@pytest.mark.parametrize("text, name", [
+    ("甬港新材总经理应海峰说,订单已排到年底。", "应海峰"),          # 应/v 海峰/PER
+    ("园区融资租赁局副局长时金凤介绍,今年新增飞机12架。", "时金凤"),  # 时/n 金凤/PER
+])
+def test_surname_read_as_another_word_after_title(tagger: LacTagger, text: str, name: str) -> None:
+    people = _found(text, tagger, "PERSON")
+    assert name in people and name[1:] not in people
 
 
 # --- rules added for adjectives, joining verbs, event committees and name repairs ---
