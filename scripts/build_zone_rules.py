@@ -301,6 +301,13 @@ def main() -> None:
             prov = strip_province(r["province"])
             if area.startswith(prov) and len(area) - len(prov) >= 4:
                 derived.add(area[len(prov):])  # 上海外高桥保税区 → 外高桥保税区
+            # 深圳前海蛇口片区 → 前海蛇口片区: a city before a name of its own (not 大兴 of 大兴机场,
+            # nor 滨海 of 滨海新区)
+            city = next((area[:k] for k in (2, 3) if area[:k] in known_places), "")
+            rest = stem[len(city):]
+            if city and len(rest) >= 3 and rest not in known_places and rest not in GENERIC_STEMS \
+                    and not rest.startswith(("新区", "区", "县", "市")):
+                derived.add(rest + area[len(stem):])
         table.add("ftz_area", r["area_full_name"], r["province"], explicit, derived, rank=1,
                   ftz=full)
     for r in read_csv(g / "innovation_demo_zones.csv"):

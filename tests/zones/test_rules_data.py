@@ -27,3 +27,12 @@ def test_generated_file_is_up_to_date(tmp_path, shared):
                    check=True, capture_output=True)
     assert (tmp_path / "zones.jsonl").read_text(encoding="utf-8") == \
         (ROOT / "rules" / "zones.jsonl").read_text(encoding="utf-8")
+
+
+def test_a_free_trade_area_is_named_without_its_city():
+    # 深圳前海蛇口片区 is written 前海蛇口片区 as often; 大兴机场片区 keeps its 大兴 (机场片区 is Tianjin's)
+    surfaces = {s: zid for zid, z in load_zone_rules().zones.items() for s in z["surfaces"]}
+    assert surfaces["前海蛇口片区"] == surfaces["深圳前海蛇口片区"]
+    assert surfaces["南沙新区片区"] == surfaces["广州南沙新区片区"]
+    assert surfaces["机场片区"] == surfaces["天津机场片区"]
+    assert "新区中心商务片区" not in surfaces
