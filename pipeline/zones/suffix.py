@@ -15,7 +15,7 @@ modifiers); the name is what lies after the last stop.  Then:
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 from dataclasses import replace
 
@@ -202,6 +202,8 @@ def find_unlisted(t: str, rules: ZoneRules, taken: list[Mention],
             # a park named after a science city (平安科学城 + 大健康 + 科技园): the city's name
             # opens the park's, whose theme alone names nothing
             m = _decide(t, ks, ke, km.group(), out[-1].start, rules, lex_re)
+        if m is None and words and KINDS[km.group()][1] == "park" and prev_end > 0:
+            m = _theme_park(t, words, word_starts, prev_end, ks, ke, taken_spans, out)
         if m is None and words:
             # LAC read the zone as one name whose left edge our word lists cannot see
             # (核心/n 区/n 临港经济技术开发区/LOC): its word starts the name
@@ -253,6 +255,25 @@ def _after_opening_words(t: str, words: list[tuple[int, int, str]], starts: list
             break
         k += 1
     return cut
+
+
+def _theme_park(t: str, words: list[tuple[int, int, str]], starts: list[int], prev_end: int, ks: int, ke: int,
+                taken: list[tuple[int, int]], out: list[Mention]) -> Mention | None:
+    """A park named by its theme right after the zone it lies in (合肥高新区 + 新经济产业园,
+    合肥经开区 + 智能装备科技园): the zone before it names its place, so the theme alone
+    names the park (ANNOTATION: both are named parts).  Not past a verb, a function or
+    number word (经开区新建产业园), nor a theme of a single generic word (工业园)."""
+    if not any(e == prev_end for _, e in taken) and not (out and out[-1].end == prev_end):
+        return None
+    theme = t[prev_end:ks]
+    if not 3 <= len(theme) <= 8 or not all(_CJK.match(c) for c in theme):
+        return None
+    k = bisect_left(starts, prev_end)  # (a word LAC ran over from the zone is no verb)
+    while k < len(words) and words[k][0] < ks:
+        if words[k][2] in NOT_NAME_TAGS:
+            return None
+        k += 1
+    return _zone(t, prev_end, ke, "park", None)
 
 
 def _name_word_start(words: list[tuple[int, int, str]], starts: list[int], ks: int, ke: int,

@@ -248,3 +248,14 @@ def test_an_area_named_right_after_its_zone_is_the_zones() -> None:
 
 def test_a_word_of_aspect_ends_the_name_before_a_kind() -> None:
     assert texts("在对外开放建设方面新区仍有短板") == []
+
+
+@pytest.mark.parametrize("text, zones", [
+    # a theme park right after the zone it lies in: both are named parts
+    ("百余个项目在合肥经开区智能装备科技园集中签约。", ["合肥经开区", "智能装备科技园"]),
+    ("青禾经开区智能制造产业园三期开工。", ["青禾经开区", "智能制造产业园"]),
+    # not past a verb, nor a theme of one word
+    ("长沙高新区新建产业园三个。", ["长沙高新区"]),
+])
+def test_a_theme_park_after_its_zone_is_named_by_the_theme(text: str, zones: list[str]) -> None:
+    assert _with_lac(text) == zones
