@@ -417,13 +417,19 @@ def _bracketed(t: str, a: int, ks: int, ke: int, kind: str, prev_end: int, rules
     if start is None:
         return None
     front, inner = t[start:o], t[o + 1 : a - 1]
-    if len(front) < 2 or _is_generic(front, lex_re) or (_is_generic(inner, lex_re) and not _is_place(inner, rules)):
+    # (a region before a place in brackets names the zone: 西部(重庆)科学城)
+    regional = front in _REGION_FRONTS and _is_place(inner, rules)
+    if len(front) < 2 or (_is_generic(front, lex_re) and not regional) \
+            or (_is_generic(inner, lex_re) and not _is_place(inner, rules)):
         return None  # (西宁(国家级)经济技术开发区: a level in brackets, not a place)
     places = [t[x:y] for x, y in _segments(front, lex_re) if _is_place(front[x:y], rules)]
     if need != "park" and not (places or _is_place(inner, rules)):
         return None
     province = next((rules.places[p].province for p in places + [inner] if p in rules.places), None)
     return _zone(t, start, ke, zone_type, province)
+
+
+_REGION_FRONTS = frozenset({"西部", "东部", "中部", "北部", "南部", "东北", "西北", "西南", "东南"})
 
 
 # A body's type word right before a kind word that is not a park's: the kind word opens

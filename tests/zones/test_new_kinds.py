@@ -90,6 +90,8 @@ def test_left_edge_inside_industry_words(text, want):
     ("项目位于潍坊(寿光)高新技术产业开发区", ["潍坊(寿光)高新技术产业开发区"]),
     # a suffixed place before the name is a GPE outside it
     ("江苏省中德(太仓)产业园", ["中德(太仓)产业园"]),
+    # a region before the place in brackets names a zone too
+    ("西部（重庆）科学城新一批项目集中开工", ["西部（重庆）科学城"]),
     # a level in brackets is no place, and a title run into the name gives no left edge
     ("该园区后来并入青州(国家级)经济技术开发区", []),
     ("市委常委副市长青州滨海(东营)经济开发区党工委书记讲话", []),
