@@ -53,6 +53,7 @@ def find_orgs_and_people(
     org_spans = [c for c in org_spans if not (c[2] in _WEAK_ORG_SOURCES and (c[0], c[1]) in sectors)]
     org_spans += _resolve(h, orgs.latin_orgs(h, org_spans), zones, taken=org_spans)
     org_spans = _extend_to_known(h, orgs.join_bracketed(h, sorted(org_spans), toks))
+    org_spans = _cut_to_known(h, org_spans, tagger)
     titled = people.titled_people(h, toks)
     org_spans, demoted = _titled_names_are_people(h, org_spans, titled)
 
@@ -264,6 +265,34 @@ def _firm_list_names(h: str, toks: Sequence[tuple[int, int, str]], spans: list[t
         return spans
     found = _Spans((a, b) for a, b, _ in items)
     return [c for c in spans if c[2] not in _WEAK_ORG_SOURCES or not found.overlaps(c[0], c[1])] + items
+
+
+# what LAC reads a name's glued tail as when it ends a name: a verb, an adverb, a function word
+# (not vn, a, n or m: 通信/vn, 重型/a, 发展/vn end the names 信维通信, 徐工重型, 五矿发展)
+_GLUED_TAGS = frozenset({"v", "vd", "d", "ad", "p", "c", "u", "r"})
+
+
+def _cut_to_known(h: str, spans: list[tuple[int, int, str]], tagger: LacTagger | None) -> list[tuple[int, int, str]]:
+    """中粮高调/ORG 联手, 新华联接盘/ORG 未定, 国家发改委会同/ORG 有关部门: a name LAC ran on into the
+    word after it, where the article names the shorter one on its own elsewhere; LAC, given the
+    tail and what follows it alone, reads the tail as a verb, an adverb or a function word (a
+    brand stays: 一汽丰田, 格力空调)."""
+    names = {h[s:e] for s, e, _ in spans}
+    out = []
+    for s, e, src in spans:
+        n = h[s:e]
+        # (the shorter name stands on its own elsewhere: not 益力 of 益力多 alone)
+        cut = next((k for k in (1, 2) if src == "lac" and len(n) - k >= 2 and n[:-k] in names
+                    and h.count(n[:-k]) > h.count(n)), 0)
+        if cut:
+            ctx = h[e - cut : e + 6]
+            ctx = ctx[: next((i for i, c in enumerate(ctx) if not c.isalnum()), len(ctx))]
+            first = (tagger or default_tagger()).tag(ctx)[:1]
+            # (the tail may open a longer word: 国家发改委会/ORG 同 → 会同/v)
+            if first and first[0][0] == 0 and first[0][1] >= cut and first[0][2] in _GLUED_TAGS:
+                e -= cut
+        out.append((s, e, src))
+    return out
 
 
 def _extend_to_known(h: str, spans: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:

@@ -852,3 +852,18 @@ def test_a_whole_company_ends_a_walk_to_a_type_word(tagger: LacTagger, text: str
                                                     not_names: set[str]) -> None:
     orgs = _found(text, tagger, "ORG")
     assert names <= orgs and not orgs & not_names
+
+
+@pytest.mark.parametrize("text, name, glued", [
+    # LAC ran the name on into the word after it; the article names it on its own elsewhere
+    ("近日，国家发改委会同有关部门开展专项检查。国家发改委表示将从严处理。", "国家发改委", "国家发改委会"),
+    ("锦湖轮胎今年销量下滑。为什么锦湖轮胎会成为最大的供应商?", "锦湖轮胎", "锦湖轮胎会"),
+])
+def test_a_name_run_on_into_a_verb_is_cut_to_the_name_the_article_knows(tagger: LacTagger, text: str, name: str,
+                                                                        glued: str) -> None:
+    orgs = [m.text for m in find_orgs_and_people(text, tagger=tagger) if m.label == "ORG"]
+    assert orgs.count(name) == 2 and glued not in orgs
+
+
+def test_a_brand_after_a_known_name_stays_whole(tagger: LacTagger) -> None:
+    assert "一汽丰田" in _found("今年一汽丰田销量增长,一汽也在扩产。", tagger, "ORG")
