@@ -280,10 +280,12 @@ def _cut_to_known(h: str, spans: list[tuple[int, int, str]], tagger: LacTagger |
     names = {h[s:e] for s, e, _ in spans}
     out = []
     for s, e, src in spans:
+        if src != "lac" or e - s < 3:
+            out.append((s, e, src))
+            continue
         n = h[s:e]
         # (the shorter name stands on its own elsewhere: not 益力 of 益力多 alone)
-        cut = next((k for k in (1, 2) if src == "lac" and len(n) - k >= 2 and n[:-k] in names
-                    and h.count(n[:-k]) > h.count(n)), 0)
+        cut = next((k for k in (1, 2) if len(n) - k >= 2 and n[:-k] in names and h.count(n[:-k]) > h.count(n)), 0)
         if cut:
             ctx = h[e - cut : e + 6]
             ctx = ctx[: next((i for i, c in enumerate(ctx) if not c.isalnum()), len(ctx))]

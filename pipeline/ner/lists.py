@@ -233,6 +233,7 @@ _ITEM_JOINS = {"和", "及", "与", "以及"}
 # words that make an item a phrase, not a name (兵库县的藤野肉鸡, 节能灯主要被美国GE, 东风科技这类背靠上汽)
 _PHRASE_TAGS = {"w", "p", "u", "d", "c", "r", "m", "q", "TIME", "f", "xc"}
 _MAX_ITEM = 10
+_DENG = re.compile("等")
 
 
 def firm_list_items(h: str, toks: Sequence[Tok], found: Sequence[tuple[int, int, str]]) -> list[tuple[int, int]]:
@@ -243,9 +244,11 @@ def firm_list_items(h: str, toks: Sequence[Tok], found: Sequence[tuple[int, int,
     that is one common word (造纸, 加油) or holds a function word is no name."""
     out: list[tuple[int, int]] = []
     starts = [t[0] for t in toks]
-    for i, (s, e, _) in enumerate(toks):
-        if not _firms_follow(h, toks, i):
+    for hit in _DENG.finditer(h):  # (the tokens that are 等, found from the text: most words are not)
+        i = bisect_left(starts, hit.start())
+        if i >= len(toks) or starts[i] != hit.start() or not _firms_follow(h, toks, i):
             continue
+        s = toks[i][0]
         items: list[tuple[int, int]] = []  # right to left, each with a separator before it
         end, j = s, i - 1
         while j >= 0:
