@@ -262,7 +262,7 @@ def _theme_park(t: str, words: list[tuple[int, int, str]], starts: list[int], pr
     """A park named by its theme right after the zone it lies in (合肥高新区 + 新经济产业园,
     合肥经开区 + 智能装备科技园): the zone before it names its place, so the theme alone
     names the park (ANNOTATION: both are named parts).  Not past a verb, a function or
-    number word (经开区新建产业园), nor a theme of a single generic word (工业园)."""
+    number word (经开区新建产业园), nor a theme under three characters (经开区工业园)."""
     if not any(e == prev_end for _, e in taken) and not (out and out[-1].end == prev_end):
         return None
     theme = t[prev_end:ks]
