@@ -19,6 +19,7 @@ from pipeline.textnorm import to_halfwidth
 from pipeline.zones.gazetteer import find_listed
 from pipeline.zones.places import find_gpe
 from pipeline.zones.rules import ZoneRules, load_zone_rules
+from pipeline.zones.stems import zone_stems
 from pipeline.zones.suffix import find_unlisted, lexicon_re
 
 Tokens = Sequence[tuple[int, int, str]]
@@ -34,8 +35,8 @@ def prepare() -> None:
 
 def _zones_halfwidth(t: str, rules: ZoneRules, tokens: Tokens | None = None) -> list[Mention]:
     listed = find_listed(t, rules)
-    unlisted = find_unlisted(t, rules, listed, tokens)
-    return sorted(listed + unlisted, key=lambda m: m.start)
+    zones = listed + find_unlisted(t, rules, listed, tokens)
+    return sorted(zones + zone_stems(t, zones, tokens or (), rules), key=lambda m: m.start)
 
 
 def _restore(text: str, mentions: list[Mention]) -> list[Mention]:

@@ -1,0 +1,72 @@
+"""A zone named again by its stem alone: 天津东疆保税港区 … 东疆已经培育…
+
+Document consistency for zones (issue 13): once the article names a zone in full, the
+name without its place and kind, standing as a name of its own, is that zone again.  A
+stem LAC reads as a common word is not (新经济 of 新经济产业园), nor one that opens
+another name (东疆港, 张江科学城, 天府总部商务区), nor an administrative place (南昌 of 南昌高新区).
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left
+from collections.abc import Sequence
+from dataclasses import replace
+
+from pipeline.mentions import Mention
+from pipeline.zones.rules import ZoneRules
+from pipeline.zones.suffix import _is_generic, lexicon_re
+
+# a zone's kind as its name ends, longest first (a 片区 is named with its zone: no stem)
+_KIND_END = re.compile(r"(?:国家高新技术产业开发区|高新技术产业开发区|国家高新区|高新区|经济技术开发区|经济开发区|经开区|"
+                       r"开发区|综合保税区|保税港区|保税区|新区|示范区|产业园|科技园|工业园区|工业园|园区)$")
+# what may not follow a stem written alone: the start of another kind or place word
+_NOT_AFTER = set("区园城镇县市街路港湾村片新高经保开自综示科工产大学院岛山河湖")
+_ADMIN_LEVELS = ("province", "prefecture", "county")
+_NAME_TAGS = ("LOC", "ORG", "nz")
+# what follows a stem standing for its zone: a verb, a function word, punctuation (东疆/LOC 已经/d,
+# 在洋浦/LOC 落地/v), not a noun that makes it part of another name
+_AFTER_TAGS = frozenset({"v", "vd", "d", "ad", "p", "c", "u", "w", "f", "xc", "r"})
+
+
+def zone_stems(t: str, zones: Sequence[Mention], tokens: Sequence[tuple[int, int, str]],
+               rules: ZoneRules) -> list[Mention]:
+    """Mentions of ``zones`` by their stems elsewhere in half-width ``t``, where LAC reads the
+    stem as a name word of its own."""
+    if not tokens:
+        return []
+    stems: dict[str, Mention] = {}
+    for z in zones:
+        kind = _KIND_END.search(z.text)
+        if kind is None:
+            continue
+        stem = z.text[: kind.start()]
+        cut = max((k for k in range(2, len(stem) - 1) if stem[:k] in rules.places
+                   and rules.places[stem[:k]].level in _ADMIN_LEVELS), default=0)
+        stem = stem[cut:]
+        place = rules.places.get(stem)
+        if not 2 <= len(stem) <= 4 or (place is not None and place.level in _ADMIN_LEVELS) \
+                or _is_generic(stem, lexicon_re(rules)):
+            continue
+        stems.setdefault(stem, z)
+    if not stems:
+        return []
+    words = sorted(tokens)
+    starts = [w[0] for w in words]
+    taken = bytearray(len(t))
+    for z in zones:
+        taken[z.start : z.end] = b"\x01" * (z.end - z.start)
+    out: list[Mention] = []
+    for stem, z in stems.items():
+        for hit in re.finditer(re.escape(stem), t):
+            s, e = hit.span()
+            k = bisect_left(starts, s)
+            if k >= len(words) or words[k][:2] != (s, e) or words[k][2] not in _NAME_TAGS:
+                continue  # not a word of its own, or one LAC reads as common
+            if (e < len(t) and t[e] in _NOT_AFTER) or any(taken[s:e]):
+                continue
+            if k + 1 < len(words) and words[k + 1][2] not in _AFTER_TAGS:
+                continue  # a noun after it: the stem opens another name (天府总部商务区, 粤海银瓶…)
+            out.append(replace(z, start=s, end=e, text=stem, source="zone_stem", norm=z.norm))
+            taken[s:e] = b"\x01" * (e - s)
+    return out

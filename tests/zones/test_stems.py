@@ -1,0 +1,33 @@
+"""A zone named again by its stem alone (sentences written for these tests)."""
+
+import pytest
+
+from pipeline.ner import default_tagger
+from pipeline.textnorm import to_halfwidth
+from pipeline.zones import find_zones
+
+
+def _zones(text: str) -> list[tuple[str, str]]:
+    tokens = default_tagger().tag(to_halfwidth(text))
+    return [(z.text, z.source) for z in find_zones(text, tokens)]
+
+
+def test_the_stem_standing_alone_is_the_zone_again() -> None:
+    text = "租赁公司在天津东疆保税港区注册成立。目前,东疆已经培育租赁企业上千家。"
+    zones = find_zones(text, default_tagger().tag(to_halfwidth(text)))
+    full, stem = zones
+    assert (full.text, stem.text, stem.source) == ("天津东疆保税港区", "东疆", "zone_stem")
+    assert stem.attrs["zone_id"] == full.attrs["zone_id"]
+
+
+@pytest.mark.parametrize("text", [
+    "租赁公司在天津东疆保税港区注册成立。东疆港建设加快。",        # the stem opens another name
+    "项目落户成都天府新区。天府总部商务区同步开工。",              # a noun after it: part of another name
+])
+def test_a_stem_inside_another_name_is_no_zone(text: str) -> None:
+    assert [s for _, s in _zones(text)].count("zone_stem") == 0
+
+
+def test_a_city_before_the_kind_is_a_place_not_a_stem() -> None:
+    # 南昌 of 南昌高新区 names the city
+    assert ("南昌", "zone_stem") not in _zones("南昌高新区今年新增企业。南昌已经成为产业高地。")
