@@ -271,11 +271,15 @@ def short_name_orgs(h: str, toks: Sequence[Tok]) -> list[Cand]:
             continue
         p = toks[i - 1]
         pw = _tok_text(h, p)
+        # 规/n 上/v 电子 信息 制造业: the industry word opens a sector's words
+        sector_on = i + 1 < len(toks) and _tok_text(h, toks[i + 1]) in _sector_terms()
         start = None
-        if (p[2] in _SHORT_PREFIX_TAGS and 2 <= len(pw) <= 4 and pw not in generic) or (
+        if (p[2] in _SHORT_PREFIX_TAGS and 2 <= len(pw) <= 4 and pw not in generic and pw not in _ADMIN_LEVELS) or (
             _ASCII_NAME.match(pw) and len(pw) >= 3 and pw[0].isupper()
         ):
             start = p[0]
+        elif sector_on:
+            pass  # (规/n 上/v 电子 信息: one-character words before a sector are no name)
         else:
             k = i
             while k > 0 and toks[k - 1][1] - toks[k - 1][0] == 1 and i - k < 4 and _cjk(h[toks[k - 1][0]]):
@@ -289,6 +293,15 @@ def short_name_orgs(h: str, toks: Sequence[Tok]) -> list[Cand]:
         if start is not None and not _zone_generic(h[start : t[0]]):
             out.append((start, end, "org_short"))
     return out
+
+
+@lru_cache(maxsize=1)
+def _sector_terms() -> frozenset[str]:
+    return frozenset(lexicon.industry_terms() + lexicon.industry_words())
+
+
+# an administrative level LAC may read as a name (自治区/ORG 工业 和 信息化厅)
+_ADMIN_LEVELS = frozenset({"自治区", "省", "市", "区", "县", "州", "盟", "旗", "镇", "乡"})
 
 
 def _zone_generic(w: str) -> bool:

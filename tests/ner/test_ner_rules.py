@@ -867,3 +867,16 @@ def test_a_name_run_on_into_a_verb_is_cut_to_the_name_the_article_knows(tagger: 
 
 def test_a_brand_after_a_known_name_stays_whole(tagger: LacTagger) -> None:
     assert "一汽丰田" in _found("今年一汽丰田销量增长,一汽也在扩产。", tagger, "ORG")
+
+
+@pytest.mark.parametrize("text, bad, good", [
+    # one-character words before an industry word that opens a sector's words are no name
+    ("前三季度规上电子信息制造业总产值增长。", "规上电子", None),
+    # an administrative level is no company's name
+    ("记者从自治区工业和信息化厅了解到。", "自治区工业", None),
+    ("园区引进泰豪通信和捷高电子两家企业。", None, "泰豪通信"),
+])
+def test_a_short_name_needs_a_name_before_its_industry_word(tagger: LacTagger, text: str, bad: str | None,
+                                                            good: str | None) -> None:
+    orgs = {m.text for m in find_orgs_and_people(text, tagger=tagger) if m.label == "ORG" and m.source == "org_short"}
+    assert bad not in orgs and (good is None or good in orgs)
