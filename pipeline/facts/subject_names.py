@@ -92,14 +92,7 @@ def subject_mentions(text: str, mentions: Sequence[Mention]) -> list[Mention]:
     return sorted(zones + out_orgs + added + others, key=lambda m: (m.start, -m.end))
 
 
-# a zone's kind, as its name ends, longest first
-_KIND_END = re.compile(r"(?:国家高新技术产业开发区|高新技术产业开发区|国家高新区|高新区|经济技术开发区|经济开发区|经开区|"
-                       r"开发区|综合保税区|保税港区|保税区|自由贸易试验区|自贸试验区|自贸区|新区|示范区|产业园|科技园|"
-                       r"工业园|园区)$")
-# what may not follow a stem written alone: the start of another kind or place word
-# (张江科学城, 东疆港, 临港大道), so the stem there names something else
 _BEFORE_STEM = set("在和与及至从对由据将")  # words a stem may follow
-_NOT_AFTER_STEM = set("区园城镇县市街路港湾村片新高经保开自综示科工产大学院岛山河湖")
 
 
 def _zone_stems(text: str, zones: Sequence[Mention], others: Sequence[Mention]) -> list[Mention]:
@@ -108,18 +101,14 @@ def _zone_stems(text: str, zones: Sequence[Mention], others: Sequence[Mention]) 
     Only stems that rules/zone_places.jsonl lists as zone stems count: a stem that is a place
     (南昌 of 南昌高新区, 杨凌) names the place, other stems are words (新经济产业园)."""
     from pipeline.zones.rules import load_zone_rules
+    from pipeline.zones.stems import NOT_AFTER_STEM, stem_of
 
-    places = load_zone_rules().places
+    rules = load_zone_rules()
+    places = rules.places
     stems: dict[str, Mention] = {}
     for z in zones:
-        kind = _KIND_END.search(z.text)
-        if kind is None:
-            continue
-        stem = z.text[:kind.start()]
-        cut = max((k for k in range(2, len(stem) - 1) if stem[:k] in places
-                   and places[stem[:k]].level in ("province", "prefecture", "county")), default=0)
-        stem = stem[cut:]
-        if stem not in places or places[stem].level != "zone_stem":
+        stem = stem_of(z.text, rules)
+        if stem is None or stem not in places or places[stem].level != "zone_stem":
             continue  # only the stems the zone lists know (张江, 金普): 杨凌 is a place, 新经济 a word
         stems.setdefault(stem, z)
     if not stems:
@@ -133,7 +122,7 @@ def _zone_stems(text: str, zones: Sequence[Mention], others: Sequence[Mention]) 
     for stem, z in stems.items():
         for hit in re.finditer(re.escape(stem), text):
             s, e = hit.span()
-            if e < len(text) and text[e] in _NOT_AFTER_STEM:
+            if e < len(text) and text[e] in NOT_AFTER_STEM:
                 continue  # 张江科学城: the stem opens another name
             if s > 0 and _CJK.match(text[s - 1]) and text[s - 1] not in _BEFORE_STEM:
                 continue  # inside a longer word

@@ -19,14 +19,28 @@ from pipeline.zones.suffix import _is_generic, lexicon_re
 
 # a zone's kind as its name ends, longest first (a 片区 is named with its zone: no stem)
 _KIND_END = re.compile(r"(?:国家高新技术产业开发区|高新技术产业开发区|国家高新区|高新区|经济技术开发区|经济开发区|经开区|"
-                       r"开发区|综合保税区|保税港区|保税区|新区|示范区|产业园|科技园|工业园区|工业园|园区)$")
+                       r"开发区|综合保税区|保税港区|保税区|自由贸易试验区|自贸试验区|自贸区|新区|示范区|产业园|科技园|"
+                       r"工业园区|工业园|园区)$")
 # what may not follow a stem written alone: the start of another kind or place word
-_NOT_AFTER = set("区园城镇县市街路港湾村片新高经保开自综示科工产大学院岛山河湖")
+# (张江科学城, 东疆港, 临港大道), so the stem there names something else
+NOT_AFTER_STEM = frozenset("区园城镇县市街路港湾村片新高经保开自综示科工产大学院岛山河湖")
 _ADMIN_LEVELS = ("province", "prefecture", "county")
 _NAME_TAGS = ("LOC", "ORG", "nz")
 # what follows a stem standing for its zone: a verb, a function word, punctuation (东疆/LOC 已经/d,
 # 在洋浦/LOC 落地/v), not a noun that makes it part of another name
 _AFTER_TAGS = frozenset({"v", "vd", "d", "ad", "p", "c", "u", "w", "f", "xc", "r"})
+
+
+def stem_of(name: str, rules: ZoneRules) -> str | None:
+    """A zone's name without its kind and the administrative places that open it (天津东疆保税港区
+    -> 东疆, 上海张江高新区 -> 张江); None for a name with no kind at its end."""
+    kind = _KIND_END.search(name)
+    if kind is None:
+        return None
+    stem = name[: kind.start()]
+    cut = max((k for k in range(2, len(stem) - 1) if stem[:k] in rules.places
+               and rules.places[stem[:k]].level in _ADMIN_LEVELS), default=0)
+    return stem[cut:]
 
 
 def zone_stems(t: str, zones: Sequence[Mention], tokens: Sequence[tuple[int, int, str]],
@@ -37,15 +51,9 @@ def zone_stems(t: str, zones: Sequence[Mention], tokens: Sequence[tuple[int, int
         return []
     stems: dict[str, Mention] = {}
     for z in zones:
-        kind = _KIND_END.search(z.text)
-        if kind is None:
-            continue
-        stem = z.text[: kind.start()]
-        cut = max((k for k in range(2, len(stem) - 1) if stem[:k] in rules.places
-                   and rules.places[stem[:k]].level in _ADMIN_LEVELS), default=0)
-        stem = stem[cut:]
-        place = rules.places.get(stem)
-        if not 2 <= len(stem) <= 4 or (place is not None and place.level in _ADMIN_LEVELS) \
+        stem = stem_of(z.text, rules)
+        place = rules.places.get(stem or "")
+        if stem is None or not 2 <= len(stem) <= 4 or (place is not None and place.level in _ADMIN_LEVELS) \
                 or _is_generic(stem, lexicon_re(rules)):
             continue
         stems.setdefault(stem, z)
@@ -63,7 +71,7 @@ def zone_stems(t: str, zones: Sequence[Mention], tokens: Sequence[tuple[int, int
             k = bisect_left(starts, s)
             if k >= len(words) or words[k][:2] != (s, e) or words[k][2] not in _NAME_TAGS:
                 continue  # not a word of its own, or one LAC reads as common
-            if (e < len(t) and t[e] in _NOT_AFTER) or any(taken[s:e]):
+            if (e < len(t) and t[e] in NOT_AFTER_STEM) or any(taken[s:e]):
                 continue
             if k + 1 < len(words) and words[k + 1][2] not in _AFTER_TAGS:
                 continue  # a noun after it: the stem opens another name (天府总部商务区, 粤海银瓶…)

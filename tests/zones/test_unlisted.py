@@ -252,7 +252,7 @@ def test_a_word_of_aspect_ends_the_name_before_a_kind() -> None:
 
 @pytest.mark.parametrize("text, zones", [
     # a theme park right after the zone it lies in: both are named parts
-    ("百余个项目在合肥经开区智能装备科技园集中签约。", ["合肥经开区", "智能装备科技园"]),
+    ("今天上午,合肥经开区智能装备科技园举行项目签约仪式。", ["合肥经开区", "智能装备科技园"]),
     ("青禾经开区智能制造产业园三期开工。", ["青禾经开区", "智能制造产业园"]),
     # not past a verb, nor a theme of one word
     ("长沙高新区新建产业园三个。", ["长沙高新区"]),
