@@ -96,10 +96,12 @@ _BEFORE_STEM = set("在和与及至从对由据将")  # words a stem may follow
 
 
 def _zone_stems(text: str, zones: Sequence[Mention], others: Sequence[Mention]) -> list[Mention]:
-    """天津东疆保税港区 … 东疆已经培育…, 张江高新区 … 张江已集聚…: the text goes on naming a zone
-    by its stem alone (the name without its place and kind); those uses are mentions of it.
-    Only stems that rules/zone_places.jsonl lists as zone stems count: a stem that is a place
-    (南昌 of 南昌高新区, 杨凌) names the place, other stems are words (新经济产业园)."""
+    """张江高新区 … 张江已集聚…: the text goes on naming a zone by its stem alone (the name
+    without its place and kind); those uses are mentions of it.  The zone stage takes the
+    stems LAC reads as names (pipeline/zones/stems.py: 东疆/LOC, entities of their own); here,
+    for choosing subjects, also those it reads otherwise, but only stems rules/zone_places.jsonl
+    lists as zone stems: a stem that is a place (南昌 of 南昌高新区, 杨凌) names the place, other
+    stems are words (新经济产业园)."""
     from pipeline.zones.rules import load_zone_rules
     from pipeline.zones.stems import NOT_AFTER_STEM, stem_of
 
