@@ -3,7 +3,8 @@
 Document consistency for zones (issue 13): once the article names a zone in full, the
 name without its place and kind, standing as a name of its own, is that zone again.  A
 stem LAC reads as a common word is not (新经济 of 新经济产业园), nor one that opens
-another name (东疆港, 张江科学城, 天府总部商务区), nor an administrative place (南昌 of 南昌高新区).
+another name (东疆港, 张江科学城, 天府总部商务区), nor an administrative place (南昌 of 南昌高新区),
+nor a company a park is named after (苏科高新 of 苏科高新产业园, unless LAC reads it as a place).
 """
 
 from __future__ import annotations
@@ -71,6 +72,8 @@ def zone_stems(t: str, zones: Sequence[Mention], tokens: Sequence[tuple[int, int
             k = bisect_left(starts, s)
             if k >= len(words) or words[k][:2] != (s, e) or words[k][2] not in _NAME_TAGS:
                 continue  # not a word of its own, or one LAC reads as common
+            if z.attrs.get("zone_type") == "park" and words[k][2] != "LOC":
+                continue  # a park named after its company (苏科高新产业园): the name alone is the company
             if (e < len(t) and t[e] in NOT_AFTER_STEM) or any(taken[s:e]):
                 continue
             if k + 1 < len(words) and words[k + 1][2] not in _AFTER_TAGS:

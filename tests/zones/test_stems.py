@@ -31,3 +31,8 @@ def test_a_stem_inside_another_name_is_no_zone(text: str) -> None:
 def test_a_city_before_the_kind_is_a_place_not_a_stem() -> None:
     # 南昌 of 南昌高新区 names the city
     assert ("南昌", "zone_stem") not in _zones("南昌高新区今年新增企业。南昌已经成为产业高地。")
+
+
+def test_a_company_a_park_is_named_after_stays_a_company() -> None:
+    text = "推进会暨苏科高新产业园项目开工。苏科高新·绵阳智能制造产业园同步建设。"
+    assert ("苏科高新", "zone_stem") not in _zones(text)
