@@ -5,6 +5,8 @@ name without its place and kind, standing as a name of its own, is that zone aga
 stem LAC reads as a common word is not (新经济 of 新经济产业园), nor one that opens
 another name (东疆港, 张江科学城, 天府总部商务区), nor an administrative place (南昌 of 南昌高新区),
 nor a company a park is named after (苏科高新 of 苏科高新产业园, unless LAC reads it as a place).
+Before the zone's body (管委会, 党工委) the stem, or the name without its kind, is the zone
+whatever LAC read (天津东疆管委会/ORG: 天津东疆 is a named part, as 衡阳高新区 of 衡阳高新区管委会).
 """
 
 from __future__ import annotations
@@ -16,7 +18,7 @@ from dataclasses import replace
 
 from pipeline.mentions import Mention
 from pipeline.zones.rules import ZoneRules
-from pipeline.zones.suffix import _is_generic, lexicon_re
+from pipeline.zones.suffix import ADMIN_WORDS, _is_generic, lexicon_re
 
 # a zone's kind as its name ends, longest first (a 片区 is named with its zone: no stem)
 _KIND_END = re.compile(r"(?:国家高新技术产业开发区|高新技术产业开发区|国家高新区|高新区|经济技术开发区|经济开发区|经开区|"
@@ -58,26 +60,38 @@ def zone_stems(t: str, zones: Sequence[Mention], tokens: Sequence[tuple[int, int
                 or _is_generic(stem, lexicon_re(rules)):
             continue
         stems.setdefault(stem, z)
+        # the name without its kind too, its place kept (天津东疆 … 管委会)
+        head = z.text[: len(z.text) - len(_KIND_END.search(z.text).group())]
+        if head != stem:
+            stems.setdefault(head, z)
     if not stems:
         return []
     words = sorted(tokens)
     starts = [w[0] for w in words]
+    ends = {w[1] for w in words}
     taken = bytearray(len(t))
     for z in zones:
         taken[z.start : z.end] = b"\x01" * (z.end - z.start)
     out: list[Mention] = []
-    for stem, z in stems.items():
+    for stem, z in sorted(stems.items(), key=lambda x: -len(x[0])):
         for hit in re.finditer(re.escape(stem), t):
             s, e = hit.span()
-            k = bisect_left(starts, s)
-            if k >= len(words) or words[k][:2] != (s, e) or words[k][2] not in _NAME_TAGS:
-                continue  # not a word of its own, or one LAC reads as common
-            if z.attrs.get("zone_type") == "park" and words[k][2] != "LOC":
-                continue  # a park named after its company (苏科高新产业园): the name alone is the company
-            if (e < len(t) and t[e] in NOT_AFTER_STEM) or any(taken[s:e]):
+            if any(taken[s:e]):
                 continue
-            if k + 1 < len(words) and words[k + 1][2] not in _AFTER_TAGS:
-                continue  # a noun after it: the stem opens another name (天府总部商务区, 粤海银瓶…)
+            k = bisect_left(starts, s)
+            admin = t.startswith(ADMIN_WORDS, e)  # (a zone's body names the zone: 天津东疆管委会/ORG)
+            if k >= len(words) or starts[k] != s or (e not in ends and not admin):
+                continue  # not words of their own
+            if not admin:
+                if words[k][:2] != (s, e) and len(stem) <= 4 or words[k][2] not in _NAME_TAGS:
+                    continue  # a stem LAC does not read as one name word
+                if z.attrs.get("zone_type") == "park" and words[k][2] != "LOC":
+                    continue  # a park named after its company (苏科高新产业园): the name alone is the company
+                if e < len(t) and t[e] in NOT_AFTER_STEM:
+                    continue
+                j = bisect_left(starts, e)
+                if j < len(words) and words[j][2] not in _AFTER_TAGS:
+                    continue  # a noun after it: the stem opens another name (天府总部商务区, 粤海银瓶…)
             out.append(replace(z, start=s, end=e, text=stem, source="zone_stem", norm=z.norm))
             taken[s:e] = b"\x01" * (e - s)
     return out

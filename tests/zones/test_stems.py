@@ -36,3 +36,10 @@ def test_a_city_before_the_kind_is_a_place_not_a_stem() -> None:
 def test_a_company_a_park_is_named_after_stays_a_company() -> None:
     text = "推进会暨苏科高新产业园项目开工。苏科高新·绵阳智能制造产业园同步建设。"
     assert ("苏科高新", "zone_stem") not in _zones(text)
+
+
+def test_the_zones_name_before_its_body_is_the_zone_too() -> None:
+    # 天津东疆 (the name without its kind) and 东疆 alone before 管委会: named parts of the body
+    text = "当天,天津东疆管委会与租赁公司签约。该公司在天津东疆保税港区注册成立。"
+    zones = _zones(text)
+    assert ("天津东疆", "zone_stem") in zones and ("天津东疆保税港区", "zone_suffix") in zones
