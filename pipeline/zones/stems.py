@@ -61,7 +61,7 @@ def zone_stems(t: str, zones: Sequence[Mention], tokens: Sequence[tuple[int, int
             continue
         stems.setdefault(stem, z)
         # the name without its kind too, its place kept (天津东疆 … 管委会)
-        head = z.text[: len(z.text) - len(_KIND_END.search(z.text).group())]
+        head = _KIND_END.sub("", z.text)
         if head != stem:
             stems.setdefault(head, z)
     if not stems:
@@ -73,8 +73,8 @@ def zone_stems(t: str, zones: Sequence[Mention], tokens: Sequence[tuple[int, int
     for z in zones:
         taken[z.start : z.end] = b"\x01" * (z.end - z.start)
     out: list[Mention] = []
-    for stem, z in sorted(stems.items(), key=lambda x: -len(x[0])):
-        for hit in re.finditer(re.escape(stem), t):
+    for name, z in sorted(stems.items(), key=lambda x: -len(x[0])):  # (a stem or a head: 东疆, 天津东疆)
+        for hit in re.finditer(re.escape(name), t):
             s, e = hit.span()
             if any(taken[s:e]):
                 continue
@@ -83,8 +83,9 @@ def zone_stems(t: str, zones: Sequence[Mention], tokens: Sequence[tuple[int, int
             if k >= len(words) or starts[k] != s or (e not in ends and not admin):
                 continue  # not words of their own
             if not admin:
-                if words[k][:2] != (s, e) and len(stem) <= 4 or words[k][2] not in _NAME_TAGS:
-                    continue  # a stem LAC does not read as one name word
+                # a name of up to four characters is one name word of LAC's; a longer head starts with one
+                if (len(name) <= 4 and words[k][:2] != (s, e)) or words[k][2] not in _NAME_TAGS:
+                    continue
                 if z.attrs.get("zone_type") == "park" and words[k][2] != "LOC":
                     continue  # a park named after its company (苏科高新产业园): the name alone is the company
                 if e < len(t) and t[e] in NOT_AFTER_STEM:
@@ -92,6 +93,6 @@ def zone_stems(t: str, zones: Sequence[Mention], tokens: Sequence[tuple[int, int
                 j = bisect_left(starts, e)
                 if j < len(words) and words[j][2] not in _AFTER_TAGS:
                     continue  # a noun after it: the stem opens another name (天府总部商务区, 粤海银瓶…)
-            out.append(replace(z, start=s, end=e, text=stem, source="zone_stem", norm=z.norm))
+            out.append(replace(z, start=s, end=e, text=name, source="zone_stem", norm=z.norm))
             taken[s:e] = b"\x01" * (e - s)
     return out
