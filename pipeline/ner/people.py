@@ -82,7 +82,8 @@ def lac_people(h: str, toks: Sequence[Tok]) -> list[tuple[int, int]]:
             # 贝克 for 盖瑞·贝克 written out elsewhere in the article stays a person; a short
             # transliteration alone is as often a company (摩比斯, 贝恩), a long one a person
             # (奥尔布赖特, 内塔尼亚胡)
-            if e - s <= 4 and transliterated(h[s:e]) and "·" + h[s:e] not in h:
+            if e - s <= 4 and transliterated(h[s:e]) and "·" + h[s:e] not in h \
+                    and role_start(h, s) is None and lexicon.affixes("person_titles").beginning(h[e : e + 5]) is None:
                 continue
             if _names_a_thing(h, toks, i) or _project_item(h, toks, i):
                 continue
@@ -108,7 +109,7 @@ def _surname_then_given_name(h: str, toks: Sequence[Tok], i: int) -> int:
     return ne
 
 
-_HONORIFICS = ("先生", "女士", "小姐", "老")
+_HONORIFICS = ("先生", "女士", "小姐", "老", "总", "老师", "医生", "师傅")
 
 
 def title_after(h: str, s: int, e: int) -> str:
@@ -204,6 +205,14 @@ def _long_foreign(w: str) -> bool:
 
 def transliterated(w: str) -> bool:
     return "·" not in w and len(w) >= 2 and all(c in _TRANSLIT for c in w)
+
+
+def foreign_name(w: str) -> bool:
+    """A word that reads as a transcribed foreign name (福格茨, 基里延科, 阿加尼亚): two
+    characters of the narrow set, or three to six with at most one character outside the wide one."""
+    if not _NAME_CHARS.match(w) or "·" in w:
+        return False
+    return transliterated(w) if len(w) == 2 else _long_foreign(w)
 
 
 # one-character tokens that end a name rather than continue it (吴文/PER 好/ad 表示 is
@@ -318,6 +327,36 @@ def _given_name_after(h: str, toks: Sequence[Tok], i: int) -> int:
     return ne if toks[i + 2][2] in _NAME_END_TAGS else 0
 
 
+# a transcribed name after a title is a person's whatever LAC tagged it, when nothing but a
+# verb, function word or stop follows (总统 库奇马/n 等/u); two characters only when LAC read a name
+_FOREIGN_TAGS = frozenset({"PER", "ORG", "LOC", "nz", "n", "nw", "a", "c", "d", "v"})
+_NAMED_TAGS = frozenset({"PER", "ORG", "LOC", "nz"})
+
+
+def _ends_name(toks: Sequence[Tok], i: int) -> bool:
+    return i + 1 >= len(toks) or toks[i + 1][2] in _NAME_END_TAGS or toks[i + 1][2] == "TIME"
+
+
+def _foreign_after_title(h: str, toks: Sequence[Tok], i: int) -> bool:
+    s, e, tag = toks[i]
+    w = h[s:e]
+    if tag not in _FOREIGN_TAGS or not foreign_name(w) or (len(w) == 2 and tag not in _NAMED_TAGS):
+        return False
+    return w not in lexicon.place_names() and _ends_name(toks, i)
+
+
+def _foreign_after_glued_title(h: str, toks: Sequence[Tok], i: int) -> int:
+    """The start of a transcribed name of three or more characters LAC wrote as one word with
+    the title before it (总理基里延科/n), or 0."""
+    s, e, tag = toks[i]
+    if e - s < 5 or tag in _BAD_NAME_TAGS:
+        return 0
+    title = lexicon.affixes("person_titles").beginning(h[s:e])
+    if title is None or e - s - len(title) < 3 or not foreign_name(h[s + len(title) : e]):
+        return 0
+    return s + len(title) if _ends_name(toks, i) else 0
+
+
 def titled_people(h: str, toks: Sequence[Tok]) -> list[tuple[int, int, int]]:
     """(name_start, name_end, role_start) for names that follow a title."""
     surnames = lexicon.surnames()
@@ -327,6 +366,9 @@ def titled_people(h: str, toks: Sequence[Tok]) -> list[tuple[int, int, int]]:
         if e - s >= 3 and h[e - 2] in title_ends and (rs := role_start(h, e - 1)) is not None and rs >= s \
                 and (ne := _given_name_after(h, toks, i)):
             out.append((e - 1, ne, rs))  # 副主任史/n 高领/n 在/p: LAC glued the surname to the title
+            continue
+        if (ns := _foreign_after_glued_title(h, toks, i)):
+            out.append((ns, e, s))  # 总理基里延科/n: LAC glued the name to its title
             continue
         if s == 0 or h[s - 1] not in title_ends:
             continue  # no title ends right before this token (most tokens)
@@ -346,6 +388,9 @@ def titled_people(h: str, toks: Sequence[Tok]) -> list[tuple[int, int, int]]:
             if ntag == "PER" and ne - ns <= 2 and _NAME_CHARS.match(h[s:ne]):
                 out.append((s, ne, rs))
                 continue
+        if _foreign_after_title(h, toks, i):
+            out.append((s, e, rs))  # 教练 福格茨/ORG 对/p, 总统 库奇马/n 等/u
+            continue
         if tag in _BAD_NAME_TAGS:
             continue
         first2 = h[s : s + 2]

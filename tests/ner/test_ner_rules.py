@@ -880,3 +880,23 @@ def test_a_short_name_needs_a_name_before_its_industry_word(tagger: LacTagger, t
                                                             good: str | None) -> None:
     orgs = {m.text for m in find_orgs_and_people(text, tagger=tagger) if m.label == "ORG" and m.source == "org_short"}
     assert bad not in orgs and (good is None or good in orgs)
+
+
+@pytest.mark.parametrize("text, name", [
+    ("德国教练福格茨对球队的表现很满意。", "福格茨"),       # LAC: ORG
+    ("乌克兰总统库奇马等出席了开幕式。", "库奇马"),         # LAC: n
+    ("俄罗斯总理基里延科２３日在会上讲话。", "基里延科"),   # LAC glues title and name
+    ("公司新闻发言人贝克斯拒绝对此发表评论。", "贝克斯"),   # a short transcription after a title
+])
+def test_a_transcribed_name_after_a_title_is_a_person(tagger: LacTagger, text: str, name: str) -> None:
+    assert name in _found(text, tagger, "PERSON")
+    assert name not in _found(text, tagger, "ORG")
+
+
+@pytest.mark.parametrize("text, surname, whole", [
+    ("会后，李总表示公司今年将扩产。", "李", "李总"),
+    ("张医生说，新设备明年投入使用。", "张", "张医生"),
+])
+def test_an_honorific_after_a_surname_is_no_part_of_the_name(tagger: LacTagger, text: str, surname: str, whole: str) -> None:
+    people = _found(text, tagger, "PERSON")
+    assert surname in people and whole not in people
