@@ -77,6 +77,9 @@ def _may_join(h: str, toks: Sequence[Tok], k: int, head: Tok | None = None) -> b
     # 西安高新区联合/ORG 陕西省商务厅: LAC glued a verb to the name before this one
     if len(w) > 2 and w.endswith(_TRAILING_VERBS + _JOINING_VERBS):
         return False
+    # 主任 鲁某某/PER 管委会: a person named after a title is no part of a name after him
+    if toks[k][2] == "PER" and lexicon.affixes("person_titles").ending_at(h, toks[k][0]) is not None:
+        return False
     # 所属/下属: what follows belongs to what precedes, it does not name it
     if w in _BELONGS:
         return False

@@ -231,6 +231,11 @@ def extend_name(h: str, toks: Sequence[Tok], i: int) -> int:
     next character when it is a one-character content token and a verb, function word
     or punctuation follows it."""
     s, e, _ = toks[i]
+    if e - s == 4 and h[s] in lexicon.surnames() and h[s : s + 2] not in lexicon.surnames() and (
+            h[e - 1] in _NOT_NAME_CHAR or (h[e - 1] == "作" and i + 1 < len(toks) and toks[i + 1][2] in ("n", "vn", "nz"))):
+        # 主任 鲁某某作/PER 管委会/n 工作报告: a function word or 作 (made a report) LAC glued to a
+        # three-character name (池田大作/PER 表示/v is a name)
+        return e - 1
     if e - s != 2 or h[s] not in lexicon.surnames() or i + 2 >= len(toks):
         return e
     ns, ne, ntag = toks[i + 1]

@@ -900,3 +900,10 @@ def test_a_transcribed_name_after_a_title_is_a_person(tagger: LacTagger, text: s
 def test_an_honorific_after_a_surname_is_no_part_of_the_name(tagger: LacTagger, text: str, surname: str, whole: str) -> None:
     people = _found(text, tagger, "PERSON")
     assert surname in people and whole not in people
+
+
+def test_no_organisation_name_walks_over_a_titled_person(tagger: LacTagger) -> None:
+    # LAC reads 鲁宇清作 as one PER word; the body after him is no part of a name with him in it
+    text = "开发区管委会主任鲁宇清作管委会工作报告。"
+    assert not any("鲁宇清" in o for o in _found(text, tagger, "ORG"))
+    assert "鲁宇清" in _found(text, tagger, "PERSON")
