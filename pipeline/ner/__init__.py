@@ -227,6 +227,7 @@ def _resolve(
         if src == "lac":
             s = orgs.strip_leading_time(h, s, e)
             e = orgs.strip_dangling_char(h, s, orgs.strip_glued_conjunction(h, s, orgs.strip_trailing_verb(h, s, e)))
+            e = orgs.strip_glued_title(h, s, e)
         if src in ("lac", "org_short"):
             e = orgs.cut_project_theme(h, s, e)
         e = orgs.cut_at_belongs(h, s, e)

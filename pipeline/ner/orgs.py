@@ -772,6 +772,13 @@ def strip_glued_conjunction(h: str, s: int, e: int) -> int:
     return e - 1 if e - s >= 3 and h[e - 1] in _CONJ else e
 
 
+def strip_glued_title(h: str, s: int, e: int) -> int:
+    """国海证券分析师/ORG, 诺基亚CEO/ORG -> 国海证券, 诺基亚: a title LAC read into the name of the
+    body the person works for is the person's (a one-character title word, 局 or 委, may end a name)."""
+    at = lexicon.affixes("person_titles").ending_at(h[s:e], e - s)
+    return s + at if at is not None and at >= 2 and e - s - at >= 2 else e
+
+
 def strip_trailing_title(h: str, s: int, e: int) -> int:
     """长沙市委常委, 呼和浩特市委书记 -> 长沙市委, 呼和浩特市委: a person's title after a
     body's name is the person's, not the body's (the name itself must still end in a

@@ -907,3 +907,8 @@ def test_no_organisation_name_walks_over_a_titled_person(tagger: LacTagger) -> N
     text = "开发区管委会主任鲁宇清作管委会工作报告。"
     assert not any("鲁宇清" in o for o in _found(text, tagger, "ORG"))
     assert "鲁宇清" in _found(text, tagger, "PERSON")
+
+
+def test_a_title_lac_reads_into_an_organisation_is_cut_off(tagger: LacTagger) -> None:
+    orgs = _found("诺基亚CEO近日表示，新机型将在秋季上市。", tagger, "ORG")  # LAC: 诺基亚CEO/ORG
+    assert "诺基亚" in orgs and "诺基亚CEO" not in orgs
