@@ -45,7 +45,7 @@ def find_orgs_and_people(
     cands = (orgs.lac_orgs(h, toks) + orgs.suffix_orgs(h, toks) + orgs.short_name_orgs(h, toks) + outlet_orgs(h)
              + orgs.bodies_before_titles(h, toks) + orgs.bracket_tails(h, toks) + team_orgs(h, toks))
     cands = orgs.split_at_relations(h, toks, split_at_datelines(h, cands))
-    org_spans = _resolve(h, cands, zones)
+    org_spans = _resolve(h, cands, zones, named_places=_places_named_as_orgs(h, toks, cands, tagger))
     org_spans += _resolve(h, coordinated_orgs(h, toks, org_spans), zones, taken=org_spans)
     org_spans = _firm_list_names(h, toks, org_spans, zones)
     # (a list closed by 等产业 lists sectors, whatever LAC or a neighbour made of its items)
@@ -203,11 +203,43 @@ class _Spans:
         return False
 
 
+_ORG_WORDS: dict[str, bool] = {}
+
+
+_AFTER_NAME_TAGS = frozenset({"w", "u", "c", "p", "v", "d", "vd", "ad", "TIME"})
+
+
+def _places_named_as_orgs(h: str, toks: Sequence[tuple[int, int, str]], cands: list[tuple[int, int, str]],
+                          tagger: LacTagger | None) -> frozenset[str]:
+    """County short forms LAC reads as an organisation here and as one alone (吉利, 方正, 东风,
+    三元: the carmaker, not 吉利区), where the article never writes the county with its suffix nor
+    LAC reads it as a place; not those LAC reads alone as a place or a person's name (长丰, 孟连)."""
+    out = set()
+    starts = {t[0]: k for k, t in enumerate(toks)}
+    places = {h[a:b] for a, b, tag in toks if tag == "LOC"}  # (LAC reads it as the place elsewhere here)
+    for s, e, src in cands:
+        w = h[s:e]
+        if src != "lac" or w not in lexicon.county_short_forms() or w in places or any(w + k in h for k in "县区市旗"):
+            continue
+        # alone, not the head of a longer name (中原/ORG 内配, 平安/ORG 城市) nor among places (金门、马祖)
+        k = starts.get(s)
+        if k is None or (k + 1 < len(toks) and toks[k + 1][2] not in _AFTER_NAME_TAGS) \
+                or any(0 <= j < len(toks) and toks[j][2] == "LOC" and h[toks[j - 1 if j > k else j + 1][0]] == "、"
+                       for j in (k - 2, k + 2)):
+            continue
+        if w not in _ORG_WORDS:
+            _ORG_WORDS[w] = [t[2] for t in (tagger or default_tagger()).tag(w)] == ["ORG"]
+        if _ORG_WORDS[w]:
+            out.add(w)
+    return frozenset(out)
+
+
 def _resolve(
     h: str,
     cands: list[tuple[int, int, str]],
     zones: Sequence[Mention],
     taken: Sequence[tuple[int, int, str]] = (),
+    named_places: frozenset[str] = frozenset(),
 ) -> list[tuple[int, int, str]]:
     """Clean candidates, then keep a non-overlapping set: rules first, longer first."""
     cleaned = []
@@ -235,7 +267,7 @@ def _resolve(
         name = h[s:e]
         if e - s < 2 or orgs.zone_then_sector(name):
             continue
-        if e - s < 2 or orgs.is_generic(name) or orgs.is_zone(name) or orgs.is_place(name) or orgs.is_descriptive(name) \
+        if e - s < 2 or orgs.is_generic(name) or orgs.is_zone(name) or (orgs.is_place(name) and name not in named_places) or orgs.is_descriptive(name) \
                 or orgs.is_event(name) or orgs.is_country_pair(name) or orgs.counted_kind(h, s, e) \
                 or orgs.centre_of_area(h, s, e):
             continue

@@ -86,6 +86,24 @@ def place_names() -> frozenset[str]:
 
 
 @lru_cache(maxsize=None)
+def county_short_forms() -> frozenset[str]:
+    """Short forms of counties and districts (吉利 of 吉利区, 方正 of 方正县) that name no city or
+    province: many are also a company's name."""
+    import json
+
+    county: set[str] = set()
+    other: set[str] = set()
+    path = RULES_DIR / "zone_places.jsonl"
+    if path.exists():
+        for line in path.read_text(encoding="utf-8").splitlines():
+            if line.strip():
+                row = json.loads(line)
+                (county if row.get("level") == "county" else other).add(row.get("short") or "")
+                other.add(row.get("name") or "")
+    return frozenset(county - other - {""})
+
+
+@lru_cache(maxsize=None)
 def industry_terms() -> tuple[str, ...]:
     return tuple(sorted(_read_words("org_industry_terms.txt"), key=len, reverse=True))
 

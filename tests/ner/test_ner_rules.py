@@ -912,3 +912,12 @@ def test_no_organisation_name_walks_over_a_titled_person(tagger: LacTagger) -> N
 def test_a_title_lac_reads_into_an_organisation_is_cut_off(tagger: LacTagger) -> None:
     orgs = _found("诺基亚CEO近日表示，新机型将在秋季上市。", tagger, "ORG")  # LAC: 诺基亚CEO/ORG
     assert "诺基亚" in orgs and "诺基亚CEO" not in orgs
+
+
+@pytest.mark.parametrize("text, name, is_org", [
+    ("吉利昨日发布公告称，新车型将于年底上市。", "吉利", True),   # 吉利区's short form, and the carmaker
+    ("东风昨日公布了上半年的销量。", "东风", True),
+    ("吉利区位于洛阳北部，吉利的工业以石化为主。", "吉利", False),  # the article writes the district
+])
+def test_a_county_short_form_lac_reads_as_an_organisation(tagger: LacTagger, text: str, name: str, is_org: bool) -> None:
+    assert (name in _found(text, tagger, "ORG")) is is_org
