@@ -13,6 +13,7 @@ from .outlets import outlet_orgs, split_at_datelines
 from .teams import team_orgs
 from .lac import LacTagger
 from .lists import coordinated_orgs, firm_list_items, sector_list_items
+from .merge import is_description
 
 __all__ = ["LacTagger", "find_orgs_and_people", "default_tagger"]
 
@@ -269,6 +270,7 @@ def _resolve(
             continue
         if e - s < 2 or orgs.is_generic(name) or orgs.is_zone(name) or (orgs.is_place(name) and name not in named_places) or orgs.is_descriptive(name) \
                 or orgs.is_event(name) or orgs.is_country_pair(name) or orgs.counted_kind(h, s, e) \
+                or orgs.sector_kind(name) or is_description(name) \
                 or orgs.centre_of_area(h, s, e):
             continue
         # (the company that opens its park's name is a named part: 铁建重工 of 铁建重工长沙第三产业园)

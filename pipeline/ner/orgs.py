@@ -599,6 +599,24 @@ def _sector_word() -> lexicon.FirstPrefix:
     return lexicon.FirstPrefix(lexicon.industry_terms() + lexicon.industry_words())
 
 
+_FIRM_TYPES = ("有限责任公司", "股份有限公司", "有限公司", "集团公司", "公司", "集团", "企业", "厂")
+
+
+def sector_kind(name: str) -> bool:
+    """房地产公司, 汽车金融有限公司, 风电设备公司: sector words and a firm's type word with
+    nothing to name one firm; a place before them may (新加坡石油公司, 台湾半导体制造公司)."""
+    head = next((name[: -len(t)] for t in _FIRM_TYPES if name.endswith(t)), "")
+    sector_word = _sector_word()
+    for _ in range(6):
+        x = sector_word(head) if head else None
+        if x is None:
+            return False
+        head = head[len(x) :]
+        if not head:
+            return True
+    return False
+
+
 def is_place(name: str) -> bool:
     pre = lexicon.place_prefixes()
     return name in lexicon.place_names() or name in pre.get("foreign", ()) or name in ("中国", "中华")

@@ -921,3 +921,12 @@ def test_a_title_lac_reads_into_an_organisation_is_cut_off(tagger: LacTagger) ->
 ])
 def test_a_county_short_form_lac_reads_as_an_organisation(tagger: LacTagger, text: str, name: str, is_org: bool) -> None:
     assert (name in _found(text, tagger, "ORG")) is is_org
+
+
+@pytest.mark.parametrize("text, kind", [
+    ("像瑞祥电子这样的大公司也在园区设了工厂。", "大公司"),
+    ("三家企业将共同出资成立汽车钢材公司。", "汽车钢材公司"),
+    ("作为亚洲最大的石油公司之一，该集团加快海外布局。", "石油公司"),
+])
+def test_a_kind_of_firm_is_no_organisation(tagger: LacTagger, text: str, kind: str) -> None:
+    assert kind not in _found(text, tagger, "ORG")
