@@ -34,6 +34,12 @@ _NAME_TAGS = ("LOC", "ORG", "nz")
 _AFTER_TAGS = frozenset({"v", "vd", "d", "ad", "p", "c", "u", "w", "f", "xc", "r"})
 
 
+def _place_cut(stem: str, rules: ZoneRules) -> int:
+    """The length of the administrative places that open a zone's stem (天津 of 天津东疆)."""
+    return max((k for k in range(2, len(stem) - 1) if stem[:k] in rules.places
+                and rules.places[stem[:k]].level in _ADMIN_LEVELS), default=0)
+
+
 def stem_of(name: str, rules: ZoneRules) -> str | None:
     """A zone's name without its kind and the administrative places that open it (天津东疆保税港区
     -> 东疆, 上海张江高新区 -> 张江); None for a name with no kind at its end."""
@@ -41,9 +47,21 @@ def stem_of(name: str, rules: ZoneRules) -> str | None:
     if kind is None:
         return None
     stem = name[: kind.start()]
-    cut = max((k for k in range(2, len(stem) - 1) if stem[:k] in rules.places
-               and rules.places[stem[:k]].level in _ADMIN_LEVELS), default=0)
-    return stem[cut:]
+    return stem[_place_cut(stem, rules) :]
+
+
+def _without_place(name: str, rules: ZoneRules) -> str | None:
+    """包头稀土高新区 -> 稀土高新区: the name without the places that open it, its designation
+    kept; None when no place opens it or no designation ends it."""
+    kind = _DESIGNATION_END.search(name)
+    cut = _place_cut(name[: kind.start()], rules) if kind else 0
+    return name[cut:] if cut else None
+
+
+# the state's designations, which a theme before them does not make a kind of park (稀土高新区,
+# 医药高新区), as it does before 产业园 or 示范区 (智能制造产业园, 临空经济示范区)
+_DESIGNATION_END = re.compile(r"(?:国家高新技术产业开发区|高新技术产业开发区|国家高新区|高新区|经济技术开发区|经开区|"
+                              r"综合保税区|保税港区|保税区)$")
 
 
 def zone_stems(t: str, zones: Sequence[Mention], tokens: Sequence[tuple[int, int, str]],
@@ -53,7 +71,12 @@ def zone_stems(t: str, zones: Sequence[Mention], tokens: Sequence[tuple[int, int
     if not tokens:
         return []
     stems: dict[str, Mention] = {}
+    whole: set[str] = set()  # names with their kind: no test of LAC's tags (稀土/n 高新区/n)
     for z in zones:
+        rest = _without_place(z.text, rules)
+        if rest is not None and len(rest) >= 4 and rest not in stems:
+            stems[rest] = z
+            whole.add(rest)
         stem = stem_of(z.text, rules)
         place = rules.places.get(stem or "")
         if stem is None or not 2 <= len(stem) <= 4 or (place is not None and place.level in _ADMIN_LEVELS) \
@@ -82,7 +105,7 @@ def zone_stems(t: str, zones: Sequence[Mention], tokens: Sequence[tuple[int, int
             admin = t.startswith(ADMIN_WORDS, e)  # (a zone's body names the zone: 天津东疆管委会/ORG)
             if k >= len(words) or starts[k] != s or (e not in ends and not admin):
                 continue  # not words of their own
-            if not admin:
+            if not admin and name not in whole:
                 # a name of up to four characters is one name word of LAC's; a longer head starts with one
                 if (len(name) <= 4 and words[k][:2] != (s, e)) or words[k][2] not in _NAME_TAGS:
                     continue

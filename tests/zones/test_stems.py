@@ -43,3 +43,17 @@ def test_the_zones_name_before_its_body_is_the_zone_too() -> None:
     text = "当天,天津东疆管委会与租赁公司签约。该公司在天津东疆保税港区注册成立。"
     zones = _zones(text)
     assert ("天津东疆", "zone_stem") in zones and ("天津东疆保税港区", "zone_suffix") in zones
+
+
+def test_the_name_without_its_city_is_the_zone_again() -> None:
+    # 稀土/n 高新区/n: a common word before the kind, the zone only because the article names 包头稀土高新区
+    text = "包头稀土高新区举行项目签约仪式。这些项目契合稀土高新区发展实际。"
+    zones = find_zones(text, default_tagger().tag(to_halfwidth(text)))
+    assert [(z.text, z.attrs["zone_id"] == zones[0].attrs["zone_id"]) for z in zones] == [
+        ("包头稀土高新区", True), ("稀土高新区", True)]
+
+
+def test_a_theme_before_a_kind_of_park_is_no_name_of_the_zone() -> None:
+    # 临空经济示范区 of 西安临空经济示范区 is also the kind of zone (又一临空经济示范区)
+    text = "西安临空经济示范区获批。这是国家层面批复的又一临空经济示范区。"
+    assert [t for t, _ in _zones(text)].count("临空经济示范区") == 0
