@@ -43,9 +43,12 @@ def find_orgs_and_people(
     toks = list(tokens) if tokens is not None else (tagger or default_tagger()).tag(h)
     toks = [t for t in toks if not h[t[0] : t[1]].isspace()]
 
-    cands = (orgs.lac_orgs(h, toks) + orgs.suffix_orgs(h, toks) + orgs.short_name_orgs(h, toks) + outlet_orgs(h)
+    alone = _alone(tagger, [h[s:e] for s, e, tag in toks if tag == "ORG" and e - s == 2])
+    cands = (orgs.lac_orgs(h, toks, alone) + orgs.suffix_orgs(h, toks, alone) + orgs.short_name_orgs(h, toks) + outlet_orgs(h)
              + orgs.bodies_before_titles(h, toks) + orgs.bracket_tails(h, toks) + team_orgs(h, toks))
     cands = orgs.split_at_relations(h, toks, split_at_datelines(h, cands))
+    common = _common_words(h, cands, alone)
+    cands = [c for c in cands if not (c[2] == "lac" and h[c[0] : c[1]] in common)]
     org_spans = _resolve(h, cands, zones, named_places=_places_named_as_orgs(h, toks, cands, tagger))
     org_spans += _resolve(h, coordinated_orgs(h, toks, org_spans), zones, taken=org_spans)
     org_spans = _firm_list_names(h, toks, org_spans, zones)
@@ -60,7 +63,7 @@ def find_orgs_and_people(
 
     org_spans += _propagate(h, toks, org_spans, zones)
     org_names = {h[s:e] for s, e, _ in org_spans}
-    not_people = set(org_names)
+    not_people = set(org_names) | common  # (a common word is no one's name either: 焦煤/PER 现在是)
     for n in org_names:
         not_people.update(orgs.name_heads(n))
     inside = list(org_names) + [h[z.start : z.end] for z in zones]
@@ -204,7 +207,37 @@ class _Spans:
         return False
 
 
-_ORG_WORDS: dict[str, bool] = {}
+_ALONE: dict[str, str] = {}
+
+
+def _alone(tagger: LacTagger | None, words: Sequence[str] = ()):
+    """LAC's tag of a word read by itself ("" for more than one word), remembered across
+    articles; ``words`` are tagged at once, in one batch, ahead of the questions."""
+    todo = sorted({w for w in words if w not in _ALONE})
+    if todo:
+        for w, k in zip(todo, (tagger or default_tagger()).tag_aside(todo)):
+            _ALONE[w] = k[0][2] if len(k) == 1 else ""
+
+    def tag(w: str) -> str:
+        if w not in _ALONE:
+            _alone(tagger, [w])
+        return _ALONE[w]
+    return tag
+
+
+# what LAC reads a word as when it is a common word, not a name (自有/v, 咨询/v, 宜居/a, 中重/f)
+_ALONE_COMMON_TAGS = frozenset({"v", "vd", "vn", "d", "ad", "a", "an", "f"})
+
+
+def _common_words(h: str, cands: list[tuple[int, int, str]], alone) -> set[str]:
+    """LAC's two-character ORGs that LAC alone reads as common words (自有品牌, 临空产业): LAC took
+    the word for a name by its context.  A noun (品牌影响力, 焦煤) too, unless LAC reads it as a name
+    three times or more here (味千/n, the company the article is about).  Not a word that opens a
+    longer name here (光明 of 光明乳业, 通用 of 通用汽车): the article uses it as a name."""
+    short = [h[s:e] for s, e, src in cands if src == "lac" and e - s == 2]
+    heads = {h[s : s + 2] for s, e, _ in cands if e - s > 2}
+    return {w for w in short if w not in heads
+            and (alone(w) in _ALONE_COMMON_TAGS or (alone(w) == "n" and short.count(w) < 3))}
 
 
 _AFTER_NAME_TAGS = frozenset({"w", "u", "c", "p", "v", "d", "vd", "ad", "TIME"})
@@ -228,9 +261,7 @@ def _places_named_as_orgs(h: str, toks: Sequence[tuple[int, int, str]], cands: l
                 or any(0 <= j < len(toks) and toks[j][2] == "LOC" and h[toks[j - 1 if j > k else j + 1][0]] == "、"
                        for j in (k - 2, k + 2)):
             continue
-        if w not in _ORG_WORDS:
-            _ORG_WORDS[w] = [t[2] for t in (tagger or default_tagger()).tag(w)] == ["ORG"]
-        if _ORG_WORDS[w]:
+        if _alone(tagger)(w) == "ORG":
             out.add(w)
     return frozenset(out)
 
@@ -324,7 +355,7 @@ def _cut_to_known(h: str, spans: list[tuple[int, int, str]], tagger: LacTagger |
         if cut:
             ctx = h[e - cut : e + 6]
             ctx = ctx[: next((i for i, c in enumerate(ctx) if not c.isalnum()), len(ctx))]
-            first = (tagger or default_tagger()).tag(ctx)[:1]
+            first = (tagger or default_tagger()).tag_aside([ctx])[0][:1]
             # (the tail may open a longer word: 国家发改委会/ORG 同 → 会同/v)
             if first and first[0][0] == 0 and first[0][1] >= cut and first[0][2] in _GLUED_TAGS:
                 e -= cut

@@ -185,6 +185,12 @@ class LacTagger:
             found[i] = tags
         return found
 
+    def tag_aside(self, texts: Sequence[str]) -> list[list[Span]]:
+        """Tag short texts the rules ask about (a word alone, a clause), leaving the tags made
+        early for the articles to come (tag_many would take such a call for the articles'
+        end and let them go)."""
+        return self._tag_all(texts)
+
     def add_early(self, tags: dict[str, list[Span]]) -> None:
         """Tags of texts made elsewhere (pipeline.ner.early), for tag_many to take
         when those texts come; LAC's tags depend on the text alone."""

@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from functools import lru_cache
-from typing import Sequence
+from typing import Callable, Sequence
 
 from pipeline.zones.suffix import COUNTRY_PAIR
 
@@ -121,24 +121,49 @@ def _complete_org(h: str, t: Tok) -> bool:
     return bool(suf) and len(w) > len(suf) and not is_descriptive(w[: -len(suf)])
 
 
-def lac_orgs(h: str, toks: Sequence[Tok]) -> list[Cand]:
+def lac_orgs(h: str, toks: Sequence[Tok], alone: Callable[[str], str] | None = None) -> list[Cand]:
     """LAC's ORG tokens; one followed by the noun 组织 is the name of an organisation that
-    calls itself so (世贸/ORG 组织/n: 世贸组织), which LAC cut off it."""
+    calls itself so (世贸/ORG 组织/n: 世贸组织), which LAC cut off it.  A word LAC glued to a
+    name after it, which it reads alone as no name, is none (投运/ORG 剑桥大学…, 好歹/ORG 鲁花集团)."""
     out = []
     for i, (s, e, tag) in enumerate(toks):
         if tag == "ORG" and e - s >= 2:
             nxt = toks[i + 1] if i + 1 < len(toks) else None
+            if alone is not None and nxt is not None and nxt[0] == e and nxt[2] == "ORG" \
+                    and alone(h[s:e]) not in _START_TAGS | {""}:
+                continue  # (one word alone: 中国白银集团公司与/ORG is a name and a conjunction)
             if nxt is not None and nxt[0] == e and nxt[2] == "n" and h[nxt[0] : nxt[1]] == "组织":
                 e = nxt[1]
             out.append((s, e, "lac"))
     return out
 
 
-def suffix_orgs(h: str, toks: Sequence[Tok]) -> list[Cand]:
+def _complete_name(w: str, suf: str) -> bool:
+    """A company LAC read whole (花旗集团, 双汇集团, 剑桥大学南京科创中心): two characters or more
+    before a type word of two or more."""
+    return len(suf) >= 2 and len(w) - len(suf) >= 2
+
+
+def _joins_complete_name(h: str, t: Tok, alone: Callable[[str], str] | None) -> bool:
+    """What may stand before a name LAC read whole and still be part of it: a place (郑州, 香港/ORG),
+    a Latin word, a character LAC split off it (台/ORG 积电公司), a bracket, or a word LAC reads as a
+    name even alone (中铝, TCL: a parent's name); not a description (投资银行/ORG 花旗集团, 央企/ORG,
+    照明 先驱/n 飞利浦公司) nor a word LAC glued on (好歹/ORG 鲁花集团, 投运/ORG 剑桥大学…)."""
+    w = _tok_text(h, t)
+    if t[1] - t[0] == 1 or t[2] == "LOC" or w in lexicon.place_names() or _ASCII_NAME.match(w) \
+            or w in ("(", ")", "·"):
+        return True
+    if t[2] not in _START_TAGS:
+        return False
+    return alone is None or alone(w) in _START_TAGS
+
+
+def suffix_orgs(h: str, toks: Sequence[Tok], alone: Callable[[str], str] | None = None) -> list[Cand]:
     """Names ending in an organisation type word, with a left boundary from LAC tokens.
 
     Walk left over name material, then drop leading tokens until one can start a
-    name; a bare type word survives only when LAC itself called it ORG.
+    name; a bare type word survives only when LAC itself called it ORG.  ``alone`` gives
+    LAC's tag of a word read by itself (None: no such test).
     """
     out: list[Cand] = []
     suffix_ends = lexicon.affixes("org_suffixes").last_chars
@@ -154,8 +179,11 @@ def suffix_orgs(h: str, toks: Sequence[Tok]) -> list[Cand]:
         if t[2] in _FUNCTION_TAGS or w in _KIND_WORDS or w.endswith(_KIND_ENDINGS):
             continue
         j = i
+        whole = t[2] == "ORG" and _complete_name(w, suf) and not w.endswith(_BRANCHES)
         while j > 0 and i - j < _MAX_WALK and _may_be_inside(h, toks[j - 1]):
             if t[1] - toks[j - 1][0] > _MAX_ORG_CHARS or not _may_join(h, toks, j - 1, t):
+                break
+            if whole and not _joins_complete_name(h, toks[j - 1], alone):
                 break
             # 德国特殊化学品集团朗盛公司: a complete name before a name of its own is
             # an apposition, not part of it
@@ -600,12 +628,20 @@ def _sector_word() -> lexicon.FirstPrefix:
 
 
 _FIRM_TYPES = ("有限责任公司", "股份有限公司", "有限公司", "集团公司", "公司", "集团", "企业", "厂")
+# words for firms that no firm's name ends with: before them a place names no firm either
+# (中国肉类企业, 北京地产商)
+_KIND_TYPES = ("企业", "制造商", "供应商", "运营商", "开发商", "服务商", "厂商", "商")
 
 
 def sector_kind(name: str) -> bool:
     """房地产公司, 汽车金融有限公司, 风电设备公司: sector words and a firm's type word with
-    nothing to name one firm; a place before them may (新加坡石油公司, 台湾半导体制造公司)."""
-    head = next((name[: -len(t)] for t in _FIRM_TYPES if name.endswith(t)), "")
+    nothing to name one firm; a place before them may (新加坡石油公司, 台湾半导体制造公司),
+    but not before 企业 or 商 (中国肉类企业, 北京地产商)."""
+    head = next((name[: -len(t)] for t in _FIRM_TYPES + _KIND_TYPES if name.endswith(t)), "")
+    if name.endswith(_KIND_TYPES):
+        places = lexicon.place_names()
+        cut = next((n for n in (3, 2) if head[:n] in places or head[:n] in _NATIONAL), 0)
+        head = head[cut:] if len(head) > cut else head
     sector_word = _sector_word()
     for _ in range(6):
         x = sector_word(head) if head else None

@@ -930,3 +930,24 @@ def test_a_county_short_form_lac_reads_as_an_organisation(tagger: LacTagger, tex
 ])
 def test_a_kind_of_firm_is_no_organisation(tagger: LacTagger, text: str, kind: str) -> None:
     assert kind not in _found(text, tagger, "ORG")
+
+
+@pytest.mark.parametrize("text, name, wrong", [
+    ("法国汽车制造商雷诺汽车公司日前表示将减产。", "雷诺汽车公司", "汽车制造商雷诺汽车公司"),  # a description before it
+    ("据知情的人士介绍，好歹鲁花集团也是大企业。", "鲁花集团", "好歹鲁花集团"),            # 好歹/ORG: a word LAC glued on
+])
+def test_nothing_but_a_place_or_a_name_joins_a_company_lac_read_whole(tagger: LacTagger, text: str, name: str, wrong: str) -> None:
+    orgs = _found(text, tagger, "ORG")
+    assert name in orgs and wrong not in orgs and "好歹" not in orgs
+
+
+def test_a_branch_still_joins_its_company(tagger: LacTagger) -> None:
+    assert "康佳彩电重庆分公司" in _found("康佳彩电重庆分公司市场部经理说，销量增长。", tagger, "ORG")
+
+
+@pytest.mark.parametrize("text, word", [
+    ("该企业以自有品牌开拓国际市场。", "自有"),        # LAC: 自有/ORG; alone: 自有/v
+    ("加工贸易合作基地、临空产业合作基地。", "临空"),
+])
+def test_a_common_word_lac_reads_as_an_organisation_is_none(tagger: LacTagger, text: str, word: str) -> None:
+    assert word not in _found(text, tagger, "ORG")
