@@ -731,6 +731,7 @@ def strip_dangling_char(h: str, s: int, e: int) -> int:
 
 # Party and government committees a title word opens with (县委书记, 市委常委, 党工委副书记)
 _BODY_WORDS = ("党工委", "县委", "市委", "区委", "省委", "州委", "旗委", "盟委", "镇委", "乡委", "党委")
+_BODY_FIRST = frozenset(b[0] for b in _BODY_WORDS)  # (a test most tokens fail at once)
 _PLACE_TAGS = {"LOC", "ORG", "nz", "ns"}
 
 
@@ -742,6 +743,8 @@ def bodies_before_titles(h: str, toks: Sequence[Tok]) -> list[Cand]:
     out: list[Cand] = []
     for i in range(1, len(toks)):
         s, e, tag = toks[i]
+        if h[s] not in _BODY_FIRST or e - s < 3:
+            continue  # (a committee word and a title: three characters at least)
         w = h[s:e]
         body = next((b for b in _BODY_WORDS if w.startswith(b)), None)
         if body is None or w[len(body):] not in titles:
