@@ -601,9 +601,14 @@ def is_descriptive(name: str) -> bool:
         return False  # 国务院, 中国: a national body or a place, decided elsewhere
     if w != name and w in lexicon.industry_words() and not name.startswith(_SCOPE_PREFIXES):
         return False  # 中国石化, 中国电信: a national prefix and one industry word (国际航空, 国际货运 describe)
+    return _sector_words_only(w)
+
+
+def _sector_words_only(w: str) -> bool:
+    """w is made of up to six sector words (新能源汽车, 汽车金融) and nothing else."""
     sector_word = _sector_word()
     for _ in range(6):
-        x = sector_word(w)
+        x = sector_word(w) if w else None
         if x is None:
             return False
         w = w[len(x) :]
@@ -642,15 +647,7 @@ def sector_kind(name: str) -> bool:
         places = lexicon.place_names()
         cut = next((n for n in (3, 2) if head[:n] in places or head[:n] in _NATIONAL), 0)
         head = head[cut:] if len(head) > cut else head
-    sector_word = _sector_word()
-    for _ in range(6):
-        x = sector_word(head) if head else None
-        if x is None:
-            return False
-        head = head[len(x) :]
-        if not head:
-            return True
-    return False
+    return _sector_words_only(head)
 
 
 def is_place(name: str) -> bool:
