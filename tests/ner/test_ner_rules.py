@@ -951,3 +951,9 @@ def test_a_branch_still_joins_its_company(tagger: LacTagger) -> None:
 ])
 def test_a_common_word_lac_reads_as_an_organisation_is_none(tagger: LacTagger, text: str, word: str) -> None:
     assert word not in _found(text, tagger, "ORG")
+
+
+def test_a_third_character_lac_glued_to_a_name_the_article_writes_short_is_cut(tagger: LacTagger) -> None:
+    # LAC: 秘书 王钤欲/PER 了解; later 王钤/PER 以: a Chinese name is written whole, so 欲 is not the name's
+    people = _found("记者致电公司董事会秘书王钤欲了解情况，不过王钤以正在开会为由拒绝。", tagger, "PERSON")
+    assert people == {"王钤"}
