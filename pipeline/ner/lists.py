@@ -115,6 +115,7 @@ def _titled_person_after(h: str, toks: Sequence[Tok], i: int, end: int) -> int |
 def coordinated_orgs(h: str, toks: Sequence[Tok], found: Sequence[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
     """Single-token list items next to a found ORG in the same 、-list."""
     spans = {(s, e) for s, e, _ in found}
+    found_ends = {e for _, e, _ in found}
     generic = lexicon.generic_orgs()
     out: list[tuple[int, int, str]] = []
     items: list[tuple[int, int, str]] = []
@@ -133,6 +134,11 @@ def coordinated_orgs(h: str, toks: Sequence[Tok], found: Sequence[tuple[int, int
             items.clear()
             return
         n_orgs = sum((s, e) in spans for s, e, _ in items)
+        # 比亚迪的F3、F3DM以及吉利…: a list opened by an organisation and 的 lists its products
+        first = items[0][0] if items else 0
+        if first > 0 and h[first - 1] == "的" and first - 1 in found_ends:
+            items.clear()
+            return
         if len(items) >= 2 and n_orgs:
             # a list with a titled person in it (市领导梁某、戴某及某集团负责人, 梁某、戴某以及
             # 某某管委会副主任黄某) lists people

@@ -957,3 +957,9 @@ def test_a_third_character_lac_glued_to_a_name_the_article_writes_short_is_cut(t
     # LAC: 秘书 王钤欲/PER 了解; later 王钤/PER 以: a Chinese name is written whole, so 欲 is not the name's
     people = _found("记者致电公司董事会秘书王钤欲了解情况，不过王钤以正在开会为由拒绝。", tagger, "PERSON")
     assert people == {"王钤"}
+
+
+def test_a_list_opened_by_an_organisation_and_de_lists_its_products(tagger: LacTagger) -> None:
+    orgs = _found("比亚迪的F3、F3DM以及吉利的金刚、远景等车型都在名单上。", tagger, "ORG")
+    assert {"比亚迪", "吉利"} <= orgs and not orgs & {"F3", "F3DM"}
+    assert "唐钢" in _found("位于河北的唐钢和邯钢是他们的客户。", tagger, "ORG")  # after a place: firms
