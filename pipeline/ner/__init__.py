@@ -273,6 +273,8 @@ def _places_named_as_orgs(h: str, toks: Sequence[tuple[int, int, str]], cands: l
         w = h[s:e]
         if src != "lac" or w not in lexicon.county_short_forms() or w in places or any(w + k in h for k in "县区市旗"):
             continue
+        if 0 < s and e < len(h) and h[s - 1] in "“\"'「" and h[e] in "”\"'」":
+            continue  # (送来了“东风”: a word in quotes alone is a figure of speech)
         # alone, not the head of a longer name (中原/ORG 内配, 平安/ORG 城市) nor among places (金门、马祖)
         k = starts.get(s)
         if k is None or (k + 1 < len(toks) and toks[k + 1][2] not in _AFTER_NAME_TAGS) \

@@ -963,3 +963,7 @@ def test_a_list_opened_by_an_organisation_and_de_lists_its_products(tagger: LacT
     orgs = _found("比亚迪的F3、F3DM以及吉利的金刚、远景等车型都在名单上。", tagger, "ORG")
     assert {"比亚迪", "吉利"} <= orgs and not orgs & {"F3", "F3DM"}
     assert "唐钢" in _found("位于河北的唐钢和邯钢是他们的客户。", tagger, "ORG")  # after a place: firms
+
+
+def test_a_county_short_form_in_quotes_is_a_figure_of_speech(tagger: LacTagger) -> None:
+    assert "东风" not in _found("新政策为企业发展送来了“东风”。", tagger, "ORG")
