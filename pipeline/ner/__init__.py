@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
+from collections import Counter
 from typing import Sequence
 
 from pipeline.mentions import Mention
 from pipeline.textnorm import to_halfwidth
 
-from . import orgs, people
+from . import lexicon, orgs, people
 from .outlets import outlet_orgs, split_at_datelines
 from .teams import team_orgs
 from .lac import LacTagger
@@ -186,8 +187,6 @@ def _people_elsewhere(
 
 
 def _SUBUNIT_SET() -> set[str]:
-    from . import lexicon
-
     return set(lexicon.subunits())
 
 
@@ -252,10 +251,10 @@ def _common_words(h: str, cands: list[tuple[int, int, str]], alone) -> set[str]:
     the word for a name by its context.  A noun (品牌影响力, 焦煤) too, unless LAC reads it as a name
     three times or more here (味千/n, the company the article is about).  Not a word that opens a
     longer name here (光明 of 光明乳业, 通用 of 通用汽车): the article uses it as a name."""
-    short = [h[s:e] for s, e, src in cands if src == "lac" and e - s == 2]
+    short = Counter(h[s:e] for s, e, src in cands if src == "lac" and e - s == 2)
     heads = {h[s : s + 2] for s, e, _ in cands if e - s > 2}
-    return {w for w in short if w not in heads
-            and (alone(w) in _ALONE_COMMON_TAGS or (alone(w) == "n" and short.count(w) < 3))}
+    return {w for w, n in short.items() if w not in heads
+            and (alone(w) in _ALONE_COMMON_TAGS or (alone(w) == "n" and n < 3))}
 
 
 _AFTER_NAME_TAGS = frozenset({"w", "u", "c", "p", "v", "d", "vd", "ad", "TIME"})
@@ -266,19 +265,24 @@ def _places_named_as_orgs(h: str, toks: Sequence[tuple[int, int, str]], cands: l
     """County short forms LAC reads as an organisation here and as one alone (吉利, 方正, 东风,
     三元: the carmaker, not 吉利区), where the article never writes the county with its suffix nor
     LAC reads it as a place; not those LAC reads alone as a place or a person's name (长丰, 孟连)."""
+    shorts = lexicon.county_short_forms()
+    hits = [(s, e) for s, e, src in cands if src == "lac" and h[s:e] in shorts]
+    if not hits:
+        return frozenset()  # (most articles)
     out = set()
     starts = {t[0]: k for k, t in enumerate(toks)}
     places = {h[a:b] for a, b, tag in toks if tag == "LOC"}  # (LAC reads it as the place elsewhere here)
-    for s, e, src in cands:
+    for s, e in hits:
         w = h[s:e]
-        if src != "lac" or w not in lexicon.county_short_forms() or w in places or any(w + k in h for k in "县区市旗"):
+        if w in places or any(w + k in h for k in "县区市旗"):
             continue
         if 0 < s and e < len(h) and h[s - 1] in "“\"'「" and h[e] in "”\"'」":
             continue  # (送来了“东风”: a word in quotes alone is a figure of speech)
-        # alone, not the head of a longer name (中原/ORG 内配, 平安/ORG 城市) nor among places (金门、马祖)
+        # alone, not the head of a longer name (中原/ORG 内配, 平安/ORG 城市) nor among places (金门、马祖:
+        # a place two tokens away across a 、)
         k = starts.get(s)
         if k is None or (k + 1 < len(toks) and toks[k + 1][2] not in _AFTER_NAME_TAGS) \
-                or any(0 <= j < len(toks) and toks[j][2] == "LOC" and h[toks[j - 1 if j > k else j + 1][0]] == "、"
+                or any(0 <= j < len(toks) and toks[j][2] == "LOC" and h[toks[(j + k) // 2][0]] == "、"
                        for j in (k - 2, k + 2)):
             continue
         if _alone(tagger)(w) == "ORG":

@@ -71,36 +71,30 @@ def place_prefixes() -> dict[str, tuple[str, ...]]:
 
 
 @lru_cache(maxsize=None)
-def place_names() -> frozenset[str]:
-    """Chinese place names and their short forms (rules/zone_places.jsonl, read only)."""
+def _place_rows() -> tuple[dict, ...]:
+    """The rows of rules/zone_places.jsonl (read only): name, short, level."""
     import json
 
-    out: set[str] = set()
     path = RULES_DIR / "zone_places.jsonl"
-    if path.exists():
-        for line in path.read_text(encoding="utf-8").splitlines():
-            if line.strip():
-                row = json.loads(line)
-                out.update(x for x in (row.get("name"), row.get("short")) if x)
-    return frozenset(out)
+    if not path.exists():
+        return ()
+    return tuple(json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip())
+
+
+@lru_cache(maxsize=None)
+def place_names() -> frozenset[str]:
+    """Chinese place names and their short forms."""
+    return frozenset(x for row in _place_rows() for x in (row.get("name"), row.get("short")) if x)
 
 
 @lru_cache(maxsize=None)
 def county_short_forms() -> frozenset[str]:
     """Short forms of counties and districts (吉利 of 吉利区, 方正 of 方正县) that name no city or
     province: many are also a company's name."""
-    import json
-
-    county: set[str] = set()
-    other: set[str] = set()
-    path = RULES_DIR / "zone_places.jsonl"
-    if path.exists():
-        for line in path.read_text(encoding="utf-8").splitlines():
-            if line.strip():
-                row = json.loads(line)
-                (county if row.get("level") == "county" else other).add(row.get("short") or "")
-                other.add(row.get("name") or "")
-    return frozenset(county - other - {""})
+    county = {row.get("short") for row in _place_rows() if row.get("level") == "county"}
+    other = {row.get("short") for row in _place_rows() if row.get("level") != "county"}
+    other |= {row.get("name") for row in _place_rows()}
+    return frozenset(x for x in county - other if x)
 
 
 @lru_cache(maxsize=None)
