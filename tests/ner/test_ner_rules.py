@@ -967,3 +967,8 @@ def test_a_list_opened_by_an_organisation_and_de_lists_its_products(tagger: LacT
 
 def test_a_county_short_form_in_quotes_is_a_figure_of_speech(tagger: LacTagger) -> None:
     assert "东风" not in _found("新政策为企业发展送来了“东风”。", tagger, "ORG")
+
+
+def test_a_national_laboratory_or_a_makerspace_is_a_kind(tagger: LacTagger) -> None:
+    orgs = _found("园区以国家实验室为引领，推广创客空间、创业咖啡等新型孵化模式。", tagger, "ORG")
+    assert not orgs & {"国家实验室", "创客空间"}
