@@ -542,7 +542,8 @@ _COUNTED = re.compile(r"(?:[一两二三四五六七八九十几多数每各某�
 # a count in figures (6家浙江省企业研究院, 300家铅酸电池厂): what follows is a kind of body
 # whatever its type word (一家卫生部批准的企业 keeps its ministry)
 _FIGURES_BEFORE = re.compile(r"\d[多余]?[家个所]$")
-_COUNTED_BEFORE = re.compile(f"(?:{_COUNTED.pattern})$")
+# a count before a kind of firm (一家汽车公司, 一个火电厂, 二十多家省级政府采购中心)
+_COUNTED_BEFORE = re.compile(r"(?:[一两二三四五六七八九十几多数每各某这那该首]|其中一)[家个所]$")
 
 
 def counted_kind(h: str, s: int, e: int) -> bool:
@@ -558,7 +559,7 @@ def counted_kind(h: str, s: int, e: int) -> bool:
                 or _FIGURES_BEFORE.search(h[max(0, s - 3) : s]) and _ends_with_suffix(name) is not None)
 
 
-_FIRM_KINDS = ("公司", "集团", "企业", "厂")
+_FIRM_KINDS = ("公司", "集团", "企业", "厂", "中心")
 
 
 # fairs, meetings and games by their usual endings, whole or abbreviated (世博会, 农高会, 投洽会,

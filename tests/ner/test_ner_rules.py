@@ -972,3 +972,7 @@ def test_a_county_short_form_in_quotes_is_a_figure_of_speech(tagger: LacTagger) 
 def test_a_national_laboratory_or_a_makerspace_is_a_kind(tagger: LacTagger) -> None:
     orgs = _found("园区以国家实验室为引领，推广创客空间、创业咖啡等新型孵化模式。", tagger, "ORG")
     assert not orgs & {"国家实验室", "创客空间"}
+
+
+def test_a_kind_of_firm_counted_in_words_is_no_name(tagger: LacTagger) -> None:
+    assert "火电厂" not in _found("专家分析说，建设一个火电厂投资约为三千万元。", tagger, "ORG")
