@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
 from collections import Counter
-from typing import Sequence
+from typing import Callable, Sequence
 
 from pipeline.mentions import Mention
 from pipeline.textnorm import to_halfwidth
@@ -50,7 +50,7 @@ def find_orgs_and_people(
     cands = orgs.split_at_relations(h, toks, split_at_datelines(h, cands))
     common = _common_words(h, cands, alone)
     cands = [c for c in cands if not (c[2] == "lac" and h[c[0] : c[1]] in common)]
-    org_spans = _resolve(h, cands, zones, named_places=_places_named_as_orgs(h, toks, cands, tagger))
+    org_spans = _resolve(h, cands, zones, named_places=_places_named_as_orgs(h, toks, cands, alone))
     org_spans += _resolve(h, coordinated_orgs(h, toks, org_spans), zones, taken=org_spans)
     org_spans = _firm_list_names(h, toks, org_spans, zones)
     # (a list closed by 等产业 lists sectors, whatever LAC or a neighbour made of its items)
@@ -261,7 +261,7 @@ _AFTER_NAME_TAGS = frozenset({"w", "u", "c", "p", "v", "d", "vd", "ad", "TIME"})
 
 
 def _places_named_as_orgs(h: str, toks: Sequence[tuple[int, int, str]], cands: list[tuple[int, int, str]],
-                          tagger: LacTagger | None) -> frozenset[str]:
+                          alone: Callable[[str], str]) -> frozenset[str]:
     """County short forms LAC reads as an organisation here and as one alone (吉利, 方正, 东风,
     三元: the carmaker, not 吉利区), where the article never writes the county with its suffix nor
     LAC reads it as a place; not those LAC reads alone as a place or a person's name (长丰, 孟连)."""
@@ -285,7 +285,7 @@ def _places_named_as_orgs(h: str, toks: Sequence[tuple[int, int, str]], cands: l
                 or any(0 <= j < len(toks) and toks[j][2] == "LOC" and h[toks[(j + k) // 2][0]] == "、"
                        for j in (k - 2, k + 2)):
             continue
-        if _alone(tagger)(w) == "ORG":
+        if alone(w) == "ORG":
             out.add(w)
     return frozenset(out)
 
