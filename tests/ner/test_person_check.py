@@ -1,0 +1,97 @@
+"""The learned check on people LAC alone names (pipeline/ner/person_check.py), on sentences
+written for these tests."""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+from pipeline.ner import LacTagger, find_orgs_and_people
+from pipeline.ner import person_check as pc
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "scripts"))
+import train_person_check as tpc  # noqa: E402
+
+
+@pytest.fixture(scope="module")
+def tagger() -> LacTagger:
+    return LacTagger()
+
+
+def _people(text: str, tagger: LacTagger, **kw) -> set[str]:
+    return {m.text for m in find_orgs_and_people(text, tagger=tagger, **kw) if m.label == "PERSON"}
+
+
+def test_shipped_weights_fit_the_features() -> None:
+    data = json.loads(pc.WEIGHTS.read_text(encoding="utf-8"))
+    assert list(data["weights"]) == list(pc.FEATURES)
+    assert 0 < data["threshold"] < 1
+    check = pc.default_check()
+    assert check is not None and len(check.weights) == len(pc.FEATURES)
+
+
+@pytest.mark.parametrize("text, word", [
+    ("旱魃肆虐之下，多地农田缺水。", "旱魃"),  # a demon of drought
+    ("受寒潮影响，蕉农损失不小。", "蕉农"),  # banana growers
+])
+def test_a_common_word_lac_takes_for_a_person_is_dropped(tagger: LacTagger, text: str, word: str) -> None:
+    assert word in _people(text, tagger, person_check=None)  # LAC's reading, unchecked
+    assert word not in _people(text, tagger)
+
+
+@pytest.mark.parametrize("text, name", [
+    ("王建军说，园区今年新增企业30家。", "王建军"),
+    ("交流会上，张明远与李晓红分享了经验。", "李晓红"),
+])
+def test_names_read_as_names_are_kept(tagger: LacTagger, text: str, name: str) -> None:
+    assert name in _people(text, tagger)
+
+
+def test_spaced_byline_names_are_vouched_for(tagger: LacTagger) -> None:
+    text = "新华网 南宁6月3日电 (韦小平 罗婕)园区项目集中开工。通讯员 张强 报道。"
+    found = _people(text, tagger)
+    assert {"罗婕", "张强"} <= found
+
+
+def test_honorifics_and_name_runs_vouch() -> None:
+    h = "马先生说，夏总来了。"
+    assert pc.honoured(h, 0, 1) and pc.honoured(h, 5, 6)
+    assert not pc.honoured("马上来", 0, 1)
+    toks = [(0, 2, "PER"), (2, 5, "PER"), (5, 7, "PER"), (7, 8, "w")]
+    starts = [t[0] for t in toks]
+    assert pc.in_name_run("王平李德生江华。", toks, starts, 2, 5)
+    assert not pc.in_name_run("王平李德生江华。", toks[1:2] + toks[3:], [2, 7], 2, 5)
+
+
+def test_contract_forms_are_not_the_models() -> None:
+    assert pc.exempt("老王") and pc.exempt("王某") and not pc.exempt("王强")
+
+
+def test_features_see_a_word_glued_on() -> None:
+    chars = pc.CharStats({})
+    h = "据说王强说"
+    toks = [(0, 2, "v"), (2, 5, "PER")]  # LAC's word runs past the name's end
+    x = dict(zip(pc.FEATURES, pc.features(h, toks, [0, 2], 2, 4, ("PER",), chars)))
+    assert x["glued_after"] == 1.0 and x["len2"] == 1.0 and x["alone_PER"] == 1.0 and x["prev_v"] == 1.0
+
+
+def test_char_table_and_fit() -> None:
+    table = tpc.char_table([("王强说好", {(0, 2)}), ("王强来了", {(0, 2)})], min_uses=1)
+    assert table["王"] == [2, 2, 0] and table["强"] == [2, 0, 2] and table["说"] == [1, 0, 0]
+    rng = np.random.default_rng(0)
+    X = np.c_[np.ones(200), rng.normal(size=(200, len(pc.FEATURES) - 1))]
+    y = (X[:, 1] > 0).astype(float)
+    w = tpc.fit(X, y)
+    assert w[1] > 1.0  # the one informative feature carries the weight
+    assert tpc.f_score(np.array([0.9, 0.1]), np.array([1.0, 0.0]), (0, 0, 1), 0.5) == 1.0
+
+
+def test_a_name_alone_on_its_line_signs_the_article() -> None:
+    h = "园区新增企业30家。\n\n周晓岚\n\n下一篇"
+    s = h.index("周晓岚")
+    assert pc.signs_a_line(h, s, s + 3)
+    assert not pc.signs_a_line("周晓岚说，园区新增企业。", 0, 3)
