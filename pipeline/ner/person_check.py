@@ -176,6 +176,7 @@ def default_check() -> PersonCheck | None:
     return PersonCheck([d["weights"][k] for k in FEATURES], CharStats(d["chars"]), d["threshold"])
 
 
+# (not people._HONORIFICS whole: 老 and 总 after a longer name open words too, 总投资, 老字号)
 _HONORIFICS = ("先生", "女士", "小姐", "老师", "医生", "师傅")
 
 
