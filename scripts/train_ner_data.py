@@ -160,10 +160,12 @@ def fetch_msra_wheel(dest: Path) -> Path:
     return wheels[0]
 
 
-def msra_docs(nlp, shared: Path, wheel: Path, loc: bool = False, drop_val: bool = False,
-              near: int = 0) -> tuple[list[Doc], int]:
-    """``near`` > 0: also drop every sentence sharing ``near`` characters in a row with a
-    dropped one (the wheel cuts and joins some test sentences differently)."""
+def msra_wheel_sentences(shared: Path, wheel: Path, drop_val: bool = False,
+                         near: int = 0) -> tuple[list[tuple[str, list[tuple[int, int, str]]]], int]:
+    """The wheel's MSRA sentences with their spans, each once, less ../shared's MSRA test (and
+    val with ``drop_val``); ``near`` > 0: also less every sentence sharing ``near`` characters in
+    a row with a dropped one (the wheel cuts and joins some test sentences differently).  With
+    the count of sentences so dropped."""
     kept_out = ["test"] + (["val"] if drop_val else [])
     test = {"".join(s.split()) for k in kept_out
             for s in (shared / f"ner/msra/{k}_sentences.txt").read_text(encoding="utf-8").splitlines()}
@@ -177,6 +179,16 @@ def msra_docs(nlp, shared: Path, wheel: Path, loc: bool = False, drop_val: bool 
             dropped += text in test or close
             continue
         seen.add(text)
+        out.append((text, spans))
+    return out, dropped
+
+
+def msra_docs(nlp, shared: Path, wheel: Path, loc: bool = False, drop_val: bool = False,
+              near: int = 0) -> tuple[list[Doc], int]:
+    """Docs of msra_wheel_sentences (its ``drop_val`` and ``near``)."""
+    sentences, dropped = msra_wheel_sentences(shared, wheel, drop_val, near)
+    out = []
+    for text, spans in sentences:
         ents, missing = _msra_spans(spans, loc)
         d = make_doc(nlp, text, ents, missing)
         if d is not None:

