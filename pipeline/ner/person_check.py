@@ -30,6 +30,7 @@ _SAYING = ("说", "表示", "认为", "指出", "介绍", "称", "告诉", "坦�
 _NAME_TAGS = {"PER", "ORG", "LOC"}
 _NOUN_TAGS = {"n", "vn", "nz", "an", "nw"}
 _COMMON_TAGS = {"v", "vd", "vn", "d", "ad", "a", "an", "f"}
+_AGENT_ENDS = frozenset("员人家手师星")
 _OPEN_QUOTES = {"“": "”", "《": "》", "「": "」", "\"": "\""}
 
 FEATURES = (
@@ -37,7 +38,7 @@ FEATURES = (
     "alone_PER", "alone_ORG", "alone_LOC", "alone_n", "alone_nz", "alone_common", "alone_other",
     "alone_PER+", "alone_split",
     "prev_start", "prev_punct", "prev_list", "prev_v", "prev_p", "prev_u", "prev_noun", "prev_name", "prev_per",
-    "prev_num", "prev_other",
+    "prev_num", "prev_other", "prev_agent",
     "next_end", "next_say", "next_title", "next_punct", "next_list", "next_u", "next_v", "next_noun",
     "next_name", "next_per", "next_pc", "next_other",
     "repeated", "quoted", "glued_before", "glued_after",
@@ -82,10 +83,15 @@ def _tok_class(tag: str, w: str) -> str:
 
 
 def _quoted(h: str, s: int) -> bool:
-    """An open quote or title mark before the name on its line, not yet closed."""
-    lo = max(0, s - 30)
+    """An open quote or title mark before the name on its line, not yet closed.  A straight
+    quote both opens and closes: an odd count of them before the name leaves one open."""
+    lo = max(0, s - 30, h.rfind("\n", 0, s) + 1)
     seg = h[lo:s]
     for o, c in _OPEN_QUOTES.items():
+        if o == c:
+            if seg.count(o) % 2:
+                return True
+            continue
         i = seg.rfind(o)
         if i >= 0 and c not in seg[i + 1 :]:
             return True
@@ -126,7 +132,10 @@ def features(h: str, toks: Sequence[Tok], starts: Sequence[int], s: int, e: int,
         f["prev_start" if i <= 0 and s == 0 else "prev_other"] = 1.0
     else:
         p = toks[i - 1]
-        f["prev_" + _tok_class(p[2], h[p[0] : p[1]])] = 1.0
+        pw = h[p[0] : p[1]]
+        # a noun for what someone is or does (代言人, 足球运动员, 歌手) before a name, as a title is
+        agent = p[2] in ("n", "nz", "vn") and len(pw) >= 2 and pw[-1] in _AGENT_ENDS
+        f["prev_agent" if agent else "prev_" + _tok_class(p[2], pw)] = 1.0
     if j >= len(toks):
         f["next_end"] = 1.0
     else:

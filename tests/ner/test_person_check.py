@@ -95,3 +95,28 @@ def test_a_name_alone_on_its_line_signs_the_article() -> None:
     s = h.index("周晓岚")
     assert pc.signs_a_line(h, s, s + 3)
     assert not pc.signs_a_line("周晓岚说，园区新增企业。", 0, 3)
+
+
+def test_a_straight_quote_opens_and_closes() -> None:
+    # (a closed "…" before a name left the old test reading the name as quoted)
+    assert not pc._quoted('他说"好的"王强来了', 8)
+    assert pc._quoted('他说"王强', 3)
+    assert pc._quoted("《王强", 1) and not pc._quoted("《人民日报》王强", 6)
+    assert not pc._quoted("“某文”\n王强", 5)  # (not across a line)
+
+
+def test_features_see_a_noun_for_what_someone_is() -> None:
+    chars = pc.CharStats({})
+    h = "品牌代言人王强出席"
+    toks = [(0, 2, "n"), (2, 5, "n"), (5, 7, "PER"), (7, 9, "v")]
+    x = dict(zip(pc.FEATURES, pc.features(h, toks, [0, 2, 5, 7], 5, 7, ("PER",), chars)))
+    assert x["prev_agent"] == 1.0 and x["prev_noun"] == 0.0
+    toks = [(0, 2, "n"), (2, 5, "n"), (5, 7, "PER")]
+    x = dict(zip(pc.FEATURES, pc.features("品牌包装盒王强", toks, [0, 2, 5], 5, 7, ("PER",), chars)))
+    assert x["prev_agent"] == 0.0 and x["prev_noun"] == 1.0
+
+
+def test_thresholds_that_tie_go_to_precision() -> None:
+    X = np.c_[np.ones(400), np.r_[np.full(200, 5.0), np.full(200, -5.0)]]  # every threshold separates them
+    y = np.r_[np.ones(200), np.zeros(200)]
+    assert tpc.pick_threshold([(X, y, (0, 0, 200))]) == 0.75
