@@ -102,7 +102,7 @@ def test_a_straight_quote_opens_and_closes() -> None:
     assert not pc._quoted('他说"好的"王强来了', 8)
     assert pc._quoted('他说"王强', 3)
     assert pc._quoted("《王强", 1) and not pc._quoted("《人民日报》王强", 6)
-    assert not pc._quoted("“某文”\n王强", 5)  # (not across a line)
+    assert not pc._quoted("“某文\n王强", 4)  # (an open quote on the line before is not this line's)
 
 
 def test_features_see_a_noun_for_what_someone_is() -> None:
