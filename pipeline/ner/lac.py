@@ -135,6 +135,10 @@ class LacTagger:
         self._session_obj = None
         # Tags made ahead of need (pipeline.ner.early), taken by the next tag_many calls
         self._early: dict[str, list[Span]] = {}
+        # The emissions of the last tag_many's sentences that hold an ORG word, by sentence:
+        # what pipeline.ner.lac_confidence asks about, without running the GRU again
+        self._org_tags = np.array([lab == "ORG" for lab in self._label])
+        self._emissions: dict[str, np.ndarray] = {}
         _TAGGERS.add(self)
 
     @property
@@ -176,12 +180,12 @@ class LacTagger:
     def tag_many(self, texts: Sequence[str]) -> list[list[Span]]:
         """Tag several texts in shared batches; one span list per text."""
         if not self._early:
-            return self._tag_all(texts)
+            return self._tag_all(texts, keep=True)
         found = [self._early.pop(t, None) for t in texts]
         if all(tags is None for tags in found):
             self._early.clear()  # the texts tagged early are past: let them go
         todo = [i for i, tags in enumerate(found) if tags is None]
-        for i, tags in zip(todo, self._tag_all([texts[i] for i in todo])):
+        for i, tags in zip(todo, self._tag_all([texts[i] for i in todo], keep=True)):
             found[i] = tags
         return found
 
@@ -196,7 +200,9 @@ class LacTagger:
         when those texts come; LAC's tags depend on the text alone."""
         self._early.update(tags)
 
-    def _tag_all(self, texts: Sequence[str]) -> list[list[Span]]:
+    def _tag_all(self, texts: Sequence[str], keep: bool = False) -> list[list[Span]]:
+        """Tags of ``texts``; ``keep``: the emissions of sentences holding an ORG word are kept
+        (in place of the last call's) for piece_emissions."""
         encoded = [self._encode(t) for t in texts]
         # Sentences in text order; each distinct one is tagged once (its tags depend on
         # it alone), longest first, in batches, and the emissions of all are decoded
@@ -212,6 +218,8 @@ class LacTagger:
         emissions = np.concatenate([self._run_batch(batch, encoded) for batch in _batches(todo)])
         lens = np.array([j.end - j.start for j in todo])
         paths = viterbi_pruned(emissions, lens, self._trans, self._bounds)
+        if keep:
+            self._keep_org_emissions(texts, todo, emissions, paths, lens)
         # Every sentence's tags, in text order (a repeated one's copied from its first)
         at = np.empty(len(jobs), dtype=np.int64)
         at[[j.index for j in todo]] = np.cumsum(lens) - lens
@@ -220,6 +228,32 @@ class LacTagger:
         paths = paths[from_at + np.arange(len(from_at))]
         per_text = np.bincount([j.doc for j in jobs], minlength=len(texts))
         return self._spans(paths, sent_lens, np.array([j.start for j in jobs]), per_text)
+
+    def _keep_org_emissions(self, texts: Sequence[str], todo: list[_Job], emissions: np.ndarray,
+                            paths: np.ndarray, lens: np.ndarray) -> None:
+        ends = np.cumsum(lens)
+        has_org = np.add.reduceat(self._org_tags[paths], ends - lens) > 0
+        self._emissions = {texts[j.doc][j.start : j.end]: emissions[e - n : e]
+                           for j, e, n, org in zip(todo, ends.tolist(), lens.tolist(), has_org.tolist()) if org}
+
+    def piece_emissions(self, text: str, pieces: Sequence[tuple[int, int]]) -> list[np.ndarray]:
+        """The GRU's tag scores, (characters, tags), of each (start, end) piece of ``text``
+        (pieces of ``split_sentences``, no longer than MAX_SENT), in the order given: kept from
+        the last tag_many where the piece holds an ORG word, else computed."""
+        out: list[np.ndarray] = [self._emissions.get(text[s:e]) for s, e in pieces]
+        missing = [k for k, x in enumerate(out) if x is None]
+        if not missing:
+            return out
+        encoded = [self._encode(text)]
+        jobs = sorted((_Job(0, pieces[k][0], pieces[k][1], k) for k in missing), key=lambda j: j.start - j.end)
+        for batch in _batches(jobs):
+            rows = self._run_batch(batch, encoded)
+            at = 0
+            for j in batch:
+                n = j.end - j.start
+                out[j.index] = rows[at : at + n]
+                at += n
+        return out
 
     # -- internals --------------------------------------------------------------
     def _run_batch(self, batch: list[_Job], encoded: list[np.ndarray]) -> np.ndarray:
