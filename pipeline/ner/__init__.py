@@ -9,12 +9,14 @@ from typing import Callable, Sequence
 from pipeline.mentions import Mention
 from pipeline.textnorm import to_halfwidth
 
-from . import lexicon, orgs, people, person_check
+from . import lexicon, org_check, orgs, people, person_check
 from .outlets import outlet_orgs, split_at_datelines
 from .teams import team_orgs
 from .lac import LacTagger
+from .lac_confidence import word_probabilities
 from .lists import coordinated_orgs, firm_list_items, sector_list_items
 from .merge import is_description
+from .org_check import OrgCheck
 from .person_check import PersonCheck
 
 __all__ = ["LacTagger", "find_orgs_and_people", "default_tagger"]
@@ -39,11 +41,13 @@ def find_orgs_and_people(
     zones: Sequence[Mention] = (),
     tokens: Sequence[tuple[int, int, str]] | None = None,
     person_check: PersonCheck | None | str = "default",
+    org_check: OrgCheck | None | str = "default",
 ) -> list[Mention]:
     """ORG and PERSON mentions in ``text``; ``tokens`` lets a caller pass LAC output
     it already computed (``LacTagger.tag_many`` over many articles is faster).
     ``person_check`` decides on the people LAC alone names (pipeline.ner.person_check):
-    the shipped model by default, None for none."""
+    the shipped model by default, None for none; ``org_check`` likewise on the organisations
+    LAC alone names (pipeline.ner.org_check)."""
     h = to_halfwidth(text)
     toks = list(tokens) if tokens is not None else (tagger or default_tagger()).tag(h)
     toks = [t for t in toks if not h[t[0] : t[1]].isspace()]
@@ -65,18 +69,23 @@ def find_orgs_and_people(
     org_spans = _cut_to_known(h, org_spans, tagger)
     titled = people.titled_people(h, toks)
     org_spans, demoted = _titled_names_are_people(h, org_spans, titled)
+    org_spans, unsure = _check_orgs(h, toks, org_spans, tagger, org_check)
 
     org_spans += _propagate(h, toks, org_spans, zones)
     org_names = {h[s:e] for s, e, _ in org_spans}
-    not_people = set(org_names) | common  # (a common word is no one's name either: 焦煤/PER 现在是)
+    # (a common word is no one's name either: 焦煤/PER 现在是; nor is a word LAC read as an
+    # organisation the check dropped, nor one inside it or holding it: 徐福/ORG of 徐福记,
+    # 米久 of 米久株式会社同/ORG)
+    unsure_names = {h[s:e] for s, e in unsure}
+    not_people = set(org_names) | common | unsure_names
     for n in org_names:
         not_people.update(orgs.name_heads(n))
-    inside = list(org_names) + [h[z.start : z.end] for z in zones]
+    inside = list(org_names | unsure_names) + [h[z.start : z.end] for z in zones]
     out: list[Mention] = [
         Mention("ORG", s, e, text[s:e], src, norm=h[s:e]) for s, e, src in sorted(org_spans)
     ]
 
-    taken = _Spans((s, e) for s, e, _ in org_spans)
+    taken = _Spans([(s, e) for s, e, _ in org_spans] + unsure)
     found: dict[tuple[int, int], Mention] = {}
     found_spans = _Spans()
     # the organisation before a title: the first (in `out`'s order) ending at the title or a
@@ -122,7 +131,8 @@ def find_orgs_and_people(
     full = {m.norm for m in found.values()}
     for key, m in list(found.items()):
         # (a surname alone, 江 of 江主席, is in many names without being theirs)
-        if m.norm in not_people or (len(m.norm) > 1 and any(m.norm in n for n in inside)) or not people.plausible_name(m.norm):
+        if m.norm in not_people or (len(m.norm) > 1 and any(m.norm in n for n in inside)) or not people.plausible_name(m.norm) \
+                or any(u in m.norm for u in unsure_names):
             del found[key]
             continue
         longer = next((q for q in full if len(q) > len(m.norm) and q.startswith(m.norm) and h.startswith(q, m.start)), None)
@@ -170,6 +180,36 @@ def _check_people(h: str, toks: Sequence[tuple[int, int, str]], found: dict[tupl
     for k in todo:
         if found[k].norm not in kept:
             del found[k]
+
+
+def _check_orgs(h: str, toks: Sequence[tuple[int, int, str]], org_spans: list[tuple[int, int, str]],
+                tagger: LacTagger | None, check: OrgCheck | None | str
+                ) -> tuple[list[tuple[int, int, str]], list[tuple[int, int]]]:
+    """Drops the organisations only LAC names (no type word, list, dateline or other rule finds
+    the name anywhere in the article) that the learned check keeps at none of their mentions: a
+    name the check keeps once is a name everywhere in the article.  Returns the organisations
+    kept and the spans dropped (no person's either: LAC read them as organisations)."""
+    if check == "default":
+        check = org_check.default_check()
+    if check is None or isinstance(check, str):
+        return org_spans, []
+    vouched = {h[s:e] for s, e, src in org_spans if src != "lac"}
+    todo = [(s, e) for s, e, src in org_spans if src == "lac" and h[s:e] not in vouched]
+    if not todo:
+        return org_spans, []
+    tagger = tagger or default_tagger()
+    _alone(tagger, [h[s:e] for s, e in todo])
+    sure = word_probabilities(tagger, h, todo)
+    starts = [t[0] for t in toks]
+    kept: set[str] = set()
+    for (s, e), p in zip(todo, sure):
+        w = h[s:e]
+        if w not in kept and check.keep(org_check.features(h, toks, starts, s, e, _ALONE_TAGS.get(w, ()), p),
+                                        Mention("ORG", s, e, w, "lac", norm=w)):
+            kept.add(w)
+    dropped = [(s, e) for s, e in todo if h[s:e] not in kept]
+    gone = set(dropped)
+    return [c for c in org_spans if (c[0], c[1]) not in gone], dropped
 
 
 def _cut_glued_third(h: str, text: str, found: dict[tuple[int, int], Mention]) -> None:

@@ -1,0 +1,73 @@
+"""The learned check on organisations LAC alone names (pipeline/ner/org_check.py), on sentences
+written for these tests, and its trainer."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from pipeline.ner import LacTagger, find_orgs_and_people
+from pipeline.ner import org_check as oc
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+@pytest.fixture(scope="module")
+def tagger() -> LacTagger:
+    return LacTagger()
+
+
+def _orgs(text: str, tagger: LacTagger, **kw) -> set[str]:
+    return {m.text for m in find_orgs_and_people(text, tagger=tagger, **kw) if m.label == "ORG"}
+
+
+def test_shipped_weights_fit_the_features() -> None:
+    data = json.loads(oc.WEIGHTS.read_text(encoding="utf-8"))
+    assert list(data["weights"]) == list(oc.FEATURES)
+    assert 0 < data["threshold"] < 1
+    check = oc.default_check()
+    assert check is not None and len(check.weights) == len(oc.FEATURES)
+
+
+@pytest.mark.parametrize("text, word", [
+    ("三天假期,京城卖场赚得盆满钵满。", "京城"),  # a city's old name before its shops
+    ("一家国际环保组织昨日发布报告。", "国际环保组织"),  # an unnamed body
+    ("他们正在打造世界光伏城、中国锂电城的总目标。", "世界光伏城"),  # a slogan
+])
+def test_the_check_drops_what_lac_alone_took_for_an_organisation(text: str, word: str, tagger: LacTagger) -> None:
+    assert word in _orgs(text, tagger, org_check=None)
+    assert word not in _orgs(text, tagger)
+
+
+def test_the_check_keeps_companies_in_a_list(tagger: LacTagger) -> None:
+    text = "据悉,金桥新材、华擎航空、聚源电子等企业入驻园区。"
+    assert _orgs(text, tagger) == _orgs(text, tagger, org_check=None) == {"金桥新材", "华擎航空", "聚源电子"}
+
+
+def test_a_name_the_check_keeps_once_is_kept_everywhere(tagger: LacTagger) -> None:
+    """The article's names are one decision: a mention the check doubts stays when another
+    mention of the same name passes."""
+    text = "三天假期,京城卖场赚得盆满钵满。据悉,京城、华擎航空等企业入驻园区。"
+    found = [m for m in find_orgs_and_people(text, tagger=tagger) if m.text == "京城"]
+    assert len(found) in (0, 2)
+
+
+def test_a_word_the_check_drops_is_no_persons_name_either(tagger: LacTagger) -> None:
+    """LAC reads 徐福记 as an organisation, then as a person; with the organisation dropped
+    (here by a check that drops everything) the person reading must not come back."""
+    drop_all = oc.OrgCheck([-30.0] + [0.0] * (len(oc.FEATURES) - 1))
+    text = "外资巨头将收购徐福记多数股份。徐福记回应说经营照旧。"
+    found = find_orgs_and_people(text, tagger=tagger, org_check=drop_all)
+    assert not [m for m in found if "徐福" in m.text]
+    assert {m.text for m in find_orgs_and_people(text, tagger=tagger, org_check=None)} == {"徐福记"}
+
+
+def test_training_reproduces_the_shipped_weights(shared: Path, tmp_path: Path) -> None:
+    out = tmp_path / "org_check.json"
+    subprocess.run([sys.executable, str(ROOT / "scripts" / "train_org_check.py"), "--shared", str(shared),
+                    "--out", str(out)], check=True, capture_output=True, cwd=ROOT)
+    assert json.loads(out.read_text(encoding="utf-8")) == json.loads(oc.WEIGHTS.read_text(encoding="utf-8"))
