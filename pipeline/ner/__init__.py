@@ -172,11 +172,13 @@ def _check_people(h: str, toks: Sequence[tuple[int, int, str]], found: dict[tupl
     if not todo:
         return
     _alone(tagger, [found[k].norm for k in todo])
+    sure = word_probabilities(tagger or default_tagger(), h, todo, label="PER")
     kept = set()
-    for k in todo:
+    for k, p in zip(todo, sure):
         m = found[k]
-        if m.norm not in kept and check.keep(check.features(h, toks, starts, m.start, m.end, _ALONE_TAGS.get(m.norm, ())), m):
+        if m.norm not in kept and check.keep(check.features(h, toks, starts, m.start, m.end, _ALONE_TAGS.get(m.norm, ()), p), m):
             kept.add(m.norm)
+    kept |= person_check.coordinated(h, found, vouched | kept)
     for k in todo:
         if found[k].norm not in kept:
             del found[k]

@@ -135,9 +135,9 @@ class LacTagger:
         self._session_obj = None
         # Tags made ahead of need (pipeline.ner.early), taken by the next tag_many calls
         self._early: dict[str, list[Span]] = {}
-        # The emissions of the last tag_many's sentences that hold an ORG word, by sentence:
-        # what pipeline.ner.lac_confidence asks about, without running the GRU again
-        self._org_tags = np.array([lab == "ORG" for lab in self._label])
+        # The emissions of the last tag_many's sentences that hold an ORG or PER word, by
+        # sentence: what pipeline.ner.lac_confidence asks about, without running the GRU again
+        self._name_tags = np.array([lab in ("ORG", "PER") for lab in self._label])
         self._emissions: dict[str, np.ndarray] = {}
         _TAGGERS.add(self)
 
@@ -201,7 +201,7 @@ class LacTagger:
         self._early.update(tags)
 
     def _tag_all(self, texts: Sequence[str], keep: bool = False) -> list[list[Span]]:
-        """Tags of ``texts``; ``keep``: the emissions of sentences holding an ORG word are kept
+        """Tags of ``texts``; ``keep``: the emissions of sentences holding an ORG or PER word are kept
         (in place of the last call's) for piece_emissions."""
         encoded = [self._encode(t) for t in texts]
         # Sentences in text order; each distinct one is tagged once (its tags depend on
@@ -219,7 +219,7 @@ class LacTagger:
         lens = np.array([j.end - j.start for j in todo])
         paths = viterbi_pruned(emissions, lens, self._trans, self._bounds)
         if keep:
-            self._keep_org_emissions(texts, todo, emissions, paths, lens)
+            self._keep_name_emissions(texts, todo, emissions, paths, lens)
         # Every sentence's tags, in text order (a repeated one's copied from its first)
         at = np.empty(len(jobs), dtype=np.int64)
         at[[j.index for j in todo]] = np.cumsum(lens) - lens
@@ -229,17 +229,17 @@ class LacTagger:
         per_text = np.bincount([j.doc for j in jobs], minlength=len(texts))
         return self._spans(paths, sent_lens, np.array([j.start for j in jobs]), per_text)
 
-    def _keep_org_emissions(self, texts: Sequence[str], todo: list[_Job], emissions: np.ndarray,
+    def _keep_name_emissions(self, texts: Sequence[str], todo: list[_Job], emissions: np.ndarray,
                             paths: np.ndarray, lens: np.ndarray) -> None:
         ends = np.cumsum(lens)
-        has_org = np.add.reduceat(self._org_tags[paths], ends - lens) > 0
+        has_name = np.add.reduceat(self._name_tags[paths], ends - lens) > 0
         self._emissions = {texts[j.doc][j.start : j.end]: emissions[e - n : e]
-                           for j, e, n, org in zip(todo, ends.tolist(), lens.tolist(), has_org.tolist()) if org}
+                           for j, e, n, name in zip(todo, ends.tolist(), lens.tolist(), has_name.tolist()) if name}
 
     def piece_emissions(self, text: str, pieces: Sequence[tuple[int, int]]) -> list[np.ndarray]:
         """The GRU's tag scores, (characters, tags), of each (start, end) piece of ``text``
         (pieces of ``split_sentences``, no longer than MAX_SENT), in the order given: kept from
-        the last tag_many where the piece holds an ORG word, else computed."""
+        the last tag_many where the piece holds an ORG or PER word, else computed."""
         out: list[np.ndarray] = [self._emissions.get(text[s:e]) for s, e in pieces]
         missing = [k for k, x in enumerate(out) if x is None]
         if not missing:

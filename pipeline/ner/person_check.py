@@ -34,7 +34,7 @@ _AGENT_ENDS = frozenset("员人家手师星")
 _OPEN_QUOTES = {"“": "”", "《": "》", "「": "」", "\"": "\""}
 
 FEATURES = (
-    "bias", "len1", "len2", "len3", "len4+", "dot", "surname", "surname2", "translit",
+    "bias", "lac_logit", "lac_p", "len1", "len2", "len3", "len4+", "dot", "surname", "surname2", "translit",
     "alone_PER", "alone_ORG", "alone_LOC", "alone_n", "alone_nz", "alone_common", "alone_other",
     "alone_PER+", "alone_split",
     "prev_start", "prev_punct", "prev_list", "prev_v", "prev_p", "prev_u", "prev_noun", "prev_name", "prev_per",
@@ -99,11 +99,15 @@ def _quoted(h: str, s: int) -> bool:
 
 
 def features(h: str, toks: Sequence[Tok], starts: Sequence[int], s: int, e: int, alone: Sequence[str],
-             chars: CharStats) -> list[float]:
+             chars: CharStats, lac_p: float) -> list[float]:
     """The mention h[s:e] among LAC's words ``toks`` (``starts`` their starts), LAC's tags of
-    the word read by itself (``alone``) and its characters' use in names (``chars``)."""
+    the word read by itself (``alone``), its characters' use in names (``chars``) and LAC's
+    probability that it is one PER word here (``lac_p``, pipeline.ner.lac_confidence)."""
     w = h[s:e]
     f = dict.fromkeys(FEATURES, 0.0)
+    p = min(max(lac_p if lac_p == lac_p else 0.0, 1e-4), 1 - 1e-4)  # (NaN: across pieces, none)
+    f["lac_logit"] = math.log(p / (1 - p)) / 4
+    f["lac_p"] = p
     f["char_surname"] = chars.surname(w[0])
     inner = [chars.inner(c) for c in w[1:] if c != "·"]
     if inner:
@@ -163,8 +167,8 @@ class PersonCheck:
         self.threshold = threshold
 
     def features(self, h: str, toks: Sequence[Tok], starts: Sequence[int], s: int, e: int,
-                 alone: Sequence[str]) -> list[float]:
-        return features(h, toks, starts, s, e, alone, self.chars)
+                 alone: Sequence[str], lac_p: float) -> list[float]:
+        return features(h, toks, starts, s, e, alone, self.chars, lac_p)
 
     def probability(self, x: Sequence[float]) -> float:
         z = sum(a * b for a, b in zip(self.weights, x))
@@ -207,7 +211,8 @@ def in_name_run(h: str, toks: Sequence[Tok], starts: Sequence[int], s: int, e: i
     return (before and after) or twice_before or twice_after or _spaced_byline(h, toks, i)
 
 
-_REPORTER = ("记者", "通讯员", "摄影", "摄")
+_REPORTER = ("记者", "通讯员", "摄影", "摄", "实习生", "/文", "/图")
+_ROLE_AFTER = ("记者", "通讯员", "实习生", "摄影")  # (吴某/文 周某 实习生 邓某/图)
 
 
 def _spaced_byline(h: str, toks: Sequence[Tok], i: int) -> bool:
@@ -218,7 +223,31 @@ def _spaced_byline(h: str, toks: Sequence[Tok], i: int) -> bool:
     prev = toks[i - 1] if i > 0 and toks[i - 1][1] < s and h[toks[i - 1][1] : s].isspace() else None
     nxt = toks[i + 1] if i + 1 < len(toks) and toks[i + 1][0] > e and h[e : toks[i + 1][0]].isspace() else None
     return (prev is not None and (prev[2] == "PER" or h[prev[0] : prev[1]].endswith(_REPORTER))) \
-        or (nxt is not None and nxt[2] == "PER")
+        or (nxt is not None and (nxt[2] == "PER" or h[nxt[0] : nxt[1]].startswith(_ROLE_AFTER)))
+
+
+_JOINS = ("、", "和", "与", "及")
+
+
+def coordinated(h: str, found: dict[tuple[int, int], Mention], people: set[str]) -> set[str]:
+    """Names joined by 、/和/与/及 to a name of ``people`` (孙某某、丁某某一行): a list holds one
+    kind of thing, so a name beside a person is a person, however unsure LAC was of it.  Runs
+    along a list: each name taken vouches for the next."""
+    at: dict[int, Mention] = {m.start: m for m in found.values()}
+    ends: dict[int, Mention] = {m.end: m for m in found.values()}
+    out: set[str] = set()
+    grew = True
+    while grew:
+        grew = False
+        for m in found.values():
+            if m.norm in people or m.norm in out:
+                continue
+            before = ends.get(m.start - 1) if h[m.start - 1 : m.start] in _JOINS else None
+            after = at.get(m.end + 1) if h[m.end : m.end + 1] in _JOINS else None
+            if any(n is not None and (n.norm in people or n.norm in out) for n in (before, after)):
+                out.add(m.norm)
+                grew = True
+    return out
 
 
 def signs_a_line(h: str, s: int, e: int) -> bool:

@@ -67,7 +67,7 @@ def test_a_span_across_pieces_has_no_probability(tagger: LacTagger) -> None:
 
 
 def test_kept_scores_are_the_scores_computed_again(tagger: LacTagger) -> None:
-    """piece_emissions takes the scores of the last tag_many's sentences holding an ORG word;
+    """piece_emissions takes the scores of the last tag_many's sentences holding an ORG or PER word;
     computed alone, a piece's scores are the same (a sentence's tags depend on it alone)."""
     texts = ["园区已吸引了华为、戴尔、联想等企业入驻。今天天气很好。", "该公司总部位于杭州。"]
     tagger.tag_many(texts)
