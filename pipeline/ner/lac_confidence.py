@@ -14,6 +14,8 @@ import numpy as np
 
 from .lac import LacTagger, split_sentences
 
+WINDOW = 8
+
 
 def _tag_ids(tagger: LacTagger, label: str) -> tuple[int, int]:
     """The ids of ``label``'s begin and inside tags."""
@@ -93,13 +95,26 @@ def word_probabilities(tagger: LacTagger, h: str, spans: Sequence[tuple[int, int
     scores = dict(zip(need, tagger.piece_emissions(h, [pieces[j] for j in need])))
     b, i = _tag_ids(tagger, label)
     m = _transitions(tagger._trans)
-    row = {j: r for r, j in enumerate(need)}
-    lattice = _Lattice([scores[j] for j in need], m) if need else None
-    out: list[float] = []
+    # Each span's lattice covers its piece WINDOW characters either side: LAC's chain forgets
+    # faster than that (on 1,017 corpus candidates the windowed probability is the whole
+    # sentence's within 1e-10), and the forward-backward steps are a tenth as many.
+    rows: list[np.ndarray] = []
+    at: list[tuple[int, int] | None] = []
     for (s, e), j in zip(spans, where):
-        if j is None or lattice is None:
-            out.append(float("nan"))
+        if j is None:
+            at.append(None)
             continue
         off = pieces[j][0]
-        out.append(lattice.word(row[j], s - off, e - off, b, i))
+        a0 = max(0, s - off - WINDOW)
+        rows.append(scores[j][a0 : e - off + WINDOW])
+        at.append((s - off - a0, e - off - a0))
+    lattice = _Lattice(rows, m) if rows else None
+    out: list[float] = []
+    r = 0
+    for ab in at:
+        if ab is None or lattice is None:
+            out.append(float("nan"))
+            continue
+        out.append(lattice.word(r, ab[0], ab[1], b, i))
+        r += 1
     return out

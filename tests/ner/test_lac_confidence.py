@@ -80,3 +80,14 @@ def test_kept_scores_are_the_scores_computed_again(tagger: LacTagger) -> None:
     again = tagger.piece_emissions(h, pieces)
     for a, b in zip(kept, again):
         assert np.allclose(a, b, atol=1e-4)
+
+
+def test_a_window_around_the_word_gives_the_whole_sentences_probability(tagger: LacTagger, monkeypatch) -> None:
+    import pipeline.ner.lac_confidence as lc
+
+    h = "据介绍,园区今年已吸引了华为、戴尔、联想、英特尔、富士康等一批龙头企业入驻,带动了上下游配套企业集聚。"
+    spans = [(h.index(w), h.index(w) + len(w)) for w in ("华为", "联想", "富士康", "园区")]
+    windowed = word_probabilities(tagger, h, spans)
+    monkeypatch.setattr(lc, "WINDOW", 10_000)
+    whole = word_probabilities(tagger, h, spans)
+    assert windowed == pytest.approx(whole, abs=1e-8)
