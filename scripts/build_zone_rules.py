@@ -314,6 +314,10 @@ def main() -> None:
         name = r["name"]
         stem = name.replace("国家自主创新示范区", "")
         explicit = [stem + "自主创新示范区", stem + "国家自创区", stem + "自创区"] if stem else []
+        if stem and stem not in known_places:
+            # 中关村示范区, 苏南示范区: a stem that is no place's name is the zone's own with 示范区
+            # (深圳示范区, 成都示范区 could be any of the city's 示范区)
+            explicit.append(stem + "示范区")
         table.add("idz", name, r["province"], explicit, set(), rank=0,
                   member_zones=r["member_zones"].split("|"))
     for r in read_csv(g / "provincial_hitech_zones.csv"):

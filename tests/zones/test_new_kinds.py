@@ -34,6 +34,15 @@ def test_official_name_beats_alias_of_other_zone():
     assert texts("这家公司落户中关村国家自主创新示范区") == ["中关村国家自主创新示范区"]
 
 
+def test_an_innovation_zone_is_its_stem_and_shifanqu_where_the_stem_is_no_place():
+    """中关村示范区 is 中关村国家自主创新示范区; 成都示范区 could be any of the city's 示范区."""
+    rules = load_zone_rules()
+    assert rules.by_surface["中关村示范区"] == "idz:中关村国家自主创新示范区"
+    assert rules.by_surface["苏南示范区"] == "idz:苏南国家自主创新示范区"
+    assert "成都示范区" not in rules.by_surface and "深圳示范区" not in rules.by_surface
+    assert texts("前七个月,中关村示范区企业的专利申请量增长") == ["中关村示范区"]
+
+
 @pytest.mark.parametrize("text,want", [
     ("货物进入宁波梅山综合保税区后", ["宁波梅山综合保税区"]),
     ("去年在西永综合保税区新增加工贸易", ["西永综合保税区"]),
