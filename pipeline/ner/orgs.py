@@ -381,9 +381,20 @@ def is_generic(name: str) -> bool:
     return _admin_level_only(name)
 
 
+# where firms are from, said of many: before a bare type word they name none (中国公司, 香港公司)
+_ORIGINS = ("中国", "香港", "澳门", "台湾", "外国", "国外", "海外", "国内", "本地", "跨国", "欧洲", "欧美", "日韩")
+_BARE_TYPES = ("公司", "大公司", "企业", "厂", "大厂")
+
+
 def _place_and_generic(name: str) -> bool:
     """香港上市公司, 广东民营企业: a place and a kind of company describe, they name none
-    (a place's government or bureau, 北京市政府, is a body)."""
+    (a place's government or bureau, 北京市政府, is a body); nor does a country or an origin
+    and a bare type word (中国公司, 日本公司, 跨国大公司), where a city's may (方正公司, 东风公司)."""
+    foreign = lexicon.place_prefixes().get("foreign", ())
+    for t in _BARE_TYPES:
+        head = name[: -len(t)]
+        if name.endswith(t) and (head in _ORIGINS or head in foreign):
+            return True
     for n in (4, 3, 2):
         rest = name[n:]
         # (a place and 公司 alone may be a name: 方正公司, 金山公司, 东风公司)

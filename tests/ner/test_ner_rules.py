@@ -576,6 +576,13 @@ def test_kinds_of_company_after_a_place_are_descriptions(tagger: LacTagger) -> N
     assert {"北京市政府", "华润创业"} <= orgs
 
 
+def test_a_country_and_a_bare_type_word_name_no_firm() -> None:
+    from pipeline.ner.orgs import is_generic
+
+    assert all(is_generic(n) for n in ("中国公司", "日本公司", "意大利公司", "跨国大公司", "香港公司", "海外企业"))
+    assert not any(is_generic(n) for n in ("方正公司", "东风公司", "新加坡石油公司", "中国石化", "日本电产"))
+
+
 def test_a_word_read_as_a_name_once_is_not_spread() -> None:
     from pipeline.ner import _propagate
 
