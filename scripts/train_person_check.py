@@ -150,6 +150,36 @@ def pick_threshold(sets: list[tuple[np.ndarray, np.ndarray, tuple[int, int, int]
     return max(t for t, f in means.items() if f >= top - TIE)
 
 
+LABELS = Path(__file__).resolve().parents[1] / "data" / "labels" / "person_candidates.jsonl"
+
+
+def in_domain(shared: Path, chars: CharStats, path: Path = LABELS) -> tuple[np.ndarray, np.ndarray]:
+    """The check's candidates in the ../shared/corpus articles ``path`` labels by hand (PERSON,
+    not; optional left out): features and labels, to measure the check on the text the pipeline
+    reads.  Not fitted on."""
+    labels = {}
+    for line in path.read_text(encoding="utf-8").splitlines():
+        r = json.loads(line)
+        labels[(r["corpus"], r["article_id"], r["name"])] = r["label"]
+    tagger = default_tagger()
+    X: list[list[float]] = []
+    y: list[float] = []
+    for corpus in sorted({c for c, _, _ in labels}):
+        ids = {a for c, a, _ in labels if c == corpus}
+        for line in (shared / "corpus" / f"{corpus}.jsonl").read_text(encoding="utf-8").splitlines():
+            a = json.loads(line)
+            if a["id"] not in ids:
+                continue
+            rec = Recorder(chars)
+            find_orgs_and_people(a["text"], tagger=tagger, person_check=rec)
+            for s, e, x in rec.seen:
+                lab = labels.get((corpus, a["id"], a["text"][s:e]))
+                if lab in ("PERSON", "not"):
+                    X.append(x)
+                    y.append(float(lab == "PERSON"))
+    return np.array(X), np.array(y)
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--shared", type=Path, default=Path("../shared"))
@@ -169,6 +199,9 @@ def main() -> None:
     w = fit(X, y)
     report("MSRA", Xm, ym, w, threshold)
     report("CLUENER train", Xc, yc, w, threshold)
+    if LABELS.exists():
+        Xi, yi = in_domain(args.shared, chars)
+        report("hand-labelled corpus candidates (data/labels, not fitted on)", Xi, yi, w, threshold)
     head = {
         "about": "pipeline/ner/person_check.py; fitted by scripts/train_person_check.py (make train-person-check)",
         "data": {"msra_candidates": len(ym), "msra_right": int(ym.sum()),
