@@ -201,14 +201,17 @@ def coordinated_orgs(h: str, toks: Sequence[Tok], found: Sequence[tuple[int, int
     return out
 
 
-# what a list closed by 等 names when these follow: sectors, not firms (新能源、海洋经济、港航物流等产业)
+# what a list closed by 等 names when these follow: sectors or products, not firms (新能源、海洋经济、
+# 港航物流等产业; 凯美瑞、蒙迪欧等车型; 路由器和防火墙等产品)
 _SECTOR_WORDS = ("产业", "行业", "领域", "业态", "板块", "产业链", "产业集群", "门类")
+_PRODUCT_WORDS = ("车型", "产品", "品种", "机型", "型号", "商品", "车辆", "药品", "线路")
 _FIRMS_AFTER = re.compile("企业|公司|项目|巨头|龙头|集团|厂商|品牌")
 
 
 def sector_list_items(h: str, toks: Sequence[Tok]) -> list[tuple[int, int]]:
-    """The items of 、-lists closed by 等 and a word for sectors (…、港航物流/ORG、文化旅游等产业):
-    each the run of words between two separators, read back from 等."""
+    """The items of 、-lists closed by 等 and a word for sectors or products (…、港航物流/ORG、
+    文化旅游等产业; 天籁、奇骏等车型): each the run of words between two separators, read back
+    from 等."""
     out: list[tuple[int, int]] = []
     for i, (s, e, _) in enumerate(toks):
         if h[s:e] != "等" or i + 1 >= len(toks):
@@ -216,7 +219,7 @@ def sector_list_items(h: str, toks: Sequence[Tok]) -> list[tuple[int, int]]:
         k = i + 1
         while k < len(toks) and k < i + 3 and toks[k][2] in ("m", "q", "a"):
             k += 1  # 等 + a count or a modifier (等五大产业, 等新兴产业)
-        if k >= len(toks) or not h[toks[k][0] : toks[k][1]].startswith(_SECTOR_WORDS) \
+        if k >= len(toks) or not h[toks[k][0] : toks[k][1]].startswith(_SECTOR_WORDS + _PRODUCT_WORDS) \
                 or "家" in h[s : toks[k][0]] or _FIRMS_AFTER.search(h[toks[k][0] : toks[min(k + 1, len(toks) - 1)][1]]):
             continue  # (等多家行业龙头企业, 等行业巨头, 等产业项目: firms after all)
         items, end, j = [], s, i - 1

@@ -799,6 +799,13 @@ def test_a_list_closed_by_a_word_for_sectors_lists_no_firms(tagger: LacTagger) -
     assert {"中石化", "京东"} <= {m.text for m in find_orgs_and_people(text, tagger=tagger) if m.label == "ORG"}
 
 
+def test_a_list_closed_by_a_word_for_products_lists_no_firms(tagger: LacTagger) -> None:
+    text = "入选名单显示,雅阁、奥迪、凯美瑞、天籁等车型榜上有名。"   # LAC: 奥迪/ORG, the rest nz
+    assert not [m for m in find_orgs_and_people(text, tagger=tagger) if m.label == "ORG"]
+    text = "园区引进了长安、东风小康、力帆等车企。"
+    assert {"东风小康", "力帆"} <= {m.text for m in find_orgs_and_people(text, tagger=tagger) if m.label == "ORG"}
+
+
 @pytest.mark.parametrize("text, sector", [
     ("项目涉及旅游休闲、文化创意、高新科技等多个方向。", "文化创意"),
     ("项目涉及旅游休闲、高新科技、国际商贸等领域之外的方向。", "高新科技"),     # LAC: 高新科技/ORG
