@@ -216,6 +216,8 @@ def find_unlisted(t: str, rules: ZoneRules, taken: list[Mention],
                 m = _decide(t, ks, ke, km.group(), after, rules, lex_re)
         if m and words and KINDS[km.group()][1] == "park" and m.attrs.get("zone_id", "").startswith("park:"):
             m = _owner_opens(t, m, words, word_starts, prev_end, rules)
+        if m and words:
+            m = _first_character_back(t, m, words, word_starts, prev_end)
         if m:
             if out and out[-1].end > m.start:
                 out.pop()  # 自贸区X片区: the area's name took the zone in
@@ -224,6 +226,24 @@ def find_unlisted(t: str, rules: ZoneRules, taken: list[Mention],
                 governed.add(m.text)
     out = _one_name_per_zone(out, taken)
     return _same_names(t, out, taken_spans, governed & {m.text for m in out})
+
+
+def _first_character_back(t: str, m: Mention, words: list[tuple[int, int, str]], starts: list[int],
+                          prev_end: int) -> Mention:
+    """A name whose left edge leaves behind one character of a place or name LAC reads as one
+    word with it (皖/江城市带…, 皖江/LOC; 可/克达拉…, 可克达拉经济技术开发区/LOC): the word
+    lists took 江城 for a place, 可 for a stop; LAC's word is the name's first."""
+    k = bisect_right(starts, m.start) - 1
+    if k < 0:
+        return m
+    s, e, tag = words[k]
+    if not (s == m.start - 1 and e > m.start and s >= prev_end and tag in _NAME_TAGS and _CJK.match(t[s])):
+        return m
+    surface = t[s : m.end]
+    attrs = dict(m.attrs)
+    if attrs.get("zone_id") == f"{attrs.get('zone_type')}:{m.text}":
+        attrs["zone_id"] = f"{attrs.get('zone_type')}:{surface}"
+    return replace(m, start=s, text=surface, norm=surface, attrs=attrs)
 
 
 def _after_opening_words(t: str, words: list[tuple[int, int, str]], starts: list[int], a: int, ks: int,

@@ -259,3 +259,11 @@ def test_a_word_of_aspect_ends_the_name_before_a_kind() -> None:
 ])
 def test_a_theme_park_after_its_zone_is_named_by_the_theme(text: str, zones: list[str]) -> None:
     assert _with_lac(text) == zones
+
+
+@pytest.mark.parametrize("text, zone", [
+    ("《皖江城市带承接产业转移示范区规划》实施以来,发展迅速。", "皖江城市带承接产业转移示范区"),  # 皖江/LOC; 江城 a place
+    ("可克达拉经济技术开发区的产业园正在兴建。", "可克达拉经济技术开发区"),  # one LOC word; 可 a stop character
+])
+def test_a_name_keeps_the_first_character_of_the_word_lac_reads(text: str, zone: str) -> None:
+    assert _with_lac(text) == [zone]
