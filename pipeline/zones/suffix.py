@@ -106,6 +106,8 @@ GENERIC_WORDS = """国家 国家级 省级 市级 县级 区级 全国 中国 �
 # its 可; 合作 describes a zone's purpose, 粤澳合作产业园, 深度合作示范区.)
 
 _CJK = re.compile(r"[\u3400-\u9fff·]")
+# a count of more than one just before a kind word's name (多个, 13家, 几座): a kind of zone, not one
+_COUNTED = re.compile(r"(?:\d+|[二两三四五六七八九十百千几多数各]+)[个家座批]$")
 # China and one country by their one-character abbreviations (中马钦州产业园区, 中德, 中新合作)
 COUNTRY_PAIR = re.compile(r"中[美日韩朝俄德法英意新马泰越老柬印巴哈吉塔乌白非阿以欧澳加蒙缅菲沙瑞荷比葡西希土伊埃古]")
 # A name followed by its administration is a zone whatever it holds (通州湾示范区党工委):
@@ -218,6 +220,8 @@ def find_unlisted(t: str, rules: ZoneRules, taken: list[Mention],
             m = _owner_opens(t, m, words, word_starts, prev_end, rules)
         if m and words:
             m = _first_character_back(t, m, words, word_starts, prev_end)
+        if m and _COUNTED.search(t, max(0, m.start - 6), m.start):
+            m = None  # 多个手机产业园, 13家国家加工贸易产业园: a count of zones names a kind of them
         if m:
             if out and out[-1].end > m.start:
                 out.pop()  # 自贸区X片区: the area's name took the zone in

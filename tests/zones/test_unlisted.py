@@ -267,3 +267,11 @@ def test_a_theme_park_after_its_zone_is_named_by_the_theme(text: str, zones: lis
 ])
 def test_a_name_keeps_the_first_character_of_the_word_lac_reads(text: str, zone: str) -> None:
     assert _with_lac(text) == [zone]
+
+
+@pytest.mark.parametrize("text", [
+    "正威、酷派等多个手机产业园已开工建设。",
+    "首批13家国家加工贸易产业园名单公布。",
+])
+def test_a_count_of_zones_names_a_kind_of_them(text: str) -> None:
+    assert _with_lac(text) == []
