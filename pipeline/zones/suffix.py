@@ -400,7 +400,9 @@ def _walk_left(t: str, end: int, prev_end: int, rules: ZoneRules, lex_re: re.Pat
     b = len(w)
     for s, e in reversed(segs):
         piece = w[s:e]
-        if piece in STOP_WORDS or (e - s == 1 and piece in STOP_CHARS and piece not in rules.places):
+        if piece in STOP_WORDS or (e - s == 1 and piece in STOP_CHARS and piece not in rules.places
+                                   and not COUNTRY_PAIR.fullmatch(w[max(0, s - 1) : e])):
+            # (the 日 of 中日 is a country's, not a date's: 中日生态科技产业园)
             hard = True
             break
         b = s

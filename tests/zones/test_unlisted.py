@@ -275,3 +275,9 @@ def test_a_name_keeps_the_first_character_of_the_word_lac_reads(text: str, zone:
 ])
 def test_a_count_of_zones_names_a_kind_of_them(text: str) -> None:
     assert _with_lac(text) == []
+
+
+def test_the_ri_of_two_countries_is_no_date() -> None:
+    """日 stops a name as a date's day (3月5日), not as 日本's in 中日."""
+    assert texts("据介绍,中日生态科技产业园项目位于港区。") == ["中日生态科技产业园"]
+    assert texts("今日生态科技产业园开园。") == []
