@@ -15,21 +15,16 @@ its weights in ``rules/org_check.json``.
 from __future__ import annotations
 
 import json
-import math
-from bisect import bisect_left, bisect_right
 from functools import lru_cache
 from pathlib import Path
 from typing import Sequence
 
-from pipeline.mentions import Mention
-
 from . import lexicon
-from .person_check import _quoted, _tok_class
+from .check import LogisticCheck, quoted, set_alone, set_bounds, set_sureness, tok_class
 
 Tok = tuple[int, int, str]
 WEIGHTS = Path(__file__).resolve().parents[2] / "rules" / "org_check.json"
 
-_COMMON_TAGS = {"v", "vd", "vn", "d", "ad", "a", "an", "f"}
 _CLASSES = ("punct", "list", "u", "p", "pc", "v", "noun", "per", "name", "num", "other")
 
 FEATURES = (
@@ -55,58 +50,30 @@ def features(h: str, toks: Sequence[Tok], starts: Sequence[int], s: int, e: int,
     w = h[s:e]
     f = dict.fromkeys(FEATURES, 0.0)
     f["bias"] = 1.0
-    p = min(max(lac_p if lac_p == lac_p else 0.0, 1e-4), 1 - 1e-4)  # (NaN: across pieces, none)
-    f["lac_logit"] = math.log(p / (1 - p)) / 4
-    f["lac_p"] = p
+    set_sureness(f, lac_p)
     n = len(w)
     f["len2" if n <= 2 else "len3" if n == 3 else "len4" if n == 4 else "len5_6" if n <= 6 else "len7+"] = 1.0
     f["latin"] = float(any("a" <= c.lower() <= "z" for c in w))
     f["type_word"] = float(bool(lexicon.affixes("org_suffixes").ending(w)))
     f["place_head"] = float(_place_head(w))
-    if len(alone) == 1:
-        a = alone[0]
-        key = {"ORG": "alone_ORG", "LOC": "alone_LOC", "PER": "alone_PER", "n": "alone_n", "nz": "alone_nz"}.get(a)
-        f[key or ("alone_common" if a in _COMMON_TAGS else "alone_other")] = 1.0
-    else:
-        f["alone_ORG+" if alone and alone[0] == "ORG" else "alone_split"] = 1.0
-    i = bisect_right(starts, s) - 1  # the word holding the mention's start
-    j = bisect_left(starts, e)  # the first word at or after its end
-    if i < 0 or toks[i][0] < s:
-        f["glued_before"] = 1.0
-    if j > 0 and toks[j - 1][1] > e:
-        f["glued_after"] = 1.0
-    if i <= 0 or toks[i][0] < s:
-        f["prev_start" if i <= 0 and s == 0 else "prev_other"] = 1.0
-    else:
-        pt = toks[i - 1]
-        f["prev_" + _tok_class(pt[2], h[pt[0] : pt[1]])] = 1.0
-    if j >= len(toks):
-        f["next_end"] = 1.0
-    elif lexicon.affixes("person_titles").beginning(h[e : e + 6]) is not None:
-        f["next_title"] = 1.0  # (某集团董事长: an organisation's officer)
-    else:
-        nx = toks[j]
-        f["next_" + _tok_class(nx[2], h[nx[0] : nx[1]])] = 1.0
+    set_alone(f, alone, "ORG")
+    pt, nx = set_bounds(f, toks, starts, s, e)
+    if pt is not None:
+        f["prev_" + tok_class(pt[2], h[pt[0] : pt[1]])] = 1.0
+    if nx is not None:
+        if lexicon.affixes("person_titles").beginning(h[e : e + 6]) is not None:
+            f["next_title"] = 1.0  # (某集团董事长: an organisation's officer)
+        else:
+            f["next_" + tok_class(nx[2], h[nx[0] : nx[1]])] = 1.0
     f["repeated"] = float(h.count(w) > 1)
-    f["quoted"] = float(_quoted(h, s))
+    f["quoted"] = float(quoted(h, s))
     return [f[k] for k in FEATURES]
 
 
-class OrgCheck:
+class OrgCheck(LogisticCheck):
     """Keeps an organisation LAC named when the model's probability is at least ``threshold``."""
 
-    def __init__(self, weights: Sequence[float], threshold: float = 0.5) -> None:
-        if len(weights) != len(FEATURES):
-            raise ValueError(f"OrgCheck: {len(weights)} weights for {len(FEATURES)} features")
-        self.weights = list(weights)
-        self.threshold = threshold
-
-    def probability(self, x: Sequence[float]) -> float:
-        z = sum(a * b for a, b in zip(self.weights, x))
-        return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
-
-    def keep(self, x: Sequence[float], mention: Mention) -> bool:
-        return self.probability(x) >= self.threshold
+    FEATURES = FEATURES
 
 
 @lru_cache(maxsize=None)

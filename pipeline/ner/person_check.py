@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import json
 import math
-from bisect import bisect_left, bisect_right
+from bisect import bisect_left
 from functools import lru_cache
 from pathlib import Path
 from typing import Sequence
@@ -21,17 +21,14 @@ from typing import Sequence
 from pipeline.mentions import Mention
 
 from . import lexicon, people
+from .check import LogisticCheck, quoted, set_alone, set_bounds, set_sureness, tok_class
 
 Tok = tuple[int, int, str]
 WEIGHTS = Path(__file__).resolve().parents[2] / "rules" / "person_check.json"
 
 _SAYING = ("说", "表示", "认为", "指出", "介绍", "称", "告诉", "坦言", "透露", "强调", "预计", "解释", "分析",
            "回忆", "提出", "建议", "笑", "问", "答", "道", "承认", "补充", "举例", "相信", "希望", "感慨")
-_NAME_TAGS = {"PER", "ORG", "LOC"}
-_NOUN_TAGS = {"n", "vn", "nz", "an", "nw"}
-_COMMON_TAGS = {"v", "vd", "vn", "d", "ad", "a", "an", "f"}
 _AGENT_ENDS = frozenset("员人家手师星")
-_OPEN_QUOTES = {"“": "”", "《": "》", "「": "」", "\"": "\""}
 
 FEATURES = (
     "bias", "lac_logit", "lac_p", "len1", "len2", "len3", "len4+", "dot", "surname", "surname2", "translit",
@@ -62,42 +59,6 @@ class CharStats:
         return math.log((inner + 1) / (n + 20)) / 5
 
 
-def _tok_class(tag: str, w: str) -> str:
-    if tag == "w":
-        return "list" if w == "、" else "punct"
-    if tag in ("u",):
-        return "u"
-    if tag in ("p", "c"):
-        return "p" if tag == "p" else "pc"
-    if tag in ("v", "vd"):
-        return "v"
-    if tag in _NOUN_TAGS:
-        return "noun"
-    if tag == "PER":
-        return "per"  # (a run of names: 贾治邦贾春旺顾浩)
-    if tag in _NAME_TAGS:
-        return "name"
-    if tag in ("m", "q", "TIME"):
-        return "num"
-    return "other"
-
-
-def _quoted(h: str, s: int) -> bool:
-    """An open quote or title mark before the name on its line, not yet closed.  A straight
-    quote both opens and closes: an odd count of them before the name leaves one open."""
-    lo = max(0, s - 30, h.rfind("\n", 0, s) + 1)
-    seg = h[lo:s]
-    for o, c in _OPEN_QUOTES.items():
-        if o == c:
-            if seg.count(o) % 2:
-                return True
-            continue
-        i = seg.rfind(o)
-        if i >= 0 and c not in seg[i + 1 :]:
-            return True
-    return False
-
-
 def features(h: str, toks: Sequence[Tok], starts: Sequence[int], s: int, e: int, alone: Sequence[str],
              chars: CharStats, lac_p: float) -> list[float]:
     """The mention h[s:e] among LAC's words ``toks`` (``starts`` their starts), LAC's tags of
@@ -105,9 +66,7 @@ def features(h: str, toks: Sequence[Tok], starts: Sequence[int], s: int, e: int,
     probability that it is one PER word here (``lac_p``, pipeline.ner.lac_confidence)."""
     w = h[s:e]
     f = dict.fromkeys(FEATURES, 0.0)
-    p = min(max(lac_p if lac_p == lac_p else 0.0, 1e-4), 1 - 1e-4)  # (NaN: across pieces, none)
-    f["lac_logit"] = math.log(p / (1 - p)) / 4
-    f["lac_p"] = p
+    set_sureness(f, lac_p)
     f["char_surname"] = chars.surname(w[0])
     inner = [chars.inner(c) for c in w[1:] if c != "·"]
     if inner:
@@ -120,62 +79,38 @@ def features(h: str, toks: Sequence[Tok], starts: Sequence[int], s: int, e: int,
     f["surname"] = float(w[:1] in sur)
     f["surname2"] = float(w[:2] in sur)
     f["translit"] = float(people.transliterated(w) or people.foreign_name(w))
-    if len(alone) == 1:
-        a = alone[0]
-        key = {"PER": "alone_PER", "ORG": "alone_ORG", "LOC": "alone_LOC", "n": "alone_n", "nz": "alone_nz"}.get(a)
-        f[key or ("alone_common" if a in _COMMON_TAGS else "alone_other")] = 1.0
-    else:
-        f["alone_PER+" if alone and alone[0] == "PER" else "alone_split"] = 1.0
-    i = bisect_right(starts, s) - 1  # the word holding the mention's start
-    j = bisect_left(starts, e)  # the first word at or after its end
-    if i < 0 or toks[i][0] < s:
-        f["glued_before"] = 1.0
-    if j > 0 and toks[j - 1][1] > e:
-        f["glued_after"] = 1.0
-    if i <= 0 or toks[i][0] < s:
-        f["prev_start" if i <= 0 and s == 0 else "prev_other"] = 1.0
-    else:
-        p = toks[i - 1]
+    set_alone(f, alone, "PER")
+    p, n = set_bounds(f, toks, starts, s, e)
+    if p is not None:
         pw = h[p[0] : p[1]]
         # a noun for what someone is or does (代言人, 足球运动员, 歌手) before a name, as a title is
         agent = p[2] in ("n", "nz", "vn") and len(pw) >= 2 and pw[-1] in _AGENT_ENDS
-        f["prev_agent" if agent else "prev_" + _tok_class(p[2], pw)] = 1.0
-    if j >= len(toks):
-        f["next_end"] = 1.0
-    else:
-        n = toks[j]
+        f["prev_agent" if agent else "prev_" + tok_class(p[2], pw)] = 1.0
+    if n is not None:
         nw = h[n[0] : n[1]]
         if nw.startswith(_SAYING) and n[2] in ("v", "vd", "p", "n", "vn"):
             f["next_say"] = 1.0
         elif people.title_after(h, s, e) or lexicon.affixes("person_titles").beginning(h[e : e + 5]) is not None:
             f["next_title"] = 1.0
         else:
-            f["next_" + _tok_class(n[2], nw)] = 1.0
+            f["next_" + tok_class(n[2], nw)] = 1.0
     f["repeated"] = float(h.count(w) > 1)
-    f["quoted"] = float(_quoted(h, s))
+    f["quoted"] = float(quoted(h, s))
     return [f[k] for k in FEATURES]
 
 
-class PersonCheck:
+class PersonCheck(LogisticCheck):
     """Keeps a person LAC named when the model's probability is at least ``threshold``."""
 
+    FEATURES = FEATURES
+
     def __init__(self, weights: Sequence[float], chars: CharStats, threshold: float = 0.5) -> None:
-        if len(weights) != len(FEATURES):
-            raise ValueError(f"person check: {len(weights)} weights for {len(FEATURES)} features")
-        self.weights = list(weights)
+        super().__init__(weights, threshold)
         self.chars = chars
-        self.threshold = threshold
 
     def features(self, h: str, toks: Sequence[Tok], starts: Sequence[int], s: int, e: int,
                  alone: Sequence[str], lac_p: float) -> list[float]:
         return features(h, toks, starts, s, e, alone, self.chars, lac_p)
-
-    def probability(self, x: Sequence[float]) -> float:
-        z = sum(a * b for a, b in zip(self.weights, x))
-        return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
-
-    def keep(self, x: Sequence[float], mention: Mention) -> bool:
-        return self.probability(x) >= self.threshold
 
 
 @lru_cache(maxsize=None)

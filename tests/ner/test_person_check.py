@@ -12,6 +12,7 @@ import pytest
 
 from pipeline.ner import LacTagger, find_orgs_and_people
 from pipeline.ner import person_check as pc
+from pipeline.ner.check import quoted
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "scripts"))
 import train_person_check as tpc  # noqa: E402
@@ -99,10 +100,10 @@ def test_a_name_alone_on_its_line_signs_the_article() -> None:
 
 def test_a_straight_quote_opens_and_closes() -> None:
     # (a closed "…" before a name left the old test reading the name as quoted)
-    assert not pc._quoted('他说"好的"王强来了', 8)
-    assert pc._quoted('他说"王强', 3)
-    assert pc._quoted("《王强", 1) and not pc._quoted("《人民日报》王强", 6)
-    assert not pc._quoted("“某文\n王强", 4)  # (an open quote on the line before is not this line's)
+    assert not quoted('他说"好的"王强来了', 8)
+    assert quoted('他说"王强', 3)
+    assert quoted("《王强", 1) and not quoted("《人民日报》王强", 6)
+    assert not quoted("“某文\n王强", 4)  # (an open quote on the line before is not this line's)
 
 
 def test_features_see_a_noun_for_what_someone_is() -> None:

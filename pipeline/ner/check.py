@@ -1,0 +1,116 @@
+"""What the learned checks on LAC's names share (person_check, org_check): the logistic model,
+and the features both read the same way: how sure LAC is of the word, its reading alone, the
+words around it."""
+
+from __future__ import annotations
+
+import math
+from bisect import bisect_left, bisect_right
+from typing import Sequence
+
+from pipeline.mentions import Mention
+
+Tok = tuple[int, int, str]
+
+_NAME_TAGS = {"PER", "ORG", "LOC"}
+_NOUN_TAGS = {"n", "vn", "nz", "an", "nw"}
+COMMON_TAGS = {"v", "vd", "vn", "d", "ad", "a", "an", "f"}
+_OPEN_QUOTES = {"“": "”", "《": "》", "「": "」", "\"": "\""}
+
+
+class LogisticCheck:
+    """Keeps a mention when the model's probability is at least ``threshold``; a subclass names
+    its ``FEATURES``."""
+
+    FEATURES: tuple[str, ...] = ()
+
+    def __init__(self, weights: Sequence[float], threshold: float = 0.5) -> None:
+        if len(weights) != len(self.FEATURES):
+            raise ValueError(f"{type(self).__name__}: {len(weights)} weights for {len(self.FEATURES)} features")
+        self.weights = list(weights)
+        self.threshold = threshold
+
+    def probability(self, x: Sequence[float]) -> float:
+        z = sum(a * b for a, b in zip(self.weights, x))
+        return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
+
+    def keep(self, x: Sequence[float], mention: Mention) -> bool:
+        return self.probability(x) >= self.threshold
+
+
+def tok_class(tag: str, w: str) -> str:
+    """The neighbour classes of the features prev_* and next_*."""
+    if tag == "w":
+        return "list" if w == "、" else "punct"
+    if tag in ("u",):
+        return "u"
+    if tag in ("p", "c"):
+        return "p" if tag == "p" else "pc"
+    if tag in ("v", "vd"):
+        return "v"
+    if tag in _NOUN_TAGS:
+        return "noun"
+    if tag == "PER":
+        return "per"  # (a run of names: 贾治邦贾春旺顾浩)
+    if tag in _NAME_TAGS:
+        return "name"
+    if tag in ("m", "q", "TIME"):
+        return "num"
+    return "other"
+
+
+def quoted(h: str, s: int) -> bool:
+    """An open quote or title mark before the name on its line, not yet closed.  A straight
+    quote both opens and closes: an odd count of them before the name leaves one open."""
+    lo = max(0, s - 30, h.rfind("\n", 0, s) + 1)
+    seg = h[lo:s]
+    for o, c in _OPEN_QUOTES.items():
+        if o == c:
+            if seg.count(o) % 2:
+                return True
+            continue
+        i = seg.rfind(o)
+        if i >= 0 and c not in seg[i + 1 :]:
+            return True
+    return False
+
+
+def set_sureness(f: dict[str, float], lac_p: float) -> None:
+    """lac_logit and lac_p from LAC's probability of the word (NaN, across pieces: none)."""
+    p = min(max(lac_p if lac_p == lac_p else 0.0, 1e-4), 1 - 1e-4)
+    f["lac_logit"] = math.log(p / (1 - p)) / 4
+    f["lac_p"] = p
+
+
+def set_alone(f: dict[str, float], alone: Sequence[str], own: str) -> None:
+    """alone_*: LAC's tags of the word read by itself; ``own`` is the check's label (PER, ORG)."""
+    if len(alone) == 1:
+        a = alone[0]
+        key = {"PER": "alone_PER", "ORG": "alone_ORG", "LOC": "alone_LOC", "n": "alone_n", "nz": "alone_nz"}.get(a)
+        f[key or ("alone_common" if a in COMMON_TAGS else "alone_other")] = 1.0
+    else:
+        f[f"alone_{own}+" if alone and alone[0] == own else "alone_split"] = 1.0
+
+
+def set_bounds(f: dict[str, float], toks: Sequence[Tok], starts: Sequence[int], s: int, e: int
+               ) -> tuple[Tok | None, Tok | None]:
+    """glued_before / glued_after (the mention cuts a word LAC read), and prev_start or
+    prev_other / next_end where there is no whole word before or after it; returns the word
+    before and the word after it, when there are."""
+    i = bisect_right(starts, s) - 1  # the word holding the mention's start
+    j = bisect_left(starts, e)  # the first word at or after its end
+    if i < 0 or toks[i][0] < s:
+        f["glued_before"] = 1.0
+    if j > 0 and toks[j - 1][1] > e:
+        f["glued_after"] = 1.0
+    prev = None
+    if i <= 0 or toks[i][0] < s:
+        f["prev_start" if i <= 0 and s == 0 else "prev_other"] = 1.0
+    else:
+        prev = toks[i - 1]
+    nxt = None
+    if j >= len(toks):
+        f["next_end"] = 1.0
+    else:
+        nxt = toks[j]
+    return prev, nxt
