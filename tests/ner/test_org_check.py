@@ -34,9 +34,9 @@ def test_shipped_weights_fit_the_features() -> None:
 
 
 @pytest.mark.parametrize("text, word", [
-    ("三天假期,京城卖场赚得盆满钵满。", "京城"),  # a city's old name before its shops
-    ("一家国际环保组织昨日发布报告。", "国际环保组织"),  # an unnamed body
-    ("他们正在打造世界光伏城、中国锂电城的总目标。", "世界光伏城"),  # a slogan
+    ("节日期间,京城卖场人头攒动。", "京城"),  # a city's old name before its shops
+    ("据称,国际环保组织对此提出了批评。", "国际环保组织"),  # an unnamed body
+    ("我们要实现世界光伏城、华东储能城的总体目标。", "世界光伏城"),  # a slogan
 ])
 def test_the_check_drops_what_lac_alone_took_for_an_organisation(text: str, word: str, tagger: LacTagger) -> None:
     assert word in _orgs(text, tagger, org_check=None)
@@ -51,7 +51,7 @@ def test_the_check_keeps_companies_in_a_list(tagger: LacTagger) -> None:
 def test_a_name_the_check_keeps_once_is_kept_everywhere(tagger: LacTagger) -> None:
     """The article's names are one decision: a mention the check doubts stays when another
     mention of the same name passes."""
-    text = "三天假期,京城卖场赚得盆满钵满。据悉,京城、华擎航空等企业入驻园区。"
+    text = "节日期间,京城卖场人头攒动。据悉,京城、华擎航空等企业入驻园区。"
     found = [m for m in find_orgs_and_people(text, tagger=tagger) if m.text == "京城"]
     assert len(found) in (0, 2)
 

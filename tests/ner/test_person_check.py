@@ -125,8 +125,8 @@ def test_thresholds_that_tie_go_to_precision() -> None:
 
 def test_a_name_listed_beside_a_person_is_a_person(tagger: LacTagger) -> None:
     """LAC is unsure of 丁大为 (大为 is a word), but a list holds one kind of thing."""
-    text = "随后,王建军、丁大为一行来到园区调研。"
-    assert _people(text, tagger) == {"王建军", "丁大为"}
+    text = "会后,刘文涛、丁大为一行考察了三家企业。"
+    assert _people(text, tagger) == {"刘文涛", "丁大为"}
 
 
 def test_coordinated_runs_along_a_list() -> None:
