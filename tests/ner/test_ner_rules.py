@@ -802,7 +802,7 @@ def test_a_list_closed_by_a_word_for_sectors_lists_no_firms(tagger: LacTagger) -
 def test_a_list_closed_by_a_word_for_products_lists_no_firms(tagger: LacTagger) -> None:
     text = "入选名单显示,雅阁、奥迪、凯美瑞、天籁等车型榜上有名。"   # LAC: 奥迪/ORG, the rest nz
     assert not [m for m in find_orgs_and_people(text, tagger=tagger) if m.label == "ORG"]
-    text = "园区引进了长安、东风小康、力帆等车企。"
+    text = "去年园区引进了力帆、长安、东风小康等车企。"
     assert {"东风小康", "力帆"} <= {m.text for m in find_orgs_and_people(text, tagger=tagger) if m.label == "ORG"}
 
 
