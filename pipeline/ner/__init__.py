@@ -13,6 +13,7 @@ from . import lexicon, org_check, orgs, people, person_check
 from .outlets import outlet_orgs, split_at_datelines
 from .teams import team_orgs
 from .lac import LacTagger
+from .check import coordinated
 from .lac_confidence import word_probabilities
 from .lists import coordinated_orgs, firm_list_items, sector_list_items
 from .merge import is_description
@@ -178,7 +179,7 @@ def _check_people(h: str, toks: Sequence[tuple[int, int, str]], found: dict[tupl
         m = found[k]
         if m.norm not in kept and check.keep(check.features(h, toks, starts, m.start, m.end, _ALONE_TAGS.get(m.norm, ()), p), m):
             kept.add(m.norm)
-    kept |= person_check.coordinated(h, found, vouched | kept)
+    kept |= coordinated(h, [(m.start, m.end) for m in found.values()], vouched | kept)
     for k in todo:
         if found[k].norm not in kept:
             del found[k]

@@ -114,3 +114,28 @@ def set_bounds(f: dict[str, float], toks: Sequence[Tok], starts: Sequence[int], 
     else:
         nxt = toks[j]
     return prev, nxt
+
+
+_JOINS = ("、", "和", "与", "及")
+
+
+def coordinated(h: str, spans: Sequence[tuple[int, int]], known: set[str]) -> set[str]:
+    """Names (``h[s:e]`` of ``spans``) joined by 、/和/与/及 to a name of ``known``: a list holds
+    one kind of thing, so a name beside a person is a person (孙某某、丁某某一行), however unsure
+    LAC was of it.  Runs along a list: each name taken vouches for the next."""
+    at = {s: (s, e) for s, e in spans}
+    ends = {e: (s, e) for s, e in spans}
+    out: set[str] = set()
+    grew = True
+    while grew:
+        grew = False
+        for s, e in spans:
+            name = h[s:e]
+            if name in known or name in out:
+                continue
+            before = ends.get(s - 1) if h[s - 1 : s] in _JOINS else None
+            after = at.get(e + 1) if h[e : e + 1] in _JOINS else None
+            if any(n is not None and h[n[0] : n[1]] in known | out for n in (before, after)):
+                out.add(name)
+                grew = True
+    return out

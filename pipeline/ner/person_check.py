@@ -18,7 +18,6 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Sequence
 
-from pipeline.mentions import Mention
 
 from . import lexicon, people
 from .check import LogisticCheck, quoted, set_alone, set_bounds, set_sureness, tok_class
@@ -161,28 +160,6 @@ def _spaced_byline(h: str, toks: Sequence[Tok], i: int) -> bool:
         or (nxt is not None and (nxt[2] == "PER" or h[nxt[0] : nxt[1]].startswith(_ROLE_AFTER)))
 
 
-_JOINS = ("、", "和", "与", "及")
-
-
-def coordinated(h: str, found: dict[tuple[int, int], Mention], people: set[str]) -> set[str]:
-    """Names joined by 、/和/与/及 to a name of ``people`` (孙某某、丁某某一行): a list holds one
-    kind of thing, so a name beside a person is a person, however unsure LAC was of it.  Runs
-    along a list: each name taken vouches for the next."""
-    at: dict[int, Mention] = {m.start: m for m in found.values()}
-    ends: dict[int, Mention] = {m.end: m for m in found.values()}
-    out: set[str] = set()
-    grew = True
-    while grew:
-        grew = False
-        for m in found.values():
-            if m.norm in people or m.norm in out:
-                continue
-            before = ends.get(m.start - 1) if h[m.start - 1 : m.start] in _JOINS else None
-            after = at.get(m.end + 1) if h[m.end : m.end + 1] in _JOINS else None
-            if any(n is not None and (n.norm in people or n.norm in out) for n in (before, after)):
-                out.add(m.norm)
-                grew = True
-    return out
 
 
 def signs_a_line(h: str, s: int, e: int) -> bool:

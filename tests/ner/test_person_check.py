@@ -130,13 +130,13 @@ def test_a_name_listed_beside_a_person_is_a_person(tagger: LacTagger) -> None:
 
 
 def test_coordinated_runs_along_a_list() -> None:
-    from pipeline.mentions import Mention
+    from pipeline.ner.check import coordinated
+
     h = "甲乙、丙丁和戊己出席。"
-    found = {(s, e): Mention("PERSON", s, e, h[s:e], "lac", norm=h[s:e]) for s, e in ((0, 2), (3, 5), (6, 8))}
-    assert pc.coordinated(h, found, {"甲乙"}) == {"丙丁", "戊己"}
-    assert pc.coordinated(h, found, set()) == set()
-    assert pc.coordinated("甲乙的丙丁", {(0, 2): found[(0, 2)], (3, 5): Mention("PERSON", 3, 5, "丙丁", "lac", norm="丙丁")},
-                          {"甲乙"}) == set()
+    spans = [(0, 2), (3, 5), (6, 8)]
+    assert coordinated(h, spans, {"甲乙"}) == {"丙丁", "戊己"}
+    assert coordinated(h, spans, set()) == set()
+    assert coordinated("甲乙的丙丁", [(0, 2), (3, 5)], {"甲乙"}) == set()
 
 
 def test_a_byline_name_between_roles_is_vouched(tagger: LacTagger) -> None:
