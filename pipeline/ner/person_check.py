@@ -18,7 +18,6 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Sequence
 
-
 from . import lexicon, people
 from .check import LogisticCheck, quoted, set_alone, set_bounds, set_sureness, tok_class
 
