@@ -172,13 +172,8 @@ def _check_people(h: str, toks: Sequence[tuple[int, int, str]], found: dict[tupl
     todo = [k for k, m in found.items() if m.norm not in vouched]
     if not todo:
         return
-    _alone(tagger, [found[k].norm for k in todo])
-    sure = word_probabilities(tagger or default_tagger(), h, todo, label="PER")
-    kept = set()
-    for k, p in zip(todo, sure):
-        m = found[k]
-        if m.norm not in kept and check.keep(check.features(h, toks, starts, m.start, m.end, _ALONE_TAGS.get(m.norm, ()), p), m):
-            kept.add(m.norm)
+    # (a mention's span, not its key: a longer form or a cut third character moved its end)
+    kept = _kept_names(h, toks, [(found[k].start, found[k].end) for k in todo], check, tagger, "PER")
     kept |= coordinated(h, [(m.start, m.end) for m in found.values()], vouched | kept)
     for k in todo:
         if found[k].norm not in kept:
@@ -200,19 +195,27 @@ def _check_orgs(h: str, toks: Sequence[tuple[int, int, str]], org_spans: list[tu
     todo = [(s, e) for s, e, src in org_spans if src == "lac" and h[s:e] not in vouched]
     if not todo:
         return org_spans, []
-    tagger = tagger or default_tagger()
-    _alone(tagger, [h[s:e] for s, e in todo])
-    sure = word_probabilities(tagger, h, todo)
-    starts = [t[0] for t in toks]
-    kept: set[str] = set()
-    for (s, e), p in zip(todo, sure):
-        w = h[s:e]
-        if w not in kept and check.keep(org_check.features(h, toks, starts, s, e, _ALONE_TAGS.get(w, ()), p),
-                                        Mention("ORG", s, e, w, "lac", norm=w)):
-            kept.add(w)
+    kept = _kept_names(h, toks, todo, check, tagger, "ORG")
     dropped = [(s, e) for s, e in todo if h[s:e] not in kept]
     gone = set(dropped)
     return [c for c in org_spans if (c[0], c[1]) not in gone], dropped
+
+
+def _kept_names(h: str, toks: Sequence[tuple[int, int, str]], spans: Sequence[tuple[int, int]],
+                check: OrgCheck | PersonCheck, tagger: LacTagger | None, label: str) -> set[str]:
+    """The names of ``spans`` (LAC's words of ``label``) the learned check keeps at one of their
+    mentions at least, reading LAC's tags of each word alone and its probability of the word."""
+    tagger = tagger or default_tagger()
+    _alone(tagger, [h[s:e] for s, e in spans])
+    sure = word_probabilities(tagger, h, spans, label=label)
+    starts = [t[0] for t in toks]
+    kept: set[str] = set()
+    for (s, e), p in zip(spans, sure):
+        w = h[s:e]
+        if w not in kept and check.keep(check.features(h, toks, starts, s, e, _ALONE_TAGS.get(w, ()), p),
+                                        Mention("PERSON" if label == "PER" else label, s, e, w, "lac", norm=w)):
+            kept.add(w)
+    return kept
 
 
 def _cut_glued_third(h: str, text: str, found: dict[tuple[int, int], Mention]) -> None:

@@ -75,6 +75,10 @@ class OrgCheck(LogisticCheck):
 
     FEATURES = FEATURES
 
+    def features(self, h: str, toks: Sequence[Tok], starts: Sequence[int], s: int, e: int,
+                 alone: Sequence[str], lac_p: float) -> list[float]:
+        return features(h, toks, starts, s, e, alone, lac_p)
+
 
 @lru_cache(maxsize=None)
 def default_check() -> OrgCheck | None:
