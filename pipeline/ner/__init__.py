@@ -9,12 +9,13 @@ from typing import Callable, Sequence
 from pipeline.mentions import Mention
 from pipeline.textnorm import to_halfwidth
 
-from . import lexicon, org_check, orgs, people, person_check
+from . import lexicon, list_check, org_check, orgs, people, person_check
 from .outlets import outlet_orgs, split_at_datelines
 from .teams import team_orgs
 from .lac import LacTagger
 from .check import coordinated
 from .lac_confidence import word_probabilities
+from .list_check import ListCheck
 from .lists import coordinated_orgs, firm_list_items, sector_list_items
 from .merge import is_description
 from .org_check import OrgCheck
@@ -43,12 +44,14 @@ def find_orgs_and_people(
     tokens: Sequence[tuple[int, int, str]] | None = None,
     person_check: PersonCheck | None | str = "default",
     org_check: OrgCheck | None | str = "default",
+    list_check: ListCheck | None | str = "default",
 ) -> list[Mention]:
     """ORG and PERSON mentions in ``text``; ``tokens`` lets a caller pass LAC output
     it already computed (``LacTagger.tag_many`` over many articles is faster).
     ``person_check`` decides on the people LAC alone names (pipeline.ner.person_check):
     the shipped model by default, None for none; ``org_check`` likewise on the organisations
-    LAC alone names (pipeline.ner.org_check)."""
+    LAC alone names (pipeline.ner.org_check), ``list_check`` on the items of lists of firms
+    nothing else names (pipeline.ner.list_check)."""
     h = to_halfwidth(text)
     toks = list(tokens) if tokens is not None else (tagger or default_tagger()).tag(h)
     toks = [t for t in toks if not h[t[0] : t[1]].isspace()]
@@ -71,6 +74,7 @@ def find_orgs_and_people(
     titled = people.titled_people(h, toks)
     org_spans, demoted = _titled_names_are_people(h, org_spans, titled)
     org_spans, unsure = _check_orgs(h, toks, org_spans, tagger, org_check)
+    org_spans += _listed_orgs(h, toks, org_spans, zones, titled, tagger, list_check)
 
     org_spans += _propagate(h, toks, org_spans, zones)
     org_names = {h[s:e] for s, e, _ in org_spans}
@@ -199,6 +203,30 @@ def _check_orgs(h: str, toks: Sequence[tuple[int, int, str]], org_spans: list[tu
     dropped = [(s, e) for s, e in todo if h[s:e] not in kept]
     gone = set(dropped)
     return [c for c in org_spans if (c[0], c[1]) not in gone], dropped
+
+
+def _listed_orgs(h: str, toks: Sequence[tuple[int, int, str]], org_spans: list[tuple[int, int, str]],
+                 zones: Sequence[Mention], titled: Sequence[tuple[int, int, int]], tagger: LacTagger | None,
+                 check: ListCheck | None | str) -> list[tuple[int, int, str]]:
+    """The items of lists of firms (宇球科技、乾享智能、德维斯电子等32个项目) that no rule named and
+    the learned check keeps."""
+    if check == "default":
+        check = list_check.default_check()
+    if check is None or isinstance(check, str):
+        return []
+    others = [(z.start, z.end) for z in zones] + [(s, e) for s, e, _ in titled]
+    items = list_check.candidates(h, toks, [(s, e) for s, e, _ in org_spans], others)
+    if not items:
+        return []
+    _alone(tagger, [h[i.start : i.end] for i in items])
+    starts = [t[0] for t in toks]
+    out = []
+    for it in items:
+        w = h[it.start : it.end]
+        x = list_check.features(h, toks, starts, it, _ALONE_TAGS.get(w, ()))
+        if check.keep(x, Mention("ORG", it.start, it.end, w, "org_list_check", norm=w)):
+            out.append((it.start, it.end, "org_list_check"))
+    return out
 
 
 def _kept_names(h: str, toks: Sequence[tuple[int, int, str]], spans: Sequence[tuple[int, int]],
@@ -556,7 +584,7 @@ def _propagate(
     return out
 
 
-_WEAK_SOURCES = frozenset({"lac", "org_list"})
+_WEAK_SOURCES = frozenset({"lac", "org_list", "org_list_check"})
 # LAC's tags of common words (a brand's or a company's short name it reads as nz, PER or LOC)
 _COMMON_TAGS = frozenset({"n", "vn", "v", "a", "an", "ad", "d", "m", "q", "f", "s"})
 
