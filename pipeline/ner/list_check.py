@@ -33,6 +33,7 @@ _JOINS = {"和", "及", "与", "以及"}
 _EDGE_STOPS = {"w", "p", "u", "c", "d", "r", "f", "m", "q", "TIME", "xc", "v", "vd", "ad", "PER"}
 _NAME_TAGS = {"ORG", "PER", "LOC", "nz"}
 _NOUN_TAGS = {"n", "vn", "an", "nw", "s", "j"}
+_REGISTERED = ("有限公司", "有限责任公司", "股份公司", "集团公司")
 _PROJECT_WORDS = ("项目", "产业项目", "重点项目", "重大项目")
 _FIRM_CLOSERS = ("企业", "公司", "集团", "车企", "厂商", "巨头", "银行", "机构", "供应商", "制造商", "服务商",
                  "运营商", "厂家", "品牌", "龙头", "翘楚", "单位", "客户", "伙伴")
@@ -127,11 +128,14 @@ def list_items(h: str, toks: Sequence[Tok]) -> list[Item]:
         nxt, n = last + 1, len(run) + 1
         if last >= run[-1] + 1:
             span = (toks[run[-1] + 1][0], toks[last][1])
-            # (甲、乙和丙: the join ends the item before it, and the item after it is the last)
+            # (甲、乙和丙: the join ends the item before it, and the item after it is the last;
+            # before a registered name the join may be inside it: 东西设备及发动机部件有限公司)
             if nxt < len(toks) and h[toks[nxt][0] : toks[nxt][1]] in _JOINS:
-                spans.append((*span, "middle"))
                 end = _walk(h, toks, nxt + 1, 1)
-                if end >= nxt + 1:
+                after = h[toks[nxt + 1][0] : toks[end][1]] if end >= nxt + 1 else ""
+                if not after.endswith(_REGISTERED):
+                    spans.append((*span, "middle"))
+                if after:
                     spans.append((toks[nxt + 1][0], toks[end][1], "last"))
                     nxt, n = end + 1, n + 1
             else:
@@ -142,31 +146,37 @@ def list_items(h: str, toks: Sequence[Tok]) -> list[Item]:
     return out
 
 
-def candidates(h: str, toks: Sequence[Tok], orgs: Sequence[tuple[int, int]],
-               others: Sequence[tuple[int, int]] = ()) -> list[Item]:
-    """The list items no rule has named (``orgs``: the organisations found so far; ``others``:
-    zones and people) in lists that hold a found organisation or are closed by 等 and firms
-    or projects."""
-    taken = sorted(list(orgs) + list(others))
-    starts = [a for a, _ in taken]
-
-    def hits(s: int, e: int, spans: Sequence[tuple[int, int]], at: Sequence[int]) -> bool:
-        k = bisect_left(at, e)
-        return any(a < e and s < b for a, b in spans[max(0, k - 8) : k])
-
+def list_context(h: str, toks: Sequence[Tok], orgs: Sequence[tuple[int, int]]) -> dict[tuple[int, int], Item]:
+    """Every list item by its span, with how many of its list's items hold one of ``orgs``
+    (the organisations found so far)."""
     org_spans = sorted(orgs)
     org_starts = [a for a, _ in org_spans]
     groups: dict[int, list[Item]] = {}
     for it in list_items(h, toks):
         groups.setdefault(it.list_id, []).append(it)
-    out = []
+    out = {}
     for grp in groups.values():
-        n_found = sum(hits(it.start, it.end, org_spans, org_starts) for it in grp)
-        if not n_found and grp[0].closer not in ("firm", "project"):
-            continue
-        out.extend(replace(it, n_found=n_found) for it in grp
-                   if not hits(it.start, it.end, taken, starts) and _may_name(h[it.start : it.end]))
+        n_found = sum(_hits(it.start, it.end, org_spans, org_starts) for it in grp)
+        out.update(((it.start, it.end), replace(it, n_found=n_found)) for it in grp)
     return out
+
+
+def _hits(s: int, e: int, spans: Sequence[tuple[int, int]], starts: Sequence[int]) -> bool:
+    """[s, e) overlaps one of ``spans`` (sorted, ``starts`` their starts)."""
+    k = bisect_left(starts, e)
+    return any(a < e and s < b for a, b in spans[max(0, k - 8) : k])
+
+
+def candidates(h: str, toks: Sequence[Tok], orgs: Sequence[tuple[int, int]],
+               others: Sequence[tuple[int, int]] = ()) -> list[Item]:
+    """The list items no rule has named (``orgs``: the organisations found so far; ``others``:
+    zones, people and names already judged) in lists that hold a found organisation or are
+    closed by 等 and firms or projects."""
+    taken = sorted(list(orgs) + list(others))
+    starts = [a for a, _ in taken]
+    return [it for it in list_context(h, toks, orgs).values()
+            if (it.n_found or it.closer in ("firm", "project"))
+            and not _hits(it.start, it.end, taken, starts) and _may_name(h[it.start : it.end])]
 
 
 def _sector(w: str) -> bool:
