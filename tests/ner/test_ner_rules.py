@@ -15,8 +15,8 @@ def tagger() -> LacTagger:
     return LacTagger()
 
 
-def _found(text: str, tagger: LacTagger, label: str, zones=()) -> set[str]:
-    ms = find_orgs_and_people(text, tagger=tagger, zones=zones)
+def _found(text: str, tagger: LacTagger, label: str, zones=(), **kw) -> set[str]:
+    ms = find_orgs_and_people(text, tagger=tagger, zones=zones, **kw)
     for m in ms:
         assert text[m.start : m.end] == m.text
     return {m.text for m in ms if m.label == label}
@@ -101,7 +101,9 @@ def test_list_closed_by_a_count_of_firms(tagger: LacTagger) -> None:
 ])
 def test_items_of_a_list_closed_by_a_count_of_firms_are_whole(tagger: LacTagger, text: str, names: set[str],
                                                               not_names: set[str]) -> None:
-    orgs = _found(text, tagger, "ORG")
+    # (the rule alone: the items no rule names are the list check's, tests/ner/test_list_check.py,
+    # which weighs a lone word in a list of firms as a firm's name about as often as not: 造纸)
+    orgs = _found(text, tagger, "ORG", list_check=None)
     assert names <= orgs and not orgs & not_names
 
 

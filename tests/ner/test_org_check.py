@@ -25,6 +25,10 @@ def _orgs(text: str, tagger: LacTagger, **kw) -> set[str]:
     return {m.text for m in find_orgs_and_people(text, tagger=tagger, **kw) if m.label == "ORG"}
 
 
+def _sources(text: str, tagger: LacTagger, **kw) -> dict[str, str]:
+    return {m.text: m.source for m in find_orgs_and_people(text, tagger=tagger, **kw) if m.label == "ORG"}
+
+
 def test_shipped_weights_fit_the_features() -> None:
     data = json.loads(oc.WEIGHTS.read_text(encoding="utf-8"))
     assert list(data["weights"]) == list(oc.FEATURES)
@@ -71,3 +75,31 @@ def test_training_reproduces_the_shipped_weights(shared: Path, tmp_path: Path) -
     subprocess.run([sys.executable, str(ROOT / "scripts" / "train_org_check.py"), "--shared", str(shared),
                     "--out", str(out)], check=True, capture_output=True, cwd=ROOT)
     assert json.loads(out.read_text(encoding="utf-8")) == json.loads(oc.WEIGHTS.read_text(encoding="utf-8"))
+
+
+def test_shipped_rule_check_fits_its_features() -> None:
+    data = json.loads(oc.RULE_WEIGHTS.read_text(encoding="utf-8"))
+    assert list(data["weights"]) == list(oc.RULE_FEATURES)
+    assert oc.default_rule_check() is not None
+
+
+@pytest.mark.parametrize("text, word", [
+    ("调查显示,公务车采购额已占到汽车消费市场总额的8%。", "占到汽车"),  # a verb before an industry word
+    ("据了解,今年全球将投产一批矽晶圆材料生产线。", "矽晶圆材料"),  # a material
+    ("本月初运营商宣布包销100万部华擎智能手机。", "华擎智能"),  # a phone, not a firm
+])
+def test_the_rule_check_drops_what_the_short_name_rule_misread(text: str, word: str, tagger: LacTagger) -> None:
+    assert _sources(text, tagger, rule_check=None).get(word) == "org_short"
+    assert word not in _orgs(text, tagger)
+
+
+def test_the_rule_check_keeps_a_firm_the_short_name_rule_found(tagger: LacTagger) -> None:
+    text = "截至目前,开发区已有鼎华重工、思拓新材、垣丰光电等企业入驻。"
+    assert _sources(text, tagger).get("鼎华重工") == "org_short"
+
+
+def test_rule_check_training_reproduces_the_shipped_weights(shared: Path, tmp_path: Path) -> None:
+    out = tmp_path / "org_rule_check.json"
+    subprocess.run([sys.executable, str(ROOT / "scripts" / "train_rule_check.py"), "--shared", str(shared),
+                    "--out", str(out)], check=True, capture_output=True, cwd=ROOT)
+    assert json.loads(out.read_text(encoding="utf-8")) == json.loads(oc.RULE_WEIGHTS.read_text(encoding="utf-8"))
