@@ -80,7 +80,7 @@ def find_orgs_and_people(
     # (a name and an industry word the check dropped names a product or a sector, not a person:
     # 韦尔/PER of 韦尔半导体; a list item it dropped may be one, 黄耀星)
     unsure += [(m.start, m.end) for m in judged if m.source == "org_short"]
-    org_spans += _listed_orgs(h, toks, org_spans, [*zones, *judged], titled, tagger, list_check)
+    org_spans += _listed_orgs(h, toks, org_spans, [*zones, *judged], titled, tagger, list_check, sectors)
 
     org_spans += _propagate(h, toks, org_spans, zones)
     org_names = {h[s:e] for s, e, _ in org_spans}
@@ -246,15 +246,17 @@ def _check_orgs(h: str, toks: Sequence[tuple[int, int, str]], org_spans: list[tu
 
 def _listed_orgs(h: str, toks: Sequence[tuple[int, int, str]], org_spans: list[tuple[int, int, str]],
                  taken: Sequence[Mention], titled: Sequence[tuple[int, int, int]], tagger: LacTagger | None,
-                 check: ListCheck | None | str) -> list[tuple[int, int, str]]:
+                 check: ListCheck | None | str, sectors: set[tuple[int, int]]) -> list[tuple[int, int, str]]:
     """The items of lists of firms (宇球科技、乾享智能、德维斯电子等32个项目) that no rule named and
-    the learned check keeps; ``taken``: zones, and names a check has dropped."""
+    the learned check keeps; ``taken``: zones, and names a check has dropped; not the items of a
+    list of sectors or products (``sectors``: 天籁、奇骏等车型)."""
     if check == "default":
         check = list_check.default_check()
     if check is None or isinstance(check, str):
         return []
     others = [(z.start, z.end) for z in taken] + [(s, e) for s, e, _ in titled]
-    items = list_check.candidates(h, toks, [(s, e) for s, e, _ in org_spans], others)
+    items = [it for it in list_check.candidates(h, toks, [(s, e) for s, e, _ in org_spans], others)
+             if (it.start, it.end) not in sectors]
     if not items:
         return []
     _alone(tagger, [h[i.start : i.end] for i in items])

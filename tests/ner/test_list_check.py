@@ -64,7 +64,7 @@ def test_candidates_are_the_unnamed_items_of_lists_of_firms() -> None:
 
 
 def test_the_check_adds_firms_lac_reads_as_common_words(tagger: LacTagger) -> None:
-    text = "据悉,签约企业包括华擎航空、卓越物流、远方电子、聚力科技等。"
+    text = "今年园区新引进了华擎航空、卓越物流、远方电子、聚力科技等12个项目。"
     without = _orgs(text, tagger, list_check=None)
     assert "卓越物流" not in without and "远方电子" not in without
     found = _orgs(text, tagger)
@@ -73,6 +73,7 @@ def test_the_check_adds_firms_lac_reads_as_common_words(tagger: LacTagger) -> No
 
 @pytest.mark.parametrize("text", [
     "今年共签约生物医药、节能环保、电子信息等12个项目。",  # sectors
+    "本届车展上,华擎汽车集团、远方、卓越、星辰等车型悉数亮相。",  # a list closed by 等车型 lists products
     "园区将加快推进华擎航空总部、科学会堂、体育公园、人才公寓等项目建设。",  # buildings
 ])
 def test_the_check_leaves_sectors_and_buildings(text: str, tagger: LacTagger) -> None:
