@@ -15,7 +15,6 @@ kept: at an F near .85 that is what each does to F ((2 - F) / F).
 
 from __future__ import annotations
 
-import argparse
 import os
 import sys
 from pathlib import Path
@@ -26,7 +25,6 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 import check_training  # noqa: E402
-from pipeline.ner import default_tagger, find_orgs_and_people  # noqa: E402
 from pipeline.ner.org_check import FEATURES, WEIGHTS, OrgCheck  # noqa: E402
 
 LABELS = Path(__file__).resolve().parents[1] / "data" / "labels" / "org_candidates.jsonl"
@@ -35,38 +33,9 @@ THRESHOLDS = tuple(round(0.05 * k, 2) for k in range(4, 14))  # 0.20 .. 0.65
 RIGHT_COST = 1.35
 
 
-class Recorder(OrgCheck):
-    """Keeps every candidate, noting its features."""
-
-    def __init__(self) -> None:
-        super().__init__([0.0] * len(FEATURES))
-        self.seen: list[tuple[str, list[float]]] = []
-
-    def keep(self, x, mention) -> bool:
-        self.seen.append((mention.text, list(x)))
-        return True
-
-
-def record(text: str) -> list[tuple[str, list[float]]]:
-    rec = Recorder()
-    find_orgs_and_people(text, tagger=default_tagger(), org_check=rec)
-    return rec.seen
-
-
-def main() -> None:
-    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("--shared", type=Path, default=Path("../shared"))
-    ap.add_argument("--labels", type=Path, default=LABELS)
-    ap.add_argument("--out", type=Path, default=WEIGHTS)
-    args = ap.parse_args()
-    X, y, arts, seen = check_training.examples(args.shared, check_training.read_labels(args.labels), record)
-    # (the check removes: a threshold's gain is the wrong names it removes less the right ones)
-    check_training.fit_and_write(
-        X, y, arts, seen, features=FEATURES, l2=L2, thresholds=THRESHOLDS,
-        gain=lambda wrong, right: wrong - RIGHT_COST * right,
-        about="pipeline/ner/org_check.py; fitted by scripts/train_org_check.py (make train-org-check)",
-        labels=args.labels, out=args.out)
-
-
 if __name__ == "__main__":
-    main()
+    check_training.train(
+        __doc__, labels=LABELS, weights=WEIGHTS,
+        record=check_training.recording(OrgCheck, FEATURES, "org_check", keep=True),
+        features=FEATURES, l2=L2, thresholds=THRESHOLDS, worth=RIGHT_COST, adds=False,
+        about="pipeline/ner/org_check.py; fitted by scripts/train_org_check.py (make train-org-check)")

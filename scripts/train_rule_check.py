@@ -15,7 +15,6 @@ the best gain.
 
 from __future__ import annotations
 
-import argparse
 import os
 import sys
 from pathlib import Path
@@ -26,49 +25,16 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 import check_training  # noqa: E402
-from pipeline.ner import default_tagger, find_orgs_and_people  # noqa: E402
 from pipeline.ner.org_check import RULE_FEATURES, RULE_WEIGHTS, RuleOrgCheck  # noqa: E402
 from train_org_check import L2, RIGHT_COST, THRESHOLDS  # noqa: E402
 
-TOLERANCE = 0.1  # (check_training.fit_and_write: the least change within 10% of the best gain)
 LABELS = Path(__file__).resolve().parents[1] / "data" / "labels" / "org_rule_candidates.jsonl"
-
-
-class Recorder(RuleOrgCheck):
-    """Keeps every candidate, noting its features."""
-
-    def __init__(self) -> None:
-        super().__init__([0.0] * len(RULE_FEATURES))
-        self.seen: list[tuple[str, list[float]]] = []
-
-    def in_context(self, ctx) -> "Recorder":
-        self.context = ctx
-        return self
-
-    def keep(self, x, mention) -> bool:
-        self.seen.append((mention.text, list(x)))
-        return True
-
-
-def record(text: str) -> list[tuple[str, list[float]]]:
-    rec = Recorder()
-    find_orgs_and_people(text, tagger=default_tagger(), rule_check=rec)
-    return rec.seen
-
-
-def main() -> None:
-    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("--shared", type=Path, default=Path("../shared"))
-    ap.add_argument("--labels", type=Path, default=LABELS)
-    ap.add_argument("--out", type=Path, default=RULE_WEIGHTS)
-    args = ap.parse_args()
-    X, y, arts, seen = check_training.examples(args.shared, check_training.read_labels(args.labels), record)
-    check_training.fit_and_write(
-        X, y, arts, seen, features=RULE_FEATURES, l2=L2, thresholds=THRESHOLDS,
-        gain=lambda wrong, right: wrong - RIGHT_COST * right,
-        about="pipeline/ner/org_check.py (RuleOrgCheck); fitted by scripts/train_rule_check.py (make train-rule-check)",
-        labels=args.labels, out=args.out, tolerance=TOLERANCE, least="low")
+TOLERANCE = 0.1  # (check_training.fit_and_write: the least change within 10% of the best gain)
 
 
 if __name__ == "__main__":
-    main()
+    check_training.train(
+        __doc__, labels=LABELS, weights=RULE_WEIGHTS,
+        record=check_training.recording(RuleOrgCheck, RULE_FEATURES, "rule_check", keep=True),
+        features=RULE_FEATURES, l2=L2, thresholds=THRESHOLDS, worth=RIGHT_COST, adds=False, tolerance=TOLERANCE,
+        about="pipeline/ner/org_check.py (RuleOrgCheck); fitted by scripts/train_rule_check.py (make train-rule-check)")

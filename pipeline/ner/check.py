@@ -1,12 +1,14 @@
-"""What the learned checks on LAC's names share (person_check, org_check): the logistic model,
-and the features both read the same way: how sure LAC is of the word, its reading alone, the
-words around it."""
+"""What the learned checks on names share (person_check, org_check, list_check): the logistic
+model and its shipped weights, and the features they read the same way: how sure LAC is of the
+word, its reading alone, the words around it."""
 
 from __future__ import annotations
 
+import json
 import math
 from bisect import bisect_left, bisect_right
-from typing import Sequence
+from pathlib import Path
+from typing import Any, Sequence
 
 from pipeline.mentions import Mention
 
@@ -36,6 +38,17 @@ class LogisticCheck:
 
     def keep(self, x: Sequence[float], mention: Mention) -> bool:
         return self.probability(x) >= self.threshold
+
+
+def shipped(path: Path, features: Sequence[str], target: str) -> dict[str, Any] | None:
+    """A check's weights file (``rules/*.json``) with its weights in ``features``' order, or None
+    when it is absent (before training); ``target`` is the make target that writes it."""
+    if not path.exists():
+        return None
+    d = json.loads(path.read_text(encoding="utf-8"))
+    if tuple(d["weights"]) != tuple(features):
+        raise ValueError(f"{path}: its features are not this module's; rerun make {target}")
+    return {**d, "weights": [d["weights"][k] for k in features]}
 
 
 def tok_class(tag: str, w: str) -> str:

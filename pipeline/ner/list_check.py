@@ -14,7 +14,6 @@ form (its words, its tail: an industry word or a place's, LAC's reading of it al
 
 from __future__ import annotations
 
-import json
 from bisect import bisect_left
 from dataclasses import dataclass, replace
 from functools import lru_cache
@@ -22,7 +21,7 @@ from pathlib import Path
 from typing import Sequence
 
 from . import lexicon
-from .check import LogisticCheck, set_alone
+from .check import LogisticCheck, set_alone, shipped
 
 Tok = tuple[int, int, str]
 WEIGHTS = Path(__file__).resolve().parents[2] / "rules" / "list_check.json"
@@ -235,9 +234,5 @@ class ListCheck(LogisticCheck):
 @lru_cache(maxsize=None)
 def default_check() -> ListCheck | None:
     """The shipped check, or None when rules/list_check.json is absent (before training)."""
-    if not WEIGHTS.exists():
-        return None
-    d = json.loads(WEIGHTS.read_text(encoding="utf-8"))
-    if tuple(d["weights"]) != FEATURES:
-        raise ValueError(f"{WEIGHTS}: its features are not this module's; rerun make train-list-check")
-    return ListCheck([d["weights"][k] for k in FEATURES], d["threshold"])
+    d = shipped(WEIGHTS, FEATURES, "train-list-check")
+    return None if d is None else ListCheck(d["weights"], d["threshold"])

@@ -20,7 +20,6 @@ industry word) and the list rule name, with what the rule and the list say besid
 from __future__ import annotations
 
 import copy
-import json
 from bisect import bisect_left
 from dataclasses import dataclass
 from functools import lru_cache
@@ -28,7 +27,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Sequence
 
 from . import lexicon
-from .check import LogisticCheck, quoted, set_alone, set_bounds, set_sureness, tok_class
+from .check import LogisticCheck, quoted, set_alone, set_bounds, set_sureness, shipped, tok_class
 
 if TYPE_CHECKING:
     from .list_check import Item
@@ -94,12 +93,8 @@ class OrgCheck(LogisticCheck):
 @lru_cache(maxsize=None)
 def default_check() -> OrgCheck | None:
     """The shipped check, or None when rules/org_check.json is absent (before training)."""
-    if not WEIGHTS.exists():
-        return None
-    d = json.loads(WEIGHTS.read_text(encoding="utf-8"))
-    if tuple(d["weights"]) != FEATURES:
-        raise ValueError(f"{WEIGHTS}: its features are not this module's; rerun make train-org-check")
-    return OrgCheck([d["weights"][k] for k in FEATURES], d["threshold"])
+    d = shipped(WEIGHTS, FEATURES, "train-org-check")
+    return None if d is None else OrgCheck(d["weights"], d["threshold"])
 
 
 # The check on the names two weaker rules make (issue 13): a company's short name read off an
@@ -175,9 +170,5 @@ class RuleOrgCheck(LogisticCheck):
 @lru_cache(maxsize=None)
 def default_rule_check() -> RuleOrgCheck | None:
     """The shipped rule check, or None when rules/org_rule_check.json is absent (before training)."""
-    if not RULE_WEIGHTS.exists():
-        return None
-    d = json.loads(RULE_WEIGHTS.read_text(encoding="utf-8"))
-    if tuple(d["weights"]) != RULE_FEATURES:
-        raise ValueError(f"{RULE_WEIGHTS}: its features are not this module's; rerun make train-org-check")
-    return RuleOrgCheck([d["weights"][k] for k in RULE_FEATURES], d["threshold"])
+    d = shipped(RULE_WEIGHTS, RULE_FEATURES, "train-rule-check")
+    return None if d is None else RuleOrgCheck(d["weights"], d["threshold"])

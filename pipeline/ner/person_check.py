@@ -11,7 +11,6 @@ it), fitted by ``scripts/train_person_check.py`` on MSRA and CLUENER (general ne
 
 from __future__ import annotations
 
-import json
 import math
 from bisect import bisect_left
 from functools import lru_cache
@@ -19,7 +18,7 @@ from pathlib import Path
 from typing import Sequence
 
 from . import lexicon, people
-from .check import LogisticCheck, quoted, set_alone, set_bounds, set_sureness, tok_class
+from .check import LogisticCheck, quoted, set_alone, set_bounds, set_sureness, shipped, tok_class
 
 Tok = tuple[int, int, str]
 WEIGHTS = Path(__file__).resolve().parents[2] / "rules" / "person_check.json"
@@ -114,12 +113,8 @@ class PersonCheck(LogisticCheck):
 @lru_cache(maxsize=None)
 def default_check() -> PersonCheck | None:
     """The shipped check, or None when rules/person_check.json is absent (before training)."""
-    if not WEIGHTS.exists():
-        return None
-    d = json.loads(WEIGHTS.read_text(encoding="utf-8"))
-    if tuple(d["weights"]) != FEATURES:
-        raise ValueError(f"{WEIGHTS}: its features are not this module's; rerun make train-person-check")
-    return PersonCheck([d["weights"][k] for k in FEATURES], CharStats(d["chars"]), d["threshold"])
+    d = shipped(WEIGHTS, FEATURES, "train-person-check")
+    return None if d is None else PersonCheck(d["weights"], CharStats(d["chars"]), d["threshold"])
 
 
 # (not people._HONORIFICS whole: 老 and 总 after a longer name open words too, 总投资, 老字号)
