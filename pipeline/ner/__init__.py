@@ -247,7 +247,7 @@ def _check_orgs(h: str, toks: Sequence[tuple[int, int, str]], org_spans: list[tu
 def _listed_orgs(h: str, toks: Sequence[tuple[int, int, str]], org_spans: list[tuple[int, int, str]],
                  taken: Sequence[Mention], titled: Sequence[tuple[int, int, int]], tagger: LacTagger | None,
                  check: ListCheck | None | str, sectors: set[tuple[int, int]]) -> list[tuple[int, int, str]]:
-    """The items of lists of firms (宇球科技、乾享智能、德维斯电子等32个项目) that no rule named and
+    """The items of lists of firms (甲乙科技、丙丁智能等20个项目) that no rule named and
     the learned check keeps; ``taken``: zones, and names a check has dropped; not the items of a
     list of sectors or products (``sectors``: 天籁、奇骏等车型)."""
     if check == "default":

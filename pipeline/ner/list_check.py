@@ -1,8 +1,8 @@
 """A learned check on the items of lists of firms that no other rule names (issue 13).
 
-Zone news lists the firms a zone signed or brought in, and most of them are named nowhere else:
-宇球科技、乾享智能、德维斯电子等32个项目; 进平、赛特斯、御渡半导体等12个产业项目.  LAC reads such
-short names as a verb and a noun (联暻/v 半导体/n) or a common word, so nothing finds them, while
+Zone news lists the firms a zone signed or brought in, and most of them are named nowhere else
+(甲乙科技、丙丁智能等20个项目; 戊己、庚辛半导体等9个产业项目).  LAC reads such short names as a
+verb and a noun (联暻/v 半导体/n) or a common word, so nothing finds them, while
 the same lists hold sectors, buildings and projects (生物医药、科学会堂、中车交通城市运维装备北方基地).
 A candidate is an item of a 、-list that holds a found organisation or is closed by 等 and a word
 for firms or projects, and that no rule has named; this check is a logistic model over the item's
