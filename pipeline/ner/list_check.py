@@ -104,7 +104,15 @@ def _walk(h: str, toks: Sequence[Tok], i: int, step: int) -> int:
 def list_items(h: str, toks: Sequence[Tok]) -> list[Item]:
     """Every item of every 、-list in ``h`` (items 2 to _MAX_ITEM characters, on LAC's word
     edges), found or not; n_found is filled in by ``candidates``."""
-    seps = [k for k, t in enumerate(toks) if h[t[0] : t[1]] == "、"]
+    # (the separators found in the text, then their words: most words are none)
+    starts = [t[0] for t in toks]
+    seps = []
+    i = h.find("、")
+    while i >= 0:
+        k = bisect_left(starts, i)
+        if k < len(toks) and toks[k][0] == i and toks[k][1] == i + 1:
+            seps.append(k)
+        i = h.find("、", i + 1)
     out: list[Item] = []
     g = lid = 0
     while g < len(seps):
