@@ -103,7 +103,7 @@ def _walk(h: str, toks: Sequence[Tok], i: int, step: int) -> int:
 
 def list_items(h: str, toks: Sequence[Tok]) -> list[Item]:
     """Every item of every 、-list in ``h`` (items 2 to _MAX_ITEM characters, on LAC's word
-    edges), found or not; n_found is filled in by ``candidates``."""
+    edges), found or not; n_found is filled in by ``list_context``."""
     # (the separators found in the text, then their words: most words are none)
     starts = [t[0] for t in toks]
     seps = []
