@@ -15,7 +15,7 @@ from .teams import team_orgs
 from .lac import LacTagger
 from .check import coordinated
 from .lac_confidence import word_probabilities
-from .list_check import ListCheck
+from .list_check import ListCheck, list_items
 from .lists import coordinated_orgs, firm_list_items, sector_list_items
 from .merge import is_description
 from .org_check import OrgCheck, RuleContext, RuleOrgCheck
@@ -75,12 +75,13 @@ def find_orgs_and_people(
     org_spans = _cut_to_known(h, org_spans, tagger)
     titled = people.titled_people(h, toks)
     org_spans, demoted = _titled_names_are_people(h, org_spans, titled)
-    org_spans, judged = _check_rule_orgs(h, toks, org_spans, cands, tagger, rule_check)
+    listed = list_items(h, toks)  # (read once for both checks that use the lists)
+    org_spans, judged = _check_rule_orgs(h, toks, org_spans, cands, tagger, rule_check, listed)
     org_spans, unsure = _check_orgs(h, toks, org_spans, tagger, org_check)
     # (a name and an industry word the check dropped names a product or a sector, not a person:
     # 韦尔/PER of 韦尔半导体; a list item it dropped may be one, 黄耀星)
     unsure += [(m.start, m.end) for m in judged if m.source == "org_short"]
-    org_spans += _listed_orgs(h, toks, org_spans, [*zones, *judged], titled, tagger, list_check, sectors)
+    org_spans += _listed_orgs(h, toks, org_spans, [*zones, *judged], titled, tagger, list_check, sectors, listed)
 
     org_spans += _propagate(h, toks, org_spans, zones)
     org_names = {h[s:e] for s, e, _ in org_spans}
@@ -191,8 +192,8 @@ def _check_people(h: str, toks: Sequence[tuple[int, int, str]], found: dict[tupl
 
 
 def _check_rule_orgs(h: str, toks: Sequence[tuple[int, int, str]], org_spans: list[tuple[int, int, str]],
-                     cands: Sequence[tuple[int, int, str]], tagger: LacTagger | None, check: RuleOrgCheck | None | str
-                     ) -> tuple[list[tuple[int, int, str]], list[Mention]]:
+                     cands: Sequence[tuple[int, int, str]], tagger: LacTagger | None, check: RuleOrgCheck | None | str,
+                     listed: Sequence[list_check.Item]) -> tuple[list[tuple[int, int, str]], list[Mention]]:
     """Drops the organisations only the short-name or the list rule names (no stronger source
     names them, or a longer name holding them, anywhere in the article) that the learned rule
     check keeps at none of their mentions; LAC's organisations inside a dropped name come back
@@ -210,7 +211,7 @@ def _check_rule_orgs(h: str, toks: Sequence[tuple[int, int, str]], org_spans: li
     if not todo:
         return org_spans, []
     ctx = RuleContext({(s, e): src for s, e, src in org_spans}, frozenset(h[s:e] for s, e, _ in org_spans),
-                      list_check.list_context(h, toks, [(s, e) for s, e, _ in org_spans]))
+                      list_check.list_context(h, toks, [(s, e) for s, e, _ in org_spans], listed))
     kept = _kept_names(h, toks, todo, check.in_context(ctx), tagger, "ORG")
     gone = {(s, e) for s, e in todo if h[s:e] not in kept}
     if not gone:
@@ -246,7 +247,8 @@ def _check_orgs(h: str, toks: Sequence[tuple[int, int, str]], org_spans: list[tu
 
 def _listed_orgs(h: str, toks: Sequence[tuple[int, int, str]], org_spans: list[tuple[int, int, str]],
                  taken: Sequence[Mention], titled: Sequence[tuple[int, int, int]], tagger: LacTagger | None,
-                 check: ListCheck | None | str, sectors: set[tuple[int, int]]) -> list[tuple[int, int, str]]:
+                 check: ListCheck | None | str, sectors: set[tuple[int, int]],
+                 listed: Sequence[list_check.Item]) -> list[tuple[int, int, str]]:
     """The items of lists of firms (甲乙科技、丙丁智能等20个项目) that no rule named and
     the learned check keeps; ``taken``: zones, and names a check has dropped; not the items of a
     list of sectors or products (``sectors``: 天籁、奇骏等车型)."""
@@ -255,7 +257,7 @@ def _listed_orgs(h: str, toks: Sequence[tuple[int, int, str]], org_spans: list[t
     if check is None or isinstance(check, str):
         return []
     others = [(z.start, z.end) for z in taken] + [(s, e) for s, e, _ in titled]
-    items = [it for it in list_check.candidates(h, toks, [(s, e) for s, e, _ in org_spans], others)
+    items = [it for it in list_check.candidates(h, toks, [(s, e) for s, e, _ in org_spans], others, listed)
              if (it.start, it.end) not in sectors]
     if not items:
         return []

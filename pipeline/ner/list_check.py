@@ -153,13 +153,14 @@ def list_items(h: str, toks: Sequence[Tok]) -> list[Item]:
     return out
 
 
-def list_context(h: str, toks: Sequence[Tok], orgs: Sequence[tuple[int, int]]) -> dict[tuple[int, int], Item]:
+def list_context(h: str, toks: Sequence[Tok], orgs: Sequence[tuple[int, int]],
+                 items: Sequence[Item] | None = None) -> dict[tuple[int, int], Item]:
     """Every list item by its span, with how many of its list's items hold one of ``orgs``
-    (the organisations found so far)."""
+    (the organisations found so far); ``items``: ``list_items(h, toks)`` when the caller has them."""
     org_spans = sorted(orgs)
     org_starts = [a for a, _ in org_spans]
     groups: dict[int, list[Item]] = {}
-    for it in list_items(h, toks):
+    for it in list_items(h, toks) if items is None else items:
         groups.setdefault(it.list_id, []).append(it)
     out = {}
     for grp in groups.values():
@@ -175,13 +176,13 @@ def _hits(s: int, e: int, spans: Sequence[tuple[int, int]], starts: Sequence[int
 
 
 def candidates(h: str, toks: Sequence[Tok], orgs: Sequence[tuple[int, int]],
-               others: Sequence[tuple[int, int]] = ()) -> list[Item]:
+               others: Sequence[tuple[int, int]] = (), items: Sequence[Item] | None = None) -> list[Item]:
     """The list items no rule has named (``orgs``: the organisations found so far; ``others``:
     zones, people and names already judged) in lists that hold a found organisation or are
     closed by 等 and firms or projects."""
     taken = sorted(list(orgs) + list(others))
     starts = [a for a, _ in taken]
-    return [it for it in list_context(h, toks, orgs).values()
+    return [it for it in list_context(h, toks, orgs, items).values()
             if (it.n_found or it.closer in ("firm", "project"))
             and not _hits(it.start, it.end, taken, starts) and _may_name(h[it.start : it.end])]
 
