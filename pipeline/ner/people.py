@@ -124,8 +124,9 @@ def title_after(h: str, s: int, e: int) -> str:
 def _surname_before_title(w: str) -> int:
     """The length of the name when a person-tagged word is a surname, or a surname and a
     given name, and then an honorific or a title (吴先生, 林老, 江主席, 欧阳先生, 姚某国局长);
-    else 0."""
-    for n in (3, 2, 1):
+    else 0.  The shortest name with a title after it: a title may hold a shorter one (副市长,
+    市长), and 江某副 is no name."""
+    for n in (1, 2, 3):
         rest = w[n:]
         if (w[:1] in lexicon.surnames() or w[:2] in lexicon.surnames()) and rest \
                 and (rest in _HONORIFICS or rest in lexicon.affixes("person_titles")):

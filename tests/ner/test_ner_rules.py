@@ -6,6 +6,7 @@ import pytest
 
 from pipeline.mentions import Mention
 from pipeline.ner import LacTagger, find_orgs_and_people
+from pipeline.ner import people as person_rules
 from pipeline.ner.lac import split_sentences, viterbi_batch, viterbi_pruned
 from pipeline.ner.orgs import is_country_pair, is_descriptive, is_event
 
@@ -402,6 +403,15 @@ def test_two_char_person_extended_by_one_character(tagger: LacTagger) -> None:
 def test_surname_word_before_a_title_is_a_person(tagger: LacTagger) -> None:
     people = _found("昨天上午,黄凌副市长特意打电话询问展会的情况。", tagger, "PERSON")
     assert "黄凌" in people
+
+
+def test_a_title_holding_a_shorter_one_goes_whole_to_the_role() -> None:
+    # 副市长 holds 市长: the name is 黄凌 with the title 副市长, not 黄凌副 with 市长 (the role
+    # vouches for the name, which the person check then never judges)
+    assert person_rules._surname_before_title("黄凌副市长") == 2
+    assert person_rules.title_after("黄凌副市长到场", 0, 2) == "副市长"
+    assert person_rules._surname_before_title("王副市长") == 1
+    assert person_rules._surname_before_title("姚某国局长") == 3
 
 
 def test_transliterated_company_is_not_a_person(tagger: LacTagger) -> None:
