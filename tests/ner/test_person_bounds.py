@@ -1,0 +1,83 @@
+"""The learned edges of LAC's person words (pipeline/ner/person_bounds.py), on sentences written
+for these tests."""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+
+import pytest
+
+from pipeline.ner import LacTagger, find_orgs_and_people
+from pipeline.ner import person_bounds as pb
+from pipeline.ner.person_check import CharStats, WordStats
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "scripts"))
+import train_person_bounds as tpb  # noqa: E402
+
+
+@pytest.fixture(scope="module")
+def tagger() -> LacTagger:
+    return LacTagger()
+
+
+def _people(text: str, tagger: LacTagger, **kw) -> set[str]:
+    return {m.text for m in find_orgs_and_people(text, tagger=tagger, **kw) if m.label == "PERSON"}
+
+
+def test_shipped_weights_fit_the_features() -> None:
+    d = json.loads(pb.WEIGHTS.read_text(encoding="utf-8"))
+    assert d["features"] == list(pb.FEATURES) and set(d["weights"]) == set(pb.EDGES)
+    assert all(0 < t <= 1 for t in d["thresholds"].values())
+    assert pb.default_bounds() is not None
+
+
+def test_the_edges_weighed() -> None:
+    h = "院长孙立和今天"
+    toks = [(0, 2, "n"), (2, 4, "PER"), (4, 5, "c"), (5, 7, "TIME")]
+    assert pb.alternatives(h, toks, 1) == [("end+1", 2, 5), ("start-1", 1, 4)]
+    toks = [(0, 2, "n"), (2, 6, "PER"), (6, 7, "TIME")]  # (a four-character word: one shorter too)
+    assert ("end-1", 2, 5) in pb.alternatives("院长孙立和今天", toks, 1)
+
+
+def _always(edge: str) -> pb.PersonBounds:
+    """Bounds whose ``edge`` model says yes to everything, the others no."""
+    w = {e: [0.0] * len(pb.FEATURES) for e in pb.EDGES}
+    w[edge][pb.FEATURES.index("bias")] = 30.0
+    return pb.PersonBounds(w, {e: 0.5 for e in pb.EDGES}, CharStats({}), WordStats({}, [1, 1, 1]), pb.Joins({}))
+
+
+def test_repair_moves_the_neighbours_with_the_edge(tagger: LacTagger) -> None:
+    h = "院长孙立和今天"
+    toks = [(0, 2, "n"), (2, 4, "PER"), (4, 5, "c"), (5, 7, "TIME")]
+    assert _always("end+1").repair(h, toks, tagger) == [(0, 2, "n"), (2, 5, "PER"), (5, 7, "TIME")]
+    toks = [(0, 2, "n"), (2, 6, "PER"), (6, 7, "n")]
+    assert _always("end-1").repair(h, toks, tagger) == [(0, 2, "n"), (2, 5, "PER"), (5, 6, "xc"), (6, 7, "n")]
+    toks = [(0, 2, "n"), (2, 5, "PER"), (5, 7, "TIME")]
+    assert _always("start-1").repair(h, toks, tagger) == [(0, 1, "n"), (1, 5, "PER"), (5, 7, "TIME")]
+
+
+def test_a_third_character_lac_cut_off_comes_back_and_an_adverb_does_not(tagger: LacTagger) -> None:
+    # 孙立/PER 和/c: 和 ends many names; 刘华/PER 则/d 认为: 则 never does
+    assert "孙立和" in _people("研究院院长孙立和今天在会上表示，园区将扩大规模。", tagger)
+    assert "孙立" in _people("研究院院长孙立和今天在会上表示，园区将扩大规模。", tagger, bounds=None)
+    assert "刘华" in _people("董事长刘华则认为，市场仍有空间。", tagger)
+
+
+def test_joins_read_the_moved_character_against_the_edges_rate() -> None:
+    j = pb.Joins({"end+1": {"和": [20, 10], "则": [40, 0], "x": [1000, 10]}})
+    assert j.rate("end+1", "和") > 2 and j.rate("end+1", "则") < -1
+    assert j.rate("end+1", "未见") == 0.0 and j.rate("start-1", "和") == 0.0
+    assert pb.moved_char("孙立和", (0, 2, "PER"), "end+1") == "和"
+
+
+def test_the_trainer_reads_a_characters_rate_less_its_own_example() -> None:
+    x = [0.0] * len(pb.FEATURES)
+    ex = [("end+1", x, 1.0, 0.0, "和")] + [("end+1", x, 0.0, 1.0, "则")] * 3
+    table = tpb.joins_table(ex, min_seen=1)
+    assert table["end+1"] == {"和": [1, 1], "则": [3, 0]}
+    out = tpb.with_joins(ex, table)
+    col = pb.FEATURES.index("moved_joins")
+    assert out[0][1][col] == 0.0  # (its one use is its own: unseen)
+    assert out[1][1][col] < 0
