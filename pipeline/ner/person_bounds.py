@@ -70,6 +70,44 @@ def moved_char(h: str, tok: Tok, edge: str) -> str:
     return h[tok[1]] if edge == "end+1" else h[tok[1] - 1] if edge == "end-1" else h[tok[0] - 1]
 
 
+_IN_NAMES = frozenset({"PER", "nz", "n", "nw"})  # (the tags LAC gives a piece of a transcribed name)
+_DOTTED = re.compile(r"^[\u4e00-\u9fff]+(?:·[\u4e00-\u9fff]+)+$")
+
+
+def join_dotted(h: str, toks: Sequence[Tok]) -> list[Tok]:
+    """LAC reads a transcribed name written with middle dots in pieces (维克多·/PER 许会·罗哈斯/PER,
+    本雅明/PER ·/w 内塔尼亚胡/PER): words that touch at a dot, one of them PER and each a name or a
+    noun to LAC (苏科高新/PER ·/w 绵阳/LOC is a firm and a city; 安德烈·/PER 说/v a name and a
+    verb), and make a dotted name are one person's name.  A PER word left ending at a dot gives the dot back."""
+    def piece(t: Tok) -> bool:
+        return t[2] in _IN_NAMES or h[t[0] : t[1]] == "·"
+
+    def joins(a: Tok, b: Tok) -> bool:
+        return b[0] == a[1] and "·" in (h[a[1] - 1], h[b[0]]) and piece(a) and piece(b)
+
+    out: list[Tok] = []
+    i = 0
+    while i < len(toks):
+        j = i
+        while j + 1 < len(toks) and joins(toks[j], toks[j + 1]):
+            j += 1
+        # the longest run from i that makes a dotted name holding a PER word
+        k = j
+        while k > i and not (_DOTTED.match(h[toks[i][0] : toks[k][1]]) and any(t[2] == "PER" for t in toks[i : k + 1])):
+            k -= 1
+        if k > i:
+            out.append((toks[i][0], toks[k][1], "PER"))
+            i = k + 1
+            continue
+        s, e, tag = toks[i]
+        if tag == "PER" and e - s > 1 and h[e - 1] == "·":
+            out += [(s, e - 1, "PER"), (e - 1, e, "w")]
+        else:
+            out.append(toks[i])
+        i += 1
+    return out
+
+
 def _logit(p: float) -> float:
     p = min(max(p if p == p else 0.0, 1e-4), 1 - 1e-4)
     return math.log(p / (1 - p)) / 4
@@ -167,8 +205,10 @@ class PersonBounds:
                 for (i, (edge, s2, e2)), p in zip(todo, probs[len(keeps) :])]
 
     def repair(self, h: str, toks: Sequence[Tok], tagger: LacTagger) -> list[Tok]:
-        """``toks`` with the PER words' edges moved where the models say so, the neighbours
-        shortened to match (a character cut off a name becomes a word of its own, tagged xc)."""
+        """``toks`` with dotted names joined (join_dotted) and the PER words' edges moved where the
+        models say so, the neighbours shortened to match (a character cut off a name becomes a word
+        of its own, tagged xc)."""
+        toks = join_dotted(h, toks)
         best: dict[int, tuple[float, str, int, int]] = {}
         for i, edge, s2, e2, x in self.candidates(h, toks, tagger):
             p = _prob(self.weights[edge], x)

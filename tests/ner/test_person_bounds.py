@@ -81,3 +81,18 @@ def test_the_trainer_reads_a_characters_rate_less_its_own_example() -> None:
     col = pb.FEATURES.index("moved_joins")
     assert out[0][1][col] == 0.0  # (its one use is its own: unseen)
     assert out[1][1][col] < 0
+
+
+def test_a_dotted_name_lac_read_in_pieces_is_one_name() -> None:
+    h = "主席安德烈·卡尔·米勒表示"
+    toks = [(0, 2, "n"), (2, 6, "PER"), (6, 11, "PER"), (11, 13, "v")]  # 安德烈·/PER 卡尔·米勒/PER
+    assert pb.join_dotted(h, toks) == [(0, 2, "n"), (2, 11, "PER"), (11, 13, "v")]
+    h = "总理马克·伯恩访华"
+    toks = [(0, 2, "n"), (2, 4, "PER"), (4, 5, "w"), (5, 7, "PER"), (7, 9, "v")]
+    assert pb.join_dotted(h, toks) == [(0, 2, "n"), (2, 7, "PER"), (7, 9, "v")]
+    # a firm and a city joined by a dot are no one's name; a name left ending at a dot gives it back
+    h = "支持云帆科技·泉州产业园"
+    toks = [(0, 2, "v"), (2, 6, "PER"), (6, 7, "w"), (7, 9, "LOC"), (9, 12, "n")]
+    assert pb.join_dotted(h, toks) == toks
+    h = "专家安德烈·说"
+    assert pb.join_dotted(h, [(0, 2, "n"), (2, 6, "PER"), (6, 7, "v")]) == [(0, 2, "n"), (2, 5, "PER"), (5, 6, "w"), (6, 7, "v")]
