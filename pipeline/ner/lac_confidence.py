@@ -97,24 +97,30 @@ def word_probabilities(tagger: LacTagger, h: str, spans: Sequence[tuple[int, int
     m = _transitions(tagger._trans)
     # Each span's lattice covers its piece WINDOW characters either side: LAC's chain forgets
     # faster than that (on 1,017 corpus candidates the windowed probability is the whole
-    # sentence's within 1e-10), and the forward-backward steps are a tenth as many.
+    # sentence's within 1e-10), and the forward-backward steps are a tenth as many.  Spans whose
+    # windows overlap share one row (a name's other edges, a list's items): a row per cluster.
     rows: list[np.ndarray] = []
-    at: list[tuple[int, int] | None] = []
-    for (s, e), j in zip(spans, where):
-        if j is None:
-            at.append(None)
-            continue
+    row_of: dict[tuple[int, int], tuple[int, int]] = {}  # span -> (row, its piece offset + row start)
+    order = sorted((j, s, e) for (s, e), j in zip(spans, where) if j is not None)
+    k = 0
+    while k < len(order):
+        j, s0, e0 = order[k]
+        last = k
+        while last + 1 < len(order) and order[last + 1][0] == j and order[last + 1][1] - WINDOW <= e0 + WINDOW:
+            last += 1
+            e0 = max(e0, order[last][2])
         off = pieces[j][0]
-        a0 = max(0, s - off - WINDOW)
-        rows.append(scores[j][a0 : e - off + WINDOW])
-        at.append((s - off - a0, e - off - a0))
+        a0 = max(0, s0 - off - WINDOW)
+        rows.append(scores[j][a0 : e0 - off + WINDOW])
+        for _, s, e in order[k : last + 1]:
+            row_of[(s, e)] = (len(rows) - 1, off + a0)
+        k = last + 1
     lattice = _Lattice(rows, m) if rows else None
     out: list[float] = []
-    r = 0
-    for ab in at:
-        if ab is None or lattice is None:
+    for (s, e), j in zip(spans, where):
+        if j is None or lattice is None:
             out.append(float("nan"))
             continue
-        out.append(lattice.word(r, ab[0], ab[1], b, i))
-        r += 1
+        r, base = row_of[(s, e)]
+        out.append(lattice.word(r, s - base, e - base, b, i))
     return out

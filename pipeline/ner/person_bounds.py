@@ -79,6 +79,9 @@ def join_dotted(h: str, toks: Sequence[Tok]) -> list[Tok]:
     本雅明/PER ·/w 内塔尼亚胡/PER): words that touch at a dot, one of them PER and each a name or a
     noun to LAC (苏科高新/PER ·/w 绵阳/LOC is a firm and a city; 安德烈·/PER 说/v a name and a
     verb), and make a dotted name are one person's name.  A PER word left ending at a dot gives the dot back."""
+    if "·" not in h:
+        return list(toks)
+
     def piece(t: Tok) -> bool:
         return t[2] in _IN_NAMES or h[t[0] : t[1]] == "·"
 
