@@ -1,8 +1,8 @@
 """A learned choice of where a person LAC names begins and ends (issue 13).
 
-LAC cuts a three-character name after two characters when the third also opens a word (李长/PER
-和/c, 傅全/PER 有/v), runs a name into the word after it (张后奇真/PER 要), or leaves a surname
-before a given name it reads as the name (向/p 凤兰/PER).  For each of LAC's PER words this
+LAC cuts a three-character name after two characters when the third also opens a word (孙立/PER
+和/c, 陈明/PER 有/v), runs a name into the word after it (周志远真/PER 要), or leaves a surname
+before a given name it reads as the name (向/p 晓兰/PER).  For each of LAC's PER words this
 module weighs three other edges, one character longer, shorter or begun one earlier, and takes
 the best when its model is sure enough, before any rule reads the words.  The models are logistic,
 one for each edge, over how sure LAC's CRF is of each reading (pipeline.ner.lac_confidence), how
@@ -43,7 +43,7 @@ FEATURES = (
 
 class Joins:
     """How often the character each edge moves did join (or leave) the name in the training
-    text, among the times it stood there: 成 after 邱跃/PER mostly joins, 则 after 杨潇/PER never.
+    text, among the times it stood there: 成 after 周跃/PER mostly joins, 则 after 刘华/PER never.
     Read against the edge's rate over all characters, shrunk toward it for a character seldom
     seen; a character never seen there reads 0."""
 
@@ -75,8 +75,8 @@ _DOTTED = re.compile(r"^[\u4e00-\u9fff]+(?:·[\u4e00-\u9fff]+)+$")
 
 
 def join_dotted(h: str, toks: Sequence[Tok]) -> list[Tok]:
-    """LAC reads a transcribed name written with middle dots in pieces (维克多·/PER 许会·罗哈斯/PER,
-    本雅明/PER ·/w 内塔尼亚胡/PER): words that touch at a dot, one of them PER and each a name or a
+    """LAC reads a transcribed name written with middle dots in pieces (安德烈·/PER 卡尔·米勒/PER,
+    马克/PER ·/w 伯恩/PER): words that touch at a dot, one of them PER and each a name or a
     noun to LAC (苏科高新/PER ·/w 绵阳/LOC is a firm and a city; 安德烈·/PER 说/v a name and a
     verb), and make a dotted name are one person's name.  A PER word left ending at a dot gives the dot back."""
     if "·" not in h:
