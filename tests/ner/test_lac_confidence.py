@@ -47,11 +47,6 @@ def test_rows_stepped_together_give_each_row_alone() -> None:
                 assert together.word(r, s, e, 2, 3) == pytest.approx(alone.word(0, s, e, 2, 3), rel=1e-9)
 
 
-@pytest.fixture(scope="module")
-def tagger() -> LacTagger:
-    return LacTagger()
-
-
 def test_lac_is_surer_of_a_listed_company_than_of_a_cut_or_a_longer_span(tagger: LacTagger) -> None:
     h = "园区已吸引了华为、戴尔、联想等企业入驻。"
     k = h.index("华为")

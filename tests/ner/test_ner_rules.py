@@ -11,11 +11,6 @@ from pipeline.ner.lac import split_sentences, viterbi_batch, viterbi_pruned
 from pipeline.ner.orgs import is_country_pair, is_descriptive, is_event
 
 
-@pytest.fixture(scope="module")
-def tagger() -> LacTagger:
-    return LacTagger()
-
-
 def _found(text: str, tagger: LacTagger, label: str, zones=(), **kw) -> set[str]:
     ms = find_orgs_and_people(text, tagger=tagger, zones=zones, **kw)
     for m in ms:

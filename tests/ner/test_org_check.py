@@ -16,11 +16,6 @@ from pipeline.ner import org_check as oc
 ROOT = Path(__file__).resolve().parents[2]
 
 
-@pytest.fixture(scope="module")
-def tagger() -> LacTagger:
-    return LacTagger()
-
-
 def _orgs(text: str, tagger: LacTagger, **kw) -> set[str]:
     return {m.text for m in find_orgs_and_people(text, tagger=tagger, **kw) if m.label == "ORG"}
 

@@ -40,11 +40,6 @@ def test_no_outlet(line: str) -> None:
     assert _outlets(line) == []
 
 
-@pytest.fixture(scope="module")
-def tagger() -> LacTagger:
-    return LacTagger()
-
-
 def test_outlet_is_an_org_in_the_stage(tagger: LacTagger) -> None:
     text = "东江新闻网临川3月9日讯（通讯员 方立）临川高新区昨天签约项目12个。"
     orgs = {m.text for m in find_orgs_and_people(text, tagger=tagger) if m.label == "ORG"}

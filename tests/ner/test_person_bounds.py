@@ -7,19 +7,12 @@ import json
 import sys
 from pathlib import Path
 
-import pytest
-
 from pipeline.ner import LacTagger, find_orgs_and_people
 from pipeline.ner import person_bounds as pb
 from pipeline.ner.person_check import CharStats, WordStats
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "scripts"))
 import train_person_bounds as tpb  # noqa: E402
-
-
-@pytest.fixture(scope="module")
-def tagger() -> LacTagger:
-    return LacTagger()
 
 
 def _people(text: str, tagger: LacTagger, **kw) -> set[str]:

@@ -18,11 +18,6 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "scripts"))
 import train_person_check as tpc  # noqa: E402
 
 
-@pytest.fixture(scope="module")
-def tagger() -> LacTagger:
-    return LacTagger()
-
-
 def _people(text: str, tagger: LacTagger, **kw) -> set[str]:
     return {m.text for m in find_orgs_and_people(text, tagger=tagger, **kw) if m.label == "PERSON"}
 

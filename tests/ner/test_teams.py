@@ -9,11 +9,6 @@ from pipeline.ner import LacTagger, find_orgs_and_people
 from pipeline.ner.teams import team_orgs
 
 
-@pytest.fixture(scope="module")
-def tagger() -> LacTagger:
-    return LacTagger()
-
-
 def _orgs(tagger: LacTagger, text: str) -> set[str]:
     return {m.text for m in find_orgs_and_people(text, tagger=tagger) if m.label == "ORG"}
 
