@@ -1,0 +1,51 @@
+"""The blind labels of corpus articles (data/labels/corpus_names.json) and their figures.
+
+The file holds names only (no text of the third-party articles); its figures are a floor
+against regressions like tests/test_eval_gold.py, with the ``check`` batch held out."""
+
+import json
+
+from tests.conftest import ROOT
+
+LABELS_FILE = ROOT / "data" / "labels" / "corpus_names.json"
+MARGIN = 0.02
+# reached on 2026-12-05 (session 13 of issue 13): F per batch over both corpora
+FLOORS = {
+    ("find", "ORG"): 0.805, ("find", "PERSON"): 0.900, ("find", "ZONE"): 0.911,
+    ("check", "ORG"): 0.877, ("check", "PERSON"): 0.952, ("check", "ZONE"): 0.966,
+}
+
+
+def test_labels_are_names_only_and_well_formed():
+    gold = json.loads(LABELS_FILE.read_text(encoding="utf-8"))
+    ids = [g["id"] for g in gold]
+    assert len(ids) == len(set(ids)) == 72
+    for g in gold:
+        assert g["batch"] in ("find", "check") and g["corpus"] in ("zones_modern", "news_2011")
+        assert set(g["entities"]) <= {"ZONE", "ORG", "PERSON"} and set(g["optional"]) <= {"ZONE", "ORG", "PERSON"}
+        for names in (*g["entities"].values(), *g["optional"].values()):
+            # a name, not a passage: nothing of the article's text beyond what names an entity
+            assert all(0 < len(n) <= 48 and "。" not in n and "，" not in n for n in names), names
+        for lab, names in g["entities"].items():
+            assert not set(names) & set(g["optional"].get(lab, [])), (g["id"], lab)
+
+
+def test_corpus_names_floor(nlp, shared):
+    import importlib.util
+
+    spec = importlib.util.spec_from_file_location("eval_corpus_names", ROOT / "scripts" / "eval_corpus_names.py")
+    mod = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(mod)
+    reports = mod.score(shared, nlp=nlp)
+    low = {}
+    for batch in ("find", "check"):
+        for lab in ("ZONE", "ORG", "PERSON"):
+            from pipeline.evaluate.gold import PRF
+
+            tot = PRF()
+            for (b, _), r in reports.items():
+                if b == batch:
+                    tot.add(r.labels[lab])
+            if tot.f < FLOORS[(batch, lab)] - MARGIN:
+                low[(batch, lab)] = (round(tot.f, 3), FLOORS[(batch, lab)])
+    assert not low, f"below floor - {MARGIN} (got, floor): {low}"
