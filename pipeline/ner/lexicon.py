@@ -35,6 +35,23 @@ def generic_orgs() -> frozenset[str]:
 
 
 @lru_cache(maxsize=None)
+def descriptions() -> tuple[frozenset[str], tuple[str, ...]]:
+    """rules/name_descriptions.txt: the words that describe an organisation whole (当局, 子公司)
+    and the modifiers that describe one before its type word (大, 知名, 国际), longest first."""
+    sections: dict[str, set[str]] = {"whole": set(), "modifier": set()}
+    cur = None
+    for ln in (RULES_DIR / "name_descriptions.txt").read_text(encoding="utf-8").splitlines():
+        ln = ln.strip()
+        if not ln or ln.startswith("#"):
+            continue
+        if ln.startswith("[") and ln.endswith("]"):
+            cur = sections.setdefault(ln[1:-1], set())
+        elif cur is not None:
+            cur.add(ln)
+    return frozenset(sections["whole"]), tuple(sorted(sections["modifier"], key=len, reverse=True))
+
+
+@lru_cache(maxsize=None)
 def subunits() -> tuple[str, ...]:
     return tuple(sorted(_read_words("org_subunits.txt"), key=len, reverse=True))
 

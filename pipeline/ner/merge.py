@@ -23,7 +23,6 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from functools import lru_cache
-from pathlib import Path
 
 from pipeline.mentions import Mention
 from pipeline.ner import lexicon, orgs, people
@@ -39,25 +38,15 @@ def _overlaps(s: int, e: int, spans) -> bool:
     return any(s < b and a < e for a, b in spans)
 
 
-RULES = Path(__file__).resolve().parents[2] / "rules" / "name_descriptions.txt"
 _EXTRA_TYPES = ("企业", "中心", "机构", "单位", "银行", "工厂", "厂")
 
 
 @lru_cache(maxsize=None)
 def _descriptions() -> tuple[frozenset[str], tuple[str, ...], tuple[str, ...]]:
     """rules/name_descriptions.txt: whole words, modifiers (longest first), type words."""
-    sections: dict[str, set[str]] = {"whole": set(), "modifier": set()}
-    cur = None
-    for ln in RULES.read_text(encoding="utf-8").splitlines():
-        ln = ln.strip()
-        if not ln or ln.startswith("#"):
-            continue
-        if ln.startswith("[") and ln.endswith("]"):
-            cur = sections.setdefault(ln[1:-1], set())
-        elif cur is not None:
-            cur.add(ln)
+    whole, modifiers = lexicon.descriptions()
     types = tuple(sorted(set(lexicon.org_suffixes()) | set(_EXTRA_TYPES), key=len, reverse=True))
-    return frozenset(sections["whole"]), tuple(sorted(sections["modifier"], key=len, reverse=True)), types
+    return whole, modifiers, types
 
 
 def is_description(name: str) -> bool:

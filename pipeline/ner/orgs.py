@@ -94,8 +94,18 @@ def _may_join(h: str, toks: Sequence[Tok], k: int, head: Tok | None = None) -> b
         # 国家中心城市, 荷兰/LOC 设有/v 平台公司)
         if toks[k][2] == "v" and (right[2] not in ("n", "vn") or left[2] not in ("n", "vn", "nz")):
             return False
+        # a verb right before the type word takes it as its object: a copula or a verb of having
+        # any (光伏产业链 是 公司, 飞鹤 有 银行), any verb the bare words a text calls a company, a
+        # government or a bank by (国家 推行 政府, 代表 包括 公司); not a verb that makes a unit's
+        # kind with its type word (治丧 委员会, 显示 中心) or one a name LAC split holds (台博 会 组委会)
+        if toks[k][2] == "v" and head is not None and right == head \
+                and (w in _COPULAS or _tok_text(h, head) in _COMMON_TYPE_NOUNS):
+            return False
+        # 国家和地方政府, 中央及国家机关: a national word before a conjunction is a scope of its own
+        if w in _CONJ and _tok_text(h, left) in _NATIONAL:
+            return False
         if w in _CONJ and (
-            _ends_with_suffix(_tok_text(h, left)) or right[2] == "LOC" or left[2] in ("LOC", "w", "PER", "ad", "d", "v")
+            _ends_with_suffix(_tok_text(h, left)) or right[2] == "LOC" or left[2] in ("LOC", "w", "PER", "a", "ad", "d", "v")
             or _complete_org(h, right) or (head is not None and right == head and _tok_text(h, head) == _ends_with_suffix(_tok_text(h, head)))
         ):
             # (an adverb or a verb before it ends a clause, and a bare type word after it is
@@ -180,7 +190,11 @@ def suffix_orgs(h: str, toks: Sequence[Tok], alone: Callable[[str], str] | None 
             continue
         j = i
         whole = t[2] == "ORG" and _complete_name(w, suf) and not w.endswith(_BRANCHES)
-        while j > 0 and i - j < _MAX_WALK and _may_be_inside(h, toks[j - 1]):
+        # a company LAC read whole that opens with its place has its name: what stands before
+        # is where it is (正定高新区(南区) + 河北某某科技发展有限公司), not more of its name;
+        # a parent's name may stand before the place (中铝 + 广西某某开发有限公司)
+        settled = whole and _opens_with_place(w[: -len(suf)]) and i > 0 and toks[i - 1][2] not in ("ORG", "nz", "nw", "PER")
+        while j > 0 and not settled and i - j < _MAX_WALK and _may_be_inside(h, toks[j - 1]):
             if t[1] - toks[j - 1][0] > _MAX_ORG_CHARS or not _may_join(h, toks, j - 1, t):
                 break
             if whole and not _joins_complete_name(h, toks[j - 1], alone):
@@ -204,9 +218,32 @@ def suffix_orgs(h: str, toks: Sequence[Tok], alone: Callable[[str], str] | None 
             continue
         s = toks[j][0]
         s, e = _balance(h, s, t[1])
+        e = _company_before_unit(h, s, e)
         if e - s >= 3:
             out.append((s, e, "org_suffix"))
     return out
+
+
+def _opens_with_place(w: str) -> bool:
+    """The words open with a province's or a city's name (or its short form) and go on."""
+    places = lexicon.place_names()
+    return any(len(w) > k + 1 and w[:k] in places for k in (2, 3))
+
+
+_LEGAL_FORM_RE = re.compile("股份有限公司|有限责任公司|有限公司")
+
+
+def _company_before_unit(h: str, s: int, e: int) -> int:
+    """Where a name that runs on past a registered company's legal form ends: at the legal form,
+    when what follows is a unit of the company (某某股份有限公司 + 项目中心, + 宽甸地区技术研发中心:
+    dev NOTES §7, the parent of a generic sub-unit is the name); a branch keeps its whole name
+    (某某股份有限公司 + 清河某某啤酒分公司), and so does a legal form closing the name."""
+    last = None
+    for m in _LEGAL_FORM_RE.finditer(h, s, e):
+        last = m
+    if last is None or last.end() == e or h[last.end() : e].endswith(_BRANCHES) or h[last.end()] in "()":
+        return e
+    return last.end()
 
 
 _FUNCTION_TAGS = {"p", "c", "u", "d", "r", "m", "q", "w", "xc", "TIME"}
@@ -659,7 +696,27 @@ def sector_kind(name: str) -> bool:
         places = lexicon.place_names()
         cut = next((n for n in (3, 2) if head[:n] in places or head[:n] in _NATIONAL), 0)
         head = head[cut:] if len(head) > cut else head
+    # a scope or a quality before the sector names no firm either (国际矿山公司, 国际大型石化公司,
+    # 知名软件公司); a legal form is a registered name's, whatever its words
+    if head and not name.endswith(_LEGAL_FORMS_ORDERED):
+        head = _without_modifiers(head)
+        if not head:
+            return True  # (国际知名公司: modifiers and a type word)
     return _sector_words_only(head)
+
+
+_LEGAL_FORMS_ORDERED = ("有限责任公司", "股份有限公司", "有限公司")
+
+
+def _without_modifiers(head: str) -> str:
+    """``head`` less the scope words and descriptive modifiers that open it (国际 + 大型 + 石化)."""
+    modifiers = lexicon.descriptions()[1]
+    for _ in range(3):
+        m = next((x for x in modifiers if head.startswith(x)), None)
+        if m is None:
+            break
+        head = head[len(m):]
+    return head
 
 
 def is_place(name: str) -> bool:
@@ -685,6 +742,9 @@ def latin_orgs(h: str, org_spans) -> list[Cand]:
 # verbs of joint action that never stand inside a name (郑州大学共建超硬材料研究院)
 _JOINING_VERBS = ("共建", "合建", "组建", "设立", "成立", "牵头", "依托", "引进", "打造", "建设", "联合建设", "合作")
 _BELONGS = ("所属", "下属", "直属", "旗下")
+# the one-character verbs of being and having, which name nothing (是, 有, 占, 为, 属, 在)
+_COPULAS = frozenset("是有占为属在")
+_COMMON_TYPE_NOUNS = frozenset({"公司", "政府", "银行", "集团"})
 # function characters LAC glues to the end of a name (中钢另/ORG 一家子公司, 中钢从一/ORG 家)
 _TRAILING_FUNCTION = ("从一", "另", "从", "向", "把", "被", "对")
 

@@ -997,3 +997,31 @@ def test_a_national_laboratory_or_a_makerspace_is_a_kind(tagger: LacTagger) -> N
 
 def test_a_kind_of_firm_counted_in_words_is_no_name(tagger: LacTagger) -> None:
     assert "火电厂" not in _found("专家分析说，建设一个火电厂投资约为三千万元。", tagger, "ORG")
+
+
+@pytest.mark.parametrize("text, not_names", [
+    # a verb before the type word takes it as its object, not into a name (issue 13: no left
+    # edge walks across a verb)
+    ("氢能源电池是公司下一步的重点方向。", {"氢能源电池是公司"}),
+    ("碳酸锂成本占公司生产成本的比重接近四成。", {"碳酸锂成本占公司"}),
+    # a national word before a conjunction is a scope: 国家和地方政府 is no one's name
+    ("各企业要严格执行国家和地方政府制订的有关规定。", {"国家和地方政府"}),
+    # a scope or a quality and sector words before a type word describe firms
+    ("受需求拉动，主要国际矿山公司纷纷增产。", {"国际矿山公司"}),
+    ("韩国证券服务公司发布报告说，面板价格将回升。", {"证券服务公司"}),
+])
+def test_no_name_across_a_verb_a_scope_or_a_description(tagger: LacTagger, text: str, not_names: set[str]) -> None:
+    assert not _found(text, tagger, "ORG") & not_names
+
+
+def test_a_company_is_named_without_its_unit_or_the_zone_before_it(tagger: LacTagger) -> None:
+    # dev NOTES §7: a generic unit of a registered company names the company; a branch keeps
+    # its own name
+    orgs = _found("华远精工(苏州)股份有限公司研发中心主任林立新介绍了新产品。", tagger, "ORG")
+    assert "华远精工(苏州)股份有限公司" in orgs and "华远精工(苏州)股份有限公司研发中心" not in orgs
+    orgs = _found("雪峰啤酒宣布收购东岭食品股份有限公司青河啤酒分公司的股权。", tagger, "ORG")
+    assert "东岭食品股份有限公司青河啤酒分公司" in orgs
+    # a company that opens with its place is not run into the zone named before it
+    text = "开工仪式在平湖高新区(北区)浙江远帆新材料科技有限公司项目现场举行。"
+    orgs = _found(text, tagger, "ORG")
+    assert "浙江远帆新材料科技有限公司" in orgs and not any(o.startswith("平湖") for o in orgs)
