@@ -23,6 +23,45 @@ def _among_places(h: str, toks: Sequence[Tok], i: int) -> bool:
     return False
 
 
+def _among_things(h: str, toks: Sequence[Tok], i: int) -> bool:
+    """木芙蓉、紫薇/PER、红紫叶李; 住友、藤仓/PER 在内: a word that closes its item of a 、-list whose
+    other items are all common nouns, product or firm names is one of their kind (a plant, a
+    brand, a firm), not a person.  Not when any item holds a person (张某 导演、李某/PER) or the
+    word runs on into its item (黑板、王某/PER 领着…, 马列主义、毛某某/PER 思想)."""
+    if i + 1 < len(toks) and not (h[toks[i + 1][0] : toks[i + 1][1]] in _LIST_ENDS or toks[i + 1][2] == "w"):
+        return False
+    lo = i
+    while lo > 0 and i - lo < 12 and (toks[lo - 1][2] in _ITEM_TAGS or h[toks[lo - 1][0] : toks[lo - 1][1]] == "、"):
+        lo -= 1
+    hi = i
+    while hi + 1 < len(toks) and hi - i < 12 and (toks[hi + 1][2] in _ITEM_TAGS or h[toks[hi + 1][0] : toks[hi + 1][1]] == "、"):
+        hi += 1
+    items: list[list[Tok]] = [[]]
+    own = 0
+    for k in range(lo, hi + 1):
+        if h[toks[k][0] : toks[k][1]] == "、":
+            items.append([])
+        else:
+            items[-1].append(toks[k])
+            if k == i:
+                own = len(items) - 1
+    others = [it for j, it in enumerate(items) if j != own]
+    # (the list closes: 梅门/n 造/v runs on into a verb, a name LAC cut)
+    closed = hi + 1 >= len(toks) or h[toks[hi + 1][0] : toks[hi + 1][1]] in _LIST_ENDS or toks[hi + 1][2] == "w"
+    if lo > 0 and h[toks[lo - 1][0] : toks[lo - 1][1]] == "(" and hi + 1 < len(toks) and h[toks[hi + 1][0]] == ")":
+        return False  # (某某、某某): a bracket of names is a byline
+    titles = lexicon.affixes("person_titles")
+    return closed and bool(others) and all(
+        it and any(t[2] in _THING_TAGS for t in it) and all(t[2] in _THING_TAGS | {"a", "m", "q"} for t in it)
+        and not any(titles.ending(h[t[0] : t[1]]) for t in it) for it in others)
+
+
+_LIST_ENDS = frozenset({"、", "等", "和", "及", "与"})
+# the words a list item of things is made of, and what may stand in a list at all
+_THING_TAGS = frozenset({"n", "nz", "vn", "an", "nw", "ORG"})
+_ITEM_TAGS = _THING_TAGS | {"PER", "LOC", "a", "j", "s", "m", "q"}
+
+
 _PROVINCE_CHARS = frozenset("京津沪渝冀晋辽吉黑苏浙皖闽赣鲁豫鄂湘粤琼川蜀黔贵云滇陕秦甘陇青宁藏桂蒙港澳台")
 
 
@@ -60,7 +99,7 @@ def byline_people(h: str) -> list[tuple[int, int, str]]:
 def lac_people(h: str, toks: Sequence[Tok]) -> list[tuple[int, int]]:
     out = []
     for i, (s, e, tag) in enumerate(toks):
-        if tag == "PER" and _among_places(h, toks, i):
+        if tag == "PER" and (_among_places(h, toks, i) or _among_things(h, toks, i)):
             continue
         # 铁锋区, 钦南区: a place name LAC read as a person; 井开区/PER: with its suffix; 太忻一体化,
         # 兰新铁路, 岳常高速: two places' first characters before what joins them

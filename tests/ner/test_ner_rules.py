@@ -1025,3 +1025,16 @@ def test_a_company_is_named_without_its_unit_or_the_zone_before_it(tagger: LacTa
     text = "开工仪式在平湖高新区(北区)浙江远帆新材料科技有限公司项目现场举行。"
     orgs = _found(text, tagger, "ORG")
     assert "浙江远帆新材料科技有限公司" in orgs and not any(o.startswith("平湖") for o in orgs)
+
+
+@pytest.mark.parametrize("text, word", [
+    ("园林绿化常用的灌木有木槿、紫薇、红叶石楠和月季。", "紫薇"),
+    ("行道树多选香樟、杜英、栾树和银杏。", "杜英"),
+])
+def test_a_word_listed_among_things_is_no_person(tagger: LacTagger, text: str, word: str) -> None:
+    assert word not in _found(text, tagger, "PERSON")
+
+
+def test_people_listed_together_or_in_a_byline_stay_people(tagger: LacTagger) -> None:
+    assert {"张伟", "李娜"} <= _found("出席会议的有张伟、李娜、王强等人。", tagger, "PERSON")
+    assert "邓海江" in _found("为当地发展作出了更大贡献。(岩三卡、邓海江)", tagger, "PERSON")
