@@ -547,6 +547,29 @@ def name_heads(name: str) -> tuple[str, ...]:
             break
     if name.startswith("(") or name.startswith("("):
         return ()
+    # a city before the name is also left out (深圳市比亚迪锂电池有限公司 -> 比亚迪锂电池), as well
+    # as kept where it is the brand's (青岛啤酒股份有限公司 -> 青岛啤酒)
+    city = _city_prefix(name)
+    if city and _sector_word()(name[len(city):]) is None:
+        own = _heads_after_place(name)
+        return own + tuple(x for x in name_heads(name[len(city):]) if x not in own and not _sector_words_only(x))
+    return _heads_after_place(name)
+
+
+def _city_prefix(name: str) -> str:
+    """A city's or a county's name (with 市/县 or without) that opens ``name`` and leaves a name of
+    four characters or more after it."""
+    places = lexicon.place_names()
+    for k in (3, 2):
+        p = name[:k]
+        if p in places and p[-1] not in "省区":
+            full = p + "市" if name[k : k + 1] == "市" else p + "县" if name[k : k + 1] == "县" else p
+            return full if len(name) - len(full) >= 4 else ""
+    return ""
+
+
+def _heads_after_place(name: str) -> tuple[str, ...]:
+    """Short forms of a name whose place, if any, stays: its type and industry words cut off."""
     out: list[str] = []
     if any(name.startswith(x) for x in _NATIONAL) or _starts_with_industry(name):
         return ()

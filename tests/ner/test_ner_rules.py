@@ -1038,3 +1038,14 @@ def test_a_word_listed_among_things_is_no_person(tagger: LacTagger, text: str, w
 def test_people_listed_together_or_in_a_byline_stay_people(tagger: LacTagger) -> None:
     assert {"张伟", "李娜"} <= _found("出席会议的有张伟、李娜、王强等人。", tagger, "PERSON")
     assert "邓海江" in _found("为当地发展作出了更大贡献。(岩三卡、邓海江)", tagger, "PERSON")
+
+
+def test_a_city_before_a_company_is_left_out_of_its_short_forms() -> None:
+    from pipeline.ner.orgs import name_heads
+
+    # (NOTES §9: the short form the text uses is the name without its city and legal form)
+    assert "华泰光电" in name_heads("厦门市华泰光电有限公司")
+    # a city that is the brand's own stays in one short form
+    assert "青岛啤酒" in name_heads("青岛啤酒股份有限公司")
+    # sector words alone are no short form
+    assert name_heads("天津市融资租赁公司") == ()
