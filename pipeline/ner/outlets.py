@@ -23,10 +23,10 @@ _INNER = re.compile(r"本报|本台|本网|本刊|据")
 # the longest outlet name taken (齐齐哈尔新闻网, 中国酒业新闻网: 7)
 _MAX_NAME = 10
 _HAN = r"\u4e00-\u9fff"
-# line start, the outlet part (names joined by ·) and perhaps a place, then a date and 电, 讯 or
+# line start, the outlet part (names joined by · or -) and perhaps a place, then a date and 电, 讯 or
 # 消息, or 讯 alone (河北新闻网讯); 电 and 消息 without a date open ordinary lines (国家电网与南方电网电…)
 _DATELINE = re.compile(
-    rf"(?m)^[ \t\u3000]*[（(【\[]?(?P<head>[{_HAN}A-Za-z·•]{{2,20}})(?:\d{{1,2}}月\d{{1,2}}日(?:电|讯|消息)|讯)")
+    rf"(?m)^[ \t\u3000]*[（(【\[]?(?P<head>[{_HAN}A-Za-z·•\-]{{2,24}})(?:\d{{1,2}}月\d{{1,2}}日(?:电|讯|消息)|讯)")
 # an outlet before its reporter at a line's start, the reporter's name after (读特记者 王某/文);
 # 近日记者从…获悉 and 据某报记者了解，… have none there
 _REPORTER_KINDS = ("首席", "特约", "实习", "见习", "融媒体", "全媒体")
@@ -55,7 +55,7 @@ def _names(h: str, start: int, head: str, bare_ok: bool, place_ok: bool) -> list
     if lead:  # 据中新社: the outlet after a word of reporting
         start, head = start + lead.end(), head[lead.end():]
     out, at = [], start
-    parts = re.split(r"[·•]", head)
+    parts = re.split(r"[·•\-]", head)  # (经济日报-中国经济网: two outlets share a dateline)
     for k, name in enumerate(parts):
         if k == len(parts) - 1 and place_ok and not _is_outlet(name, False):
             cut = max((i for i in range(2, len(name) - 1) if len(name) - i <= _PLACE_MAX

@@ -111,3 +111,9 @@ def test_dateline_mark_is_not_a_word_of_the_name(names: tuple[str, str]) -> None
     text, date = names
     cand = (len(date), len(date) + 4, "lac")  # 电力公司
     assert split_at_datelines(text, [cand]) == [cand]
+
+
+def test_two_outlets_joined_by_a_hyphen_share_a_dateline() -> None:
+    text = "东南日报-东南财经网杭州3月2日讯(记者 李明)园区一季度签约项目12个。"
+    names = {text[s:e] for s, e, _ in outlet_orgs(text)}
+    assert {"东南日报", "东南财经网"} <= names
