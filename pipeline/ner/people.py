@@ -10,7 +10,9 @@ from . import lexicon
 Tok = tuple[int, int, str]
 
 _BAD_NAME_TAGS = {"v", "p", "w", "u", "c", "d", "m", "q", "TIME", "r", "xc", "f", "ad", "vd"}
-_NAME_CHARS = re.compile(r"^[\u4e00-\u9fff·]{2,12}$")
+_NAME_CHARS = re.compile(r"^[\u4e00-\u9fff·\-]{2,12}$")
+# what joins a transcribed name's parts: the middle dot, or a hyphen some papers write for it
+NAME_DOTS = ("·", "-")
 
 
 def _among_places(h: str, toks: Sequence[Tok], i: int) -> bool:
@@ -117,7 +119,7 @@ def lac_people(h: str, toks: Sequence[Tok]) -> list[tuple[int, int]]:
             # untitled: a doubled character is a sound or a manner (隆隆作响, 炎炎夏季); two
             # provinces or two kinds of land are a region (云贵, 川渝, 陆海相连, 江海大地)
             continue
-        if tag == "PER" and _NAME_CHARS.match(h[s:e]) and (e - s <= 4 or "·" in h[s:e] or _long_foreign(h[s:e])):
+        if tag == "PER" and _NAME_CHARS.match(h[s:e]) and (e - s <= 4 or dotted(h[s:e]) or _long_foreign(h[s:e])):
             # 贝克 for 盖瑞·贝克 written out elsewhere in the article stays a person; a short
             # transliteration alone is as often a company (摩比斯, 贝恩), a long one a person
             # (奥尔布赖特, 内塔尼亚胡)
@@ -243,14 +245,19 @@ def _long_foreign(w: str) -> bool:
     return len(w) <= 6 and sum(c in _TRANSLIT_WIDE for c in w) >= len(w) - 1
 
 
+def dotted(w: str) -> bool:
+    """A transcribed name written in parts (安德烈·米勒, 瑞贝卡-史密斯)."""
+    return any(d in w for d in NAME_DOTS)
+
+
 def transliterated(w: str) -> bool:
-    return "·" not in w and len(w) >= 2 and all(c in _TRANSLIT for c in w)
+    return not dotted(w) and len(w) >= 2 and all(c in _TRANSLIT for c in w)
 
 
 def foreign_name(w: str) -> bool:
     """A word that reads as a transcribed foreign name (福格茨, 基里延科, 阿加尼亚): two
     characters of the narrow set, or three to six with at most one character outside the wide one."""
-    if not _NAME_CHARS.match(w) or "·" in w:
+    if not _NAME_CHARS.match(w) or dotted(w):
         return False
     return transliterated(w) if len(w) == 2 else _long_foreign(w)
 

@@ -80,7 +80,7 @@ def join_dotted(h: str, toks: Sequence[Tok]) -> list[Tok]:
     noun to LAC (苏科高新/PER ·/w 绵阳/LOC is a firm and a city; 安德烈·/PER 说/v a name and a
     verb), and make a dotted name are one person's name.  A PER word left ending at a dot gives the dot back."""
     if "·" not in h:
-        return list(toks)
+        return _join_hyphened(h, toks) if "-" in h else list(toks)
 
     def piece(t: Tok) -> bool:
         return t[2] in _IN_NAMES or h[t[0] : t[1]] == "·"
@@ -108,7 +108,32 @@ def join_dotted(h: str, toks: Sequence[Tok]) -> list[Tok]:
         else:
             out.append(toks[i])
         i += 1
+    return _join_hyphened(h, out) if "-" in h else out
+
+
+def _join_hyphened(h: str, toks: Sequence[Tok]) -> list[Tok]:
+    """A transcribed name some papers write with a hyphen for the dot (瑞贝卡/PER -/w 史密斯/PER):
+    stricter than a dot, which only names join (一汽-大众, 梅赛德斯-奔驰 are firms, 广州-深圳 a
+    route): two PER words, or a transcribed given name and a short noun LAC gave the surname's
+    tag to (格雷丝/PER -/w 雷/n)."""
+    out: list[Tok] = []
+    i = 0
+    while i < len(toks):
+        if i + 2 < len(toks) and toks[i][2] == "PER" and h[toks[i + 1][0] : toks[i + 1][1]] == "-" \
+                and toks[i + 1][0] == toks[i][1] and toks[i + 2][0] == toks[i + 1][1]:
+            left, right = h[toks[i][0] : toks[i][1]], h[toks[i + 2][0] : toks[i + 2][1]]
+            if _CJK_RUN.match(left) and _CJK_RUN.match(right) and (
+                    toks[i + 2][2] == "PER"
+                    or (toks[i + 2][2] in ("n", "nz") and len(right) <= 4 and people.foreign_name(left))):
+                out.append((toks[i][0], toks[i + 2][1], "PER"))
+                i += 3
+                continue
+        out.append(toks[i])
+        i += 1
     return out
+
+
+_CJK_RUN = re.compile(r"^[\u4e00-\u9fff]+$")
 
 
 def _logit(p: float) -> float:

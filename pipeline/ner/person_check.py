@@ -97,13 +97,13 @@ def features(h: str, toks: Sequence[Tok], starts: Sequence[int], s: int, e: int,
     f = dict.fromkeys(FEATURES, 0.0)
     set_sureness(f, lac_p)
     f["char_surname"] = chars.surname(w[0])
-    inner = [chars.inner(c) for c in w[1:] if c != "·"]
+    inner = [chars.inner(c) for c in w[1:] if c not in people.NAME_DOTS]
     if inner:
         f["char_inner_mean"] = sum(inner) / len(inner)
         f["char_inner_min"] = min(inner)
     f["bias"] = 1.0
     f["len1" if len(w) == 1 else "len2" if len(w) == 2 else "len3" if len(w) == 3 else "len4+"] = 1.0
-    f["dot"] = float("·" in w)
+    f["dot"] = float(people.dotted(w))
     sur = lexicon.surnames()
     f["surname"] = float(w[:1] in sur)
     f["surname2"] = float(w[:2] in sur)

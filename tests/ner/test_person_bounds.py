@@ -89,3 +89,27 @@ def test_a_dotted_name_lac_read_in_pieces_is_one_name() -> None:
     assert pb.join_dotted(h, toks) == toks
     h = "专家安德烈·说"
     assert pb.join_dotted(h, [(0, 2, "n"), (2, 6, "PER"), (6, 7, "v")]) == [(0, 2, "n"), (2, 5, "PER"), (5, 6, "w"), (6, 7, "v")]
+
+
+def test_a_name_hyphened_for_its_dot_is_one_name_and_firms_stay_apart() -> None:
+    h = "发言人卡特琳-莫勒表示"
+    toks = [(0, 3, "n"), (3, 6, "PER"), (6, 7, "w"), (7, 9, "PER"), (9, 11, "v")]
+    assert pb.join_dotted(h, toks) == [(0, 3, "n"), (3, 9, "PER"), (9, 11, "v")]
+    # (a transcribed given name and a short noun LAC gave the surname's tag to)
+    h = "顾问伊莎贝-雷说"
+    toks = [(0, 2, "n"), (2, 5, "PER"), (5, 6, "w"), (6, 7, "n"), (7, 8, "v")]
+    assert pb.join_dotted(h, toks) == [(0, 2, "n"), (2, 7, "PER"), (7, 8, "v")]
+    # two firms or two cities joined by a hyphen are not one person
+    h = "东风-本田工厂"
+    toks = [(0, 2, "ORG"), (2, 3, "w"), (3, 5, "nz"), (5, 7, "n")]
+    assert pb.join_dotted(h, toks) == toks
+    h = "由王某-李某负责"
+    toks = [(0, 1, "p"), (1, 3, "PER"), (3, 4, "w"), (4, 6, "n"), (6, 8, "v")]
+    assert pb.join_dotted(h, toks) == toks  # (王某 is no transcribed name: a noun after it stays)
+
+
+def test_a_hyphened_transcribed_name_is_a_person_in_the_stage(tagger) -> None:
+    from pipeline.ner import find_orgs_and_people
+
+    text = "公司发言人安娜-史密斯表示，订单增长。"
+    assert "安娜-史密斯" in {m.text for m in find_orgs_and_people(text, tagger=tagger) if m.label == "PERSON"}
