@@ -484,7 +484,7 @@ def _resolve(
         name = h[s:e]
         if e - s < 2 or orgs.zone_then_sector(name):
             continue
-        if e - s < 2 or orgs.is_generic(name) or orgs.is_zone(name) or (orgs.is_place(name) and name not in named_places) or orgs.is_descriptive(name) \
+        if e - s < 2 or orgs.is_generic(name) or orgs.is_kind(name) or orgs.is_zone(name) or (orgs.is_place(name) and name not in named_places) or orgs.is_descriptive(name) \
                 or orgs.is_event(name) or orgs.is_country_pair(name) or orgs.counted_kind(h, s, e) \
                 or orgs.sector_kind(name) or is_description(name) \
                 or orgs.centre_of_area(h, s, e):

@@ -274,6 +274,12 @@ _KIND_WORDS = {"布局", "格局", "大局", "结局", "全局", "变局", "开�
 _KIND_ENDINGS = ("子公司", "母公司", "关联公司", "小厂", "格局", "困局", "僵局", "骗局")
 
 
+def is_kind(name: str) -> bool:
+    """A kind of firm or a word a type word ends, not a name (新工厂, 子公司, 布局), whoever
+    proposed it (LAC tags 新工厂 ORG); the whole word only (西门子公司, 三星电子公司 end in 子公司)."""
+    return name in _KIND_WORDS
+
+
 def _balance(h: str, s: int, e: int) -> tuple[int, int]:
     """Drop a dangling bracket at either end of a span."""
     seg = h[s:e]

@@ -16,7 +16,7 @@ from . import lexicon
 Cand = tuple[int, int, str]
 
 # What an outlet's name ends with; 本报/本网/本台 are the writer's own paper, not a name
-_OUTLET_END = ("新闻网", "日报", "晚报", "时报", "商报", "早报", "新闻", "电视台", "广播电台", "客户端", "网", "报", "社")
+_OUTLET_END = ("新闻网", "日报", "晚报", "时报", "商报", "早报", "新闻", "电视台", "广播电台", "客户端", "在线", "网", "报", "社")
 _OWN = re.compile(r"^(?:本|该|我)")
 _LEAD = re.compile(r"^(?:而据|根据|据|来自|转自|援引)")
 _INNER = re.compile(r"本报|本台|本网|本刊|据")

@@ -35,8 +35,25 @@ def prepare() -> None:
 
 def _zones_halfwidth(t: str, rules: ZoneRules, tokens: Tokens | None = None) -> list[Mention]:
     listed = find_listed(t, rules)
-    zones = listed + find_unlisted(t, rules, listed, tokens)
+    zones = _areas_of_listed_zones(t, sorted(listed + find_unlisted(t, rules, listed, tokens), key=lambda m: m.start))
     return sorted(zones + zone_stems(t, zones, tokens or (), rules), key=lambda m: m.start)
+
+
+def _areas_of_listed_zones(t: str, zones: list[Mention]) -> list[Mention]:
+    """A free-trade zone the lists know and the 片区 the text names right after it are one
+    zone (天津自贸试验区 + 东疆片区, as ANNOTATION's 中国(安徽)自由贸易试验区合肥片区 and the
+    areas the lists know whole); its canonical name is the zone's with the area's."""
+    out: list[Mention] = []
+    for m in zones:
+        prev = out[-1] if out else None
+        if prev is not None and prev.end == m.start and prev.attrs.get("zone_type") == "ftz" \
+                and m.attrs.get("zone_type") == "ftz_area" and m.source == "zone_suffix":
+            norm = prev.norm + m.text
+            out[-1] = replace(m, start=prev.start, text=t[prev.start : m.end], norm=norm,
+                              attrs={**m.attrs, "province": prev.attrs.get("province"), "zone_id": f"ftz_area:{norm}"})
+            continue
+        out.append(m)
+    return out
 
 
 def _restore(text: str, mentions: list[Mention]) -> list[Mention]:

@@ -490,6 +490,13 @@ def _county_zone(t: str, at: int, ke: int, kind: str, name: str, segs: list[tupl
         return None
     if listed:
         zone_type = listed.split(":", 1)[0]
+    # a province or region written without its suffix right before the county is part of the
+    # name (dev NOTES §2: 陕西 + 富县经济技术开发区, as 陕西潼关经济技术开发区 beside it)
+    k = len(segs) - 2
+    while k >= 0 and segs[k][1] == ps and (p := rules.places.get(name[segs[k][0] : segs[k][1]])) is not None \
+            and not p.suffixed and p.level in ("province", "region"):
+        ps = segs[k][0]
+        k -= 1
     return _zone(t, at + ps, ke, zone_type, place.province, listed, county=stem)
 
 

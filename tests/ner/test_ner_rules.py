@@ -1049,3 +1049,7 @@ def test_a_city_before_a_company_is_left_out_of_its_short_forms() -> None:
     assert "青岛啤酒" in name_heads("青岛啤酒股份有限公司")
     # sector words alone are no short form
     assert name_heads("天津市融资租赁公司") == ()
+
+
+def test_a_kind_of_firm_lac_calls_an_organisation_is_none(tagger: LacTagger) -> None:
+    assert "新工厂" not in _found("公司将在越南设立新工厂，新工厂明年投产。", tagger, "ORG")

@@ -117,3 +117,8 @@ def test_two_outlets_joined_by_a_hyphen_share_a_dateline() -> None:
     text = "东南日报-东南财经网杭州3月2日讯(记者 李明)园区一季度签约项目12个。"
     names = {text[s:e] for s, e, _ in outlet_orgs(text)}
     assert {"东南日报", "东南财经网"} <= names
+
+
+def test_an_online_outlet_opens_its_dateline() -> None:
+    text = "星河在线讯:近日,园区签约项目12个。"
+    assert "星河在线" in {text[s:e] for s, e, _ in outlet_orgs(text)}

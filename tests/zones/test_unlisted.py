@@ -281,3 +281,19 @@ def test_the_ri_of_two_countries_is_no_date() -> None:
     """日 stops a name as a date's day (3月5日), not as 日本's in 中日."""
     assert texts("规划中的中日生态科技产业园明年动工。") == ["中日生态科技产业园"]
     assert texts("今日生态科技产业园开园。") == []
+
+
+def test_a_province_without_its_suffix_opens_a_county_zone() -> None:
+    from pipeline.zones import find_zones
+
+    text = "省政府批复设立陕西石泉县经济技术开发区和陕西柞水县工业园区。"
+    names = {m.text for m in find_zones(text)}
+    assert {"陕西石泉县经济技术开发区", "陕西柞水县工业园区"} <= names
+
+
+def test_an_area_named_after_a_listed_free_trade_zone_is_one_zone() -> None:
+    from pipeline.zones import find_zones
+
+    ms = find_zones("天津自贸试验区临港片区新设企业200家。")
+    assert [m.text for m in ms] == ["天津自贸试验区临港片区"]
+    assert ms[0].attrs["zone_id"] == "ftz_area:中国(天津)自由贸易试验区临港片区"
