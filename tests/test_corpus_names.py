@@ -12,7 +12,7 @@ MARGIN = 0.02
 # reached on 2026-12-05 (session 13 of issue 13) on the 102 articles: F per batch over both corpora
 FLOORS = {
     ("find", "ORG"): 0.833, ("find", "PERSON"): 0.947, ("find", "ZONE"): 0.913,
-    ("check", "ORG"): 0.852, ("check", "PERSON"): 0.969, ("check", "ZONE"): 0.989,
+    ("check", "ORG"): 0.855, ("check", "PERSON"): 0.969, ("check", "ZONE"): 0.989,
 }
 
 

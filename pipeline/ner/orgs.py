@@ -728,9 +728,15 @@ def sector_kind(name: str) -> bool:
     # a scope or a quality before the sector names no firm either (国际矿山公司, 国际大型石化公司,
     # 知名软件公司); a legal form is a registered name's, whatever its words
     if head and not name.endswith(_LEGAL_FORMS_ORDERED):
-        head = _without_modifiers(head)
-        if not head:
+        bare = _without_modifiers(head)
+        if not bare:
             return True  # (国际知名公司: modifiers and a type word)
+        # a scope and one sector word name an international body as often as they describe
+        # (国际数据公司 is IDC, 国际金融公司 IFC; 国际石油公司 describes): kept, as a nation and one
+        # industry word are (中国石化)
+        if head.startswith(_SCOPE_PREFIXES) and _sector_word()(bare) == bare and head[: len(head) - len(bare)] in _SCOPE_PREFIXES:
+            return False
+        head = bare
     return _sector_words_only(head)
 
 

@@ -1007,7 +1007,7 @@ def test_a_kind_of_firm_counted_in_words_is_no_name(tagger: LacTagger) -> None:
     # a national word before a conjunction is a scope: 国家和地方政府 is no one's name
     ("各企业要严格执行国家和地方政府制订的有关规定。", {"国家和地方政府"}),
     # a scope or a quality and sector words before a type word describe firms
-    ("受需求拉动，主要国际矿山公司纷纷增产。", {"国际矿山公司"}),
+    ("受需求拉动，主要的国际大型矿山公司纷纷增产。", {"国际大型矿山公司"}),
     ("韩国证券服务公司发布报告说，面板价格将回升。", {"证券服务公司"}),
 ])
 def test_no_name_across_a_verb_a_scope_or_a_description(tagger: LacTagger, text: str, not_names: set[str]) -> None:
