@@ -95,7 +95,7 @@ def _may_join(h: str, toks: Sequence[Tok], k: int, head: Tok | None = None) -> b
         if toks[k][2] == "v" and (right[2] not in ("n", "vn") or left[2] not in ("n", "vn", "nz")):
             return False
         # a verb right before the type word takes it as its object: a copula or a verb of having
-        # any (光伏产业链 是 公司, 飞鹤 有 银行), any verb the bare words a text calls a company, a
+        # any (氢能源电池 是 公司, 远航 有 银行), any verb the bare words a text calls a company, a
         # government or a bank by (国家 推行 政府, 代表 包括 公司); not a verb that makes a unit's
         # kind with its type word (治丧 委员会, 显示 中心) or one a name LAC split holds (台博 会 组委会)
         if toks[k][2] == "v" and head is not None and right == head \
@@ -230,9 +230,6 @@ def _opens_with_place(w: str) -> bool:
     return any(len(w) > k + 1 and w[:k] in places for k in (2, 3))
 
 
-_LEGAL_FORM_RE = re.compile("股份有限公司|有限责任公司|有限公司")
-
-
 def _company_before_unit(h: str, s: int, e: int) -> int:
     """Where a name that runs on past a registered company's legal form ends: at the legal form,
     when what follows is a unit of the company (某某股份有限公司 + 项目中心, + 宽甸地区技术研发中心:
@@ -270,6 +267,7 @@ def _names_before_legal_form(h: str, s: int, head: str) -> bool:
 _RELATION_WORDS = ("子", "控股", "附属", "下属", "全资", "参股", "旗下", "合资", "独资")
 # the legal forms of rules/org_suffixes.txt (the longest suffix is the one found)
 _LEGAL_FORMS = frozenset({"有限公司", "有限责任公司", "股份有限公司"})
+_LEGAL_FORM_RE = re.compile("|".join(sorted(_LEGAL_FORMS, key=len, reverse=True)))
 _KIND_WORDS = {"布局", "格局", "大局", "结局", "全局", "变局", "开局", "工厂", "新工厂", "子公司", "母公司", "分厂", "小厂", "关联公司", "主机厂", "跨国企业集团"}
 _KIND_ENDINGS = ("子公司", "母公司", "关联公司", "小厂", "格局", "困局", "僵局", "骗局")
 
@@ -725,9 +723,9 @@ def sector_kind(name: str) -> bool:
         places = lexicon.place_names()
         cut = next((n for n in (3, 2) if head[:n] in places or head[:n] in _NATIONAL), 0)
         head = head[cut:] if len(head) > cut else head
-    # a scope or a quality before the sector names no firm either (国际矿山公司, 国际大型石化公司,
-    # 知名软件公司); a legal form is a registered name's, whatever its words
-    if head and not name.endswith(_LEGAL_FORMS_ORDERED):
+    # a scope or a quality before the sector names no firm either (国际大型石化公司, 知名软件公司);
+    # a legal form is a registered name's, whatever its words
+    if head and not name.endswith(tuple(_LEGAL_FORMS)):
         bare = _without_modifiers(head)
         if not bare:
             return True  # (国际知名公司: modifiers and a type word)
@@ -738,9 +736,6 @@ def sector_kind(name: str) -> bool:
             return False
         head = bare
     return _sector_words_only(head)
-
-
-_LEGAL_FORMS_ORDERED = ("有限责任公司", "股份有限公司", "有限公司")
 
 
 def _without_modifiers(head: str) -> str:

@@ -26,10 +26,10 @@ def _among_places(h: str, toks: Sequence[Tok], i: int) -> bool:
 
 
 def _among_things(h: str, toks: Sequence[Tok], i: int) -> bool:
-    """木芙蓉、紫薇/PER、红紫叶李; 住友、藤仓/PER 在内: a word that closes its item of a 、-list whose
+    """木槿、紫薇/PER、红叶石楠; 东丽、帝人/PER 在内: a word that closes its item of a 、-list whose
     other items are all common nouns, product or firm names is one of their kind (a plant, a
     brand, a firm), not a person.  Not when any item holds a person (张某 导演、李某/PER) or the
-    word runs on into its item (黑板、王某/PER 领着…, 马列主义、毛某某/PER 思想)."""
+    word runs on into its item (课本、王某/PER 带着…, 文件、李某某/PER 讲话)."""
     if i + 1 < len(toks) and not (h[toks[i + 1][0] : toks[i + 1][1]] in _LIST_ENDS or toks[i + 1][2] == "w"):
         return False
     lo = i
@@ -246,7 +246,7 @@ def _long_foreign(w: str) -> bool:
 
 
 def dotted(w: str) -> bool:
-    """A transcribed name written in parts (安德烈·米勒, 瑞贝卡-史密斯)."""
+    """A transcribed name written in parts (安德烈·米勒, 安娜-史密斯)."""
     return any(d in w for d in NAME_DOTS)
 
 

@@ -112,10 +112,10 @@ def join_dotted(h: str, toks: Sequence[Tok]) -> list[Tok]:
 
 
 def _join_hyphened(h: str, toks: Sequence[Tok]) -> list[Tok]:
-    """A transcribed name some papers write with a hyphen for the dot (瑞贝卡/PER -/w 史密斯/PER):
+    """A transcribed name some papers write with a hyphen for the dot (安娜/PER -/w 史密斯/PER):
     stricter than a dot, which only names join (一汽-大众, 梅赛德斯-奔驰 are firms, 广州-深圳 a
     route): two PER words, or a transcribed given name and a short noun LAC gave the surname's
-    tag to (格雷丝/PER -/w 雷/n)."""
+    tag to (伊莎贝/PER -/w 雷/n)."""
     out: list[Tok] = []
     i = 0
     while i < len(toks):
