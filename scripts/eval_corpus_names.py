@@ -27,36 +27,36 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from pipeline.evaluate.gold import PRF, Report, match_articles, load_articles, score_entities  # noqa: E402
+from pipeline.evaluate.gold import PRF, Report, evaluate_records, load_articles  # noqa: E402
 
 LABELS = ("ZONE", "ORG", "PERSON")
 LABELS_FILE = ROOT / "data" / "labels" / "corpus_names.json"
 
 
 def score(shared: Path, nlp=None) -> dict[tuple[str, str], Report]:
-    """One report per (batch, corpus): document-level sets of surfaces, ANNOTATION.md's rules."""
-    from pipeline.nlp import load_pipeline
-    from pipeline.rows import final_mentions
-    from pipeline.run import annotate
-
-    nlp = nlp or load_pipeline()
+    """One report per (batch, corpus): document-level sets of surfaces, ANNOTATION.md's rules
+    (only ZONE, ORG and PERSON are labelled, so only they are read)."""
     gold = json.loads(LABELS_FILE.read_text(encoding="utf-8"))
     groups: dict[tuple[str, str], list[dict]] = defaultdict(list)
     for g in gold:
         groups[(g["batch"], g["corpus"])].append(g)
     reports: dict[tuple[str, str], Report] = {}
     for (batch, corpus), gs in sorted(groups.items()):
-        articles = load_articles(shared / "corpus" / f"{corpus}.jsonl")
-        report = Report()
-        for g, article in match_articles(gs, articles):
-            if article is None:
-                raise SystemExit(f"{g['id']} is not in {corpus}.jsonl: the labels and ../shared disagree")
-            predicted: dict[str, set[str]] = defaultdict(set)
-            for m in final_mentions(annotate(nlp, article)):
-                predicted[m.label].add(m.text)
-            score_entities(g, predicted, report, g["id"], labels=LABELS)
+        report = evaluate_records(gs, load_articles(shared / "corpus" / f"{corpus}.jsonl"), nlp)
+        if report.unmatched_gold:
+            raise SystemExit(f"{report.unmatched_gold} not in {corpus}.jsonl: the labels and ../shared disagree")
         reports[(batch, corpus)] = report
     return reports
+
+
+def batch_totals(reports: dict[tuple[str, str], Report], batch: str) -> dict[str, PRF]:
+    """P/R/F per label over both corpora of one batch."""
+    tot = {lab: PRF() for lab in LABELS}
+    for (b, _), r in reports.items():
+        if b == batch:
+            for lab in LABELS:
+                tot[lab].add(r.labels[lab])
+    return tot
 
 
 def main() -> None:
@@ -72,17 +72,15 @@ def main() -> None:
         cells = "".join(f"{r.labels[lab].p:>8.3f}{r.labels[lab].r:>7.3f}{r.labels[lab].f:>7.3f}" for lab in LABELS)
         print(f"{batch:<7}{corpus:<14}{cells}")
     for batch in ("find", "check"):
-        tot = {lab: PRF() for lab in LABELS}
-        for (b, _), r in reports.items():
-            if b == batch:
-                for lab in LABELS:
-                    tot[lab].add(r.labels[lab])
+        tot = batch_totals(reports, batch)
         print(f"{batch:<7}{'both':<14}" + "".join(f"{tot[lab].p:>8.3f}{tot[lab].r:>7.3f}{tot[lab].f:>7.3f}" for lab in LABELS))
     if args.show_errors:
         for (batch, _), r in reports.items():
             if batch != "find":
                 continue
             for e in r.errors:
+                if e["label"] not in LABELS:
+                    continue
                 print(f"  {e['article'][:20]:<20} {e['label']:<7} missed {e['missed']} spurious {e['spurious']}")
 
 

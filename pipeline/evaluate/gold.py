@@ -188,13 +188,19 @@ def score_stage(gold_path: Path, articles_path: Path, find: Callable[[str], Iter
 
 
 def evaluate_file(gold_path: Path, articles_path: Path, nlp=None) -> Report:
+    return evaluate_records(load_gold(gold_path), load_articles(articles_path), nlp)
+
+
+def evaluate_records(gold_records: list[dict[str, Any]], articles: list[Article], nlp=None) -> Report:
+    """``evaluate_file`` on gold records and articles already read (a caller's subset of a gold
+    file, as ``scripts/eval_corpus_names.py`` scores each batch)."""
     from pipeline.nlp import load_pipeline
     from pipeline.rows import final_mentions
     from pipeline.run import annotate
 
     nlp = nlp or load_pipeline()
     report = Report()
-    for gold, article in match_articles(load_gold(gold_path), load_articles(articles_path)):
+    for gold, article in match_articles(gold_records, articles):
         name = gold.get("id") or gold.get("title_has")
         if article is None:
             report.unmatched_gold.append(name)

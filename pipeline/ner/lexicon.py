@@ -104,6 +104,13 @@ def place_names() -> frozenset[str]:
     return frozenset(x for row in _place_rows() for x in (row.get("name"), row.get("short")) if x)
 
 
+def opens_with_place(w: str, lengths: tuple[int, ...] = (2, 3, 4), rest: int = 1) -> bool:
+    """``w`` opens with a place name of one of ``lengths`` characters and goes on for at
+    least ``rest`` more."""
+    places = place_names()
+    return any(len(w) >= k + rest and w[:k] in places for k in lengths)
+
+
 @lru_cache(maxsize=None)
 def county_short_forms() -> frozenset[str]:
     """Short forms of counties and districts (吉利 of 吉利区, 方正 of 方正县) that name no city or

@@ -48,11 +48,6 @@ FEATURES = (
 )
 
 
-def _place_head(w: str) -> bool:
-    places = lexicon.place_names()
-    return any(w[:k] in places for k in (2, 3, 4) if len(w) > k)
-
-
 def features(h: str, toks: Sequence[Tok], starts: Sequence[int], s: int, e: int, alone: Sequence[str],
              lac_p: float) -> list[float]:
     """The mention h[s:e] among LAC's words ``toks`` (``starts`` their starts), LAC's tags of the
@@ -65,7 +60,7 @@ def features(h: str, toks: Sequence[Tok], starts: Sequence[int], s: int, e: int,
     f["len2" if n <= 2 else "len3" if n == 3 else "len4" if n == 4 else "len5_6" if n <= 6 else "len7+"] = 1.0
     f["latin"] = float(any("a" <= c.lower() <= "z" for c in w))
     f["type_word"] = float(bool(lexicon.affixes("org_suffixes").ending(w)))
-    f["place_head"] = float(_place_head(w))
+    f["place_head"] = float(lexicon.opens_with_place(w))
     set_alone(f, alone, "ORG")
     pt, nx = set_bounds(f, toks, starts, s, e)
     if pt is not None:

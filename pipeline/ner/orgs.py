@@ -193,7 +193,7 @@ def suffix_orgs(h: str, toks: Sequence[Tok], alone: Callable[[str], str] | None 
         # a company LAC read whole that opens with its place has its name: what stands before
         # is where it is (正定高新区(南区) + 河北某某科技发展有限公司), not more of its name;
         # a parent's name may stand before the place (中铝 + 广西某某开发有限公司)
-        settled = whole and _opens_with_place(w[: -len(suf)]) and i > 0 and toks[i - 1][2] not in ("ORG", "nz", "nw", "PER")
+        settled = whole and lexicon.opens_with_place(w[: -len(suf)], (2, 3), rest=2) and i > 0 and toks[i - 1][2] not in ("ORG", "nz", "nw", "PER")
         while j > 0 and not settled and i - j < _MAX_WALK and _may_be_inside(h, toks[j - 1]):
             if t[1] - toks[j - 1][0] > _MAX_ORG_CHARS or not _may_join(h, toks, j - 1, t):
                 break
@@ -222,12 +222,6 @@ def suffix_orgs(h: str, toks: Sequence[Tok], alone: Callable[[str], str] | None 
         if e - s >= 3:
             out.append((s, e, "org_suffix"))
     return out
-
-
-def _opens_with_place(w: str) -> bool:
-    """The words open with a province's or a city's name (or its short form) and go on."""
-    places = lexicon.place_names()
-    return any(len(w) > k + 1 and w[:k] in places for k in (2, 3))
 
 
 def _company_before_unit(h: str, s: int, e: int) -> int:
@@ -732,7 +726,7 @@ def sector_kind(name: str) -> bool:
         # a scope and one sector word name an international body as often as they describe
         # (国际数据公司 is IDC, 国际金融公司 IFC; 国际石油公司 describes): kept, as a nation and one
         # industry word are (中国石化)
-        if head.startswith(_SCOPE_PREFIXES) and _sector_word()(bare) == bare and head[: len(head) - len(bare)] in _SCOPE_PREFIXES:
+        if head[: len(head) - len(bare)] in _SCOPE_PREFIXES and _sector_word()(bare) == bare:
             return False
         head = bare
     return _sector_words_only(head)
