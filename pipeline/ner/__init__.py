@@ -468,6 +468,7 @@ def _resolve(
         s, e = orgs.strip_subunit(h, s, e)
         if src != "org_outlet":  # (印度教徒报, 北京青年报: a paper's place is in its name)
             s, e = orgs.strip_place_prefix(h, s, e)
+        s = orgs.strip_apposition(h, s, e)
         if h[e - 1 : e + 1] == "旗下":  # 松下旗/下: LAC cut 旗下 in two
             e -= 1
         name = h[s:e]

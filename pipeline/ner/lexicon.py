@@ -52,6 +52,20 @@ def descriptions() -> tuple[frozenset[str], tuple[str, ...]]:
 
 
 @lru_cache(maxsize=None)
+def apposition_heads() -> tuple[str, ...]:
+    """rules/name_descriptions.txt [apposition]: the nouns that close a description standing
+    before a firm's name (矿业巨头 + 力拓公司, 零部件供应商 + 天纳克公司), longest first."""
+    words, cur = set(), False
+    for ln in (RULES_DIR / "name_descriptions.txt").read_text(encoding="utf-8").splitlines():
+        ln = ln.strip()
+        if ln.startswith("[") and ln.endswith("]"):
+            cur = ln == "[apposition]"
+        elif cur and ln and not ln.startswith("#"):
+            words.add(ln)
+    return tuple(sorted(words, key=len, reverse=True))
+
+
+@lru_cache(maxsize=None)
 def subunits() -> tuple[str, ...]:
     return tuple(sorted(_read_words("org_subunits.txt"), key=len, reverse=True))
 

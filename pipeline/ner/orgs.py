@@ -212,9 +212,11 @@ def suffix_orgs(h: str, toks: Sequence[Tok], alone: Callable[[str], str] | None 
         while j < i and not _is_name_start(h, toks[j]):
             j += 1
         # one token: LAC's ORG, or a long nz/LOC; or whatever the tag (交城某某铁合金有限责任公司/v)
-        # a legal form after a name, which nothing but a company ends with
+        # a legal form after a name, which nothing but a company ends with; or a description and
+        # a name LAC read as one noun (巨头利乐公司/n)
         if j == i and not (t[2] == "ORG" or (t[2] in ("nz", "LOC") and len(w) > 3)
-                           or (suf in _LEGAL_FORMS and _names_before_legal_form(h, t[0], w[: -len(suf)]))):
+                           or (suf in _LEGAL_FORMS and _names_before_legal_form(h, t[0], w[: -len(suf)]))
+                           or strip_apposition(h, t[0], t[1]) > t[0]):
             continue
         s = toks[j][0]
         s, e = _balance(h, s, t[1])
@@ -807,6 +809,24 @@ def strip_leading_time(h: str, s: int, e: int) -> int:
     for w in _LEADING_TIME:
         if h.startswith(w, s) and e - s - len(w) >= 2:
             return s + len(w)
+    return s
+
+
+def strip_apposition(h: str, s: int, e: int) -> int:
+    """The start of a firm's name after a description that stands before it (国际矿业巨头 + 力拓公司,
+    汽车零部件供应商 + 天纳克公司): LAC often reads the two as one word.  Not when what follows
+    is a type word alone or a description (中国汽车厂商联合会, 龙头企业协会), nor after a place
+    alone, where the word is part of the name (瑞安 + 龙头洁具有限公司), nor in a tap (水龙头)."""
+    seg = h[s:e]
+    for w in lexicon.apposition_heads():
+        i = seg.rfind(w)
+        if i < 0 or (i > 0 and is_place(seg[:i])) or seg[i - 1 : i + 2] == "水龙头":
+            continue
+        rest = seg[i + len(w) :]
+        suf = _ends_with_suffix(rest)
+        if len(rest) < 2 or (suf and (len(rest) - len(suf) < 2 or is_descriptive(rest[: -len(suf)]))):
+            continue
+        return s + i + len(w)
     return s
 
 

@@ -1027,6 +1027,24 @@ def test_a_company_is_named_without_its_unit_or_the_zone_before_it(tagger: LacTa
     assert "浙江远帆新材料科技有限公司" in orgs and not any(o.startswith("平湖") for o in orgs)
 
 
+@pytest.mark.parametrize("text, name", [
+    # a description LAC reads as one word with the name after it (供应商凯瑞德公司/n, 家电龙头美菱集团/ORG)
+    ("德国汽车零部件供应商凯瑞德公司日前表示将扩产。", "凯瑞德公司"),
+    ("家电龙头美菱集团今年营收增长。", "美菱集团"),
+    ("北欧造纸巨头森岚纸业公司今天宣布在华建厂。", "森岚纸业公司"),
+])
+def test_a_description_before_a_firm_is_not_its_name(tagger: LacTagger, text: str, name: str) -> None:
+    orgs = _found(text, tagger, "ORG")
+    assert name in orgs and not any(o.endswith(name) and o != name for o in orgs)
+
+
+def test_a_description_word_inside_a_name_stays(tagger: LacTagger) -> None:
+    # after a place alone, or in a tap, the word is the firm's own; a type word alone is no name
+    assert "瑞安龙头洁具有限公司" in _found("瑞安龙头洁具有限公司投产。", tagger, "ORG")
+    assert "温州水龙头有限公司" in _found("温州水龙头有限公司投产。", tagger, "ORG")
+    assert "中国汽车厂商联合会" in _found("中国汽车厂商联合会成立。", tagger, "ORG")
+
+
 @pytest.mark.parametrize("text, word", [
     ("园林绿化常用的灌木有木槿、紫薇、红叶石楠和月季。", "紫薇"),
     ("行道树多选香樟、杜英、栾树和银杏。", "杜英"),
