@@ -775,12 +775,15 @@ _COMMON_TYPE_NOUNS = frozenset({"公司", "政府", "银行", "集团"})
 _TRAILING_FUNCTION = ("从一", "另", "从", "向", "把", "被", "对")
 
 _TRAILING_VERBS = ("投资", "收购", "并购", "联合", "联手", "携手", "牵手", "入股", "签约", "拟", "将", "斥资", "依据")
+# a broker's research note LAC reads as one name with the broker (国泰君安研报/ORG 显示)
+_TRAILING_NOUNS = ("研报",)
 
 
 def strip_trailing_verb(h: str, s: int, e: int) -> int:
-    """中石化投资/ORG (a title: 中石化投资超千亿建...): LAC joined the verb after a name."""
+    """中石化投资/ORG (a title: 中石化投资超千亿建...): LAC joined the verb after a name (or
+    a note of the name's: 长江证券研报/ORG)."""
     seg = h[s:e]
-    for v in _TRAILING_FUNCTION:
+    for v in _TRAILING_FUNCTION + _TRAILING_NOUNS:
         if seg.endswith(v) and len(seg) - len(v) >= 2:
             return e - len(v)
     for v in _TRAILING_VERBS + _JOINING_VERBS:
@@ -1062,6 +1065,14 @@ def zone_then_sector(name: str) -> bool:
 # 中心 before a word of place is the middle of an area, not a body (东北亚中心区域, 大湾区中心腹地,
 # 重庆中心城区)
 _AREA_AFTER_CENTRE = ("区域", "腹地", "地带", "位置", "城区", "地区", "区位", "地段", "城市", "区")
+
+
+def procurement_term(h: str, s: int, e: int) -> bool:
+    """重庆市政府采购分散管理规定, 美国政府采购产品标准: 政府采购 (government procurement) is a
+    term, and the place before it says whose; 政府 is its first half, not a government named.  A
+    government that procures (市政府采购了200辆车) is one, and so is a body named after the term
+    (政府采购中心: a longer name)."""
+    return h.endswith("政府", s, e) and h.startswith("采购", e) and h[e + 2 : e + 3] not in ("了", "过", "着")
 
 
 def centre_of_area(h: str, s: int, e: int) -> bool:

@@ -1038,6 +1038,21 @@ def test_a_description_before_a_firm_is_not_its_name(tagger: LacTagger, text: st
     assert name in orgs and not any(o.endswith(name) and o != name for o in orgs)
 
 
+@pytest.mark.parametrize("text, not_name, name", [
+    # 政府采购 is a term (government procurement): the place before it says whose, no government is named
+    ("《梧州市政府采购分散管理暂行办法》近日出台。", "梧州市政府", None),
+    ("该平板电脑已获得加拿大政府采购产品认证。", "加拿大政府", None),
+    # a government that procures is one
+    ("去年梧州市政府采购了200辆新能源公务车。", None, "梧州市政府"),
+    # a broker's research note is not part of the broker's name
+    ("据东海证券研报显示，面板价格再度下滑。", "东海证券研报", "东海证券"),
+])
+def test_a_term_or_a_note_after_a_name(tagger: LacTagger, text: str, not_name: str | None, name: str | None) -> None:
+    orgs = _found(text, tagger, "ORG")
+    assert not_name not in orgs
+    assert name is None or name in orgs
+
+
 def test_a_description_word_inside_a_name_stays(tagger: LacTagger) -> None:
     # after a place alone, or in a tap, the word is the firm's own; a type word alone is no name
     assert "瑞安龙头洁具有限公司" in _found("瑞安龙头洁具有限公司投产。", tagger, "ORG")
