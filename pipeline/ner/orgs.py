@@ -823,7 +823,11 @@ def strip_apposition(h: str, s: int, e: int) -> int:
     seg = h[s:e]
     for w in lexicon.apposition_heads():
         i = seg.rfind(w)
-        if i < 0 or (i > 0 and is_place(seg[:i])) or seg[i - 1 : i + 2] == "水龙头":
+        if i < 0:  # (LAC may cut the description word itself: 供应/商莱尼公司)
+            i = next((-k for k in range(1, len(w)) if s >= k and h.startswith(w, s - k)), None)
+            if i is None:
+                continue
+        elif (i > 0 and is_place(seg[:i])) or seg[i - 1 : i + 2] == "水龙头":
             continue
         rest = seg[i + len(w) :]
         suf = _ends_with_suffix(rest)

@@ -8,7 +8,7 @@ from pipeline.mentions import Mention
 from pipeline.ner import LacTagger, find_orgs_and_people
 from pipeline.ner import people as person_rules
 from pipeline.ner.lac import split_sentences, viterbi_batch, viterbi_pruned
-from pipeline.ner.orgs import is_country_pair, is_descriptive, is_event
+from pipeline.ner.orgs import is_country_pair, is_descriptive, is_event, strip_apposition
 
 
 def _found(text: str, tagger: LacTagger, label: str, zones=(), **kw) -> set[str]:
@@ -1051,6 +1051,13 @@ def test_a_term_or_a_note_after_a_name(tagger: LacTagger, text: str, not_name: s
     orgs = _found(text, tagger, "ORG")
     assert not_name not in orgs
     assert name is None or name in orgs
+
+
+def test_a_description_word_cut_by_lac_is_still_cut_off() -> None:
+    # LAC may cut the description word itself (供应/商莱昂公司): the name starts after it
+    h = "德国汽车座椅供应商莱昂公司日前宣布。"
+    s = h.index("商莱昂")
+    assert h[strip_apposition(h, s, h.index("日前")) :].startswith("莱昂公司")
 
 
 def test_a_description_word_inside_a_name_stays(tagger: LacTagger) -> None:
