@@ -1,7 +1,8 @@
 """The blind labels of corpus articles (data/labels/corpus_names.json) and their figures.
 
 The file holds names only (no text of the third-party articles); its figures are a floor
-against regressions like tests/test_eval_gold.py, with the ``check`` batch held out."""
+against regressions like tests/test_eval_gold.py, with the ``check`` and ``check2`` batches held out
+(``check2``: 40 articles labelled on 2026-12-05 by a second annotator, blind to the pipeline)."""
 
 import json
 
@@ -13,15 +14,17 @@ MARGIN = 0.02
 FLOORS = {
     ("find", "ORG"): 0.843, ("find", "PERSON"): 0.947, ("find", "ZONE"): 0.953,
     ("check", "ORG"): 0.837, ("check", "PERSON"): 0.955, ("check", "ZONE"): 0.989,
+    # the second annotator's 40 (session 14, at its first scoring)
+    ("check2", "ORG"): 0.794, ("check2", "PERSON"): 0.892, ("check2", "ZONE"): 0.933,
 }
 
 
 def test_labels_are_names_only_and_well_formed():
     gold = json.loads(LABELS_FILE.read_text(encoding="utf-8"))
     ids = [g["id"] for g in gold]
-    assert len(ids) == len(set(ids)) == 114
+    assert len(ids) == len(set(ids)) == 154
     for g in gold:
-        assert g["batch"] in ("find", "check") and g["corpus"] in ("zones_modern", "news_2011")
+        assert g["batch"] in ("find", "check", "check2") and g["corpus"] in ("zones_modern", "news_2011")
         assert set(g["entities"]) <= {"ZONE", "ORG", "PERSON"} and set(g["optional"]) <= {"ZONE", "ORG", "PERSON"}
         for names in (*g["entities"].values(), *g["optional"].values()):
             # a name, not a passage: nothing of the article's text beyond what names an entity
@@ -38,7 +41,7 @@ def test_corpus_names_floor(nlp, shared):
     spec.loader.exec_module(mod)
     reports = mod.score(shared, nlp=nlp)
     low = {}
-    for batch in ("find", "check"):
+    for batch in mod.BATCHES:
         for lab, prf in mod.batch_totals(reports, batch).items():
             if prf.f < FLOORS[(batch, lab)] - MARGIN:
                 low[(batch, lab)] = (round(prf.f, 3), FLOORS[(batch, lab)])
