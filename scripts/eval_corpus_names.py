@@ -3,7 +3,7 @@
     .venv/bin/python scripts/eval_corpus_names.py [--shared ../shared] [--show-errors]
 
 ``data/labels/corpus_names.json`` holds document-level gold (ANNOTATION.md's format, names
-only, no text) for 154 articles of the unlabelled corpora, chosen at random among those sharing
+only, no text) for 244 articles of the unlabelled corpora, chosen at random among those sharing
 no text with train or dev, and labelled from the text (title included) alone before the
 pipeline's output was looked at.  Each article is in one batch:
 
@@ -14,7 +14,9 @@ pipeline's output was looked at.  Each article is in one batch:
 - ``check2``: 20 zones_modern and 20 news_2011 articles (300-3,000 characters) labelled by a
   second annotator who saw neither the pipeline's output nor the first annotator's errors, only
   ANNOTATION.md, dev NOTES and the other batches' labels; held out like ``check``.  Where the two
-  annotators settle an open case differently, this batch says so in its figures.
+  annotators settle an open case differently, this batch says so in its figures;
+- ``fit``: 30 zones_modern and 60 news_2011 articles labelled the same way by the second hand,
+  whose errors are read like ``find``'s (``--show-errors`` lists both).
 
 The corpora are the text the held-back articles resemble (modern zone news, 2011 business
 news), so the ``check`` rows are the nearest this repository has to them.
@@ -35,7 +37,8 @@ from pipeline.evaluate.gold import PRF, Report, evaluate_records, load_articles 
 
 LABELS = ("ZONE", "ORG", "PERSON")
 LABELS_FILE = ROOT / "data" / "labels" / "corpus_names.json"
-BATCHES = ("find", "check", "check2")
+BATCHES = ("find", "fit", "check", "check2")
+READ = ("find", "fit")  # the batches whose errors may be read
 
 
 def score(shared: Path, nlp=None) -> dict[tuple[str, str], Report]:
@@ -67,7 +70,7 @@ def batch_totals(reports: dict[tuple[str, str], Report], batch: str) -> dict[str
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--shared", type=Path, default=ROOT.parent / "shared")
-    ap.add_argument("--show-errors", action="store_true", help="list the find batch's errors (never the check batch's)")
+    ap.add_argument("--show-errors", action="store_true", help="list the find and fit batches' errors (never the check batches')")
     args = ap.parse_args()
     if not (args.shared / "corpus").is_dir():
         raise SystemExit(f"no corpus under {args.shared}: nothing to score")
@@ -81,12 +84,12 @@ def main() -> None:
         print(f"{batch:<7}{'both':<14}" + "".join(f"{tot[lab].p:>8.3f}{tot[lab].r:>7.3f}{tot[lab].f:>7.3f}" for lab in LABELS))
     if args.show_errors:
         for (batch, _), r in reports.items():
-            if batch != "find":
+            if batch not in READ:
                 continue
             for e in r.errors:
                 if e["label"] not in LABELS:
                     continue
-                print(f"  {e['article'][:20]:<20} {e['label']:<7} missed {e['missed']} spurious {e['spurious']}")
+                print(f"  {batch:<5}{e['article'][:20]:<20} {e['label']:<7} missed {e['missed']} spurious {e['spurious']}")
 
 
 if __name__ == "__main__":
