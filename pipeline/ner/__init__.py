@@ -77,7 +77,11 @@ def find_orgs_and_people(
     # (a list closed by 等产业 lists sectors, whatever LAC or a neighbour made of its items)
     sectors = set(sector_list_items(h, toks))
     org_spans = [c for c in org_spans if not (c[2] in _WEAK_ORG_SOURCES and (c[0], c[1]) in sectors)]
-    org_spans += _resolve(h, orgs.latin_orgs(h, org_spans), zones, taken=org_spans)
+    latin = orgs.latin_orgs(h, org_spans, toks)
+    # (a Latin name LAC also read is the rule's, not LAC's alone: 巨头 + LGDisplay/ORG)
+    same = {(a, b) for a, b, _ in latin}
+    org_spans = [(a, b, "org_latin" if src == "lac" and (a, b) in same else src) for a, b, src in org_spans]
+    org_spans += _resolve(h, latin, zones, taken=org_spans)
     org_spans = _extend_to_known(h, orgs.join_bracketed(h, sorted(org_spans), toks))
     org_spans = _cut_to_known(h, org_spans, tagger)
     titled = people.titled_people(h, toks)

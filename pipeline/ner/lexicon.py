@@ -52,6 +52,12 @@ def descriptions() -> tuple[frozenset[str], tuple[str, ...]]:
 
 
 @lru_cache(maxsize=None)
+def latin_terms() -> frozenset[str]:
+    """rules/latin_terms.txt: Latin words of technology and business that name no firm (LED, IPO)."""
+    return frozenset(_read_words("latin_terms.txt"))
+
+
+@lru_cache(maxsize=None)
 def apposition_heads() -> tuple[str, ...]:
     """rules/name_descriptions.txt [apposition]: the nouns that close a description standing
     before a firm's name (矿业巨头 + 力拓公司, 零部件供应商 + 天纳克公司), longest first."""

@@ -754,10 +754,31 @@ _LATIN_CORP = re.compile(r"[A-Z][A-Za-z&+\-]*(?:[ .][A-Z][A-Za-z&+\-]*)*[ .](?:C
 _LATIN_PAREN = re.compile(r"\(([A-Z][A-Za-z0-9&\-]*(?: [A-Z][A-Za-z0-9&\-]*){0,4})\)")
 
 
-def latin_orgs(h: str, org_spans) -> list[Cand]:
+# a Latin name right after the word for the kind of firm it is (市场研究机构DisplaySearch,
+# 饮料巨头SABMiller, 零部件供应商Yoosung Enterprise公司); not after a bare or pointing kind word
+# (，公司IPO募集资金, 该公司R134a的年产量: a product or a deal)
+_LATIN_AFTER_KIND = re.compile(
+    r"(?<=[\u4e00-\u9fff])(?<![该本其各这那此])(?:公司|机构|集团|巨头|厂商|咨询商|供应商|服务商|运营商|制造商|开发商"
+    r"|经销商|零售商)([A-Z][A-Za-z0-9&\-]*(?:[ .][A-Z][A-Za-z0-9&\-]*){0,3}(?:公司|集团)?)")
+
+
+def latin_orgs(h: str, org_spans, toks: Sequence[Tok] = ()) -> list[Cand]:
     """Latin names: ``Potash Corp``, ``Mag Industries Corp``; a Latin name in brackets
-    right after an organisation (北环勘探咨询公司(North Rim)) is that organisation's."""
+    right after an organisation (北环勘探咨询公司(North Rim)) is that organisation's; one after
+    the word for its kind of firm (研究机构WitsView), unless it is a title (集团CEO), a term
+    (子公司LED) or the head of a longer word (集团SAB米勒: where LAC's word ends, given ``toks``)."""
     out: list[Cand] = [(m.start(), m.end(), "org_latin") for m in _LATIN_CORP.finditer(h)]
+    word_ends = {t[1] for t in toks}
+    name_after = {t[0] for t in toks if t[2] in ("PER", "ORG", "nz", "nw")}  # (SAB/PER 米勒/PER)
+    titles, terms = lexicon.affixes("person_titles"), lexicon.latin_terms()
+    for m in _LATIN_AFTER_KIND.finditer(h):
+        s, e = m.span(1)
+        if h[e - 1].isdigit() and h[e : e + 1] in (".", "%"):  # (公司Manassen Foods75%: a share)
+            e = s + len(h[s:e].rstrip("0123456789"))
+        first = h[s:e].split(" ")[0]
+        if first in titles or h[s:e] in terms or (toks and (e not in word_ends or e in name_after)):
+            continue
+        out.append((s, e, "org_latin"))
     ends = {e for _, e, *_ in org_spans}
     for m in _LATIN_PAREN.finditer(h):
         if m.start() in ends:

@@ -1060,6 +1060,16 @@ def test_a_description_word_cut_by_lac_is_still_cut_off() -> None:
     assert h[strip_apposition(h, s, h.index("日前")) :].startswith("莱昂公司")
 
 
+def test_a_latin_name_after_its_kind_of_firm(tagger: LacTagger) -> None:
+    # the word for the kind of firm vouches for the Latin name after it
+    assert "Quorvex" in _found("据市场研究机构Quorvex统计，面板出货量下降。", tagger, "ORG")
+    assert "Brantel Foods" in _found("中粮已同意收购澳大利亚食品公司Brantel Foods。", tagger, "ORG")
+    # not a title, a term, or a share glued to the name
+    assert not {"CEO", "CEO Jan Holt"} & _found("星河集团CEO Jan Holt表示看好。", tagger, "ORG")
+    assert "LED" not in _found("三星起诉某跨国公司子公司LED侵权。", tagger, "ORG")
+    assert "Brantel Foods" in _found("中粮正在洽购澳洲食品公司Brantel Foods75%股权。", tagger, "ORG")
+
+
 def test_a_description_word_inside_a_name_stays(tagger: LacTagger) -> None:
     # after a place alone, or in a tap, the word is the firm's own; a type word alone is no name
     assert "瑞安龙头洁具有限公司" in _found("瑞安龙头洁具有限公司投产。", tagger, "ORG")
