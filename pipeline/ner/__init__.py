@@ -168,7 +168,9 @@ def find_orgs_and_people(
                 found[key] = Mention("PERSON", m.start, e, text[m.start : e], m.source, norm=longer, attrs=attrs)
     _cut_glued_third(h, text, found)
     _check_people(h, toks, found, tagger, person_check)
-    out.extend(found.values())
+    # (吴先生, 焦经理, 老刘: a surname alone names no one; the checks above still read it, so that
+    # the organisation or place it is not stays one)
+    out.extend(m for m in found.values() if not people.surname_alone(m.norm))
     out.extend(_people_elsewhere(h, text, toks, list(found.values()), [(s, e) for s, e, _ in org_spans]
                                  + [(z.start, z.end) for z in zones]))
     out.sort(key=lambda m: (m.start, m.label))

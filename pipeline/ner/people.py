@@ -162,6 +162,18 @@ def title_after(h: str, s: int, e: int) -> str:
     return ""
 
 
+def surname_alone(w: str) -> bool:
+    """A surname with no given name, bare or before an honorific or a title (刘, 欧阳, 焦经理, 王先生):
+    no person's name (ANNOTATION.md's PERSON), however LAC tags it; a title after it stays a role."""
+    if len(w) == 1:
+        return True
+    for n in (2, 1):
+        rest = w[n:]
+        if w[:n] in lexicon.surnames() and (not rest or rest in _HONORIFICS or rest in lexicon.affixes("person_titles")):
+            return True
+    return False
+
+
 def _surname_before_title(w: str) -> int:
     """The length of the name when a person-tagged word is a surname, or a surname and a
     given name, and then an honorific or a title (吴先生, 林老, 江主席, 欧阳先生, 姚某国局长);
