@@ -16,7 +16,8 @@ from . import lexicon
 Cand = tuple[int, int, str]
 
 # What an outlet's name ends with; 本报/本网/本台 are the writer's own paper, not a name
-_OUTLET_END = ("新闻网", "日报", "晚报", "时报", "商报", "早报", "新闻", "电视台", "广播电台", "客户端", "在线", "网", "报", "社")
+_OUTLET_END = ("新闻网", "日报", "晚报", "时报", "商报", "早报", "新闻", "电视台", "广播电台", "客户端", "在线", "之声", "网", "报",
+               "社")
 _OWN = re.compile(r"^(?:本|该|我)")
 _LEAD = re.compile(r"^(?:而据|根据|据|来自|转自|援引)")
 _INNER = re.compile(r"本报|本台|本网|本刊|据")
@@ -35,11 +36,20 @@ _REPORTER = re.compile(
     rf"[ \t\u3000]*[{_HAN}]{{2,3}}(?=[ \t\u3000/、）)]|报道|摄)")
 _SOURCE = re.compile(rf"(?:来源|稿源|转自|来自)[:：][ \t\u3000]*(?P<head>[{_HAN}A-Za-z·•]{{2,16}})")
 _PLACE_MAX = 4
+# an outlet cited in running text: after a word of citing, before what it reports or its reporter
+# (据某某网最新调查, 援引某某社报道, 告诉某某网记者, 据某某之声《晚高峰》报道), or opening a line with 消息 and a
+# colon (某某网消息:)
+_CITED = re.compile(
+    rf"(?:据|援引|根据|告诉|接受|向)(?P<head>[{_HAN}·]{{2,{_MAX_NAME}}}?)(?:《[^》\n]{{1,12}}》)?"
+    rf"(?:最新)?(?:记者|报道|报导|消息|调查|统计|监测|数据|披露)")
+_NEWS_LINE = re.compile(rf"(?m)^[ \t\u3000]*(?P<head>[{_HAN}·]{{2,{_MAX_NAME}}}?)消息[:：]")
 
 
 def _is_outlet(name: str, bare_ok: bool) -> bool:
     if not 2 <= len(name) <= _MAX_NAME or _OWN.match(name) or name in _OUTLET_END or name in _REPORTER_KINDS:
         return False
+    if len(name) == 2 and name.endswith("报"):
+        return False  # (据中报显示: an interim report; 导报 alone is a paper's kind)
     if name.endswith("网") and len(lexicon.affixes("org_suffixes").ending(name[:-1]) or "") >= 2:
         return False  # 某某集团网: a company's own site, the company the name (西部网: 部 is no such word)
     return bare_ok or name.endswith(_OUTLET_END)
@@ -106,8 +116,8 @@ def split_at_datelines(h: str, cands: list[Cand]) -> list[Cand]:
 
 
 def outlet_orgs(h: str) -> list[Cand]:
-    """Outlets in datelines, before a reporter at a line's start, in source lines, and
-    newspapers in title marks."""
+    """Outlets in datelines, before a reporter at a line's start, in source lines, cited in
+    running text, and newspapers in title marks."""
     out: list[Cand] = titled_papers(h)
     for m in _DATELINE.finditer(h):
         out += _names(h, m.start("head"), m.group("head"), False, True)
@@ -115,4 +125,10 @@ def outlet_orgs(h: str) -> list[Cand]:
         out += _names(h, m.start("head"), m.group("head"), True, False)
     for m in _SOURCE.finditer(h):
         out += _names(h, m.start("head"), m.group("head"), False, False)
+    for rx in (_CITED, _NEWS_LINE):
+        for m in rx.finditer(h):
+            at = m.start("head")
+            for part in re.split("(?<=[报网社台声线])[和与及、]", m.group("head")):  # (据新华社和日本共同社报道)
+                out += _names(h, at, part, False, False)
+                at += len(part) + 1
     return sorted(set(out))

@@ -22,6 +22,13 @@ def _outlets(text: str) -> list[str]:
     ("潮声记者 罗一鸣/文", ["潮声"]),
     ("（据晨光晚报2月1日电）", ["晨光晚报"]),
     ("文章来源：江畔商报", ["江畔商报"]),
+    # cited in running text: after a word of citing, before what it reports or its reporter
+    ("据海湾晚报记者了解，该厂已停产", ["海湾晚报"]),
+    ("据远帆光伏网最新调查，组件价格回升。", ["远帆光伏网"]),
+    ("据海岬之声《晚高峰》报道，工厂复产。", ["海岬之声"]),
+    ("厂长告诉云帆网记者，新线明年投产。", ["云帆网"]),
+    ("据启明社和北岸日报报道，双方签约。", ["启明社", "北岸日报"]),
+    ("云帆网消息：园区今天举行签约仪式。", ["云帆网"]),
 ])
 def test_outlets_found(line: str, names: list[str]) -> None:
     assert _outlets(line) == names
@@ -31,7 +38,8 @@ def test_outlets_found(line: str, names: list[str]) -> None:
     "本报讯 记者从园区获悉",            # the writer's own paper
     "特约记者 罗一鸣 报道",              # a kind of reporter, not an outlet
     "近日记者从市科技局获悉，",          # no outlet before the reporter
-    "据海湾晚报记者了解，该厂已停产",    # no reporter's name after 记者
+    "据该报记者了解，该厂已停产",        # the paper pointed at, not named
+    "据中报显示，公司营收增长",          # an interim report, no paper
     "国家电网与南方电网电力合作",        # 电 without a date is no dateline
     "城南集团网讯 公司召开年会",         # a company's own site: the company is the name
     "会上，滨湖网讯息平台上线",          # not at a line's start
