@@ -443,7 +443,8 @@ def _bracketed(t: str, a: int, ks: int, ke: int, kind: str, prev_end: int, rules
     if start is None:
         return None
     front, inner = t[start:o], t[o + 1 : a - 1]
-    # (a region before a place in brackets names the zone: 西部(重庆)科学城)
+    # (a region or the country before a place in brackets names the zone: 西部(重庆)科学城,
+    # 中国(驻马店)国际农产品加工产业园)
     regional = front in _REGION_FRONTS and _is_place(inner, rules)
     if len(front) < 2 or (_is_generic(front, lex_re) and not regional) \
             or (_is_generic(inner, lex_re) and not _is_place(inner, rules)):
@@ -455,7 +456,7 @@ def _bracketed(t: str, a: int, ks: int, ke: int, kind: str, prev_end: int, rules
     return _zone(t, start, ke, zone_type, province)
 
 
-_REGION_FRONTS = frozenset({"西部", "东部", "中部", "北部", "南部", "东北", "西北", "西南", "东南"})
+_REGION_FRONTS = frozenset({"西部", "东部", "中部", "北部", "南部", "东北", "西北", "西南", "东南", "中国"})
 
 
 # A body's type word right before a kind word that is not a park's: the kind word opens

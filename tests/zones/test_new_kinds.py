@@ -101,6 +101,8 @@ def test_left_edge_inside_industry_words(text, want):
     ("江苏省中德(太仓)产业园", ["中德(太仓)产业园"]),
     # a region before the place in brackets names a zone too
     ("西部（重庆）科学城新一批项目集中开工", ["西部（重庆）科学城"]),
+    # and so does the country (中国(某市) + a park of national standing)
+    ("拟入驻中国(汝南)国际食品加工产业园的项目8个", ["中国(汝南)国际食品加工产业园"]),
     # a level in brackets is no place, and a title run into the name gives no left edge
     ("该园区后来并入青州(国家级)经济技术开发区", []),
     ("市委常委副市长青州滨海(东营)经济开发区党工委书记讲话", []),
