@@ -480,8 +480,8 @@ def _resolve(
         name = h[s:e]
         if src in _WEAK_ORG_SOURCES and orgs.generic_words_only(h[s:e]):
             continue
+        s = orgs.strip_leading_time(h, s, e)
         if src == "lac":
-            s = orgs.strip_leading_time(h, s, e)
             e = orgs.strip_dangling_char(h, s, orgs.strip_glued_conjunction(h, s, orgs.strip_trailing_verb(h, s, e)))
             e = orgs.strip_glued_title(h, s, e)
         if src in ("lac", "org_short"):

@@ -48,8 +48,14 @@ def _is_name_start(h: str, t: Tok) -> bool:
     return t[2] in _START_TAGS or w in _NATIONAL or w in _REGION_WORDS or bool(_ASCII_NAME.match(w))
 
 
+# a congress's or a committee's term inside its name (广东省 十一届 人大常委会, 第九届 全国人大)
+_TERM = re.compile(r"第?[一二三四五六七八九十]{1,3}届")
+
+
 def _may_be_inside(h: str, t: Tok) -> bool:
     w = _tok_text(h, t)
+    if t[2] == "m" and _TERM.fullmatch(w):
+        return True
     if t[2] in _INNER_TAGS:
         return w not in ("的", "等")
     if t[2] == "ad" and len(w) >= 2:
@@ -144,6 +150,11 @@ def lac_orgs(h: str, toks: Sequence[Tok], alone: Callable[[str], str] | None = N
                 continue  # (one word alone: 中国白银集团公司与/ORG is a name and a conjunction)
             if nxt is not None and nxt[0] == e and nxt[2] == "n" and h[nxt[0] : nxt[1]] == "组织":
                 e = nxt[1]
+            # 广东省/LOC 十一届/m 人大常委会/ORG: a place and a term before a body are its name's
+            # (a rule's name then, not LAC's word)
+            if i >= 2 and toks[i - 1][2] == "m" and _TERM.fullmatch(h[toks[i - 1][0] : s]) and toks[i - 2][2] == "LOC":
+                out.append((toks[i - 2][0], e, "org_suffix"))
+                continue
             out.append((s, e, "lac"))
     return out
 
@@ -161,7 +172,7 @@ def _joins_complete_name(h: str, t: Tok, alone: Callable[[str], str] | None) -> 
     照明 先驱/n 飞利浦公司) nor a word LAC glued on (好歹/ORG 鲁花集团, 投运/ORG 剑桥大学…)."""
     w = _tok_text(h, t)
     if t[1] - t[0] == 1 or t[2] == "LOC" or w in lexicon.place_names() or _ASCII_NAME.match(w) \
-            or w in ("(", ")", "·"):
+            or w in ("(", ")", "·") or (t[2] == "m" and _TERM.fullmatch(w)):
         return True
     if t[2] not in _START_TAGS:
         return False
@@ -825,7 +836,8 @@ def _name_enders() -> lexicon.Affixes:
 
 # time words LAC runs into the name after them (当天省政府新闻办/ORG); not 今日 or 明天, which
 # open names (今日头条, 明天控股)
-_LEADING_TIME = ("当天", "当日", "昨天", "昨日", "今天", "日前", "近日", "此前", "随后", "如今", "目前")
+_LEADING_TIME = ("当天", "当日", "昨天", "昨日", "今天", "日前", "近日", "此前", "随后", "如今", "目前",
+                 "以上", "以下")  # (and the end of a level: 县级以上/市人民政府)
 
 
 def strip_leading_time(h: str, s: int, e: int) -> int:

@@ -1072,6 +1072,12 @@ def test_a_latin_name_after_its_kind_of_firm(tagger: LacTagger) -> None:
     assert "Brantel Foods" in _found("中粮正在洽购澳洲食品公司Brantel Foods75%股权。", tagger, "ORG")
 
 
+def test_a_congress_term_is_inside_its_bodys_name(tagger: LacTagger) -> None:
+    # a place and a term before a congress's committee are its name's; a level's 以上 is not
+    assert "湖北省十三届人大常委会" in _found("湖北省十三届人大常委会第五次会议审议了条例草案。", tagger, "ORG")
+    assert not any(o.startswith("以上") for o in _found("县级以上市人民政府应当加强管理。", tagger, "ORG"))
+
+
 def test_a_description_word_inside_a_name_stays(tagger: LacTagger) -> None:
     # after a place alone, or in a tap, the word is the firm's own; a type word alone is no name
     assert "瑞安龙头洁具有限公司" in _found("瑞安龙头洁具有限公司投产。", tagger, "ORG")
