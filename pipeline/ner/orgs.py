@@ -848,25 +848,29 @@ def strip_leading_time(h: str, s: int, e: int) -> int:
     return s
 
 
+@lru_cache(maxsize=1)
+def _apposition_re() -> re.Pattern[str]:
+    return re.compile("|".join(map(re.escape, lexicon.apposition_heads())))  # (longest first)
+
+
 def strip_apposition(h: str, s: int, e: int) -> int:
     """The start of a firm's name after a description that stands before it (国际矿业巨头 + 力拓公司,
-    汽车零部件供应商 + 天纳克公司): LAC often reads the two as one word.  Not when what follows
-    is a type word alone or a description (中国汽车厂商联合会, 龙头企业协会), nor after a place
-    alone, where the word is part of the name (瑞安 + 龙头洁具有限公司), nor in a tap (水龙头)."""
+    汽车零部件供应商 + 天纳克公司): LAC often reads the two as one word, or cuts the description
+    word itself (供应/商莱尼公司).  Not when what follows is a type word alone or a description
+    (中国汽车厂商联合会, 龙头企业协会), nor after a place alone, where the word is part of the name
+    (瑞安 + 龙头洁具有限公司), nor in a tap (水龙头)."""
     seg = h[s:e]
-    for w in lexicon.apposition_heads():
-        i = seg.rfind(w)
-        if i < 0:  # (LAC may cut the description word itself: 供应/商莱尼公司)
-            i = next((-k for k in range(1, len(w)) if s >= k and h.startswith(w, s - k)), None)
-            if i is None:
-                continue
-        elif (i > 0 and is_place(seg[:i])) or seg[i - 1 : i + 2] == "水龙头":
+    for m in reversed(list(_apposition_re().finditer(h, max(0, s - 3), e))):
+        if m.end() <= s:
+            break
+        i = m.start() - s
+        if i > 0 and is_place(seg[:i]) or h[m.start() - 1 : m.start() + 2] == "水龙头":
             continue
-        rest = seg[i + len(w) :]
+        rest = h[m.end() : e]
         suf = _ends_with_suffix(rest)
         if len(rest) < 2 or (suf and (len(rest) - len(suf) < 2 or is_descriptive(rest[: -len(suf)]))):
             continue
-        return s + i + len(w)
+        return m.end()
     return s
 
 
