@@ -34,41 +34,45 @@ def generic_orgs() -> frozenset[str]:
     return frozenset(_read_words("org_generic.txt"))
 
 
+def _longest_first(words: tuple[str, ...]) -> tuple[str, ...]:
+    return tuple(sorted(set(words), key=lambda w: (-len(w), w)))
+
+
 @lru_cache(maxsize=None)
-def descriptions() -> tuple[frozenset[str], tuple[str, ...]]:
-    """rules/name_descriptions.txt: the words that describe an organisation whole (当局, 子公司)
-    and the modifiers that describe one before its type word (大, 知名, 国际), longest first."""
-    sections: dict[str, set[str]] = {"whole": set(), "modifier": set()}
+def _description_sections() -> dict[str, tuple[str, ...]]:
+    """rules/name_descriptions.txt by its [sections]."""
+    sections: dict[str, list[str]] = {}
     cur = None
     for ln in (RULES_DIR / "name_descriptions.txt").read_text(encoding="utf-8").splitlines():
         ln = ln.strip()
         if not ln or ln.startswith("#"):
             continue
         if ln.startswith("[") and ln.endswith("]"):
-            cur = sections.setdefault(ln[1:-1], set())
+            cur = sections.setdefault(ln[1:-1], [])
         elif cur is not None:
-            cur.add(ln)
-    return frozenset(sections["whole"]), tuple(sorted(sections["modifier"], key=len, reverse=True))
+            cur.append(ln)
+    return {k: tuple(v) for k, v in sections.items()}
 
 
 @lru_cache(maxsize=None)
-def latin_terms() -> frozenset[str]:
-    """rules/latin_terms.txt: Latin words of technology and business that name no firm (LED, IPO)."""
-    return frozenset(_read_words("latin_terms.txt"))
+def descriptions() -> tuple[frozenset[str], tuple[str, ...]]:
+    """rules/name_descriptions.txt: the words that describe an organisation whole (当局, 子公司)
+    and the modifiers that describe one before its type word (大, 知名, 国际), longest first."""
+    sections = _description_sections()
+    return frozenset(sections["whole"]), _longest_first(sections["modifier"])
 
 
 @lru_cache(maxsize=None)
 def apposition_heads() -> tuple[str, ...]:
     """rules/name_descriptions.txt [apposition]: the nouns that close a description standing
     before a firm's name (矿业巨头 + 力拓公司, 零部件供应商 + 天纳克公司), longest first."""
-    words, cur = set(), False
-    for ln in (RULES_DIR / "name_descriptions.txt").read_text(encoding="utf-8").splitlines():
-        ln = ln.strip()
-        if ln.startswith("[") and ln.endswith("]"):
-            cur = ln == "[apposition]"
-        elif cur and ln and not ln.startswith("#"):
-            words.add(ln)
-    return tuple(sorted(words, key=len, reverse=True))
+    return _longest_first(_description_sections()["apposition"])
+
+
+@lru_cache(maxsize=None)
+def latin_terms() -> frozenset[str]:
+    """rules/latin_terms.txt: Latin words of technology and business that name no firm (LED, IPO)."""
+    return frozenset(_read_words("latin_terms.txt"))
 
 
 @lru_cache(maxsize=None)
