@@ -421,10 +421,15 @@ def _foreign_after_glued_title(h: str, toks: Sequence[Tok], i: int) -> int:
     return s + len(title) if _ends_name(toks, i) else 0
 
 
+# a name in Latin letters (Tim Wilson, Jean-Marie Hurtiger, DavidFlanagan, Park Jong-seok) right
+# after its title
+_LATIN_NAME = re.compile(r"(?<=[\u4e00-\u9fff])[A-Z][a-z]+(?:[ \-]?[A-Z][a-z]+){0,2}(?:-[a-z]+)?(?![A-Za-z])")
+
+
 def titled_people(h: str, toks: Sequence[Tok]) -> list[tuple[int, int, int]]:
     """(name_start, name_end, role_start) for names that follow a title."""
     surnames = lexicon.surnames()
-    out = []
+    out = [(m.start(), m.end(), rs) for m in _LATIN_NAME.finditer(h) if (rs := role_start(h, m.start())) is not None]
     title_ends = lexicon.affixes("person_titles").last_chars
     for i, (s, e, tag) in enumerate(toks):
         if e - s >= 3 and h[e - 2] in title_ends and (rs := role_start(h, e - 1)) is not None and rs >= s \

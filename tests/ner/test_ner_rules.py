@@ -1072,6 +1072,15 @@ def test_a_latin_name_after_its_kind_of_firm(tagger: LacTagger) -> None:
     assert "Brantel Foods" in _found("中粮正在洽购澳洲食品公司Brantel Foods75%股权。", tagger, "ORG")
 
 
+@pytest.mark.parametrize("text, name", [
+    ("远帆矿业集团副主席Owen Harrow表示，需求仍在增长。", "Owen Harrow"),
+    ("Korvel董事长BrianTate在接受专访时表示。", "BrianTate"),
+    ("该部门负责人Lee Min-ho表示，新机型下月上市。", "Lee Min-ho"),
+])
+def test_a_latin_name_after_its_title_is_a_person(tagger: LacTagger, text: str, name: str) -> None:
+    assert name in _found(text, tagger, "PERSON")
+
+
 def test_a_congress_term_is_inside_its_bodys_name(tagger: LacTagger) -> None:
     # a place and a term before a congress's committee are its name's; a level's 以上 is not
     assert "湖北省十三届人大常委会" in _found("湖北省十三届人大常委会第五次会议审议了条例草案。", tagger, "ORG")
