@@ -42,6 +42,8 @@ _PLACE_MAX = 4
 _CITED = re.compile(
     rf"(?:据|援引|根据|告诉|接受|向)(?P<head>[{_HAN}·]{{2,{_MAX_NAME}}}?)(?:《[^》\n]{{1,12}}》)?"
     rf"(?:最新)?(?:记者|报道|报导|消息|调查|统计|监测|数据|披露)")
+# two cited outlets joined: a conjunction right after an outlet's ending
+_JOINED = re.compile(f"(?<=[{''.join(sorted({w[-1] for w in _OUTLET_END}))}])[和与及、]")
 _NEWS_LINE = re.compile(rf"(?m)^[ \t\u3000]*(?P<head>[{_HAN}·]{{2,{_MAX_NAME}}}?)消息[:：]")
 
 
@@ -128,7 +130,7 @@ def outlet_orgs(h: str) -> list[Cand]:
     for rx in (_CITED, _NEWS_LINE):
         for m in rx.finditer(h):
             at = m.start("head")
-            for part in re.split("(?<=[报网社台声线])[和与及、]", m.group("head")):  # (据新华社和日本共同社报道)
+            for part in _JOINED.split(m.group("head")):  # (据新华社和日本共同社报道)
                 out += _names(h, at, part, False, False)
                 at += len(part) + 1
     return sorted(set(out))
