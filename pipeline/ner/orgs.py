@@ -489,9 +489,11 @@ def strip_place_prefix(h: str, s: int, e: int) -> tuple[int, int]:
             # 韩国汽车工业协会 (a country's trade body), 加拿大矿业公司 (a description):
             # the country word is part of what names it
             rest = seg[len(p) :]
-            if rest in TEAM_WORDS:
-                return s, e  # 印尼女队: the country's team, not a team called 女队
-            if p not in _REGIONS and _starts_with_industry(rest):
+            if rest in TEAM_WORDS or rest in _STATE_WORDS:
+                # 印尼女队: the country's team, not a team called 女队; 德国联邦政府: its government
+                return s, e
+            # (a country's ministry or agency is named by its field: 美国能源部 -> 能源部, NOTES §6)
+            if p not in _REGIONS and _starts_with_industry(rest) and not rest.endswith(_STATE_BODIES):
                 if rest.endswith(_BODY_TYPES) or _only_type_words(rest):
                     return s, e
             return s + len(p), e
@@ -509,6 +511,9 @@ def strip_place_prefix(h: str, s: int, e: int) -> tuple[int, int]:
 
 
 _REGIONS = ("台湾", "大陆")
+# a state's government, named by its country alone; and the endings of its ministries and agencies
+_STATE_WORDS = ("政府", "联邦政府", "中央政府")
+_STATE_BODIES = ("部", "署", "局", "厅")
 _BODY_TYPES = ("协会", "学会", "商会", "联合会", "委员会", "联盟")
 
 

@@ -300,6 +300,18 @@ def test_country_trade_body_keeps_country(tagger: LacTagger) -> None:
     assert orgs.strip_place_prefix("江苏远航能源股份有限公司", 0, 12) == (0, 12)
 
 
+def test_country_ministry_is_named_by_its_field() -> None:
+    """NOTES §6: a country before its ministry or agency is a named part (the gold requires 能源部
+    where the text writes 美国能源部), even where the field is an industry word; its government
+    keeps the country (联邦政府 alone names no one)."""
+    from pipeline.ner import orgs
+
+    assert orgs.strip_place_prefix("美国能源部", 0, 5) == (2, 5)
+    assert orgs.strip_place_prefix("加拿大环保署", 0, 6) == (3, 6)
+    assert orgs.strip_place_prefix("德国联邦政府", 0, 6) == (0, 6)
+    assert orgs.strip_place_prefix("加拿大矿业公司", 0, 7) == (0, 7)
+
+
 def test_sector_words_are_not_orgs() -> None:
     from pipeline.ner import orgs
 
