@@ -44,10 +44,10 @@ eval: setup
 	$(MAKE) --no-print-directory eval-ner
 	$(MAKE) --no-print-directory eval-subjects   # subject held out: 8-fold by article
 	$(MAKE) --no-print-directory eval-halves     # period and measure held out: train's even half
-	$(MAKE) --no-print-directory eval-corpus-names   # names on corpus articles labelled blind: find / check batches
+	$(MAKE) --no-print-directory eval-corpus-names   # names on corpus articles labelled blind: read / held-out batches
 
-# ZONE/ORG/PERSON on 72 corpus articles labelled blind (data/labels/corpus_names.json); the check
-# batch's errors are never read (held out)
+# ZONE/ORG/PERSON on 354 corpus articles labelled blind (data/labels/corpus_names.json); the check
+# batches' errors are never read (held out)
 .PHONY: eval-corpus-names
 eval-corpus-names: setup
 	OMP_NUM_THREADS=1 $(BIN)/python scripts/eval_corpus_names.py --shared $(SHARED)
