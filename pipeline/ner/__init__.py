@@ -170,7 +170,8 @@ def find_orgs_and_people(
     _check_people(h, toks, found, tagger, person_check)
     # (吴先生, 焦经理, 老刘: a surname alone names no one; the checks above still read it, so that
     # the organisation or place it is not stays one)
-    out.extend(m for m in found.values() if not people.surname_alone(m.norm))
+    # (3,438林吉特: a word right after a figure is its unit, a currency LAC read as a name)
+    out.extend(m for m in found.values() if not people.surname_alone(m.norm) and not h[m.start - 1 : m.start].isdigit())
     out.extend(_people_elsewhere(h, text, toks, list(found.values()), [(s, e) for s, e, _ in org_spans]
                                  + [(z.start, z.end) for z in zones]))
     out.sort(key=lambda m: (m.start, m.label))

@@ -163,13 +163,15 @@ def title_after(h: str, s: int, e: int) -> str:
 
 
 def surname_alone(w: str) -> bool:
-    """A surname with no given name, bare or before an honorific or a title (刘, 欧阳, 焦经理, 王先生):
+    """A surname with no given name, bare or before an honorific, a title or 氏 (刘, 欧阳, 焦经理, 王先生, 徐氏):
     no person's name (ANNOTATION.md's PERSON), however LAC tags it; a title after it stays a role."""
     if len(w) == 1:
         return True
     for n in (2, 1):
         rest = w[n:]
-        if w[:n] in lexicon.surnames() and (not rest or rest in _HONORIFICS or rest in lexicon.affixes("person_titles")):
+        # (徐氏: the family or clan of that surname)
+        if w[:n] in lexicon.surnames() and (not rest or rest == "氏" or rest in _HONORIFICS
+                                             or rest in lexicon.affixes("person_titles")):
             return True
     return False
 

@@ -575,6 +575,12 @@ def test_a_surname_with_an_honorific_or_a_title_is_no_persons_name(tagger: LacTa
     assert people == {"姚保国"}
 
 
+def test_a_clan_and_a_unit_after_a_figure_are_no_persons_name(tagger: LacTagger) -> None:
+    # 苏氏 is the 苏 family; a word glued to a figure is its unit (a currency LAC reads as a name)
+    people = _found("苏氏家族持有51%股份。棕榈油报2,875林吉特每吨,刘永行表示满意。", tagger, "PERSON")
+    assert people == {"刘永行"}
+
+
 def test_a_person_tagged_word_ending_in_a_places_suffix_is_no_person(tagger: LacTagger) -> None:
     # LAC tags this zone's short name /PER at the head of a sentence
     assert "井开区" not in _found("井开区自2001年挂牌以来发展迅速。", tagger, "PERSON")
