@@ -609,13 +609,17 @@ def _propagate(
     """One name, one label per article.
 
     A name found as ORG, or one of its short forms (胜华 for 胜华科技, 华富 for 江苏华富
-    能源股份有限公司), is an ORG wherever else it stands at a token start: as the
+    能源股份有限公司; 九洲韵 for 九洲韵茶叶公司 only where LAC reads it as a name), is an ORG
+    wherever else it stands at a token start: as the
     same token, or as the start of a token LAC cut wrongly (萨固/PER 密 for 萨固密)."""
     names = {h[s:e] for s, e, _ in org_spans}
     heads: set[str] = set()
+    guessed: set[str] = set()
     for n in names:
         heads.update(orgs.name_heads(n))
+        guessed.update(orgs.trade_heads(n))
     heads -= names
+    guessed -= names | heads
     index = _TokenIndex(toks)
     # the characters inside a span so far: an overlap test is one find, not a scan of spans
     inside = bytearray(len(h))
@@ -627,15 +631,16 @@ def _propagate(
         in_zone[z.start : z.end] = b"\x01" * (z.end - z.start)
     out = []
     weak = _read_as_words_more_often(h, toks, org_spans)
-    for n in sorted(names | heads, key=len, reverse=True):
+    for n in sorted(names | heads | guessed, key=len, reverse=True):
         if len(n) < 2 or n in weak:
             continue
-        is_head = n in heads
+        is_head = n in heads or n in guessed
         i = h.find(n)
         while i >= 0:
             e = i + len(n)
             free = inside.find(1, i, e) < 0 and in_zone.find(0, i, e) >= 0
-            if free and (t := index.starting(i)) is not None and _propagation_ok(t, e, index, is_head):
+            if free and (t := index.starting(i)) is not None and _propagation_ok(t, e, index, is_head) \
+                    and (n not in guessed or t[2] in _GUESSED_TAGS):
                 out.append((i, e, "org_propagated"))
                 inside[i:e] = b"\x01" * (e - i)
             i = h.find(n, i + 1)
@@ -698,6 +703,11 @@ class _TokenIndex:
             self._sorted = sorted(self._toks)
             self._starts = [t[0] for t in self._sorted]
             self._ends = sorted(t[1] for t in self._sorted)
+
+
+# the tags of a word a guessed short form may be (达芬奇/PER, 江铜/PER): a name, not a place or
+# a product (葡萄酒/nz of a description 葡萄酒业务公司)
+_GUESSED_TAGS = frozenset({"PER", "ORG"})
 
 
 def _propagation_ok(t: tuple[int, int, str], e: int, index: _TokenIndex, is_head: bool) -> bool:

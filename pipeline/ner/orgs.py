@@ -606,6 +606,25 @@ def _heads_after_place(name: str) -> tuple[str, ...]:
     return tuple(out)
 
 
+def trade_heads(name: str) -> tuple[str, ...]:
+    """A company's name without a trade word no list holds (九洲韵茶叶公司 -> 九洲韵, 正兴车轮集团 ->
+    正兴): the name ``name_heads`` stops at, less its last two characters, when a name of two or more
+    characters is left.  A guess, so the caller spreads it only to words LAC reads as names."""
+    heads = name_heads(name)
+    if not heads or not name.endswith(_COMPANY_TYPES) and not any(name.endswith(x) for x in lexicon.org_suffixes()
+                                                                 if x.endswith(_COMPANY_TYPES)):
+        return ()
+    last = heads[-1]
+    cur = last[:-2]
+    if len(cur) < 2 or last.endswith("总") or not _CJK_ONLY.fullmatch(last) or lexicon.affixes("industry_words").ending(last):
+        return ()
+    if is_place(cur) or cur in _NATIONAL or is_generic(cur) or is_zone(cur) or _starts_with_industry(cur) \
+            or is_descriptive(cur) or cur in heads:
+        return ()
+    return (cur,)
+
+
+_CJK_ONLY = re.compile(r"[\u4e00-\u9fff]+")
 _RANKED = re.compile(r"\d+(?:强|部委|家|个)")
 # an amount or a network generation that LAC read as the company its number names (360多米,
 # 360万部, 360元, 3G网络; 360 and 361° are companies, 3G is no organisation)

@@ -1138,3 +1138,13 @@ def test_a_city_before_a_company_is_left_out_of_its_short_forms() -> None:
 
 def test_a_kind_of_firm_lac_calls_an_organisation_is_none(tagger: LacTagger) -> None:
     assert "新工厂" not in _found("公司将在越南设立新工厂，新工厂明年投产。", tagger, "ORG")
+
+
+def test_a_company_is_called_by_its_name_without_an_unlisted_trade(tagger: LacTagger) -> None:
+    # 茶叶 is on no list of trades: the name before it is still the company's short form where LAC
+    # reads it as a name; a place or a product before the trade is not (伊拉克/LOC, 葡萄酒/nz)
+    orgs = _found("杭州禾润茶叶有限公司今年扩产三成。禾润表示,新厂明年投产。", tagger, "ORG")
+    assert "禾润" in orgs
+    orgs = _found("中国石油伊拉克公司首船原油发运,伊拉克当地时间5月28日起运。光明食品拟收购一家澳大利亚葡萄酒企业,"
+                  "上海康桥葡萄酒业务公司表示关注。", tagger, "ORG")
+    assert not {"伊拉克", "葡萄酒"} & orgs
