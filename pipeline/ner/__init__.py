@@ -67,7 +67,8 @@ def find_orgs_and_people(
 
     alone = _alone(tagger, [h[s:e] for s, e, tag in toks if tag == "ORG" and e - s == 2])
     cands = (orgs.lac_orgs(h, toks, alone) + orgs.suffix_orgs(h, toks, alone) + orgs.short_name_orgs(h, toks) + outlet_orgs(h)
-             + orgs.bodies_before_titles(h, toks) + orgs.bracket_tails(h, toks) + team_orgs(h, toks))
+             + orgs.bodies_before_titles(h, toks) + orgs.bracket_tails(h, toks) + team_orgs(h, toks)
+             + orgs.state_bodies(h))
     cands = orgs.split_at_relations(h, toks, split_at_datelines(h, cands))
     common = _common_words(h, cands, alone)
     cands = [c for c in cands if not (c[2] == "lac" and h[c[0] : c[1]] in common)]

@@ -25,6 +25,12 @@ def org_suffixes() -> tuple[str, ...]:
 
 
 @lru_cache(maxsize=None)
+def state_bodies() -> tuple[str, ...]:
+    """The central government's bodies whose names LAC cuts (rules/org_state_bodies.txt), longest first."""
+    return tuple(sorted(_read_words("org_state_bodies.txt"), key=len, reverse=True))
+
+
+@lru_cache(maxsize=None)
 def industry_words() -> tuple[str, ...]:
     return tuple(sorted(_read_words("org_industry_words.txt"), key=len, reverse=True))
 

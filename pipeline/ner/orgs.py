@@ -606,6 +606,18 @@ def _heads_after_place(name: str) -> tuple[str, ...]:
     return tuple(out)
 
 
+@lru_cache(maxsize=1)
+def _state_bodies() -> re.Pattern[str]:
+    # (not 生态环境部门, any ecology office; nor the head of 生态环境部长江流域局's own name)
+    return re.compile("(?:" + "|".join(map(re.escape, lexicon.state_bodies())) + ")(?![门])")
+
+
+def state_bodies(h: str) -> list[Cand]:
+    """The central government's bodies LAC reads as several words (生态/n 环境部/n, 农业/n 农村部/n),
+    by their canonical names."""
+    return [(m.start(), m.end(), "org_suffix") for m in _state_bodies().finditer(h)]
+
+
 def trade_heads(name: str) -> tuple[str, ...]:
     """A company's name without a trade word no list holds (九洲韵茶叶公司 -> 九洲韵, 正兴车轮集团 ->
     正兴): the name ``name_heads`` stops at, less its last two characters, when a name of two or more

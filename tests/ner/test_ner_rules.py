@@ -1148,3 +1148,10 @@ def test_a_company_is_called_by_its_name_without_an_unlisted_trade(tagger: LacTa
     orgs = _found("中国石油伊拉克公司首船原油发运,伊拉克当地时间5月28日起运。光明食品拟收购一家澳大利亚葡萄酒企业,"
                   "上海康桥葡萄酒业务公司表示关注。", tagger, "ORG")
     assert not {"伊拉克", "葡萄酒"} & orgs
+
+
+def test_state_bodies_lac_cuts_are_found_by_their_canonical_names(tagger: LacTagger) -> None:
+    # LAC (trained before 2018's reorganisation) reads 生态/n 环境/n 部/n; 部门 is any office
+    orgs = _found("园区被生态环境部授牌,市生态环境部门和农业农村部、文化和旅游部联合推动。", tagger, "ORG")
+    assert {"生态环境部", "农业农村部", "文化和旅游部"} <= orgs
+    assert not any(o.endswith("部门") or "市生态" in o for o in orgs)
