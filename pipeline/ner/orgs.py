@@ -400,10 +400,20 @@ def _cjk(c: str) -> bool:
 _DEPARTMENT = re.compile(r"(?:公司|集团|\(集团\)|厂)([\u4e00-\u9fff]{1,5}[部处科室厅局])$")
 
 
+# a body's functional department (广东省工商局办公室, 重庆市消费者协会投诉部, 兰溪市安监局危化科):
+# a generic sub-unit, NOTES §7; an office of a committee or a leading group is an agency of its own
+# (国务院食品安全委员会办公室), and a cadre (管委会副县级干部) or a head office is no department
+_BODY_DEPARTMENT = re.compile(r"(?:局|厅|协会|商会|联合会|管委会|海关)([\u4e00-\u9fff]{1,5}[部处科]|办公室)$")
+_NOT_DEPARTMENTS = ("干部", "总部", "本部", "全部", "内部", "分部")
+
+
 def strip_subunit(h: str, s: int, e: int) -> tuple[int, int]:
     """泰豪通信党委 -> 泰豪通信: a generic sub-unit after a name is a named part."""
     seg = h[s:e]
     if (m := _DEPARTMENT.search(seg)) and m.start(1) >= 3:
+        return s, s + m.start(1)
+    if (m := _BODY_DEPARTMENT.search(seg)) and m.start(1) >= 3 and not m.group(1).endswith(_NOT_DEPARTMENTS) \
+            and not (m.group(1) == "办公室" and not seg[: m.start(1)].endswith(("局", "厅"))):
         return s, s + m.start(1)
     for sub in lexicon.subunits():
         if seg.endswith(sub) and len(seg) - len(sub) >= 2:

@@ -1155,3 +1155,19 @@ def test_state_bodies_lac_cuts_are_found_by_their_canonical_names(tagger: LacTag
     orgs = _found("园区被生态环境部授牌,市生态环境部门和农业农村部、文化和旅游部联合推动。", tagger, "ORG")
     assert {"生态环境部", "农业农村部", "文化和旅游部"} <= orgs
     assert not any(o.endswith("部门") or "市生态" in o for o in orgs)
+
+
+def test_a_bodys_functional_department_is_a_generic_sub_unit() -> None:
+    # NOTES §7: the parent is the name (the joined string optional); a committee's office is an
+    # agency of its own, and a cadre is no department
+    from pipeline.ner import orgs
+
+    def strip(w: str) -> str:
+        s, e = orgs.strip_subunit(w, 0, len(w))
+        return w[s:e]
+
+    assert strip("杭州市工商局办公室") == "杭州市工商局"
+    assert strip("江苏省消费者协会投诉部") == "江苏省消费者协会"
+    assert strip("海宁市安监局危化科") == "海宁市安监局"
+    assert strip("省政府食品安全委员会办公室") == "省政府食品安全委员会办公室"
+    assert strip("县工业园区管委会副县级干部") == "县工业园区管委会副县级干部"
