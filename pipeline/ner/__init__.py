@@ -95,7 +95,7 @@ def find_orgs_and_people(
     unsure += [(m.start, m.end) for m in judged if m.source == "org_short"]
     org_spans += _listed_orgs(h, toks, org_spans, [*zones, *judged], titled, tagger, list_check, sectors, listed)
 
-    org_spans += _propagate(h, toks, org_spans, zones)
+    org_spans = _propagate(h, toks, org_spans, zones)
     org_names = {h[s:e] for s, e, _ in org_spans}
     # (a common word is no one's name either: 焦煤/PER 现在是; nor is a word LAC read as an
     # organisation the check dropped, nor one inside it or holding it: 徐福/ORG of 徐福记,
@@ -607,7 +607,7 @@ def _titled_names_are_people(
 def _propagate(
     h: str, toks: Sequence[tuple[int, int, str]], org_spans: list[tuple[int, int, str]], zones: Sequence[Mention] = ()
 ) -> list[tuple[int, int, str]]:
-    """One name, one label per article.
+    """One name, one label per article: ``org_spans`` with the names spread.
 
     A name found as ORG, or one of its short forms (胜华 for 胜华科技, 华富 for 江苏华富
     能源股份有限公司; 九洲韵 for 九洲韵茶叶公司 only where LAC reads it as a name), is an ORG
@@ -630,7 +630,10 @@ def _propagate(
     in_zone = bytearray(len(h))
     for z in zones:
         in_zone[z.start : z.end] = b"\x01" * (z.end - z.start)
-    out = []
+    out = list(org_spans)
+    # LAC's own names by their start: a longer name of the article found there takes the place of
+    # the shorter (正兴/ORG 车轮 where the article names 正兴车轮集团: the name is 正兴车轮)
+    lac_at = {s: (s, e, src) for s, e, src in org_spans if src == "lac"}
     weak = _read_as_words_more_often(h, toks, org_spans)
     for n in sorted(names | heads | guessed, key=len, reverse=True):
         if len(n) < 2 or n in weak:
@@ -639,11 +642,19 @@ def _propagate(
         i = h.find(n)
         while i >= 0:
             e = i + len(n)
-            free = inside.find(1, i, e) < 0 and in_zone.find(0, i, e) >= 0
-            if free and (t := index.starting(i)) is not None and _propagation_ok(t, e, index, is_head) \
-                    and (n not in guessed or t[2] in _GUESSED_TAGS):
+            short = lac_at.get(i)
+            if short is not None and short[1] < e and inside.find(1, short[1], e) < 0 and in_zone.find(0, i, e) >= 0 \
+                    and n not in guessed and index.ends_at(e):
+                out.remove(short)
+                del lac_at[i]
                 out.append((i, e, "org_propagated"))
                 inside[i:e] = b"\x01" * (e - i)
+            else:
+                free = inside.find(1, i, e) < 0 and in_zone.find(0, i, e) >= 0
+                if free and (t := index.starting(i)) is not None and _propagation_ok(t, e, index, is_head) \
+                        and (n not in guessed or t[2] in _GUESSED_TAGS):
+                    out.append((i, e, "org_propagated"))
+                    inside[i:e] = b"\x01" * (e - i)
             i = h.find(n, i + 1)
     return out
 

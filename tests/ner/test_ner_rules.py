@@ -11,6 +11,13 @@ from pipeline.ner.lac import split_sentences, viterbi_batch, viterbi_pruned
 from pipeline.ner.orgs import is_country_pair, is_descriptive, is_event, strip_apposition
 
 
+def _spread(h: str, toks, spans: list, zones=()) -> list:
+    """The spans ``pipeline.ner._propagate`` adds to ``spans``."""
+    from pipeline.ner import _propagate
+
+    return [x for x in _propagate(h, toks, spans, zones) if x not in spans]
+
+
 def _found(text: str, tagger: LacTagger, label: str, zones=(), **kw) -> set[str]:
     ms = find_orgs_and_people(text, tagger=tagger, zones=zones, **kw)
     for m in ms:
@@ -433,20 +440,16 @@ def test_titled_person_in_a_list_is_not_an_org(tagger: LacTagger) -> None:
 
 
 def test_a_known_full_name_is_propagated_whatever_its_token_tag() -> None:
-    from pipeline.ner import _propagate
-
     h = "华钢集团海外业务平台华钢国际违规发放奖金。华钢国际表示"
     toks = [(0, 4, "ORG"), (4, 6, "s"), (6, 8, "n"), (8, 10, "n"), (10, 14, "f"), (14, 16, "vd"),
             (16, 18, "v"), (18, 20, "n"), (20, 21, "w"), (21, 25, "ORG"), (25, 27, "v")]
     assert [h[s:e] for s, e, _ in toks] == ["华钢集团", "海外", "业务", "平台", "华钢国际", "违规", "发放", "奖金",
                                            "。", "华钢国际", "表示"]
-    added = _propagate(h, toks, [(0, 4, "org_suffix"), (21, 25, "lac")])
+    added = _spread(h, toks, [(0, 4, "org_suffix"), (21, 25, "lac")])
     assert (10, 14, "org_propagated") in added
 
 
 def test_a_name_is_not_propagated_into_a_zone_named_with_it() -> None:
-    from pipeline.ner import _propagate
-
     # 粤海 the group, and 粤海产业园 the park the zone stage found: the park's opening word
     # is part of a zone's name, as no organisation candidate inside a zone is kept
     h = "粤海集团简称粤海,粤海产业园首期开工。"
@@ -454,8 +457,8 @@ def test_a_name_is_not_propagated_into_a_zone_named_with_it() -> None:
             (14, 16, "m"), (16, 18, "v"), (18, 19, "w")]
     zone = Mention("ZONE", 9, 14, "粤海产业园", "zone_suffix")
     assert h[9:14] == "粤海产业园"
-    assert (9, 11, "org_propagated") in _propagate(h, toks, [(0, 4, "org_suffix"), (6, 8, "lac")])
-    assert _propagate(h, toks, [(0, 4, "org_suffix"), (6, 8, "lac")], [zone]) == []
+    assert (9, 11, "org_propagated") in _spread(h, toks, [(0, 4, "org_suffix"), (6, 8, "lac")])
+    assert _spread(h, toks, [(0, 4, "org_suffix"), (6, 8, "lac")], [zone]) == []
 
 
 def test_a_name_after_a_title_is_a_person_wherever_the_article_writes_it(tagger: LacTagger) -> None:
@@ -611,16 +614,14 @@ def test_a_country_and_a_bare_type_word_name_no_firm() -> None:
 
 
 def test_a_word_read_as_a_name_once_is_not_spread() -> None:
-    from pipeline.ner import _propagate
-
     # LAC: 铝材/ORG once, 铝材/n twice; 华岭/ORG once and 华岭/nz twice (a company it reads as a proper noun)
     h = "铝材涨价。铝材企业多，铝材出口减。华岭扩产，华岭称，华岭"
     at = [i for i in range(len(h)) if h.startswith(("铝材", "华岭"), i)]
     toks = [(i, i + 2, tag) for i, tag in zip(at, ["ORG", "n", "n", "ORG", "nz", "nz"])]
-    spread = {h[s:e] for s, e, _ in _propagate(h, toks, [(at[0], at[0] + 2, "lac"), (at[3], at[3] + 2, "lac")])}
+    spread = {h[s:e] for s, e, _ in _spread(h, toks, [(at[0], at[0] + 2, "lac"), (at[3], at[3] + 2, "lac")])}
     assert spread == {"华岭"}
     # a name a stronger rule found is spread whatever LAC reads elsewhere
-    assert {h[s:e] for s, e, _ in _propagate(h, toks, [(0, 2, "org_suffix")])} == {"铝材"}
+    assert {h[s:e] for s, e, _ in _spread(h, toks, [(0, 2, "org_suffix")])} == {"铝材"}
 
 
 def test_a_bylines_bracket_ends_before_the_name(tagger: LacTagger) -> None:
@@ -1171,3 +1172,9 @@ def test_a_bodys_functional_department_is_a_generic_sub_unit() -> None:
     assert strip("海宁市安监局危化科") == "海宁市安监局"
     assert strip("省政府食品安全委员会办公室") == "省政府食品安全委员会办公室"
     assert strip("县工业园区管委会副县级干部") == "县工业园区管委会副县级干部"
+
+
+def test_a_longer_name_of_the_article_takes_the_place_of_lacs_shorter_one(tagger: LacTagger) -> None:
+    # 正兴/ORG 车轮/n: LAC's name stops short where the article names the company 正兴车轮集团
+    orgs = _found("福建正兴车轮集团今年在纽交所上市。正兴车轮选择上市就是为以后并购做准备。", tagger, "ORG")
+    assert "正兴车轮" in orgs and "正兴" not in orgs
