@@ -499,8 +499,9 @@ def strip_place_prefix(h: str, s: int, e: int) -> tuple[int, int]:
             # 韩国汽车工业协会 (a country's trade body), 加拿大矿业公司 (a description):
             # the country word is part of what names it
             rest = seg[len(p) :]
-            if rest in TEAM_WORDS or rest in _STATE_WORDS:
-                # 印尼女队: the country's team, not a team called 女队; 德国联邦政府: its government
+            if rest in TEAM_WORDS or rest in _STATE_WORDS or (rest.startswith(("国家", "国际")) and p not in _REGIONS):
+                # 印尼女队: the country's team, not a team called 女队; 德国联邦政府: its government;
+                # 印度国家铝业公司, 日本国际协力银行: the nation's own body, named with it
                 return s, e
             # (a country's ministry or agency is named by its field: 美国能源部 -> 能源部, NOTES §6)
             if p not in _REGIONS and _starts_with_industry(rest) and not rest.endswith(_STATE_BODIES):

@@ -317,6 +317,9 @@ def test_country_ministry_is_named_by_its_field() -> None:
     assert orgs.strip_place_prefix("加拿大环保署", 0, 6) == (3, 6)
     assert orgs.strip_place_prefix("德国联邦政府", 0, 6) == (0, 6)
     assert orgs.strip_place_prefix("加拿大矿业公司", 0, 7) == (0, 7)
+    # the nation's own body is named with it (the annotators of both hands keep it)
+    assert orgs.strip_place_prefix("智利国家铜公司", 0, 7) == (0, 7)
+    assert orgs.strip_place_prefix("日本国际协力银行", 0, 8) == (0, 8)
 
 
 def test_sector_words_are_not_orgs() -> None:
