@@ -486,6 +486,9 @@ def is_zone(name: str) -> bool:
 
 
 _CITY_START = re.compile(r"^[\u4e00-\u9fff]{1,4}?[市县州盟旗]")
+# the State Council, its national bureaus and commissions, and its ministries (a ministry's name is
+# short: 移动终端部 after 中国 is a company's department, 中国移动 + 终端部)
+_NATIONAL_BODY = re.compile(r"国务院[\u4e00-\u9fff]*|国家[\u4e00-\u9fff]{2,10}(?:局|委|委员会|署)|[\u4e00-\u9fff]{1,3}部|海关总署")
 
 
 def strip_place_prefix(h: str, s: int, e: int) -> tuple[int, int]:
@@ -493,6 +496,8 @@ def strip_place_prefix(h: str, s: int, e: int) -> tuple[int, int]:
     country or region word before a name is a named part, not the name; a province
     word only when a city or county name follows it."""
     seg = h[s:e]
+    if seg.startswith("中国") and _NATIONAL_BODY.fullmatch(seg, 2) and not seg.endswith(_NOT_DEPARTMENTS + ("事业部",)):
+        return s + 2, e  # 中国国务院, 中国国家统计局, 中国商务部: the state's bodies are named without it
     pre = lexicon.place_prefixes()
     for p in pre.get("foreign", ()):
         if seg.startswith(p) and len(seg) - len(p) >= 2 and not seg.startswith(p + "的"):

@@ -320,6 +320,13 @@ def test_country_ministry_is_named_by_its_field() -> None:
     # the nation's own body is named with it (the annotators of both hands keep it)
     assert orgs.strip_place_prefix("智利国家铜公司", 0, 7) == (0, 7)
     assert orgs.strip_place_prefix("日本国际协力银行", 0, 8) == (0, 8)
+    # 中国 before the State Council, a national bureau or a ministry is the country word of §6; a
+    # company's department (中国移动 + 终端部) or 中国海关 keeps it
+    assert orgs.strip_place_prefix("中国国务院", 0, 5) == (2, 5)
+    assert orgs.strip_place_prefix("中国国家统计局", 0, 7) == (2, 7)
+    assert orgs.strip_place_prefix("中国商务部", 0, 5) == (2, 5)
+    assert orgs.strip_place_prefix("中国移动终端部", 0, 7) == (0, 7)
+    assert orgs.strip_place_prefix("中国海关", 0, 4) == (0, 4)
 
 
 def test_sector_words_are_not_orgs() -> None:
