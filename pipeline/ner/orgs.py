@@ -405,6 +405,9 @@ _DEPARTMENT = re.compile(r"(?:公司|集团|\(集团\)|厂)([\u4e00-\u9fff]{1,5}
 # (国务院食品安全委员会办公室), and a cadre (管委会副县级干部) or a head office is no department
 _BODY_DEPARTMENT = re.compile(r"(?:局|厅|协会|商会|联合会|管委会|海关)([\u4e00-\u9fff]{1,5}[部处科]|办公室)$")
 _NOT_DEPARTMENTS = ("干部", "总部", "本部", "全部", "内部", "分部")
+# a ministry's or a commission's department (铁道部运输局, 国家发改委产业司, 某管委会政策法规局):
+# a generic sub-unit too, NOTES §7; not a company (零部件有限公司) nor a research bureau
+_MINISTRY_DEPARTMENT = re.compile(r"(?:部|委员会|管委会|委(?![会员])|总局|署)([\u4e00-\u9fff]{1,6}(?:司|局))$")
 
 
 def strip_subunit(h: str, s: int, e: int) -> tuple[int, int]:
@@ -414,6 +417,8 @@ def strip_subunit(h: str, s: int, e: int) -> tuple[int, int]:
         return s, s + m.start(1)
     if (m := _BODY_DEPARTMENT.search(seg)) and m.start(1) >= 3 and not m.group(1).endswith(_NOT_DEPARTMENTS) \
             and not (m.group(1) == "办公室" and not seg[: m.start(1)].endswith(("局", "厅"))):
+        return s, s + m.start(1)
+    if (m := _MINISTRY_DEPARTMENT.search(seg)) and m.start(1) >= 2 and not m.group(1).endswith(("公司", "研究局")):
         return s, s + m.start(1)
     for sub in lexicon.subunits():
         if seg.endswith(sub) and len(seg) - len(sub) >= 2:

@@ -1182,6 +1182,11 @@ def test_a_bodys_functional_department_is_a_generic_sub_unit() -> None:
     assert strip("海宁市安监局危化科") == "海宁市安监局"
     assert strip("省政府食品安全委员会办公室") == "省政府食品安全委员会办公室"
     assert strip("县工业园区管委会副县级干部") == "县工业园区管委会副县级干部"
+    # a ministry's or a commission's department: the parent is the name
+    assert strip("铁道部运输局") == "铁道部"
+    assert strip("国家发展和改革委员会价格司") == "国家发展和改革委员会"
+    assert strip("某某新区管委会政策法规局") == "某某新区管委会"
+    assert strip("上海英伦汽车部件有限公司") == "上海英伦汽车部件有限公司"
 
 
 def test_a_longer_name_of_the_article_takes_the_place_of_lacs_shorter_one(tagger: LacTagger) -> None:
