@@ -1173,6 +1173,15 @@ def procurement_term(h: str, s: int, e: int) -> bool:
     return h.endswith("政府", s, e) and h.startswith("采购", e) and h[e + 2 : e + 3] not in ("了", "过", "着")
 
 
+# a centre as a role a place plays (建设国际科技创新中心, 打造区域物流中心) or a part of a city (株洲市中心,
+# 城市副中心, 某湾区东部地理中心): no body; the gold of every set has none required
+_ROLE_CENTRE = re.compile(r"(?:国际|区域|全球|世界|亚洲)[^·]{1,10}中心|.*(?:市中心|城市中心|副中心|地理中心)")
+
+
+def role_centre(name: str) -> bool:
+    return _ROLE_CENTRE.fullmatch(name) is not None
+
+
 def centre_of_area(h: str, s: int, e: int) -> bool:
     return h.endswith("中心", s, e) and h.startswith(_AREA_AFTER_CENTRE, e)
 

@@ -1193,3 +1193,10 @@ def test_a_longer_name_of_the_article_takes_the_place_of_lacs_shorter_one(tagger
     # 正兴/ORG 车轮/n: LAC's name stops short where the article names the company 正兴车轮集团
     orgs = _found("福建正兴车轮集团今年在纽交所上市。正兴车轮选择上市就是为以后并购做准备。", tagger, "ORG")
     assert "正兴车轮" in orgs and "正兴" not in orgs
+
+
+def test_a_centre_as_a_role_or_a_part_of_a_city_is_no_body(tagger: LacTagger) -> None:
+    orgs = _found("该市将建设国际科技创新中心和区域物流中心。地块位于株洲市中心,毗邻城市副中心。"
+                  "深圳市科技创新服务中心表示支持。", tagger, "ORG")
+    assert not {"国际科技创新中心", "区域物流中心", "株洲市中心", "城市副中心"} & orgs
+    assert "深圳市科技创新服务中心" in orgs
