@@ -1182,6 +1182,12 @@ def role_centre(name: str) -> bool:
     return _ROLE_CENTRE.fullmatch(name) is not None
 
 
+def centre_project(h: str, s: int, e: int) -> bool:
+    """某某农产品交易中心项目, 某某数据中心项目: a centre named by its project is a facility to be
+    built, not a body."""
+    return h.endswith("中心", s, e) and h.startswith("项目", e)
+
+
 def centre_of_area(h: str, s: int, e: int) -> bool:
     return h.endswith("中心", s, e) and h.startswith(_AREA_AFTER_CENTRE, e)
 

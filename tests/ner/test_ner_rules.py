@@ -1200,3 +1200,8 @@ def test_a_centre_as_a_role_or_a_part_of_a_city_is_no_body(tagger: LacTagger) ->
                   "深圳市科技创新服务中心表示支持。", tagger, "ORG")
     assert not {"国际科技创新中心", "区域物流中心", "株洲市中心", "城市副中心"} & orgs
     assert "深圳市科技创新服务中心" in orgs
+
+
+def test_a_centre_named_by_its_project_is_a_facility(tagger: LacTagger) -> None:
+    orgs = _found("签约项目包括云溪农产品交易中心项目、某某数据湖项目。深圳市科技创新服务中心表示支持。", tagger, "ORG")
+    assert "云溪农产品交易中心" not in orgs and "深圳市科技创新服务中心" in orgs
