@@ -78,9 +78,9 @@ _ROLE_WORD = re.compile(r"(?:本报|特约|实习|见习|首席)?(?:记者|通�
 
 def byline_people(h: str) -> list[tuple[int, int, str]]:
     """Reporters named in a bracketed byline inside the text, whatever LAC read them as
-    (记者 修/v 从涛/m): the bracket holds only roles and names after its outlet.  Each with
-    the role written before it."""
-    from pipeline.ingest.page import reporter_names
+    (记者 修/v 从涛/m): the bracket holds only roles and names after its outlet, or only names
+    right after a dateline (某某网成都4月1日电 (邹某 汤某)).  Each with the role written before it."""
+    from pipeline.ingest.page import byline_names, reporter_names
 
     out = []
     for m in _BRACKETED.finditer(h):
@@ -88,14 +88,37 @@ def byline_people(h: str) -> list[tuple[int, int, str]]:
         if role is None:
             continue
         at = m.start(1) + role.start()
-        for name in reporter_names(h[at : m.end(1)]):
-            if name[0] not in lexicon.surnames() and name[:2] not in lexicon.surnames():
-                continue
-            s = h.find(name, at, m.end(1))
-            roles = list(_ROLE_WORD.finditer(h, m.start(1), s))
-            out.append((s, s + len(name), roles[-1].group() if roles else ""))
-            at = s + len(name)
+        # (记者/某某: a slash between role and name)
+        for name in reporter_names(h[at : m.end(1)].replace("/", " ")):
+            at = _add_reporter(h, name, at, m.end(1), m.start(1), out)
+    for m in _DATELINE_NAMES.finditer(h):
+        at = m.start(1)
+        for name in byline_names(m.group(1)):
+            at = _add_reporter(h, name, at, m.end(1), m.start(1), out)
     return out
+
+
+# names alone in brackets right after a dateline's 电 (some agencies write no role there)
+_DATELINE_NAMES = re.compile(r"\d{1,2}日电\s*[(（]([^()（）\n]{2,20})[)）]")
+
+
+def _add_reporter(h: str, name: str, at: int, end: int, bracket: int, out: list[tuple[int, int, str]]) -> int:
+    """One name of a byline (two where the line runs two names together: 周某张某), if it opens
+    with a surname; returns where the next is looked for."""
+    s = h.find(name, at, end)
+    if s < 0:
+        return at
+    surnames = lexicon.surnames()
+    if len(name) == 4 and name[:2] not in surnames and name[0] in surnames and name[2] in surnames:
+        parts = [(s, s + 2), (s + 2, s + 4)]
+    elif name[0] in surnames or name[:2] in surnames:
+        parts = [(s, s + len(name))]
+    else:
+        return s + len(name)
+    roles = list(_ROLE_WORD.finditer(h, bracket, s))
+    for a, b in parts:
+        out.append((a, b, roles[-1].group() if roles else ""))
+    return s + len(name)
 
 
 def lac_people(h: str, toks: Sequence[Tok]) -> list[tuple[int, int]]:

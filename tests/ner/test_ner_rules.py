@@ -1205,3 +1205,9 @@ def test_a_centre_as_a_role_or_a_part_of_a_city_is_no_body(tagger: LacTagger) ->
 def test_a_centre_named_by_its_project_is_a_facility(tagger: LacTagger) -> None:
     orgs = _found("签约项目包括云溪农产品交易中心项目、某某数据湖项目。深圳市科技创新服务中心表示支持。", tagger, "ORG")
     assert "云溪农产品交易中心" not in orgs and "深圳市科技创新服务中心" in orgs
+
+
+def test_reporters_after_a_dateline_or_a_slash_and_two_names_run_together(tagger: LacTagger) -> None:
+    people = _found("东方网成都4月1日电 (邹立阳 汤燕)1日上午,园区揭牌。南方日报讯(记者/周欣张岭)29日,项目开工。"
+                    "友达光电(昆山)投产。", tagger, "PERSON")
+    assert {"邹立阳", "汤燕", "周欣", "张岭"} <= people and "周欣张岭" not in people and "昆山" not in people
