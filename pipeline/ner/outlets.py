@@ -27,7 +27,8 @@ _HAN = r"\u4e00-\u9fff"
 # line start, the outlet part (names joined by · or -) and perhaps a place, then a date and 电, 讯 or
 # 消息, or 讯 alone (河北新闻网讯); 电 and 消息 without a date open ordinary lines (国家电网与南方电网电…)
 _DATELINE = re.compile(
-    rf"(?m)^[ \t\u3000]*[（(【\[]?(?P<head>[{_HAN}A-Za-z·•\-]{{2,24}})(?:\d{{1,2}}月\d{{1,2}}日(?:电|讯|消息)|讯)")
+    rf"(?m)^[ \t\u3000]*[（(【\[]?(?P<head>[{_HAN}A-Za-z·•\-]{{2,24}}(?:[ \t\u3000][{_HAN}]{{2,4}})?)"
+    rf"(?:\d{{1,2}}月\d{{1,2}}日(?:电|讯|消息)|讯)")
 # an outlet before its reporter at a line's start, the reporter's name after (读特记者 王某/文);
 # 近日记者从…获悉 and 据某报记者了解，… have none there
 _REPORTER_KINDS = ("首席", "特约", "实习", "见习", "融媒体", "全媒体")

@@ -73,6 +73,7 @@ def test_strip_trailing_title(name: str, kept: str) -> None:
 @pytest.mark.parametrize("line, names", [
     ("园区新添三家孵化器本报讯", []),                  # a headline run into the writer's own dateline
     ("市长会见外国客人据启明社西宁1月3日电", ["启明社"]),  # ... into a dateline after 据
+    ("启明网 昆明9月9日电 (陈某 罗某)园区发展迅速", ["启明网"]),  # a space between outlet and place
 ])
 def test_headline_run_into_dateline(line: str, names: list[str]) -> None:
     assert _outlets(line) == names
