@@ -3,7 +3,7 @@
     .venv/bin/python scripts/eval_corpus_names.py [--shared ../shared] [--show-errors]
 
 ``data/labels/corpus_names.json`` holds document-level gold (ANNOTATION.md's format, names
-only, no text) for 354 articles of the unlabelled corpora, chosen at random among those sharing
+only, no text) for 414 articles of the unlabelled corpora, chosen at random among those sharing
 no text with train or dev, and labelled from the text (title included) alone before the
 pipeline's output was looked at.  Each article is in one batch:
 
@@ -21,7 +21,9 @@ pipeline's output was looked at.  Each article is in one batch:
   the same way on 2026-12-05 (session 15).  No zones_modern article was left that shares no
   text with train or dev and whose output nobody had read, so ``fit2``'s were drawn among
   those whose candidate names had been labelled for the checks (read, so no loss); ``check3``'s
-  are news_2011 articles never read.
+  are news_2011 articles never read;
+- ``fit3`` (read): 40 more zones_modern articles drawn the same way as ``fit2``'s and 20
+  news_2011 articles, labelled the same way later that session.
 
 The corpora are the text the held-back articles resemble (modern zone news, 2011 business
 news), so the ``check`` rows are the nearest this repository has to them.
@@ -42,8 +44,8 @@ from pipeline.evaluate.gold import PRF, Report, evaluate_records, load_articles 
 
 LABELS = ("ZONE", "ORG", "PERSON")
 LABELS_FILE = ROOT / "data" / "labels" / "corpus_names.json"
-BATCHES = ("find", "fit", "fit2", "check", "check2", "check3")
-READ = ("find", "fit", "fit2")  # the batches whose errors may be read
+BATCHES = ("find", "fit", "fit2", "fit3", "check", "check2", "check3")
+READ = ("find", "fit", "fit2", "fit3")  # the batches whose errors may be read
 HELD_OUT = ("check", "check2", "check3")  # the others: figures only
 
 
