@@ -496,7 +496,7 @@ def _resolve(
         if e - s < 2 or orgs.is_generic(name) or orgs.is_kind(name) or orgs.is_zone(name) or (orgs.is_place(name) and name not in named_places) or orgs.is_descriptive(name) \
                 or orgs.is_event(name) or orgs.is_country_pair(name) or orgs.counted_kind(h, s, e) \
                 or orgs.sector_kind(name) or is_description(name) \
-                or orgs.centre_of_area(h, s, e) or orgs.role_centre(name) or orgs.centre_project(h, s, e) \
+                or orgs.centre_of_area(h, s, e) or orgs.role_centre(name) or orgs.centre_project(h, s, e) or orgs.unnamed_bureau(h, s, e) \
                 or orgs.procurement_term(h, s, e):
             continue
         # (the company that opens its park's name is a named part: 铁建重工 of 铁建重工长沙第三产业园)

@@ -1182,6 +1182,21 @@ def role_centre(name: str) -> bool:
     return _ROLE_CENTRE.fullmatch(name) is not None
 
 
+# bureaus a bare field names across the country (环保局, 物价局: NOTES §8's unnamed references); a
+# place names one (上海局), and a few fields have one bureau only (民航局, 商标局, 招商局 the company)
+_ONE_BUREAU = frozenset({"民航局", "商标局", "招商局", "外汇局", "邮政局", "烟草局"})
+
+
+def unnamed_bureau(h: str, s: int, e: int) -> bool:
+    """环保局, 物价局 alone; not 上海局, nor a country's bureau its place word was cut from (澳大利亚 +
+    统计局: the bare name of NOTES §6)."""
+    name = h[s:e]
+    if len(name) != 3 or not name.endswith("局") or name in _ONE_BUREAU or is_place(name[:2]) \
+            or name[:2] in lexicon.place_names():
+        return False
+    return not any(h.endswith(p, 0, s) for p in lexicon.place_prefixes().get("foreign", ()))
+
+
 def centre_project(h: str, s: int, e: int) -> bool:
     """某某农产品交易中心项目, 某某数据中心项目: a centre named by its project is a facility to be
     built, not a body."""

@@ -1211,3 +1211,9 @@ def test_reporters_after_a_dateline_or_a_slash_and_two_names_run_together(tagger
     people = _found("东方网成都4月1日电 (邹立阳 汤燕)1日上午,园区揭牌。南方日报讯(记者/周欣张岭)29日,项目开工。"
                     "友达光电(昆山)投产。", tagger, "PERSON")
     assert {"邹立阳", "汤燕", "周欣", "张岭"} <= people and "周欣张岭" not in people and "昆山" not in people
+
+
+def test_a_bare_fields_bureau_is_an_unnamed_reference(tagger: LacTagger) -> None:
+    # NOTES §8: 环保局 alone names no bureau; a place's does, and a country's bare name is §6's
+    orgs = _found("排污口有环保局设置的监测装置。上海局调度列车。澳大利亚统计局公布了数据。民航局发布通知。", tagger, "ORG")
+    assert "环保局" not in orgs and {"上海局", "统计局", "民航局"} <= orgs
