@@ -251,6 +251,8 @@ def _check_orgs(h: str, toks: Sequence[tuple[int, int, str]], org_spans: list[tu
     if check is None or isinstance(check, str):
         return org_spans, []
     vouched = {h[s:e] for s, e, src in org_spans if src != "lac"}
+    # (上海合作组织/ORG 峰会, 某某协会/ORG 年会: the host of an event LAC names is a named part of it)
+    vouched |= {h[s:e] for s, e, src in org_spans if src == "lac" and _hosts_event(h, s, e)}
     todo = [(s, e) for s, e, src in org_spans if src == "lac" and h[s:e] not in vouched]
     if not todo:
         return org_spans, []
@@ -258,6 +260,15 @@ def _check_orgs(h: str, toks: Sequence[tuple[int, int, str]], org_spans: list[tu
     dropped = [(s, e) for s, e in todo if h[s:e] not in kept]
     gone = set(dropped)
     return [c for c in org_spans if (c[0], c[1]) not in gone], dropped
+
+
+# the events a body hosts, right after its name (not 会议 alone: 某某会议 is often the meeting's
+# own name, and LAC's reading of the words before it is less sure)
+_HOSTED = ("峰会", "年会", "论坛", "博览会", "理事会", "代表大会")
+
+
+def _hosts_event(h: str, s: int, e: int) -> bool:
+    return e - s >= 4 and h.startswith(_HOSTED, e)
 
 
 def _listed_orgs(h: str, toks: Sequence[tuple[int, int, str]], org_spans: list[tuple[int, int, str]],

@@ -1217,3 +1217,8 @@ def test_a_bare_fields_bureau_is_an_unnamed_reference(tagger: LacTagger) -> None
     # NOTES §8: 环保局 alone names no bureau; a place's does, and a country's bare name is §6's
     orgs = _found("排污口有环保局设置的监测装置。上海局调度列车。澳大利亚统计局公布了数据。民航局发布通知。", tagger, "ORG")
     assert "环保局" not in orgs and {"上海局", "统计局", "民航局"} <= orgs
+
+
+def test_the_host_of_an_event_is_a_named_part_of_it(tagger: LacTagger) -> None:
+    # LAC: 上海合作组织/ORG 峰会/n; the check alone would drop the name before a noun
+    assert "上海合作组织" in _found("这是记者从2025年上海合作组织峰会山东省专场吹风会上了解到的。", tagger, "ORG")
