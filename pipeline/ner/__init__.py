@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_left, bisect_right
 from collections import Counter
 from typing import Callable, Sequence
@@ -173,9 +174,29 @@ def find_orgs_and_people(
     # the organisation or place it is not stays one)
     # (3,438林吉特: a word right after a figure is its unit, a currency LAC read as a name)
     out.extend(m for m in found.values() if not people.surname_alone(m.norm) and not h[m.start - 1 : m.start].isdigit())
-    out.extend(_people_elsewhere(h, text, toks, list(found.values()), [(s, e) for s, e, _ in org_spans]
-                                 + [(z.start, z.end) for z in zones]))
+    others = [(s, e) for s, e, _ in org_spans] + [(z.start, z.end) for z in zones]
+    out.extend(_people_elsewhere(h, text, toks, list(found.values()), others))
+    out.extend(_latin_surnames(h, text, [m for m in out if m.label == "PERSON"], others))
     out.sort(key=lambda m: (m.start, m.label))
+    return out
+
+
+_LATIN_WORD = re.compile(r"(?<![A-Za-z\-'])[A-Z][a-z]{2,}(?![A-Za-z\-'])")
+
+
+def _latin_surnames(h: str, text: str, people_found: list[Mention], others: list[tuple[int, int]]) -> list[Mention]:
+    """Owen Hegarty表示 … Hegarty称: news names a Western person by the surname after the full
+    name, so the last word of a Latin name found is that person wherever it stands alone."""
+    surnames = {m.norm.split()[-1]: m.norm for m in people_found
+                if " " in m.norm and m.norm.isascii() and len(m.norm.split()[-1]) >= 3}
+    if not surnames:
+        return []
+    taken = _Spans(others + [(m.start, m.end) for m in people_found])
+    out = []
+    for w in _LATIN_WORD.finditer(h):
+        if w.group() in surnames and not taken.overlaps(w.start(), w.end()):
+            out.append(Mention("PERSON", w.start(), w.end(), text[w.start() : w.end()], "person_propagated",
+                               norm=w.group()))
     return out
 
 

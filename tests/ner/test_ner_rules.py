@@ -1222,3 +1222,8 @@ def test_a_bare_fields_bureau_is_an_unnamed_reference(tagger: LacTagger) -> None
 def test_the_host_of_an_event_is_a_named_part_of_it(tagger: LacTagger) -> None:
     # LAC: 上海合作组织/ORG 峰会/n; the check alone would drop the name before a noun
     assert "上海合作组织" in _found("这是记者从2025年上海合作组织峰会山东省专场吹风会上了解到的。", tagger, "ORG")
+
+
+def test_a_western_persons_surname_alone_is_that_person(tagger: LacTagger) -> None:
+    people = _found("矿业公司副主席Owen Harrow表示,金价有望攀升。 Harrow周四称,央行增持。Harrows不是。", tagger, "PERSON")
+    assert people == {"Owen Harrow", "Harrow"}
