@@ -187,7 +187,7 @@ _LATIN_WORD = re.compile(r"(?<![A-Za-z\-'])[A-Z][a-z]{2,}(?![A-Za-z\-'])")
 def _latin_surnames(h: str, text: str, people_found: list[Mention], others: list[tuple[int, int]]) -> list[Mention]:
     """Owen Hegarty表示 … Hegarty称: news names a Western person by the surname after the full
     name, so the last word of a Latin name found is that person wherever it stands alone."""
-    surnames = {m.norm.split()[-1]: m.norm for m in people_found
+    surnames = {m.norm.split()[-1] for m in people_found
                 if " " in m.norm and m.norm.isascii() and len(m.norm.split()[-1]) >= 3}
     if not surnames:
         return []
@@ -528,8 +528,8 @@ def _resolve(
         if e - s < 2 or orgs.is_generic(name) or orgs.is_kind(name) or orgs.is_zone(name) or (orgs.is_place(name) and name not in named_places) or orgs.is_descriptive(name) \
                 or orgs.is_event(name) or orgs.is_country_pair(name) or orgs.counted_kind(h, s, e) \
                 or orgs.sector_kind(name) or is_description(name) \
-                or orgs.centre_of_area(h, s, e) or orgs.role_centre(name) or orgs.centre_project(h, s, e) or orgs.unnamed_bureau(h, s, e) \
-                or orgs.procurement_term(h, s, e):
+                or orgs.centre_of_area(h, s, e) or orgs.role_centre(name) or orgs.centre_project(h, s, e) \
+                or orgs.unnamed_bureau(h, s, e) or orgs.procurement_term(h, s, e):
             continue
         # (the company that opens its park's name is a named part: 铁建重工 of 铁建重工长沙第三产业园)
         if ((s, e) in zone_spans or any(z.start <= s and e <= z.end for z in zones)) \

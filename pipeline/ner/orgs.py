@@ -644,8 +644,7 @@ def trade_heads(name: str) -> tuple[str, ...]:
     正兴): the name ``name_heads`` stops at, less its last two characters, when a name of two or more
     characters is left.  A guess, so the caller spreads it only to words LAC reads as names."""
     heads = name_heads(name)
-    if not heads or not name.endswith(_COMPANY_TYPES) and not any(name.endswith(x) for x in lexicon.org_suffixes()
-                                                                 if x.endswith(_COMPANY_TYPES)):
+    if not heads or not name.endswith(_COMPANY_TYPES):
         return ()
     last = heads[-1]
     cur = last[:-2]
