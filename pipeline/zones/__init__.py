@@ -35,8 +35,31 @@ def prepare() -> None:
 
 def _zones_halfwidth(t: str, rules: ZoneRules, tokens: Tokens | None = None) -> list[Mention]:
     listed = find_listed(t, rules)
-    zones = _areas_of_listed_zones(t, sorted(listed + find_unlisted(t, rules, listed, tokens), key=lambda m: m.start))
+    unlisted = _joined_by_dash(t, find_unlisted(t, rules, listed, tokens), rules)
+    zones = _areas_of_listed_zones(t, sorted(listed + unlisted, key=lambda m: m.start))
     return sorted(zones + zone_stems(t, zones, tokens or (), rules), key=lambda m: m.start)
+
+
+_DASHES = "—–-"
+
+
+def _joined_by_dash(t: str, zones: list[Mention], rules: ZoneRules) -> list[Mention]:
+    """中国—上海合作组织地方经贸合作示范区, 滨海—中关村科技园: a place and a single dash before a zone's
+    name join two partners in it (a double dash, ——, sets off an apposition: 新区——某某产业园)."""
+    out = []
+    for m in zones:
+        s = m.start
+        if s >= 3 and t[s - 1] in _DASHES and t[s - 2] not in _DASHES:
+            k = next((k for k in (4, 3, 2) if s - 1 - k >= 0 and (t[s - 1 - k : s - 1] in rules.places
+                                                                  or t[s - 1 - k : s - 1] == "中国")), None)
+            if k is not None:
+                s -= k + 1
+                name = t[s : m.end]
+                # (the partners name the zone, not the place its second name opens with: 上海 of 上海合作组织)
+                attrs = {**m.attrs, "zone_id": f"{m.attrs.get('zone_type', 'zone')}:{name}", "province": None}
+                m = replace(m, start=s, text=name, norm=name, attrs=attrs)
+        out.append(m)
+    return out
 
 
 def _areas_of_listed_zones(t: str, zones: list[Mention]) -> list[Mention]:

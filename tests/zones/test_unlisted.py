@@ -297,3 +297,10 @@ def test_an_area_named_after_a_listed_free_trade_zone_is_one_zone() -> None:
     ms = find_zones("天津自贸试验区临港片区新设企业200家。")
     assert [m.text for m in ms] == ["天津自贸试验区临港片区"]
     assert ms[0].attrs["zone_id"] == "ftz_area:中国(天津)自由贸易试验区临港片区"
+
+
+def test_a_place_and_a_single_dash_open_a_zones_name():
+    # two partners joined by a dash name the zone; a double dash sets off an apposition
+    ms = find_zones("(记者某某)中国—上海合作组织地方经贸合作示范区获批6年。首个省级新区——宜宾三江新区获批。")
+    assert [m.text for m in ms] == ["中国—上海合作组织地方经贸合作示范区", "宜宾三江新区"]
+    assert ms[0].attrs["zone_id"] == "demo_zone:中国—上海合作组织地方经贸合作示范区" and ms[0].attrs["province"] is None
