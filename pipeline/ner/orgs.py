@@ -1025,16 +1025,21 @@ def _words_before(h: str, toks: Sequence[Tok], end: int) -> int | None:
             break
         k -= 1
     walked = toks[k + 1 : last + 1]
-    # from the first word that can open a name (股东/n 陕西省投资/ORG); with none, from
-    # the first that is not a sector word (光辉/a 材料/n; 贸易/vn (上海)有限公司 is none)
-    opener = next((t for t in walked if _is_name_start(h, t)), None) or next((t for t in walked if t[2] != "vn"), None)
+
+    def named(t: Tok) -> bool:
+        name = h[t[0] : end]
+        return len(name) >= 2 and not (is_generic(name) or is_descriptive(name) or _ends_with_suffix(name))
+
+    # from the first word that can open a name (股东/n 陕西省投资/ORG); with none, from the
+    # first that is not a sector word and leaves more than sector words (光辉/a 材料/n;
+    # 出光/vn 电子 材料: LAC reads the name's head as a verb; 贸易/vn (上海)有限公司 is none)
+    opener = next((t for t in walked if _is_name_start(h, t)), None)
     if opener is None:
-        return None
-    a = opener[0]
-    name = h[a:end]
-    if len(name) < 2 or is_generic(name) or is_descriptive(name) or _ends_with_suffix(name):
-        return None
-    return a
+        opener = next((t for t in walked if t[2] != "vn"), None)
+        if opener is None or not named(opener):
+            # (a word LAC reads as a verb opens a name only with more words after it)
+            opener = next((t for t in walked[:-1] if named(t)), None)
+    return opener[0] if opener is not None and named(opener) else None
 
 
 def strip_glued_conjunction(h: str, s: int, e: int) -> int:

@@ -161,6 +161,8 @@ def test_name_with_its_place_in_brackets_is_one_name(tagger: LacTagger) -> None:
     ("昨日收到来自奥腾(中国)汽车贸易有限公司的函件。", "奥腾(中国)汽车贸易有限公司"),
     # a role noun before the name is not the name's
     ("大股东甘肃省投资(集团)有限公司增持股份。", "甘肃省投资(集团)有限公司"),
+    # LAC reads the name's head as a verb (出光/vn 电子 材料)
+    ("参加集中开工仪式的出光电子材料(中国)有限公司将聚焦新型显示器材。", "出光电子材料(中国)有限公司"),
 ])
 def test_legal_name_with_a_bracketed_place_is_found_whole(tagger: LacTagger, text: str, name: str) -> None:
     assert name in _found(text, tagger, "ORG")
@@ -168,6 +170,7 @@ def test_legal_name_with_a_bracketed_place_is_found_whole(tagger: LacTagger, tex
 
 def test_a_sector_before_a_bracket_names_no_company(tagger: LacTagger) -> None:
     assert not _found("监管部门对三和贸易(广州)有限公司进行调查。", tagger, "ORG")
+    assert not _found("公司与贸易(上海)有限公司签约。", tagger, "ORG")
 
 
 def test_bracketed_legal_name_gives_its_short_name_to_the_article(tagger: LacTagger) -> None:
