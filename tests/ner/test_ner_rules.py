@@ -162,7 +162,7 @@ def test_name_with_its_place_in_brackets_is_one_name(tagger: LacTagger) -> None:
     # a role noun before the name is not the name's
     ("大股东甘肃省投资(集团)有限公司增持股份。", "甘肃省投资(集团)有限公司"),
     # LAC reads the name's head as a verb (出光/vn 电子 材料)
-    ("参加集中开工仪式的出光电子材料(中国)有限公司将聚焦新型显示器材。", "出光电子材料(中国)有限公司"),
+    ("出席签约仪式的出光电子材料(中国)有限公司计划扩建产线。", "出光电子材料(中国)有限公司"),
 ])
 def test_legal_name_with_a_bracketed_place_is_found_whole(tagger: LacTagger, text: str, name: str) -> None:
     assert name in _found(text, tagger, "ORG")
@@ -1224,7 +1224,7 @@ def test_a_bare_fields_bureau_is_an_unnamed_reference(tagger: LacTagger) -> None
 
 def test_the_host_of_an_event_is_a_named_part_of_it(tagger: LacTagger) -> None:
     # LAC: 上海合作组织/ORG 峰会/n; the check alone would drop the name before a noun
-    assert "上海合作组织" in _found("这是记者从2025年上海合作组织峰会山东省专场吹风会上了解到的。", tagger, "ORG")
+    assert "上海合作组织" in _found("记者在2024年上海合作组织峰会江苏专场推介会上获悉。", tagger, "ORG")
 
 
 def test_a_western_persons_surname_alone_is_that_person(tagger: LacTagger) -> None:
