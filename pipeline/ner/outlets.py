@@ -28,13 +28,21 @@ _HAN = r"\u4e00-\u9fff"
 # 消息, or 讯 alone (河北新闻网讯); 电 and 消息 without a date open ordinary lines (国家电网与南方电网电…)
 _DATELINE = re.compile(
     rf"(?m)^[ \t\u3000]*[（(【\[]?(?P<head>[{_HAN}A-Za-z·•\-]{{2,24}}(?:[ \t\u3000][{_HAN}]{{2,4}})?)"
-    rf"(?:\d{{1,2}}月\d{{1,2}}日(?:电|讯|消息)|讯)")
+    rf"(?:(?:\d{{1,2}}月)?\d{{1,2}}日(?:电|讯|消息)|讯)")
 # an outlet before its reporter at a line's start, the reporter's name after (读特记者 王某/文);
 # 近日记者从…获悉 and 据某报记者了解，… have none there
 _REPORTER_KINDS = ("首席", "特约", "实习", "见习", "融媒体", "全媒体")
 _REPORTER = re.compile(
     rf"(?m)^[ \t\u3000]*[（(【\[]?(?P<head>[{_HAN}·•]{{2,12}}?)(?:{'|'.join(_REPORTER_KINDS)})?记者"
     rf"[ \t\u3000]*[{_HAN}]{{2,3}}(?=[ \t\u3000/、）)]|报道|摄)")
+# the credit in brackets right after a dateline (…讯（某某·某某日报记者 王某）): the outlets before 记者
+_CREDIT = re.compile(
+    rf"(?:日电|社电|讯)[（(](?P<head>[{_HAN}·•]{{2,16}}?)(?:{'|'.join(_REPORTER_KINDS)})?记者")
+# a channel's line (某某网某地频道报道（王某）): the outlet before its place and channel
+_CHANNEL_LINE = re.compile(rf"(?m)^[ \t\u3000]*(?P<head>[{_HAN}·]{{2,16}}频道)(?:报道|讯|消息)")
+# a channel or app of an outlet (某某网辽宁频道, 某某客户端): the outlet names it (dev NOTES §7:
+# the parent required, the joined string optional); 新闻 after a place is a channel too (某某网辽宁新闻)
+_CHANNELS = ("频道", "客户端")
 _SOURCE = re.compile(rf"(?:来源|稿源|转自|来自)[:：][ \t\u3000]*(?P<head>[{_HAN}A-Za-z·•]{{2,16}})")
 _PLACE_MAX = 4
 # an outlet cited in running text: after a word of citing, before what it reports or its reporter
@@ -53,9 +61,24 @@ def _is_outlet(name: str, bare_ok: bool) -> bool:
         return False
     if len(name) == 2 and name.endswith("报"):
         return False  # (据中报显示: an interim report; 导报 alone is a paper's kind)
-    if name.endswith("网") and len(lexicon.affixes("org_suffixes").ending(name[:-1]) or "") >= 2:
+    if name.endswith("网") and len(lexicon.affixes("org_suffixes").ending(name[:-1]) or "") >= 2 \
+            and not name[:-1].endswith(_OUTLET_END):  # (某某日报网: the paper's own site, an outlet)
         return False  # 某某集团网: a company's own site, the company the name (西部网: 部 is no such word)
     return bare_ok or name.endswith(_OUTLET_END)
+
+
+def _outlet_of_channel(name: str) -> str:
+    """The outlet of a channel's or an app's name (某某网辽宁频道 -> 某某网, 某某网辽宁新闻 -> 某某网,
+    某某客户端 -> 某某); other names, and a channel with no place before it (某某财经频道), as
+    they are."""
+    kind = next((k for k in (*_CHANNELS, "新闻") if name.endswith(k) and len(name) - len(k) >= 2), None)
+    if kind is None:
+        return name
+    bare = name[: -len(kind)]
+    for k in (2, 3, 4):  # the place between the outlet and its channel
+        if len(bare) - k >= 2 and bare[-k:] in lexicon.place_names() and bare[:-k].endswith(_OUTLET_END):
+            return bare[:-k]
+    return bare if kind == "客户端" else name
 
 
 def _names(h: str, start: int, head: str, bare_ok: bool, place_ok: bool) -> list[Cand]:
@@ -69,15 +92,16 @@ def _names(h: str, start: int, head: str, bare_ok: bool, place_ok: bool) -> list
         start, head = start + lead.end(), head[lead.end():]
     out, at = [], start
     parts = re.split(r"[·•\-]", head)  # (经济日报-中国经济网: two outlets share a dateline)
-    for k, name in enumerate(parts):
+    for k, whole in enumerate(parts):
+        name = _outlet_of_channel(whole)
         if k == len(parts) - 1 and place_ok and not _is_outlet(name, False):
             cut = max((i for i in range(2, len(name) - 1) if len(name) - i <= _PLACE_MAX
                        and _is_outlet(name[:i], False) and name[i] not in "网报社台"), default=None)
             if cut is not None:
                 name = name[:cut]
-        if _is_outlet(name, bare_ok):
+        if _is_outlet(name, bare_ok or name != whole):
             out.append((at, at + len(name), "org_outlet"))
-        at += len(name) + 1
+        at += len(whole) + 1
     return out
 
 
@@ -125,6 +149,10 @@ def outlet_orgs(h: str) -> list[Cand]:
     for m in _DATELINE.finditer(h):
         out += _names(h, m.start("head"), m.group("head"), False, True)
     for m in _REPORTER.finditer(h):
+        out += _names(h, m.start("head"), m.group("head"), True, False)
+    for m in _CREDIT.finditer(h):
+        out += _names(h, m.start("head"), m.group("head"), True, False)
+    for m in _CHANNEL_LINE.finditer(h):
         out += _names(h, m.start("head"), m.group("head"), True, False)
     for m in _SOURCE.finditer(h):
         out += _names(h, m.start("head"), m.group("head"), False, False)

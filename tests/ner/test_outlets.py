@@ -131,3 +131,23 @@ def test_two_outlets_joined_by_a_hyphen_share_a_dateline() -> None:
 def test_an_online_outlet_opens_its_dateline() -> None:
     text = "星河在线讯:近日,园区签约项目12个。"
     assert "星河在线" in {text[s:e] for s, e, _ in outlet_orgs(text)}
+
+
+@pytest.mark.parametrize("line, names", [
+    # a day without its month (北岸日报网滨州8日电): the dateline all the same; a paper's own site
+    # (…日报网) is an outlet, not a company's site
+    ("北岸日报网滨州8日电（记者 李明）园区昨天签约。", ["北岸日报网"]),
+    # the outlet of a channel or an app before its place (dev NOTES §7: the parent required)
+    ("云帆网江西新闻4月2日电 （记者 方立）", ["云帆网"]),
+    ("星河在线湖南频道报道（方立）：园区昨天签约。", ["星河在线"]),
+    ("新潮声客户端讯 当天，园区召开大会。", ["新潮声"]),
+    # the credit in brackets after the dateline names the outlets before its reporter
+    ("新潮声客户端讯（新潮声·北岸日报记者 罗一鸣）当天，", ["新潮声", "新潮声", "北岸日报"]),
+])
+def test_outlets_of_channels_and_credits(line: str, names: list[str]) -> None:
+    assert _outlets(line) == names
+
+
+def test_a_channel_with_no_place_stays_whole() -> None:
+    # (某某财经频道 is the channel's own name: the contract's parent is not in the string)
+    assert _outlets("星河财经频道报道（方立）：组件价格回升。") == ["星河财经频道"]
