@@ -179,6 +179,14 @@ def _joins_complete_name(h: str, t: Tok, alone: Callable[[str], str] | None) -> 
     return alone is None or alone(w) in _START_TAGS
 
 
+def _trade_name_after_place(h: str, toks: Sequence[Tok], k: int, suf: str) -> bool:
+    """A registered name is place, trade name, trade and legal form: a word LAC reads as a
+    name between a place and a company it read whole is the trade name, whatever it reads
+    the word as alone (郑州/LOC 好想你/ORG 某业商贸有限公司/ORG)."""
+    return suf in _LEGAL_FORMS and k > 0 and toks[k][2] in ("ORG", "nz") and toks[k - 1][1] == toks[k][0] \
+        and (toks[k - 1][2] == "LOC" or _tok_text(h, toks[k - 1]) in lexicon.place_names())
+
+
 def suffix_orgs(h: str, toks: Sequence[Tok], alone: Callable[[str], str] | None = None) -> list[Cand]:
     """Names ending in an organisation type word, with a left boundary from LAC tokens.
 
@@ -208,7 +216,8 @@ def suffix_orgs(h: str, toks: Sequence[Tok], alone: Callable[[str], str] | None 
         while j > 0 and not settled and i - j < _MAX_WALK and _may_be_inside(h, toks[j - 1]):
             if t[1] - toks[j - 1][0] > _MAX_ORG_CHARS or not _may_join(h, toks, j - 1, t):
                 break
-            if whole and not _joins_complete_name(h, toks[j - 1], alone):
+            if whole and not _joins_complete_name(h, toks[j - 1], alone) \
+                    and not _trade_name_after_place(h, toks, j - 1, suf):
                 break
             # 德国特殊化学品集团朗盛公司: a complete name before a name of its own is
             # an apposition, not part of it

@@ -1230,3 +1230,18 @@ def test_the_host_of_an_event_is_a_named_part_of_it(tagger: LacTagger) -> None:
 def test_a_western_persons_surname_alone_is_that_person(tagger: LacTagger) -> None:
     people = _found("矿业公司副主席Owen Harrow表示,金价有望攀升。 Harrow周四称,央行增持。Harrows不是。", tagger, "PERSON")
     assert people == {"Owen Harrow", "Harrow"}
+
+
+def test_a_trade_name_between_a_place_and_a_company_read_whole() -> None:
+    # LAC's tokens given by hand: 开封/LOC 好想你/ORG 红枣商贸有限公司/ORG; the trade name reads as a
+    # verb phrase alone, which stops the walk left before a word LAC glued on (好歹/ORG 鲁花集团),
+    # but between a place and a legal form it is the registered name's own
+    from pipeline.ner.orgs import suffix_orgs
+
+    h = "子公司开封好想你红枣商贸有限公司成立。"
+    toks = [(0, 3, "n"), (3, 5, "LOC"), (5, 8, "ORG"), (8, 16, "ORG"), (16, 18, "v"), (18, 19, "w")]
+    names = {h[s:e] for s, e, _ in suffix_orgs(h, toks, alone=lambda w: "v")}
+    assert "开封好想你红枣商贸有限公司" in names
+    h2 = "投运好想你红枣商贸有限公司成立。"  # no place before: the glued word stays out
+    toks2 = [(0, 2, "v"), (2, 5, "ORG"), (5, 13, "ORG"), (13, 15, "v"), (15, 16, "w")]
+    assert {h2[s:e] for s, e, _ in suffix_orgs(h2, toks2, alone=lambda w: "v")} == {"红枣商贸有限公司"}
