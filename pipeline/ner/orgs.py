@@ -1231,3 +1231,40 @@ def generic_words_only(name: str) -> bool:
 
 
 _BRAND_OPENINGS = ("中国", "国家", "全国", "中华", "大众", "现代", "第一", "东方", "西部", "南方", "北方", "东部", "中部")
+
+
+_LATIN_HEAD = re.compile(r"[A-Za-z0-9\-]+")
+
+
+def technical_term(name: str) -> bool:
+    """LED, LED照明, 3G手机: a Latin word of technology (rules/latin_terms.txt) alone or before a
+    product or a sector names no organisation; before a body's type word it may (某5G产业联盟)."""
+    m = _LATIN_HEAD.match(name)
+    if m is None or m.group() not in lexicon.latin_terms():
+        return False
+    rest = name[m.end():]
+    return not rest or (_CJK_ONLY.fullmatch(rest) is not None and not _ends_with_suffix(rest))
+
+
+# a unit after its figure (30万蒲式耳, 7.36美元/蒲式耳, 每蒲式耳): no name
+_UNIT_BEFORE = re.compile(r"(?:\d[亿万千百]?|[\d元]/|每)\Z")
+
+
+def unit_of_figure(h: str, s: int) -> bool:
+    return _UNIT_BEFORE.search(h, max(0, s - 2), s) is not None
+
+
+def modal_hui(h: str, s: int, e: int) -> bool:
+    """中国会按照…, 咱们中国会变成…: 会 after a place alone is the modal verb; a place's
+    association names its kind (某某商会, 某某协会), as an event names its fair (广交会)."""
+    return e - s >= 3 and h[e - 1] == "会" and is_place(h[s : e - 1])
+
+
+# 在华工厂, 来华企业: 华 is China after a word of being or coming there, the rest a kind of firm
+_IN_CHINA = "在来访驻赴离旅留"
+
+
+def in_china_kind(h: str, s: int, e: int) -> bool:
+    rest = h[s + 1 : e]
+    return h[s] == "华" and s > 0 and h[s - 1] in _IN_CHINA and bool(rest) \
+        and (is_kind(rest) or _only_type_words(rest) or rest in _FIRM_TYPES or rest in _KIND_WORDS)

@@ -1245,3 +1245,24 @@ def test_a_trade_name_between_a_place_and_a_company_read_whole() -> None:
     h2 = "投运好想你红枣商贸有限公司成立。"  # no place before: the glued word stays out
     toks2 = [(0, 2, "v"), (2, 5, "ORG"), (5, 13, "ORG"), (13, 15, "v"), (15, 16, "w")]
     assert {h2[s:e] for s, e, _ in suffix_orgs(h2, toks2, alone=lambda w: "v")} == {"红枣商贸有限公司"}
+
+
+@pytest.mark.parametrize("text, word", [
+    ("晶华科技表示，LED照明市场今年将快速增长，LED路灯需求旺盛。", "LED照明"),  # a Latin term of technology and its product
+    ("美豆收于13.25美元/蒲式耳，库存预计为8.5亿蒲式耳。", "蒲式耳"),  # a unit after its figure
+    ("发言人表示，中国会继续遵守相关规则。", "中国会"),  # the modal 会 after a country
+    ("今年以来，日产在华工厂的产量回升。", "华工厂"),  # 在华: in China, and a kind of firm
+])
+def test_terms_units_and_modals_name_no_organisation(text: str, word: str, tagger: LacTagger) -> None:
+    # LAC reads each as ORG (its tags are the premise); none is one
+    tags = {text[s:e]: tag for s, e, tag in tagger.tag_many([text])[0]}
+    assert tags.get(word) == "ORG"
+    found = {m.text for m in find_orgs_and_people(text, tagger=tagger) if m.label == "ORG"}
+    assert word not in found and not {w for w in found if word in w}
+
+
+def test_a_latin_term_before_a_bodys_type_word_is_left_to_the_rules() -> None:
+    from pipeline.ner.orgs import technical_term
+
+    assert technical_term("LED") and technical_term("LED照明") and not technical_term("LED产业联盟")
+    assert not technical_term("TCL") and not technical_term("IDC")
