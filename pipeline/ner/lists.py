@@ -26,7 +26,7 @@ _PLACE_ENDS = "省市县区镇乡村州"
 
 
 _FIRM_WORDS = ("企业", "公司", "集团", "车企", "厂商", "巨头", "银行", "机构", "品牌商", "供应商", "跨国公司",
-               "配套商", "制造商", "服务商", "运营商", "厂家")
+               "配套商", "制造商", "服务商", "运营商", "厂家", "单位")
 
 
 def _openings(h: str, toks: Sequence[Tok], org_starts: dict[int, tuple[int, int]]) -> list[int]:
@@ -272,10 +272,36 @@ def firm_list_items(h: str, toks: Sequence[Tok], found: Sequence[tuple[int, int,
         first = toks[j + 1][0] if j + 1 < len(toks) else s
         if not items or not any(first <= a < s for a, _, _ in found):
             continue
+        if j < 0 or toks[j][2] == "w":
+            items += _first_item(h, toks, starts, j + 1, items[-1][0] - 1)
         for a, b in items:
             if 2 <= b - a <= _MAX_ITEM and _item_is_name(h, toks, starts, a, b):
                 out.append((a, b))
     return out
+
+
+# what may stand before the first item's name in its clause: a verb, an adverb or a preposition
+# (促进/v 某某开发、…等企业), nothing that could be more of the name
+_BEFORE_FIRST = {"v", "vd", "d", "ad", "p", "c"}
+
+
+def _first_item(h: str, toks: Sequence[Tok], starts: list[int], k: int, end: int) -> list[tuple[int, int]]:
+    """The first item of a firm list from the clause's start (token ``k``) to its separator at
+    ``end``: from its first word that can open a name (中华/ORG 开发/v、…等企业), the words before
+    it only verbs, adverbs and prepositions; none where a noun stands there (its edge unsure)."""
+    j = bisect_left(starts, end)
+    m = k
+    while m < j and toks[m][2] in _BEFORE_FIRST:
+        m += 1
+    if m >= j or toks[m][2] not in _ITEM_TAGS | {"nw"}:
+        return []
+    # a name after a verb or a kind of firm inside the clause is where the item starts (华/LOC
+    # 拥有/v 某某本田/ORG, 本土/n 企业/n TCL): what stands before it is its clause's
+    for x in range(m + 1, j):
+        w = h[toks[x - 1][0] : toks[x - 1][1]]
+        if toks[x][2] in _ITEM_TAGS | {"nw"} and (toks[x - 1][2] in _BEFORE_FIRST or w.endswith(_FIRM_WORDS)):
+            m = x
+    return [(toks[m][0], end)]
 
 
 def _item_is_name(h: str, toks: Sequence[Tok], starts: list[int], a: int, b: int) -> bool:

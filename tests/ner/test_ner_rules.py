@@ -1266,3 +1266,31 @@ def test_a_latin_term_before_a_bodys_type_word_is_left_to_the_rules() -> None:
 
     assert technical_term("LED") and technical_term("LED照明") and not technical_term("LED产业联盟")
     assert not technical_term("TCL") and not technical_term("IDC")
+
+
+@pytest.mark.parametrize("text, name, part", [
+    # the first item of a firm list: from its first word that can open a name, after the verb
+    ("为此，促进中华开发、万和投资、浩达电子等企业增资。", "中华开发", "中华"),
+    ("世纪联合创新、航达科技等企业顺利投产。", "世纪联合创新", "世纪"),
+    ("今年，信义光伏玻璃、远景驱动科技、酷达科技等重点企业相继扩产。", "信义光伏玻璃", "信义光伏"),
+    ("而像广汽长丰、长城汽车等自主品牌厂家则不受影响。", "广汽长丰", "广汽"),
+])
+def test_the_first_item_of_a_firm_list(text: str, name: str, part: str, tagger: LacTagger) -> None:
+    orgs = {m.text for m in find_orgs_and_people(text, tagger=tagger) if m.label == "ORG"}
+    assert name in orgs and part not in orgs
+
+
+@pytest.mark.parametrize("text, wrong", [
+    ("在华拥有广汽本田、东风本田等合资车企的本田公司。", "华拥有广汽本田"),  # a verb before a name: the clause's
+    ("去年园区推动中华开发、万和投资、浩达电子等企业增资。", "园区推动中华开发"),  # a noun before: edge unsure
+])
+def test_the_first_items_clause_stays_out(text: str, wrong: str, tagger: LacTagger) -> None:
+    orgs = {m.text for m in find_orgs_and_people(text, tagger=tagger) if m.label == "ORG"}
+    assert not {o for o in orgs if o.endswith(wrong[-4:]) and len(o) > 4}
+
+
+def test_a_list_closed_by_units_names_organisations(tagger: LacTagger) -> None:
+    # 等单位: the items are bodies (高科/ORG 创管/v: one item, whatever LAC made of its words)
+    text = "当天，华星科技、高科创管等单位签约。"
+    orgs = {m.text for m in find_orgs_and_people(text, tagger=tagger) if m.label == "ORG"}
+    assert "高科创管" in orgs and "高科" not in orgs
