@@ -666,7 +666,9 @@ def trade_heads(name: str) -> tuple[str, ...]:
 
 
 _CJK_ONLY = re.compile(r"[\u4e00-\u9fff]+")
-_RANKED = re.compile(r"\d+(?:强|部委|家|个)")
+# (and a superlative, a rank or an indefinite count: 全球最大食品集团, 第三大乳业公司, 不少风电设备公司,
+# 某区一家石油销售有限公司 describe one or some of a kind)
+_RANKED = re.compile(r"\d+(?:强|部委|家|个)|最大|第[一二三四五六七八九十\d]+大|不少|[一多几数]家")
 # an amount or a network generation that LAC read as the company its number names (360多米,
 # 360万部, 360元, 3G网络; 360 and 361° are companies, 3G is no organisation)
 _QUANTITY = re.compile(r"\d+(?:\.\d+)?[多余]?(?:万|亿)?(?:平方米|公里|千米|米|吨|亩|部|元|台|套|辆|件|个|家|项|人|G)")

@@ -1294,3 +1294,13 @@ def test_a_list_closed_by_units_names_organisations(tagger: LacTagger) -> None:
     text = "当天，华星科技、高科创管等单位签约。"
     orgs = {m.text for m in find_orgs_and_people(text, tagger=tagger) if m.label == "ORG"}
     assert "高科创管" in orgs and "高科" not in orgs
+
+
+@pytest.mark.parametrize("name", ["全球最大食品集团", "第三大乳业公司", "不少风电设备公司", "昌平区一家石油销售有限公司"])
+def test_a_superlative_or_an_indefinite_count_describes(name: str) -> None:
+    assert is_descriptive(name)
+
+
+def test_one_of_a_kind_is_no_name_in_the_stage(tagger: LacTagger) -> None:
+    text = "王某是昌平区一家石油销售有限公司的销售代表。"  # LAC reads the description as one ORG word
+    assert not [m for m in find_orgs_and_people(text, tagger=tagger) if m.label == "ORG"]
