@@ -529,6 +529,7 @@ def _resolve(
                 or orgs.is_event(name) or orgs.is_country_pair(name) or orgs.counted_kind(h, s, e) \
                 or orgs.sector_kind(name) or is_description(name) \
                 or orgs.centre_of_area(h, s, e) or orgs.role_centre(name) or orgs.centre_project(h, s, e) \
+                or orgs.facility_centre(name) \
                 or orgs.unnamed_bureau(h, s, e) or orgs.procurement_term(h, s, e) \
                 or orgs.technical_term(name) or orgs.unit_of_figure(h, s) or orgs.modal_hui(h, s, e) \
                 or orgs.in_china_kind(h, s, e):

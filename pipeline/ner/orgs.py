@@ -1197,6 +1197,16 @@ def role_centre(name: str) -> bool:
     return _ROLE_CENTRE.fullmatch(name) is not None
 
 
+# centres that are a facility, a building or a role by what they do (某某数据中心, 某某购物中心,
+# 某某配送中心, 打造某某产业中心): no body; every gold record that names one has it optional
+_FACILITY_CENTRES = ("数据中心", "购物中心", "商业中心", "金融中心", "体育中心", "配送中心", "分拨中心",
+                     "仓储中心", "呼叫中心", "展示中心", "辐射中心", "产业中心", "供应中心", "生产主中心")
+
+
+def facility_centre(name: str) -> bool:
+    return name.endswith(_FACILITY_CENTRES)
+
+
 # bureaus a bare field names across the country (环保局, 物价局: NOTES §8's unnamed references); a
 # place names one (上海局), and a few fields have one bureau only (民航局, 商标局, 招商局 the company)
 _ONE_BUREAU = frozenset({"民航局", "商标局", "招商局", "外汇局", "邮政局", "烟草局"})

@@ -1305,3 +1305,22 @@ def test_a_superlative_or_an_indefinite_count_describes(name: str) -> None:
 def test_one_of_a_kind_is_no_name_in_the_stage(tagger: LacTagger) -> None:
     text = "王某是昌平区一家石油销售有限公司的销售代表。"  # LAC reads the description as one ORG word
     assert not [m for m in find_orgs_and_people(text, tagger=tagger) if m.label == "ORG"]
+
+
+@pytest.mark.parametrize("name", ["星河物联网数据中心", "欧亚南湖购物中心", "某某钢材加工配送中心", "鄂西智能终端产业中心"])
+def test_a_facility_or_a_role_centre_is_no_body(name: str) -> None:
+    from pipeline.ner.orgs import facility_centre
+
+    assert facility_centre(name)
+
+
+@pytest.mark.parametrize("name", ["国家信息中心", "中央国家机关政府采购中心", "中国汽车技术研究中心", "科技部火炬中心"])
+def test_a_body_named_centre_stays(name: str) -> None:
+    from pipeline.ner.orgs import facility_centre
+
+    assert not facility_centre(name)
+
+
+def test_a_data_centre_is_no_organisation_in_the_stage(tagger: LacTagger) -> None:
+    text = "今年，园区将建设星河物联网数据中心，并打造鄂西智能终端产业中心。"  # LAC reads the first as ORG
+    assert not [m for m in find_orgs_and_people(text, tagger=tagger) if m.label == "ORG"]
