@@ -873,7 +873,8 @@ _COMMON_TYPE_NOUNS = frozenset({"公司", "政府", "银行", "集团"})
 # function characters LAC glues to the end of a name (中钢另/ORG 一家子公司, 中钢从一/ORG 家)
 _TRAILING_FUNCTION = ("从一", "另", "从", "向", "把", "被", "对")
 
-_TRAILING_VERBS = ("投资", "收购", "并购", "联合", "联手", "携手", "牵手", "入股", "签约", "拟", "将", "斥资", "依据")
+_TRAILING_VERBS = ("投资", "收购", "并购", "联合", "联手", "携手", "牵手", "入股", "签约", "拟", "将", "斥资", "依据",
+                   "主办", "承办", "协办", "联办", "指导")  # (an event's organisers: 某某集团协办)
 # a broker's research note LAC reads as one name with the broker (国泰君安研报/ORG 显示)
 _TRAILING_NOUNS = ("研报",)
 

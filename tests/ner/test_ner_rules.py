@@ -1324,3 +1324,9 @@ def test_a_body_named_centre_stays(name: str) -> None:
 def test_a_data_centre_is_no_organisation_in_the_stage(tagger: LacTagger) -> None:
     text = "今年，园区将建设星河物联网数据中心，并打造鄂西智能终端产业中心。"  # LAC reads the first as ORG
     assert not [m for m in find_orgs_and_people(text, tagger=tagger) if m.label == "ORG"]
+
+
+def test_an_organisers_role_is_cut_off_its_name(tagger: LacTagger) -> None:
+    text = "活动由滨江区商务局主办，星河新闻传媒集团协办，中国移动滨江分公司支持。"  # LAC: 星河新闻传媒集团协办/ORG
+    orgs = {m.text for m in find_orgs_and_people(text, tagger=tagger) if m.label == "ORG"}
+    assert "星河新闻传媒集团" in orgs and "星河新闻传媒集团协办" not in orgs
