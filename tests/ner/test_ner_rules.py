@@ -1330,3 +1330,10 @@ def test_an_organisers_role_is_cut_off_its_name(tagger: LacTagger) -> None:
     text = "活动由滨江区商务局主办，星河新闻传媒集团协办，中国移动滨江分公司支持。"  # LAC: 星河新闻传媒集团协办/ORG
     orgs = {m.text for m in find_orgs_and_people(text, tagger=tagger) if m.label == "ORG"}
     assert "星河新闻传媒集团" in orgs and "星河新闻传媒集团协办" not in orgs
+
+
+def test_a_party_group_member_is_a_title_after_the_body(tagger: LacTagger) -> None:
+    # LAC: 滨州市政府党组/ORG 成员/n; 党组成员 is the person's office, the body 滨州市政府
+    text = "滨州市政府党组成员、滨州高新区管委会主任李明表示。"
+    orgs = {m.text for m in find_orgs_and_people(text, tagger=tagger) if m.label == "ORG"}
+    assert "滨州市政府" in orgs and not {o for o in orgs if o.endswith("成员")}
