@@ -78,7 +78,10 @@ def _may_join(h: str, toks: Sequence[Tok], k: int, head: Tok | None = None) -> b
     (企业/上市/辅导), a conjunction never right after a complete organisation, and
     never a title word (管委会主任薛良率...)."""
     w = _tok_text(h, toks[k])
-    if w in lexicon.affixes("person_titles") or w in _TRAILING_VERBS or w in _JOINING_VERBS:
+    # (a joining verb as a verbal noun among common words is a word of the name: 某部学校 规划/vn
+    # 建设/vn 发展/vn 中心; after a place or a name it is the predicate: 某高新区/LOC 建设/vn 某中心)
+    inner = toks[k][2] == "vn" and k > 0 and toks[k - 1][2] in ("n", "vn") and not _tok_text(h, toks[k - 1]).endswith("区")
+    if w in lexicon.affixes("person_titles") or w in _TRAILING_VERBS or (w in _JOINING_VERBS and not inner):
         return False
     # 西安高新区联合/ORG 陕西省商务厅: LAC glued a verb to the name before this one
     if len(w) > 2 and w.endswith(_TRAILING_VERBS + _JOINING_VERBS):

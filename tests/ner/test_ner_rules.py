@@ -1337,3 +1337,17 @@ def test_a_party_group_member_is_a_title_after_the_body(tagger: LacTagger) -> No
     text = "滨州市政府党组成员、滨州高新区管委会主任李明表示。"
     orgs = {m.text for m in find_orgs_and_people(text, tagger=tagger) if m.label == "ORG"}
     assert "滨州市政府" in orgs and not {o for o in orgs if o.endswith("成员")}
+
+
+@pytest.mark.parametrize("text, name", [
+    ("会上，与滨海经济发展协会、商务部学校规划建设发展中心、华源新能源集团有限公司等签约。", "商务部学校规划建设发展中心"),
+    ("他曾任乾州新区整体建设指挥部指挥长。", "乾州新区整体建设指挥部"),
+])
+def test_a_joining_verb_among_a_names_common_words_is_part_of_it(text: str, name: str, tagger: LacTagger) -> None:
+    # 规划/vn 建设/vn 发展/vn 中心: 建设 as a verbal noun among common words, not the verb joining bodies
+    assert name in {m.text for m in find_orgs_and_people(text, tagger=tagger) if m.label == "ORG"}
+
+
+def test_a_joining_verb_after_a_place_stays_its_predicate(tagger: LacTagger) -> None:
+    text = "集团拟在望城高新区建设储能技术与创新科技研发制造中心。"  # 望城高新区/LOC 建设/vn
+    assert not {m.text for m in find_orgs_and_people(text, tagger=tagger) if m.label == "ORG" and "建设" in m.text}
