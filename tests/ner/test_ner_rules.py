@@ -1351,3 +1351,10 @@ def test_a_joining_verb_among_a_names_common_words_is_part_of_it(text: str, name
 def test_a_joining_verb_after_a_place_stays_its_predicate(tagger: LacTagger) -> None:
     text = "集团拟在望城高新区建设储能技术与创新科技研发制造中心。"  # 望城高新区/LOC 建设/vn
     assert not {m.text for m in find_orgs_and_people(text, tagger=tagger) if m.label == "ORG" and "建设" in m.text}
+
+
+@pytest.mark.parametrize("name", ["对冲基金", "私募基金", "商业银行", "投资银行"])
+def test_kinds_of_fund_and_bank_name_no_one(name: str) -> None:
+    from pipeline.ner.orgs import is_generic
+
+    assert is_generic(name)
