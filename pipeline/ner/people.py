@@ -451,6 +451,22 @@ def _foreign_after_glued_title(h: str, toks: Sequence[Tok], i: int) -> int:
 _LATIN_NAME = re.compile(r"(?<=[\u4e00-\u9fff])[A-Z][a-z]+(?:[ \-]?[A-Z][a-z]+){0,2}(?:-[a-z]+)?(?![A-Za-z])")
 
 
+# what may stand between a name and its verb of saying without being part of the name (王某也表示)
+_BEFORE_SAYING = frozenset("也还则就又均都亦便再曾已将并即却更乃仍亦正刚首先后")
+_SAYING_AFTER = ("说", "表示", "认为", "指出", "介绍", "称", "告诉", "坦言", "透露", "强调", "解释", "说明")
+
+
+def _third_char(h: str, toks: Sequence[Tok], i: int) -> int:
+    """The end of a two-character name after its title, or of three where LAC cut the last
+    character off as a word of its own right before a verb of saying (副省长 宋某/n 继/v 介绍/v):
+    no word of one character stands there but an adverb (王某也表示)."""
+    e = toks[i][1]
+    if i + 2 >= len(toks) or toks[i + 1][1] - toks[i + 1][0] != 1 or h[e] in _BEFORE_SAYING \
+            or not "\u4e00" <= h[e] <= "\u9fff" or not h.startswith(_SAYING_AFTER, toks[i + 2][0]):
+        return e
+    return toks[i + 1][1]
+
+
 def titled_people(h: str, toks: Sequence[Tok]) -> list[tuple[int, int, int]]:
     """(name_start, name_end, role_start) for names that follow a title."""
     surnames = lexicon.surnames()
@@ -492,7 +508,7 @@ def titled_people(h: str, toks: Sequence[Tok]) -> list[tuple[int, int, int]]:
         if not sur:
             continue
         if 2 <= len(w) <= 3 and _NAME_CHARS.match(w) and len(w) > sur and not _common_word_after_title(toks, i):
-            out.append((s, e, rs))
+            out.append((s, _third_char(h, toks, i) if len(w) == 2 and sur == 1 else e, rs))
             continue
         # LAC split an unknown name into single characters: take them, at most 3
         k = i

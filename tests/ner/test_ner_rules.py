@@ -1358,3 +1358,11 @@ def test_kinds_of_fund_and_bank_name_no_one(name: str) -> None:
     from pipeline.ner.orgs import is_generic
 
     assert is_generic(name)
+
+
+@pytest.mark.parametrize("text, name", [
+    ("据江苏省副省长宋军继介绍,园区从无到有。", "宋军继"),  # LAC: 宋军/n 继/v 介绍/v
+    ("市长王明也表示，项目进展顺利。", "王明"),  # an adverb before the verb of saying is no part of the name
+])
+def test_a_titled_names_last_character_cut_off_before_a_verb_of_saying(text: str, name: str, tagger: LacTagger) -> None:
+    assert _found(text, tagger, "PERSON") == {name}
