@@ -467,6 +467,22 @@ def _third_char(h: str, toks: Sequence[Tok], i: int) -> int:
     return toks[i + 1][1]
 
 
+def _surname_in_titles_last_word(h: str, toks: Sequence[Tok], i: int) -> int:
+    """Where LAC cut a title inside its words and glued the surname after it to the title's last
+    characters (党工委副书/n 记励/v 成杰/PER): the surname's start, when a two-character given name
+    LAC read as a person follows; else 0."""
+    s, e, _ = toks[i]
+    if e - s < 2 or i + 1 >= len(toks) or toks[i + 1][2] != "PER" or toks[i + 1][0] != e:
+        return 0
+    p = e - 1
+    # (the surname may be a rare one no list holds: LAC's person word after it and the title before
+    # it say enough)
+    if toks[i + 1][1] - toks[i + 1][0] != 2 or not "\u4e00" <= h[p] <= "\u9fff" or role_start(h, p) is None \
+            or role_start(h, e) is not None:  # (董事/长 陈某: the character closes a longer title)
+        return 0
+    return p
+
+
 def titled_people(h: str, toks: Sequence[Tok]) -> list[tuple[int, int, int]]:
     """(name_start, name_end, role_start) for names that follow a title."""
     surnames = lexicon.surnames()
@@ -476,6 +492,9 @@ def titled_people(h: str, toks: Sequence[Tok]) -> list[tuple[int, int, int]]:
         if e - s >= 3 and h[e - 2] in title_ends and (rs := role_start(h, e - 1)) is not None and rs >= s \
                 and (ne := _given_name_after(h, toks, i)):
             out.append((e - 1, ne, rs))  # 副主任史/n 高领/n 在/p: LAC glued the surname to the title
+            continue
+        if (ns := _surname_in_titles_last_word(h, toks, i)):
+            out.append((ns, toks[i + 1][1], role_start(h, ns) or ns))  # 副书/n 记励/v 成杰/PER
             continue
         if (ns := _foreign_after_glued_title(h, toks, i)):
             out.append((ns, e, s))  # 总理基里延科/n: LAC glued the name to its title

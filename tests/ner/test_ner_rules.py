@@ -1366,3 +1366,10 @@ def test_kinds_of_fund_and_bank_name_no_one(name: str) -> None:
 ])
 def test_a_titled_names_last_character_cut_off_before_a_verb_of_saying(text: str, name: str, tagger: LacTagger) -> None:
     assert _found(text, tagger, "PERSON") == {name}
+
+
+def test_a_surname_glued_to_the_end_of_a_title_lac_cut(tagger: LacTagger) -> None:
+    # LAC: 副书/n 记励/v 成杰/PER: the title ends inside a word, the surname (a rare one) after it
+    assert _found("会上，党工委副书记励成杰介绍年度重点工作。", tagger, "PERSON") == {"励成杰"}
+    # 董事/长: the character closes a longer title, no surname
+    assert _found("蒙都食品有限公司董事长许录认为应从源头严控。", tagger, "PERSON") == {"许录"}
