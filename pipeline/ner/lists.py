@@ -293,6 +293,8 @@ def _first_item(h: str, toks: Sequence[Tok], starts: list[int], k: int, end: int
     m = k
     while m < j and toks[m][2] in _BEFORE_FIRST:
         m += 1
+    if m < j and toks[m][2] == "LOC" and h[toks[m][0] : toks[m][1]] not in lexicon.place_names():
+        m += 1  # (在/p 华设有/LOC 一汽/ORG 丰田/ORG: a place LAC ran into the verb after it opens no name)
     if m >= j or toks[m][2] not in _ITEM_TAGS | {"nw"}:
         return []
     # a name after a verb or a kind of firm inside the clause is where the item starts (华/LOC

@@ -1282,7 +1282,8 @@ def test_the_first_item_of_a_firm_list(text: str, name: str, part: str, tagger: 
 
 
 @pytest.mark.parametrize("text, wrong", [
-    ("在华拥有广汽本田、东风本田等合资车企的本田公司。", "华拥有广汽本田"),  # a verb before a name: the clause's
+    ("在华拥有一汽大众、上汽大众等合资车企的大众公司近日表示。", "华拥有一汽大众"),  # a verb before a name: the clause's
+    ("在华设有一汽丰田、广汽丰田等合资车企的丰田公司。", "华设有一汽丰田"),  # a place LAC ran into the verb (华设有/LOC)
     ("去年园区推动中华开发、万和投资、浩达电子等企业增资。", "园区推动中华开发"),  # a noun before: edge unsure
 ])
 def test_the_first_items_clause_stays_out(text: str, wrong: str, tagger: LacTagger) -> None:
@@ -1349,7 +1350,7 @@ def test_a_joining_verb_among_a_names_common_words_is_part_of_it(text: str, name
 
 
 def test_a_joining_verb_after_a_place_stays_its_predicate(tagger: LacTagger) -> None:
-    text = "集团拟在望城高新区建设储能技术与创新科技研发制造中心。"  # 望城高新区/LOC 建设/vn
+    text = "集团拟在长沙高新区建设储能材料与创新科技研发中心。"  # 高新区/n 建设/vn
     assert not {m.text for m in find_orgs_and_people(text, tagger=tagger) if m.label == "ORG" and "建设" in m.text}
 
 
