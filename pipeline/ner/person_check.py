@@ -23,8 +23,6 @@ from .check import LogisticCheck, quoted, set_alone, set_bounds, set_sureness, s
 Tok = tuple[int, int, str]
 WEIGHTS = Path(__file__).resolve().parents[2] / "rules" / "person_check.json"
 
-_SAYING = ("说", "表示", "认为", "指出", "介绍", "称", "告诉", "坦言", "透露", "强调", "预计", "解释", "分析",
-           "回忆", "提出", "建议", "笑", "问", "答", "道", "承认", "补充", "举例", "相信", "希望", "感慨")
 _AGENT_ENDS = frozenset("员人家手师星")
 
 FEATURES = (
@@ -121,7 +119,7 @@ def features(h: str, toks: Sequence[Tok], starts: Sequence[int], s: int, e: int,
         nw = h[n[0] : n[1]]
         if words is not None:
             f["word_after"] = words.after(nw)
-        if nw.startswith(_SAYING) and n[2] in ("v", "vd", "p", "n", "vn"):
+        if nw.startswith(people.SAYING) and n[2] in ("v", "vd", "p", "n", "vn"):
             f["next_say"] = 1.0
         elif people.title_after(h, s, e) or lexicon.affixes("person_titles").beginning(h[e : e + 5]) is not None:
             f["next_title"] = 1.0
