@@ -11,7 +11,7 @@ from pipeline.mentions import Mention
 from pipeline.textnorm import to_halfwidth
 
 from . import lexicon, list_check, org_check, orgs, people, person_bounds, person_check
-from .outlets import outlet_orgs, split_at_datelines
+from .outlets import outlet_orgs, split_at_datelines, titled_sites
 from .teams import team_orgs
 from .lac import LacTagger
 from .check import coordinated
@@ -68,7 +68,7 @@ def find_orgs_and_people(
 
     alone = _alone(tagger, [h[s:e] for s, e, tag in toks if tag == "ORG" and e - s == 2])
     cands = (orgs.lac_orgs(h, toks, alone) + orgs.suffix_orgs(h, toks, alone) + orgs.short_name_orgs(h, toks) + outlet_orgs(h)
-             + orgs.bodies_before_titles(h, toks) + orgs.bracket_tails(h, toks) + team_orgs(h, toks)
+             + orgs.bodies_before_titles(h, toks) + orgs.bracket_tails(h, toks) + team_orgs(h, toks) + titled_sites(h, toks)
              + orgs.state_bodies(h))
     cands = orgs.split_at_relations(h, toks, split_at_datelines(h, cands))
     common = _common_words(h, cands, alone)

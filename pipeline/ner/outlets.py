@@ -142,6 +142,34 @@ def split_at_datelines(h: str, cands: list[Cand]) -> list[Cand]:
     return out
 
 
+# a title's rank words before it (资深分析师, 首席分析师); words a site's name opens with that LAC
+# reads as a word of their own
+_SITE_OPENERS = ("第一", "中国", "中华", "全球", "国际")
+_RANKS = ("资深", "首席", "高级", "副")
+
+
+def titled_sites(h: str, toks) -> list[Cand]:
+    """A site LAC reads as one word (某某钢铁网/nz, 某某汽车网) right before a title of its staff
+    (分析师, 主编, 总裁): the site's company, whose analyst or editor speaks (某某油脂网信息主编 王某).
+    In running text 网 ends too many words (电网, 互联网) to be a name's end without the title."""
+    titles = lexicon.affixes("person_titles")
+    out: list[Cand] = []
+    for i, (s, e, tag) in enumerate(toks):
+        if e - s < 3 or h[e - 1] != "网" or tag not in ("nz", "n", "ORG", "nw") or _OWN.match(h[s:e]):
+            continue
+        at = e
+        if i + 1 < len(toks) and toks[i + 1][1] - toks[i + 1][0] == 2 and titles.beginning(h[toks[i + 1][1]:toks[i + 1][1] + 6]):
+            at = toks[i + 1][1]  # (某某网 信息 主编: one word of the desk before the title)
+        rank = next((r for r in _RANKS if h.startswith(r, at)), "")
+        if titles.beginning(h[at + len(rank) : at + len(rank) + 6]) is not None and _is_outlet(h[s:e], False):
+            if i > 0 and toks[i - 1][1] == s and (toks[i - 1][2] == "LOC" or h[toks[i - 1][0] : s] in _SITE_OPENERS):
+                s = toks[i - 1][0]  # (中国/LOC 猪e网/nz, 第一/m 纺织网/nz: the site's name opens before LAC's word)
+            elif i > 1 and h[toks[i - 1][0] : s] in ("与", "和") and toks[i - 2][1] == toks[i - 1][0]:
+                continue  # (中国采购与招标网: a name LAC cut at its conjunction, its edge unsure)
+            out.append((s, e, "org_outlet"))
+    return out
+
+
 def outlet_orgs(h: str) -> list[Cand]:
     """Outlets in datelines, before a reporter at a line's start, in source lines, cited in
     running text, and newspapers in title marks."""

@@ -151,3 +151,17 @@ def test_outlets_of_channels_and_credits(line: str, names: list[str]) -> None:
 def test_a_channel_with_no_place_stays_whole() -> None:
     # (某某财经频道 is the channel's own name: the contract's parent is not in the string)
     assert _outlets("星河财经频道报道（方立）：组件价格回升。") == ["星河财经频道"]
+
+
+@pytest.mark.parametrize("text, site", [
+    ("星河钢铁网分析师李明表示，钢价短期承压。", "星河钢铁网"),
+    ("第一纺织网总编辑王某认为，棉价走高。", "第一纺织网"),  # LAC: 第一/m 纺织网/nz: the name opens before its word
+])
+def test_a_site_before_a_title_of_its_staff(text: str, site: str, tagger: LacTagger) -> None:
+    orgs = {m.text for m in find_orgs_and_people(text, tagger=tagger) if m.label == "ORG"}
+    assert orgs == {site}
+
+
+def test_words_ending_in_wang_without_a_title_are_no_site(tagger: LacTagger) -> None:
+    text = "国内有多家互联网企业，电网建设加快。"
+    assert not [m for m in find_orgs_and_people(text, tagger=tagger) if m.label == "ORG"]
