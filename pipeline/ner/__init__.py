@@ -172,8 +172,8 @@ def find_orgs_and_people(
     _check_people(h, toks, found, tagger, person_check)
     # (吴先生, 焦经理, 老刘: a surname alone names no one; the checks above still read it, so that
     # the organisation or place it is not stays one)
-    # (3,438林吉特: a word right after a figure is its unit, a currency LAC read as a name)
-    out.extend(m for m in found.values() if not people.surname_alone(m.norm) and not h[m.start - 1 : m.start].isdigit())
+    # (3,438林吉特, 8.5亿蒲式耳, 美元/蒲式耳: a word right after a figure is its unit, as for organisations)
+    out.extend(m for m in found.values() if not people.surname_alone(m.norm) and not orgs.unit_of_figure(h, m.start))
     others = [(s, e) for s, e, _ in org_spans] + [(z.start, z.end) for z in zones]
     out.extend(_people_elsewhere(h, text, toks, list(found.values()), others))
     out.extend(_latin_surnames(h, text, [m for m in out if m.label == "PERSON"], others))
