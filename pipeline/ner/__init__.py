@@ -274,6 +274,8 @@ def _check_orgs(h: str, toks: Sequence[tuple[int, int, str]], org_spans: list[tu
     vouched = {h[s:e] for s, e, src in org_spans if src != "lac"}
     # (上海合作组织/ORG 峰会, 某某协会/ORG 年会: the host of an event LAC names is a named part of it)
     vouched |= {h[s:e] for s, e, src in org_spans if src == "lac" and _hosts_event(h, s, e)}
+    # (国家发改委体改司/ORG 副司长: a department belongs to an organisation, which its name names)
+    vouched |= {h[s:e] for s, e, src in org_spans if src == "lac" and orgs.department_after(h, s, e)}
     todo = [(s, e) for s, e, src in org_spans if src == "lac" and h[s:e] not in vouched]
     if not todo:
         return org_spans, []

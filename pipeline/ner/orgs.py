@@ -422,6 +422,12 @@ _NOT_DEPARTMENTS = ("干部", "总部", "本部", "全部", "内部", "分部")
 _MINISTRY_DEPARTMENT = re.compile(r"(?:部|委员会|管委会|委(?![会员])|总局|署)([\u4e00-\u9fff]{1,6}(?:司|局))$")
 
 
+def department_after(h: str, s: int, e: int) -> bool:
+    """h[s:e] is followed by a generic sub-unit that ``strip_subunit`` cuts back to it (国家发改委 +
+    体改司, 某某集团 + 宣传部): the name is an organisation's, whose department the text names."""
+    return any(strip_subunit(h, s, e + k) == (s, e) for k in range(1, 8) if e + k <= len(h))
+
+
 def strip_subunit(h: str, s: int, e: int) -> tuple[int, int]:
     """泰豪通信党委 -> 泰豪通信: a generic sub-unit after a name is a named part."""
     seg = h[s:e]

@@ -1228,6 +1228,12 @@ def test_the_host_of_an_event_is_a_named_part_of_it(tagger: LacTagger) -> None:
     assert "上海合作组织" in _found("记者在2024年上海合作组织峰会江苏专场推介会上获悉。", tagger, "ORG")
 
 
+def test_a_name_before_its_department_is_an_organisation(tagger: LacTagger) -> None:
+    # LAC: 国家发改委体改司/ORG; cut to its parent (NOTES §7), the check alone would drop the name
+    orgs = _found("昨天，国家发改委体改司副司长王建平在座谈会上介绍，新办法即将出台。", tagger, "ORG")
+    assert orgs == {"国家发改委"}
+
+
 def test_a_western_persons_surname_alone_is_that_person(tagger: LacTagger) -> None:
     people = _found("矿业公司副主席Owen Harrow表示,金价有望攀升。 Harrow周四称,央行增持。Harrows不是。", tagger, "PERSON")
     assert people == {"Owen Harrow", "Harrow"}
