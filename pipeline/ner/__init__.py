@@ -58,7 +58,7 @@ def find_orgs_and_people(
     list rules name (the same module), ``list_check`` on the items of lists of firms nothing
     else names (pipeline.ner.list_check); ``bounds`` moves the edges of LAC's person words
     before any rule reads them (pipeline.ner.person_bounds)."""
-    h = to_halfwidth(text)
+    h = people.same_dots(to_halfwidth(text))
     toks = list(tokens) if tokens is not None else (tagger or default_tagger()).tag(h)
     toks = [t for t in toks if not h[t[0] : t[1]].isspace()]
     if bounds == "default":

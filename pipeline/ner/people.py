@@ -13,6 +13,14 @@ _BAD_NAME_TAGS = {"v", "p", "w", "u", "c", "d", "m", "q", "TIME", "r", "xc", "f"
 _NAME_CHARS = re.compile(r"^[\u4e00-\u9fff·\-]{2,12}$")
 # what joins a transcribed name's parts: the middle dot, or a hyphen some papers write for it
 NAME_DOTS = ("·", "-")
+# the middle dot's look-alikes web text writes between a name's parts (路西•安德森, 本・拉登)
+_OTHER_DOTS = re.compile("(?<=[\u4e00-\u9fff])[•‧・∙⋅](?=[\u4e00-\u9fff])")
+
+
+def same_dots(h: str) -> str:
+    """``h`` with the middle dot's look-alikes between two Chinese characters written as the
+    middle dot, one character for one: the rules read one dot."""
+    return _OTHER_DOTS.sub("·", h) if "•" in h or "‧" in h or "・" in h or "∙" in h or "⋅" in h else h
 
 
 def _among_places(h: str, toks: Sequence[Tok], i: int) -> bool:

@@ -1234,6 +1234,12 @@ def test_a_name_before_its_department_is_an_organisation(tagger: LacTagger) -> N
     assert orgs == {"国家发改委"}
 
 
+def test_a_name_dotted_with_a_look_alike_of_the_middle_dot(tagger: LacTagger) -> None:
+    # web text writes • or ・ for · between a transcribed name's parts; the surface stays as written
+    people = _found("协会亚洲区总监玛丽•史密斯说，需求仍在增长。顾问汤姆・琼斯也表示认同。", tagger, "PERSON")
+    assert people == {"玛丽•史密斯", "汤姆・琼斯"}
+
+
 def test_a_western_persons_surname_alone_is_that_person(tagger: LacTagger) -> None:
     people = _found("矿业公司副主席Owen Harrow表示,金价有望攀升。 Harrow周四称,央行增持。Harrows不是。", tagger, "PERSON")
     assert people == {"Owen Harrow", "Harrow"}
