@@ -217,7 +217,14 @@ def _surname_before_title(w: str) -> int:
         if (w[:1] in lexicon.surnames() or w[:2] in lexicon.surnames()) and rest \
                 and (rest in _HONORIFICS or rest in lexicon.affixes("person_titles")):
             return n
+    # (大卫先生, 玛丽女士: a given name Chinese writes without a surname, then the honorific)
+    for x in _POLITE:
+        if w.endswith(x) and 2 <= len(w) - len(x) <= 4:
+            return len(w) - len(x)
     return 0
+
+
+_POLITE = ("先生", "女士", "小姐")
 
 
 # What a project, shop or plant is called ends with; a name right before its words names
@@ -323,6 +330,9 @@ def extend_name(h: str, toks: Sequence[Tok], i: int) -> int:
     next character when it is a one-character content token and a verb, function word
     or punctuation follows it."""
     s, e, _ = toks[i]
+    polite = next((x for x in _POLITE if h.endswith(x, s, e) and 2 <= e - s - len(x) <= 4), None)
+    if polite is not None:
+        return e - len(polite)  # 主席 大卫先生/PER: the honorific is no part of the name (ANNOTATION.md)
     if e - s == 4 and h[s] in lexicon.surnames() and h[s : s + 2] not in lexicon.surnames() and (
             h[e - 1] in _NOT_NAME_CHAR or (h[e - 1] == "作" and i + 1 < len(toks) and toks[i + 1][2] in ("n", "vn", "nz"))):
         # 主任 鲁某某作/PER 管委会/n 工作报告: a function word or 作 (made a report) LAC glued to a

@@ -1240,6 +1240,12 @@ def test_a_name_dotted_with_a_look_alike_of_the_middle_dot(tagger: LacTagger) ->
     assert people == {"玛丽•史密斯", "汤姆・琼斯"}
 
 
+def test_an_honorific_after_a_given_name_is_no_part_of_it(tagger: LacTagger) -> None:
+    # ANNOTATION.md: titles are outside a PERSON span, also after a name with no surname (大卫先生)
+    people = _found("商会会长大卫先生说，市场仍有潜力。经理玛丽女士介绍了情况。", tagger, "PERSON")
+    assert people == {"大卫", "玛丽"}
+
+
 def test_a_western_persons_surname_alone_is_that_person(tagger: LacTagger) -> None:
     people = _found("矿业公司副主席Owen Harrow表示,金价有望攀升。 Harrow周四称,央行增持。Harrows不是。", tagger, "PERSON")
     assert people == {"Owen Harrow", "Harrow"}
