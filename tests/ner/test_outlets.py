@@ -165,3 +165,14 @@ def test_a_site_before_a_title_of_its_staff(text: str, site: str, tagger: LacTag
 def test_words_ending_in_wang_without_a_title_are_no_site(tagger: LacTagger) -> None:
     text = "国内有多家互联网企业，电网建设加快。"
     assert not [m for m in find_orgs_and_people(text, tagger=tagger) if m.label == "ORG"]
+
+
+@pytest.mark.parametrize("line, names", [
+    ("涨价传闻不断。星河商报记者在多家门店了解到，价格已上调。", ["星河商报"]),
+    ("而滨江晚报记者也从厂家获悉。", ["滨江晚报"]),
+    ("滨江晚报见习记者 李明 摄", ["滨江晚报"]),
+    ("本报记者在现场看到，该报记者从会上获悉，早报记者在场。", []),  # the writer's own paper; 早报 alone names none
+    ("他们向日报记者说明了情况。", []),
+])
+def test_a_paper_before_its_reporter_at_a_clauses_start(line: str, names: list[str]) -> None:
+    assert _outlets(line) == names
