@@ -1095,6 +1095,14 @@ def test_a_description_word_cut_by_lac_is_still_cut_off() -> None:
     assert h[strip_apposition(h, s, h.index("日前")) :].startswith("莱昂公司")
 
 
+@pytest.mark.parametrize("role", ["生产商", "零售商", "分销商", "集成商"])
+def test_a_trade_role_before_a_firms_name_is_a_description(role: str) -> None:
+    # LAC cuts 生产/商 as it cuts 供应/商: every such role of a firm is a description, not the name
+    h = f"全球最大的钢管{role}恒安公司日前宣布扩产。"
+    s = h.index("钢管")
+    assert h[strip_apposition(h, s, h.index("日前")) :].startswith("恒安公司")
+
+
 def test_a_latin_name_after_its_kind_of_firm(tagger: LacTagger) -> None:
     # the word for the kind of firm vouches for the Latin name after it
     assert "Quorvex" in _found("据市场研究机构Quorvex统计，面板出货量下降。", tagger, "ORG")
