@@ -9,7 +9,7 @@ not (a sector, a product, a building, a project, a country, a cut name), optiona
 unnamed bodies such as 市科技局; left out of the fit).  A label holds for every mention of the
 item in its article.  Nothing of ../shared/train, dev or seed is used: they stay held out
 (scripts/eval_ner.py).  A threshold's gain is the right names it adds less the wrong ones,
-scored five-fold by article (three splits), a right name counting RIGHT_WORTH wrong ones (at an F
+scored five-fold by article (ten splits), a right name counting RIGHT_WORTH wrong ones (at an F
 near .85 that is what each does to F, (2 - F) / F); the threshold is the highest (the fewest
 names added) within TOLERANCE of the best gain.
 """

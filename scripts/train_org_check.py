@@ -9,7 +9,7 @@ ANNOTATION.md requires, edges right), not (anything else: a verb, a sector, a bu
 name), optional (brands, unnamed bodies; left out of the fit).  A label holds for every mention
 of the name in its article.  Nothing of ../shared/train, dev or seed is used: they stay held out
 (scripts/eval_ner.py).  The threshold is the one that removes the most wrong names less right
-ones, scored five-fold by article (three splits), a right name lost counting RIGHT_COST wrong ones
+ones, scored five-fold by article (ten splits), a right name lost counting RIGHT_COST wrong ones
 kept: at an F near .85 that is what each does to F ((2 - F) / F).
 """
 
