@@ -76,6 +76,7 @@ def find_orgs_and_people(
     org_spans = _resolve(h, cands, zones, named_places=_places_named_as_orgs(h, toks, cands, alone))
     org_spans += _resolve(h, coordinated_orgs(h, toks, org_spans), zones, taken=org_spans)
     org_spans = _firm_list_names(h, toks, org_spans, zones)
+    org_spans = _without_departments(h, org_spans)
     # (a list closed by 等产业 lists sectors, whatever LAC or a neighbour made of its items)
     sectors = set(sector_list_items(h, toks))
     org_spans = [c for c in org_spans if not (c[2] in _WEAK_ORG_SOURCES and (c[0], c[1]) in sectors)]
@@ -563,6 +564,14 @@ def _firm_list_names(h: str, toks: Sequence[tuple[int, int, str]], spans: list[t
         return spans
     found = _Spans((a, b) for a, b, _ in items)
     return [c for c in spans if c[2] not in _WEAK_ORG_SOURCES or not found.overlaps(c[0], c[1])] + items
+
+
+def _without_departments(h: str, spans: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+    """财政部/ORG 国库司/ORG: a generic department LAC names right after its body is the body's
+    (NOTES §7: the parent required, the joined string optional), not a name of its own."""
+    ends = {e: s for s, e, _ in spans}
+    return [(s, e, src) for s, e, src in spans
+            if not (src == "lac" and s in ends and orgs.strip_subunit(h, ends[s], e) == (ends[s], s))]
 
 
 # what LAC reads a name's glued tail as when it ends a name: a verb, an adverb, a function word

@@ -10,6 +10,8 @@ from . import lexicon
 Tok = tuple[int, int, str]
 
 _BAD_NAME_TAGS = {"v", "p", "w", "u", "c", "d", "m", "q", "TIME", "r", "xc", "f", "ad", "vd"}
+# the tags LAC gives a three-character name whose surname is also a word (连/d, 应/v, 和/c)
+_MISREAD_NAME_TAGS = {"d", "v", "c", "ad", "vd", "p"}
 _NAME_CHARS = re.compile(r"^[\u4e00-\u9fff·\-]{2,12}$")
 # what joins a transcribed name's parts: the middle dot, or a hyphen some papers write for it
 NAME_DOTS = ("·", "-")
@@ -539,6 +541,10 @@ def titled_people(h: str, toks: Sequence[Tok]) -> list[tuple[int, int, int]]:
                 continue
         if _foreign_after_title(h, toks, i):
             out.append((s, e, rs))  # 教练 福格茨/ORG 对/p, 总统 库奇马/n 等/u
+            continue
+        if tag in _MISREAD_NAME_TAGS and e - s == 3 and h[s] in surnames and _NAME_CHARS.match(w) \
+                and i + 1 < len(toks) and toks[i + 1][2] in ("p", "v", "w", "u", "d"):
+            out.append((s, e, rs))  # 副司长 连启华/d 在/p: a surname LAC reads as an adverb or a verb opens it
             continue
         if tag in _BAD_NAME_TAGS:
             continue

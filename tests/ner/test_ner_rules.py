@@ -1254,6 +1254,15 @@ def test_an_honorific_after_a_given_name_is_no_part_of_it(tagger: LacTagger) -> 
     assert people == {"大卫", "玛丽"}
 
 
+def test_a_name_after_a_ministrys_department_head(tagger: LacTagger) -> None:
+    # 司长 is a title (a ministry's department head); LAC: 连启明/d, a surname it reads as an adverb;
+    # 财政部/ORG 国库司/ORG: the department LAC names after its ministry is the ministry's (NOTES §7)
+    found = find_orgs_and_people("国家发改委体改司副司长连启明在座谈会上透露，方案已上报。"
+                                 "财政部国库司司长王明远主持会议。", tagger=tagger)
+    assert {(m.text, m.label) for m in found} == {("国家发改委", "ORG"), ("连启明", "PERSON"),
+                                                  ("财政部", "ORG"), ("王明远", "PERSON")}
+
+
 def test_a_western_persons_surname_alone_is_that_person(tagger: LacTagger) -> None:
     people = _found("矿业公司副主席Owen Harrow表示,金价有望攀升。 Harrow周四称,央行增持。Harrows不是。", tagger, "PERSON")
     assert people == {"Owen Harrow", "Harrow"}
