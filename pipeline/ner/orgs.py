@@ -521,6 +521,8 @@ def strip_place_prefix(h: str, s: int, e: int) -> tuple[int, int]:
     seg = h[s:e]
     if seg.startswith("中国") and _NATIONAL_BODY.fullmatch(seg, 2) and not seg.endswith(_NOT_DEPARTMENTS + ("事业部",)):
         return s + 2, e  # 中国国务院, 中国国家统计局, 中国商务部: the state's bodies are named without it
+    if seg[:1] in _COUNTRY_INITIALS and seg[1:] in _MINISTRIES:
+        return s + 1, e  # 俄农业部, 美财政部: a country's one-character name before its ministry (NOTES §6)
     pre = lexicon.place_prefixes()
     for p in pre.get("foreign", ()):
         if seg.startswith(p) and len(seg) - len(p) >= 2 and not seg.startswith(p + "的"):
@@ -550,6 +552,11 @@ def strip_place_prefix(h: str, s: int, e: int) -> tuple[int, int]:
 
 
 _REGIONS = ("台湾", "大陆")
+# the one-character names news gives countries (美, 俄) and the ministries named by their field alone
+_COUNTRY_INITIALS = frozenset("美日俄英法德韩印澳加意泰越朝巴")
+_MINISTRIES = frozenset(f + "部" for f in (
+    "农业", "财政", "外交", "国防", "商务", "能源", "内政", "司法", "教育", "卫生", "劳工", "交通", "经济", "工业",
+    "环境", "贸易", "国土", "外贸", "通商", "经产", "防卫", "国土安全"))
 # a state's government, named by its country alone; and the endings of its ministries and agencies
 _STATE_WORDS = ("政府", "联邦政府", "中央政府")
 _STATE_BODIES = ("部", "署", "局", "厅")
