@@ -742,13 +742,17 @@ def is_country_pair(name: str) -> bool:
     return len(name) == 2 and COUNTRY_PAIR.fullmatch(name) is not None
 
 
+# firms sorted by the country they belong to (韩系面板厂, 日系车企, 台系大厂): a kind, never a name
+_AFFILIATION = re.compile(r"[韩日美欧台德法陆港英意中]系")
+
+
 def is_descriptive(name: str) -> bool:
     """新能源汽车, 中国航空业, 新疆水泥: place, national, industry and product words only,
     with no organisation type word at the end: a sector, not an organisation.  A ranking
     or a count in a name (世界500强企业, 国家10部委) describes a group of them, as a quality
     (核心竞争力) or a slogan (新时代) is none."""
     if _RANKED.search(name) or _QUANTITY.match(name) or name.endswith(_QUALITY_ENDINGS) or name in _SLOGANS \
-            or _FIGURE_NAME.search(name):
+            or _FIGURE_NAME.search(name) or _AFFILIATION.match(name):
         return True
     if _ends_with_suffix(name) and not name.endswith(("控股", "股份")):
         return False

@@ -650,6 +650,7 @@ def test_a_bylines_bracket_ends_before_the_name(tagger: LacTagger) -> None:
     ("360集团", False), ("58同城", False), ("3M", False),     # companies named by numbers
     ("注册资本金", True), ("注册资本金达", True),               # a figure LAC reads as ORG
     ("国际航空", True), ("中国石化", False),                    # a scope and a sector; a nation's firm
+    ("韩系面板厂", True), ("日系大厂", True), ("日立系统", False),  # firms sorted by their country's 系
 ])
 def test_an_amount_is_no_organisation(name: str, described: bool) -> None:
     assert is_descriptive(name) is described
