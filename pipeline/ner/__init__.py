@@ -277,6 +277,8 @@ def _check_orgs(h: str, toks: Sequence[tuple[int, int, str]], org_spans: list[tu
     vouched |= {h[s:e] for s, e, src in org_spans if src == "lac" and _hosts_event(h, s, e)}
     # (国家发改委体改司/ORG 副司长: a department belongs to an organisation, which its name names)
     vouched |= {h[s:e] for s, e, src in org_spans if src == "lac" and orgs.department_after(h, s, e)}
+    # (某某乳业/ORG 旗下: what a name has under its banner, its brands and subsidiaries, makes it a firm's)
+    vouched |= {h[s:e] for s, e, src in org_spans if src == "lac" and h.startswith("旗下", e)}
     todo = [(s, e) for s, e, src in org_spans if src == "lac" and h[s:e] not in vouched]
     if not todo:
         return org_spans, []

@@ -1270,6 +1270,13 @@ def test_a_countrys_initial_before_its_ministry_is_a_named_part(tagger: LacTagge
     assert orgs == {"农业部", "财政部"}
 
 
+def test_what_a_name_has_under_its_banner_makes_it_a_firms(tagger: LacTagger) -> None:
+    # LAC reads the name ORG alone before a noun; 旗下 (its brands, its subsidiaries) vouches for it
+    found = find_orgs_and_people("据悉，目前南车旗下的四方公司产能已满。", tagger=tagger)
+    assert "南车" in {m.text for m in found if m.label == "ORG"}
+    assert "南车" not in {m.text for m in find_orgs_and_people("据悉，目前南车的产能已满。", tagger=tagger)}
+
+
 def test_a_western_persons_surname_alone_is_that_person(tagger: LacTagger) -> None:
     people = _found("矿业公司副主席Owen Harrow表示,金价有望攀升。 Harrow周四称,央行增持。Harrows不是。", tagger, "PERSON")
     assert people == {"Owen Harrow", "Harrow"}
