@@ -380,7 +380,14 @@ def plausible_name(w: str) -> bool:
     """A PER surface that is really a title, a generic word or a kind of firm (董秘, 高企, 韩企)."""
     if w in lexicon.affixes("person_titles") or w in lexicon.generic_orgs():
         return False
+    if w[:1] in "周月日年" and w[1:] in _RATES:
+        return False  # 周环比, 周跌幅: a week's change in a market report, 周 no surname there
     return not w.endswith(_NOT_NAME_ENDINGS)
+
+
+# what a market report measures over a period
+_RATES = frozenset(("环比", "同比", "跌幅", "涨幅", "降幅", "增幅", "均价", "均值", "成交", "成交量", "涨跌", "涨跌幅",
+                    "跌", "涨", "增长", "下跌", "上涨"))
 
 
 def _title_ending_at(h: str, p: int) -> int | None:

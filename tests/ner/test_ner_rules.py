@@ -1277,6 +1277,11 @@ def test_what_a_name_has_under_its_banner_makes_it_a_firms(tagger: LacTagger) ->
     assert "南车" not in {m.text for m in find_orgs_and_people("据悉，目前南车的产能已满。", tagger=tagger)}
 
 
+def test_a_weeks_change_in_a_market_report_is_no_person(tagger: LacTagger) -> None:
+    people = _found("本周猪肉均价每斤13.2元，周环比跌幅1.5%。同时，某品种的周跌幅也达到8.0%。周小川表示关注。", tagger, "PERSON")
+    assert "周环比" not in people and "周跌幅" not in people
+
+
 def test_a_western_persons_surname_alone_is_that_person(tagger: LacTagger) -> None:
     people = _found("矿业公司副主席Owen Harrow表示,金价有望攀升。 Harrow周四称,央行增持。Harrows不是。", tagger, "PERSON")
     assert people == {"Owen Harrow", "Harrow"}
