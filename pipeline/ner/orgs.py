@@ -1244,9 +1244,9 @@ def unnamed_bureau(h: str, s: int, e: int) -> bool:
 
 
 def centre_project(h: str, s: int, e: int) -> bool:
-    """某某农产品交易中心项目, 某某数据中心项目: a centre named by its project is a facility to be
-    built, not a body."""
-    return h.endswith("中心", s, e) and h.startswith("项目", e)
+    """某某农产品交易中心项目, 某某数据中心项目, 某某批发市场项目: a centre or a market named by its
+    project is a facility to be built, not a body."""
+    return h.endswith(("中心", "市场"), s, e) and h.startswith("项目", e)
 
 
 def centre_of_area(h: str, s: int, e: int) -> bool:

@@ -1282,6 +1282,12 @@ def test_a_weeks_change_in_a_market_report_is_no_person(tagger: LacTagger) -> No
     assert "周环比" not in people and "周跌幅" not in people
 
 
+def test_a_named_wholesale_market_is_an_organisation(tagger: LacTagger) -> None:
+    # a market's operator speaks and counts (据某某果品批发市场统计); one named by its project is a facility
+    orgs = _found("据临河果品批发市场统计，外地瓜占六成。临河蔬菜批发市场项目开工建设。", tagger, "ORG")
+    assert orgs == {"临河果品批发市场"}
+
+
 def test_a_western_persons_surname_alone_is_that_person(tagger: LacTagger) -> None:
     people = _found("矿业公司副主席Owen Harrow表示,金价有望攀升。 Harrow周四称,央行增持。Harrows不是。", tagger, "PERSON")
     assert people == {"Owen Harrow", "Harrow"}
