@@ -101,7 +101,10 @@ def _may_join(h: str, toks: Sequence[Tok], k: int, head: Tok | None = None) -> b
         left, right = toks[k - 1], toks[k + 1]
         # (after a place a verb is the place's predicate, not part of a name: 西安/LOC 是/v
         # 国家中心城市, 荷兰/LOC 设有/v 平台公司)
-        if toks[k][2] == "v" and (right[2] not in ("n", "vn") or left[2] not in ("n", "vn", "nz")):
+        # (after a name a verb is the name's predicate, 某某网站 DigiTimes/nz 援引/v 芯片组厂商…, but
+        # for a character LAC split off the name: 台博/nz 会/v 组委会)
+        if toks[k][2] == "v" and (right[2] not in ("n", "vn") or left[2] not in ("n", "vn", "nz")
+                                  or (left[2] == "nz" and len(w) > 1)):
             return False
         # a verb right before the type word takes it as its object: a copula or a verb of having
         # any (氢能源电池 是 公司, 远航 有 银行), any verb the bare words a text calls a company, a

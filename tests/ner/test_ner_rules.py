@@ -1288,6 +1288,13 @@ def test_a_named_wholesale_market_is_an_organisation(tagger: LacTagger) -> None:
     assert orgs == {"临河果品批发市场"}
 
 
+def test_a_left_edge_stops_at_a_verb_after_a_name(tagger: LacTagger) -> None:
+    # issue 13: no left edge walks across a verb; after a name (ChipNews/nz 援引/v) the verb is its
+    # predicate, not a word of a name that ends in 厂 (面板/n 厂/n)
+    orgs = _found("科技网站ChipNews援引面板厂的消息称，出货量下降。", tagger, "ORG")
+    assert not any("援引" in o for o in orgs)
+
+
 def test_a_western_persons_surname_alone_is_that_person(tagger: LacTagger) -> None:
     people = _found("矿业公司副主席Owen Harrow表示,金价有望攀升。 Harrow周四称,央行增持。Harrows不是。", tagger, "PERSON")
     assert people == {"Owen Harrow", "Harrow"}
