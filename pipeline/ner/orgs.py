@@ -899,7 +899,7 @@ _TRAILING_FUNCTION = ("从一", "另", "从", "向", "把", "被", "对")
 _TRAILING_VERBS = ("投资", "收购", "并购", "联合", "联手", "携手", "牵手", "入股", "签约", "拟", "将", "斥资", "依据",
                    "主办", "承办", "协办", "联办", "指导")  # (an event's organisers: 某某集团协办)
 # a broker's research note LAC reads as one name with the broker (国泰君安研报/ORG 显示)
-_TRAILING_NOUNS = ("研报",)
+_TRAILING_NOUNS = ("研报", "声明", "公告")  # (某某声明/ORG 称: its statement, 某某公告/ORG 显示)
 
 
 def strip_trailing_verb(h: str, s: int, e: int) -> int:

@@ -46,11 +46,11 @@ _CHANNELS = ("频道", "客户端")
 _SOURCE = re.compile(rf"(?:来源|稿源|转自|来自)[:：][ \t\u3000]*(?P<head>[{_HAN}A-Za-z·•]{{2,16}})")
 _PLACE_MAX = 4
 # an outlet cited in running text: after a word of citing, before what it reports or its reporter
-# (据某某网最新调查, 援引某某社报道, 告诉某某网记者, 据某某之声《晚高峰》报道), or opening a line with 消息 and a
+# (据某某网最新调查, 援引某某社报道, 告诉某某网记者, 据某某之声《晚高峰》报道, 据某某网称), or opening a line with 消息 and a
 # colon (某某网消息:)
 _CITED = re.compile(
     rf"(?:据|援引|根据|告诉|接受|向)(?P<head>[{_HAN}·]{{2,{_MAX_NAME}}}?)(?:《[^》\n]{{1,12}}》)?"
-    rf"(?:最新)?(?:记者|报道|报导|消息|调查|统计|监测|数据|披露)")
+    rf"(?:最新)?(?:记者|报道|报导|消息|调查|统计|监测|数据|披露|称)")
 # two cited outlets joined: a conjunction right after an outlet's ending
 _JOINED = re.compile(f"(?<=[{''.join(sorted({w[-1] for w in _OUTLET_END}))}])[和与及、]")
 # a paper before its reporter at a clause's start, the reporting after (某某商报记者在…获悉, 某某导报记者

@@ -1295,6 +1295,12 @@ def test_a_left_edge_stops_at_a_verb_after_a_name(tagger: LacTagger) -> None:
     assert not any("援引" in o for o in orgs)
 
 
+def test_a_statement_glued_to_a_name_is_cut_off(tagger: LacTagger) -> None:
+    # LAC: 某某声明/ORG 称: the firm's statement, the name is the firm's
+    orgs = _found("强生声明称相关产品未在国内销售。", tagger, "ORG")
+    assert orgs == {"强生"}
+
+
 def test_a_western_persons_surname_alone_is_that_person(tagger: LacTagger) -> None:
     people = _found("矿业公司副主席Owen Harrow表示,金价有望攀升。 Harrow周四称,央行增持。Harrows不是。", tagger, "PERSON")
     assert people == {"Owen Harrow", "Harrow"}

@@ -176,3 +176,8 @@ def test_words_ending_in_wang_without_a_title_are_no_site(tagger: LacTagger) -> 
 ])
 def test_a_paper_before_its_reporter_at_a_clauses_start(line: str, names: list[str]) -> None:
     assert _outlets(line) == names
+
+
+def test_an_outlet_cited_with_what_it_says() -> None:
+    # 据…称: the outlet said it (a site's, a paper's name ends as an outlet's does; a firm's does not)
+    assert _outlets("据星河财经网称，棉价下跌。据该公司称，订单增加。") == ["星河财经网"]
