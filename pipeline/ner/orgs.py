@@ -860,7 +860,13 @@ _LATIN_PAREN = re.compile(r"\(([A-Z][A-Za-z0-9&\-]*(?: [A-Z][A-Za-z0-9&\-]*){0,4
 # (，公司IPO募集资金, 该公司R134a的年产量: a product or a deal)
 _LATIN_AFTER_KIND = re.compile(
     r"(?<=[\u4e00-\u9fff])(?<![该本其各这那此])(?:公司|机构|集团|巨头|厂商|咨询商|供应商|服务商|运营商|制造商|开发商"
-    r"|经销商|零售商)([A-Z][A-Za-z0-9&\-]*(?:[ .][A-Z][A-Za-z0-9&\-]*){0,3}(?:公司|集团)?)")
+    r"|经销商|零售商|交易商|贸易商|生产商|分销商|集成商|提供商|研究部门|调研中心|网站|对手) ?"
+    r"([A-Z][A-Za-z0-9&\-]*(?:[ .][A-Z][A-Za-z0-9&\-]*){0,3}(?:公司|集团)?)")
+# a Latin name before a title of its staff (某某View分析师, 某某Chem的首席执行官, 某某 Morgan亚太区销售总裁): the
+# firm whose analyst or officer speaks
+_LATIN_BEFORE_TITLE = re.compile(
+    r"(?<![A-Za-z0-9&\-./])(?<![A-Za-z] )([A-Z][A-Za-z0-9&\-]*(?: [A-Z][A-Za-z0-9&\-]*){0,3})(?=的?(?:亚太区|中国区|大中华区|亚洲区|全球)?"
+    r"(?:销售|市场|研究)?(?:首席分析师|分析师|首席执行官|执行长|总裁|副总裁|董事长|发言人|研究员|总经理|CEO))")
 
 
 def latin_orgs(h: str, org_spans, toks: Sequence[Tok] = ()) -> list[Cand]:
@@ -870,6 +876,7 @@ def latin_orgs(h: str, org_spans, toks: Sequence[Tok] = ()) -> list[Cand]:
     (子公司LED) or the head of a longer word (集团SAB米勒: where LAC's word ends, given ``toks``)."""
     out: list[Cand] = [(m.start(), m.end(), "org_latin") for m in _LATIN_CORP.finditer(h)]
     word_ends = {t[1] for t in toks}
+    word_starts = {t[0] for t in toks}
     name_after = {t[0] for t in toks if t[2] in ("PER", "ORG", "nz", "nw")}  # (SAB/PER 米勒/PER)
     titles, terms = lexicon.affixes("person_titles"), lexicon.latin_terms()
     for m in _LATIN_AFTER_KIND.finditer(h):
@@ -878,6 +885,11 @@ def latin_orgs(h: str, org_spans, toks: Sequence[Tok] = ()) -> list[Cand]:
             e = s + len(h[s:e].rstrip("0123456789"))
         first = h[s:e].split(" ")[0]
         if first in titles or h[s:e] in terms or (toks and (e not in word_ends or e in name_after)):
+            continue
+        out.append((s, e, "org_latin"))
+    for m in _LATIN_BEFORE_TITLE.finditer(h):
+        s, e = m.span(1)
+        if h[s:e].split(" ")[0] in titles or h[s:e] in terms or (toks and (s not in word_starts or e not in word_ends)):
             continue
         out.append((s, e, "org_latin"))
     ends = {e for _, e, *_ in org_spans}

@@ -1104,6 +1104,23 @@ def test_a_trade_role_before_a_firms_name_is_a_description(role: str) -> None:
     assert h[strip_apposition(h, s, h.index("日前")) :].startswith("恒安公司")
 
 
+@pytest.mark.parametrize("text, name", [
+    ("市场分析机构 Quorvex 5月20日称，出口激增。", "Quorvex"),              # a space after the kind word
+    ("竞争对手Brightlane也将推出同类服务。", "Brightlane"),
+    ("Brightlane分析师王晓明表示，出货回升。", "Brightlane"),               # the firm whose analyst speaks
+    ("匈牙利Halvex的首席执行官上周说，产能过剩。", "Halvex"),
+    ("KM Partners亚太区销售总裁林达上周表示看好。", "KM Partners"),
+])
+def test_a_latin_name_by_its_kind_or_its_staff(tagger: LacTagger, text: str, name: str) -> None:
+    assert name in _found(text, tagger, "ORG")
+
+
+def test_a_latin_word_inside_a_longer_name_before_a_title_is_not_cut_out(tagger: LacTagger) -> None:
+    # (某某 and Trust的分析师, J.D.Power分析师: not Trust or Power alone)
+    orgs = _found("据Hanmi Capital and Trust的分析师称，J.D.Power分析师也表示。", tagger, "ORG")
+    assert "Trust" not in orgs and "Power" not in orgs
+
+
 def test_a_latin_name_after_its_kind_of_firm(tagger: LacTagger) -> None:
     # the word for the kind of firm vouches for the Latin name after it
     assert "Quorvex" in _found("据市场研究机构Quorvex统计，面板出货量下降。", tagger, "ORG")
