@@ -46,7 +46,7 @@ eval: setup
 	$(MAKE) --no-print-directory eval-halves     # period and measure held out: train's even half
 	$(MAKE) --no-print-directory eval-corpus-names   # names on corpus articles labelled blind: read / held-out batches
 
-# ZONE/ORG/PERSON on 594 corpus articles labelled blind (data/labels/corpus_names.json); the check
+# ZONE/ORG/PERSON on 649 corpus articles labelled blind (data/labels/corpus_names.json); the check
 # batches' errors are never read (held out)
 .PHONY: eval-corpus-names
 eval-corpus-names: setup
