@@ -272,13 +272,7 @@ def _check_orgs(h: str, toks: Sequence[tuple[int, int, str]], org_spans: list[tu
         check = org_check.default_check()
     if check is None or isinstance(check, str):
         return org_spans, []
-    vouched = {h[s:e] for s, e, src in org_spans if src != "lac"}
-    # (上海合作组织/ORG 峰会, 某某协会/ORG 年会: the host of an event LAC names is a named part of it)
-    vouched |= {h[s:e] for s, e, src in org_spans if src == "lac" and _hosts_event(h, s, e)}
-    # (国家发改委体改司/ORG 副司长: a department belongs to an organisation, which its name names)
-    vouched |= {h[s:e] for s, e, src in org_spans if src == "lac" and orgs.department_after(h, s, e)}
-    # (某某乳业/ORG 旗下: what a name has under its banner, its brands and subsidiaries, makes it a firm's)
-    vouched |= {h[s:e] for s, e, src in org_spans if src == "lac" and h.startswith("旗下", e)}
+    vouched = {h[s:e] for s, e, src in org_spans if src != "lac" or _vouched_by_what_follows(h, s, e)}
     todo = [(s, e) for s, e, src in org_spans if src == "lac" and h[s:e] not in vouched]
     if not todo:
         return org_spans, []
@@ -286,6 +280,12 @@ def _check_orgs(h: str, toks: Sequence[tuple[int, int, str]], org_spans: list[tu
     dropped = [(s, e) for s, e in todo if h[s:e] not in kept]
     gone = set(dropped)
     return [c for c in org_spans if (c[0], c[1]) not in gone], dropped
+
+
+def _vouched_by_what_follows(h: str, s: int, e: int) -> bool:
+    """What stands right after a LAC name says it is an organisation's: an event it hosts (上海合作组织/ORG
+    峰会), a department of it (国家发改委体改司/ORG 副司长), or what it has under its banner (某某乳业/ORG 旗下)."""
+    return _hosts_event(h, s, e) or orgs.department_after(h, s, e) or h.startswith("旗下", e)
 
 
 # the events a body hosts, right after its name (not 会议 alone: 某某会议 is often the meeting's

@@ -56,7 +56,7 @@ _JOINED = re.compile(f"(?<=[{''.join(sorted({w[-1] for w in _OUTLET_END}))}])[�
 # a paper before its reporter at a clause's start, the reporting after (某某商报记者在…获悉, 某某导报记者
 # 从…了解到, 某某晚报记者 王某 摄): the paper's name ends in 报 and is four characters or more
 _CLAUSE_REPORTER = re.compile(
-    rf"(?:^|(?<=[。！？；，,：:\s”“(（]))(?:而|但|不过|此外|另外)?(?P<head>[{_HAN}]{{2,8}}报)"
+    rf"(?:^|(?<=[。！？；，,：:\s”“(（]))(?:而|但|不过|此外|另外)?(?P<head>[{_HAN}]{{3,8}}报)"
     rf"(?:{'|'.join(_REPORTER_KINDS)})?记者"
     rf"(?=在|从|也|还|又|一直|于|拨打|梳理|了解|获悉|发现|注意到|采访|调查|走访|致电|联系|查阅|看到|日前|近日|昨日|昨天|今日|"
     rf"今天|第一时间|独家|多方|随机|实地|[ \t\u3000][{_HAN}]{{2,3}}(?:[ \t\u3000/、）)]|报道|摄))", re.M)
@@ -190,8 +190,7 @@ def outlet_orgs(h: str) -> list[Cand]:
     for m in _CHANNEL_LINE.finditer(h):
         out += _names(h, m.start("head"), m.group("head"), True, False)
     for m in _CLAUSE_REPORTER.finditer(h):
-        if len(m.group("head")) >= 4:
-            out += _names(h, m.start("head"), m.group("head"), False, False)
+        out += _names(h, m.start("head"), m.group("head"), False, False)
     for m in _SOURCE.finditer(h):
         out += _names(h, m.start("head"), m.group("head"), False, False)
     for rx in (_CITED, _NEWS_LINE):

@@ -22,7 +22,7 @@ _OTHER_DOTS = re.compile("(?<=[\u4e00-\u9fff])[•‧・∙⋅](?=[\u4e00-\u9fff
 def same_dots(h: str) -> str:
     """``h`` with the middle dot's look-alikes between two Chinese characters written as the
     middle dot, one character for one: the rules read one dot."""
-    return _OTHER_DOTS.sub("·", h) if "•" in h or "‧" in h or "・" in h or "∙" in h or "⋅" in h else h
+    return _OTHER_DOTS.sub("·", h)
 
 
 def _among_places(h: str, toks: Sequence[Tok], i: int) -> bool:
@@ -183,7 +183,9 @@ def _surname_then_given_name(h: str, toks: Sequence[Tok], i: int) -> int:
     return ne
 
 
-_HONORIFICS = ("先生", "女士", "小姐", "老", "总", "老师", "医生", "师傅")
+# the polite titles, which also follow a given name written without a surname (大卫先生: extend_name)
+_POLITE = ("先生", "女士", "小姐")
+_HONORIFICS = _POLITE + ("老", "总", "老师", "医生", "师傅")
 
 
 def title_after(h: str, s: int, e: int) -> str:
@@ -219,14 +221,7 @@ def _surname_before_title(w: str) -> int:
         if (w[:1] in lexicon.surnames() or w[:2] in lexicon.surnames()) and rest \
                 and (rest in _HONORIFICS or rest in lexicon.affixes("person_titles")):
             return n
-    # (大卫先生, 玛丽女士: a given name Chinese writes without a surname, then the honorific)
-    for x in _POLITE:
-        if w.endswith(x) and 2 <= len(w) - len(x) <= 4:
-            return len(w) - len(x)
     return 0
-
-
-_POLITE = ("先生", "女士", "小姐")
 
 
 # What a project, shop or plant is called ends with; a name right before its words names
