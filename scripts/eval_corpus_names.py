@@ -33,7 +33,7 @@ pipeline's output was looked at.  Each article is in one batch:
   batches differ more than the session's changes move them);
 - ``check4`` (held out): the last 55 news_2011 articles drawn the same way (no other unread one is left that
   shares no text with a labelled one), labelled at the end of session 17; first scored at cec90f1 (ORG .812,
-  PERSON .871). The held-out total is check + check2 + check3 + check4 from then on (252 articles; 197 before).
+  PERSON .871). The held-out total is check + check2 + check3 + check4 from then on (222 articles; 167 before: sessions 15-17 printed 197 and 252 in their notes, a miscount).
 
 The corpora are the text the held-back articles resemble (modern zone news, 2011 business
 news), so the ``check`` rows are the nearest this repository has to them.
@@ -50,6 +50,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
+from pipeline.evaluate.bootstrap import f_interval, paired  # noqa: E402
 from pipeline.evaluate.gold import PRF, Report, evaluate_records, load_articles  # noqa: E402
 
 LABELS = ("ZONE", "ORG", "PERSON")
@@ -85,10 +86,43 @@ def batch_totals(reports: dict[tuple[str, str], Report], *batches: str) -> dict[
     return tot
 
 
+def article_counts(reports: dict[tuple[str, str], Report], *batches: str) -> dict[str, dict[str, list[int]]]:
+    """Each article's (tp, fp, fn) by label, for the batches given."""
+    out = {}
+    for (b, _), r in reports.items():
+        if b in batches:
+            for art, by_label in r.by_article.items():
+                out[art] = {lab: [prf.tp, prf.fp, prf.fn] for lab, prf in by_label.items() if lab in LABELS}
+    return out
+
+
+def print_intervals(held: dict[str, dict[str, list[int]]]) -> None:
+    cells = []
+    for lab in LABELS:
+        f, lo, hi = f_interval(list(held.values()), lab)
+        cells.append(f"{lab} {f:.3f} [{lo:.3f}, {hi:.3f}]")
+    print(f"held out, 95% interval by article ({len(held)} articles resampled): " + "  ".join(cells))
+
+
+def print_against(path: Path, now: dict[str, dict[str, list[int]]], held: set[str]) -> None:
+    """The change in F from a saved run (``--save``) to this one, held-out and read apart."""
+    before = json.loads(path.read_text(encoding="utf-8"))
+    for name, ids in (("held out", held), ("read", set(now) - held)):
+        a = {i: before[i] for i in ids if i in before}
+        b = {i: now[i] for i in ids if i in before}
+        cells = []
+        for lab in LABELS:
+            d, lo, hi, n = paired(a, b, lab)
+            cells.append(f"{lab} {d:+.4f} [{lo:+.4f}, {hi:+.4f}] ({n} articles)")
+        print(f"change from {path.name}, {name}: " + "  ".join(cells))
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--shared", type=Path, default=ROOT.parent / "shared")
     ap.add_argument("--show-errors", action="store_true", help="list the read batches' errors (never the check batches')")
+    ap.add_argument("--save", type=Path, help="write each article's counts here, for a later --against")
+    ap.add_argument("--against", type=Path, help="print the change in F from a run saved with --save, with its interval")
     args = ap.parse_args()
     if not (args.shared / "corpus").is_dir():
         raise SystemExit(f"no corpus under {args.shared}: nothing to score")
@@ -102,6 +136,13 @@ def main() -> None:
         print(f"{batch:<7}{'both':<14}" + "".join(f"{tot[lab].p:>8.3f}{tot[lab].r:>7.3f}{tot[lab].f:>7.3f}" for lab in LABELS))
     held = batch_totals(reports, *HELD_OUT)
     print(f"{'held out':<21}" + "".join(f"{held[lab].p:>8.3f}{held[lab].r:>7.3f}{held[lab].f:>7.3f}" for lab in LABELS))
+    held_counts = article_counts(reports, *HELD_OUT)
+    print_intervals(held_counts)
+    counts = article_counts(reports, *BATCHES)
+    if args.against:
+        print_against(args.against, counts, set(held_counts))
+    if args.save:
+        args.save.write_text(json.dumps(counts, sort_keys=True) + "\n", encoding="utf-8")
     if args.show_errors:
         for (batch, _), r in reports.items():
             if batch not in READ:

@@ -66,3 +66,7 @@ def test_corpus_names_floor(nlp, shared):
             if prf.f < FLOORS[(batch, lab)] - MARGIN:
                 low[(batch, lab)] = (round(prf.f, 3), FLOORS[(batch, lab)])
     assert not low, f"below floor - {MARGIN} (got, floor): {low}"
+    # the held-out total is 222 articles (sessions 15-17 printed 197 and 252: a miscount)
+    held = mod.article_counts(reports, *mod.HELD_OUT)
+    assert len(held) == 222 and len(mod.article_counts(reports, *mod.BATCHES)) == 649
+    assert all(set(c) == {"ZONE", "ORG", "PERSON"} for c in held.values())

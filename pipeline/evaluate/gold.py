@@ -58,6 +58,8 @@ class Report:
     attrs: dict[str, list[int]] = field(default_factory=lambda: {a: [0, 0] for a in FACT_ATTRS + EXTRA_ATTRS})
     errors: list[dict[str, Any]] = field(default_factory=list)
     unmatched_gold: list[str] = field(default_factory=list)
+    # each article's entity counts by label (for intervals by article: pipeline.evaluate.bootstrap)
+    by_article: dict[str, dict[str, PRF]] = field(default_factory=dict)
 
     @property
     def micro(self) -> PRF:
@@ -94,6 +96,7 @@ def score_entities(gold: dict[str, Any], predicted: dict[str, set[str]], report:
         got = predicted.get(label, set())
         prf = PRF(tp=len(got & want), fp=len(got - want - optional), fn=len(want - got))
         report.labels[label].add(prf)
+        report.by_article.setdefault(art, {})[label] = prf
         if prf.fp or prf.fn:
             report.errors.append({"article": art, "label": label,
                                   "missed": sorted(want - got), "spurious": sorted(got - want - optional)})
