@@ -507,6 +507,27 @@ def _surname_in_titles_last_word(h: str, toks: Sequence[Tok], i: int) -> int:
     return p
 
 
+def _given_name_after_surname_word(h: str, toks: Sequence[Tok], i: int) -> int:
+    """The end of a name after a title whose surname LAC read as a word of its own, a noun or a
+    function word (向/p, 和/c, 麻/n), and whose two-character given name as another word: a name's
+    tag after a function word (研究员 向/p 健军/ORG), after a noun also a verb's (CEO 车/n 建新/v
+    担任), then what ends a name; not a verb of saying or a title (专家 都/d 表示, 部长 和/c 主管/vn);
+    0 when there is none."""
+    s, e, tag = toks[i]
+    # (时 after a title closes a clause of time, 面对记者时感叹, more often than it opens a name)
+    if e - s != 1 or h[s] not in lexicon.surnames() or h[s] == "时" or i + 2 >= len(toks) or tag not in ("n", "p", "c", "d"):
+        return 0
+    ns, ne, ntag = toks[i + 1]
+    w = h[ns:ne]
+    named = ntag in ("ORG", "PER", "nz") or (tag == "n" and ntag in ("v", "vn"))
+    if ns != e or ne - ns != 2 or not named or not _NAME_CHARS.match(w) or w.startswith(SAYING) \
+            or w in lexicon.affixes("person_titles") or w in _PERSON_NOUNS or toks[i + 2][2] not in _NAME_END_TAGS:
+        return 0
+    # and the article never writes the given name without that surname (专家 和/c 泛亚/ORG 的, where
+    # 由泛亚设计 says 泛亚 is a firm)
+    return ne if h.count(w) == h.count(h[s] + w) else 0
+
+
 def titled_people(h: str, toks: Sequence[Tok]) -> list[tuple[int, int, int]]:
     """(name_start, name_end, role_start) for names that follow a title."""
     surnames = lexicon.surnames()
@@ -547,6 +568,9 @@ def titled_people(h: str, toks: Sequence[Tok]) -> list[tuple[int, int, int]]:
         if tag in _MISREAD_NAME_TAGS and e - s == 3 and h[s] in surnames and _NAME_CHARS.match(w) \
                 and i + 1 < len(toks) and toks[i + 1][2] in ("p", "v", "w", "u", "d"):
             out.append((s, e, rs))  # 副司长 连启华/d 在/p: a surname LAC reads as an adverb or a verb opens it
+            continue
+        if (ne := _given_name_after_surname_word(h, toks, i)):
+            out.append((s, ne, rs))  # 研究员 向/p 健军/ORG 表示, 总经理 麻/n 立志/v 等
             continue
         if tag in _BAD_NAME_TAGS:
             continue

@@ -1464,3 +1464,23 @@ def test_a_surname_glued_to_the_end_of_a_title_lac_cut(tagger: LacTagger) -> Non
     assert _found("会上，党工委副书记励成杰介绍年度重点工作。", tagger, "PERSON") == {"励成杰"}
     # 董事/长: the character closes a longer title, no surname
     assert _found("蒙都食品有限公司董事长许录认为应从源头严控。", tagger, "PERSON") == {"许录"}
+
+
+def test_a_surname_lac_reads_as_a_word_of_its_own_after_a_title(tagger: LacTagger) -> None:
+    # LAC: 研究员 向/p 健军/ORG, CEO 车/n 建新/v: the title says a name follows, and the given name LAC
+    # read as a firm is no firm (one label per name)
+    found = find_orgs_and_people("某研究所食品行业研究员向健军指出，猪肉价格已经见顶。", tagger=tagger)
+    assert {(m.text, m.label) for m in found} == {("向健军", "PERSON")}
+    assert "车建新" in _found("家居集团董事长兼CEO车建新担任了新职务。", tagger, "PERSON")
+    # not a conjunction before a firm the article names alone (由泛亚设计), a verb of saying, or 时
+    found = find_orgs_and_people("技术中心的专家和泛亚的工程师一起工作。这款车由泛亚设计。", tagger=tagger)
+    assert {(m.text, m.label) for m in found} == {("泛亚", "ORG")}
+    assert not _found("业内专家都表示，价格会回落。他面对记者时感叹，生意难做。", tagger, "PERSON")
+
+
+def test_a_person_whose_name_opens_with_a_firms_is_none(tagger: LacTagger) -> None:
+    # LAC: 惠普清/PER 库存 beside 惠普/ORG; 徐福/ORG 记 beside 徐福记/PER: one name, one label, the firm's
+    assert _found("惠普清库存遇到麻烦。惠普表示将推出新机型。", tagger, "PERSON") == set()
+    found = find_orgs_and_people("雀巢拟购徐福记60%股份，徐福记称品牌不会消失。分析认为，雀巢将借助徐福记的销售网络。",
+                                 tagger=tagger)
+    assert "徐福记" not in {m.text for m in found if m.label == "PERSON"}
