@@ -104,7 +104,7 @@ def find_orgs_and_people(
     # 米久 of 米久株式会社同/ORG)
     unsure_names = {h[s:e] for s, e in unsure}
     # (nor is a name that opens with one LAC read as an organisation: 徐福/ORG 记 … 徐福记/PER)
-    lac_org_names = {h[s:e] for s, e, src in org_spans if src in ("lac", "org_propagated") and e - s >= 2}
+    lac_org_names = tuple({h[s:e] for s, e, src in org_spans if src in ("lac", "org_propagated") and e - s >= 2})
     not_people = set(org_names) | common | unsure_names
     for n in org_names:
         not_people.update(orgs.name_heads(n))
@@ -160,7 +160,7 @@ def find_orgs_and_people(
     for key, m in list(found.items()):
         # (a surname alone, 江 of 江主席, is in many names without being theirs)
         if m.norm in not_people or (len(m.norm) > 1 and any(m.norm in n for n in inside)) or not people.plausible_name(m.norm) \
-                or any(u in m.norm for u in unsure_names) or any(m.norm.startswith(n) for n in lac_org_names):
+                or any(u in m.norm for u in unsure_names) or m.norm.startswith(lac_org_names):
             del found[key]
             continue
         longer = next((q for q in full if len(q) > len(m.norm) and q.startswith(m.norm) and h.startswith(q, m.start)), None)

@@ -423,16 +423,16 @@ def _common_word_after_title(toks: Sequence[Tok], i: int) -> bool:
 _GIVEN_NAME_TAGS = frozenset({"n", "nz", "a", "an", "ng", "PER"})
 
 
-def _given_name_after(h: str, toks: Sequence[Tok], i: int) -> int:
+def _given_name_after(h: str, toks: Sequence[Tok], i: int, tags: frozenset[str] = _GIVEN_NAME_TAGS) -> int:
     """The end of the two-character given name after the surname that ends token ``i``, which LAC
-    read as a word (史/PER 高领/n 在/p): a noun-like word, not a title, honorific or word for
-    people, before a verb, function word or stop; 0 when there is none."""
+    read as a word (史/PER 高领/n 在/p): a word of ``tags`` (noun-like), not a title, honorific or
+    word for people, before a verb, function word or stop; 0 when there is none."""
     e = toks[i][1]
     if h[e - 1] not in lexicon.surnames() or i + 2 >= len(toks):
         return 0
     ns, ne, ntag = toks[i + 1]
     w = h[ns:ne]
-    if ns != e or ne - ns != 2 or ntag not in _GIVEN_NAME_TAGS or not _NAME_CHARS.match(w) \
+    if ns != e or ne - ns != 2 or ntag not in tags or not _NAME_CHARS.match(w) \
             or w in lexicon.affixes("person_titles") or w in _HONORIFICS or w in _PERSON_NOUNS or w in _GROUP_AFTER:
         return 0
     return ne if toks[i + 2][2] in _NAME_END_TAGS else 0
@@ -511,21 +511,21 @@ def _given_name_after_surname_word(h: str, toks: Sequence[Tok], i: int) -> int:
     """The end of a name after a title whose surname LAC read as a word of its own, a noun or a
     function word (向/p, 和/c, 麻/n), and whose two-character given name as another word: a name's
     tag after a function word (研究员 向/p 健军/ORG), after a noun also a verb's (CEO 车/n 建新/v
-    担任), then what ends a name; not a verb of saying or a title (专家 都/d 表示, 部长 和/c 主管/vn);
-    0 when there is none."""
+    担任), then what ends a name; not a verb of saying (专家 都/d 表示); 0 when there is none."""
     s, e, tag = toks[i]
     # (时 after a title closes a clause of time, 面对记者时感叹, more often than it opens a name)
-    if e - s != 1 or h[s] not in lexicon.surnames() or h[s] == "时" or i + 2 >= len(toks) or tag not in ("n", "p", "c", "d"):
+    if e - s != 1 or h[s] == "时" or tag not in ("n", "p", "c", "d"):
         return 0
-    ns, ne, ntag = toks[i + 1]
-    w = h[ns:ne]
-    named = ntag in ("ORG", "PER", "nz") or (tag == "n" and ntag in ("v", "vn"))
-    if ns != e or ne - ns != 2 or not named or not _NAME_CHARS.match(w) or w.startswith(SAYING) \
-            or w in lexicon.affixes("person_titles") or w in _PERSON_NOUNS or toks[i + 2][2] not in _NAME_END_TAGS:
-        return 0
+    ne = _given_name_after(h, toks, i, _GIVEN_AFTER_NOUN if tag == "n" else _GIVEN_AFTER_WORD)
+    w = h[e:ne]
     # and the article never writes the given name without that surname (专家 和/c 泛亚/ORG 的, where
     # 由泛亚设计 says 泛亚 is a firm)
-    return ne if h.count(w) == h.count(h[s] + w) else 0
+    return ne if ne and not w.startswith(SAYING) and h.count(w) == h.count(h[s] + w) else 0
+
+
+# what LAC reads such a given name as: a name's tag, and after a surname read as a noun a verb's too
+_GIVEN_AFTER_WORD = frozenset({"ORG", "PER", "nz"})
+_GIVEN_AFTER_NOUN = _GIVEN_AFTER_WORD | {"v", "vn"}
 
 
 def titled_people(h: str, toks: Sequence[Tok]) -> list[tuple[int, int, int]]:
