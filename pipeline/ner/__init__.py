@@ -73,7 +73,8 @@ def find_orgs_and_people(
     cands = orgs.split_at_relations(h, toks, split_at_datelines(h, cands))
     common = _common_words(h, cands, alone)
     cands = [c for c in cands if not (c[2] == "lac" and h[c[0] : c[1]] in common)]
-    org_spans = _resolve(h, cands, zones, named_places=_places_named_as_orgs(h, toks, cands, alone))
+    org_spans = _resolve(h, cands, zones, named_places=_places_named_as_orgs(h, toks, cands, alone),
+                         tags_alone=_alone_tags(tagger))
     org_spans += _resolve(h, coordinated_orgs(h, toks, org_spans), zones, taken=org_spans)
     org_spans = _firm_list_names(h, toks, org_spans, zones)
     org_spans = _without_departments(h, org_spans)
@@ -450,6 +451,15 @@ def _alone(tagger: LacTagger | None, words: Sequence[str] = ()):
     return tag
 
 
+def _alone_tags(tagger: LacTagger | None) -> Callable[[str], tuple[str, ...]]:
+    """LAC's tags of a text read by itself, one a word."""
+    def tags(w: str) -> tuple[str, ...]:
+        if w not in _ALONE_TAGS:
+            _alone(tagger, [w])
+        return _ALONE_TAGS[w]
+    return tags
+
+
 # what LAC reads a word as when it is a common word, not a name (自有/v, 咨询/v, 宜居/a, 中重/f)
 _ALONE_COMMON_TAGS = frozenset({"v", "vd", "vn", "d", "ad", "a", "an", "f"})
 
@@ -504,6 +514,7 @@ def _resolve(
     zones: Sequence[Mention],
     taken: Sequence[tuple[int, int, str]] = (),
     named_places: frozenset[str] = frozenset(),
+    tags_alone: Callable[[str], tuple[str, ...]] | None = None,
 ) -> list[tuple[int, int, str]]:
     """Clean candidates, then keep a non-overlapping set: rules first, longer first."""
     cleaned = []
@@ -514,7 +525,7 @@ def _resolve(
         s = max(s, h.rfind("\n", s, e) + 1)
         s, e = orgs.strip_subunit(h, s, e)
         if src != "org_outlet":  # (印度教徒报, 北京青年报: a paper's place is in its name)
-            s, e = orgs.strip_place_prefix(h, s, e)
+            s, e = orgs.strip_place_prefix(h, s, e, tags_alone)
         s = orgs.strip_apposition(h, s, e)
         if h[e - 1 : e + 1] == "旗下":  # 松下旗/下: LAC cut 旗下 in two
             e -= 1

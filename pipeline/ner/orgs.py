@@ -517,10 +517,12 @@ _CITY_START = re.compile(r"^[\u4e00-\u9fff]{1,4}?[市县州盟旗]")
 _NATIONAL_BODY = re.compile(r"国务院[\u4e00-\u9fff]*|国家[\u4e00-\u9fff]{2,10}(?:局|委|委员会|署)|[\u4e00-\u9fff]{1,3}部|海关总署")
 
 
-def strip_place_prefix(h: str, s: int, e: int) -> tuple[int, int]:
+def strip_place_prefix(h: str, s: int, e: int,
+                       tags_alone: Callable[[str], tuple[str, ...]] | None = None) -> tuple[int, int]:
     """美国波音公司 -> 波音公司, 内蒙古包头市公安局 -> 包头市公安局 (dev NOTES §6): a
     country or region word before a name is a named part, not the name; a province
-    word only when a city or county name follows it."""
+    word only when a city or county name follows it.  ``tags_alone`` (LAC's tags of a text
+    read by itself) tells a body named by common words alone, which keeps its country."""
     seg = h[s:e]
     if seg.startswith("中国") and _NATIONAL_BODY.fullmatch(seg, 2) and not seg.endswith(_NOT_DEPARTMENTS + ("事业部",)):
         return s + 2, e  # 中国国务院, 中国国家统计局, 中国商务部: the state's bodies are named without it
@@ -540,6 +542,12 @@ def strip_place_prefix(h: str, s: int, e: int) -> tuple[int, int]:
             if p not in _REGIONS and _starts_with_industry(rest) and not rest.endswith(_STATE_BODIES):
                 if rest.endswith(_BODY_TYPES) or _only_type_words(rest):
                     return s, e
+            if tags_alone is not None and p not in _REGIONS and rest.endswith(_NATION_BODY_TYPES) \
+                    and _common_words_only(_without_type_words(rest), tags_alone):
+                # 秘鲁 + 出口商协会, 马来西亚 + 衍生品交易所, 韩国 + 联合通讯社: a country's association,
+                # exchange or agency named by common words alone is named by its country (a company
+                # named so keeps its own name: 英国 + 精密技术集团, NOTES §6)
+                return s, e
             return s + len(p), e
     for p in pre.get("province", ()):
         if seg.startswith(p):
@@ -564,6 +572,7 @@ _MINISTRIES = frozenset(f + "部" for f in (
 _STATE_WORDS = ("政府", "联邦政府", "中央政府")
 _STATE_BODIES = ("部", "署", "局", "厅")
 _BODY_TYPES = ("协会", "学会", "商会", "联合会", "委员会", "联盟")
+_NATION_BODY_TYPES = _BODY_TYPES + ("交易所", "通讯社", "总会", "办公室", "国会", "议会", "基金会")
 
 
 def _only_type_words(w: str) -> bool:
@@ -577,6 +586,25 @@ def _only_type_words(w: str) -> bool:
         if not w:
             return True
     return False
+
+
+# LAC's tags of common words: nouns, verbs and adjectives, no name, place or proper noun
+_COMMON_TAGS = frozenset({"n", "vn", "v", "a", "an", "ad", "vd", "d"})
+
+
+def _without_type_words(w: str) -> str:
+    """风险管理服务公司 -> 风险管理服务, 出口商协会 -> 出口商."""
+    for _ in range(3):
+        x = next((x for x in lexicon.org_suffixes() if w.endswith(x) and len(w) > len(x)), None)
+        if x is None:
+            break
+        w = w[: -len(x)]
+    return w
+
+
+def _common_words_only(w: str, tags_alone: Callable[[str], tuple[str, ...]]) -> bool:
+    tags = tags_alone(w)
+    return bool(tags) and all(t in _COMMON_TAGS for t in tags)
 
 
 def _starts_with_industry(w: str) -> bool:

@@ -311,6 +311,16 @@ def test_country_trade_body_keeps_country(tagger: LacTagger) -> None:
     assert orgs.strip_place_prefix("江苏远航能源股份有限公司", 0, 12) == (0, 12)
 
 
+def test_a_countrys_body_named_by_common_words_keeps_the_country(tagger: LacTagger) -> None:
+    """An association, exchange or agency whose own words are common words (出口商协会, 期货交易所)
+    is named by its country; a company named by common words keeps its own name (NOTES §6:
+    精密技术集团 of 英国精密技术集团), and so does a body named by a name (波音)."""
+    text = "据智利出口商协会统计，泰国期货交易所的成交量上升，英国精密技术集团和美国波音公司也表示关注。"
+    orgs = _found(text, tagger, "ORG")
+    assert {"智利出口商协会", "泰国期货交易所", "精密技术集团", "波音公司"} <= orgs
+    assert not orgs & {"出口商协会", "期货交易所", "英国精密技术集团", "美国波音公司"}
+
+
 def test_country_ministry_is_named_by_its_field() -> None:
     """NOTES §6: a country before its ministry or agency is a named part (the gold requires 能源部
     where the text writes 美国能源部), even where the field is an industry word; its government
