@@ -16,6 +16,7 @@ from .common import (
 
 
 def is_generic(name: str) -> bool:
+    """A word that names no one body: a scope (国际, 全区), 该/本/其 and a kind, a place and a kind of firm."""
     if name in lexicon.generic_orgs() or _place_and_generic(name) or name in _SCOPE_PREFIXES or name == "国家":
         return True  # (a scope alone, 国际/ORG 环保专家, names nothing)
     if name[0] == "本" and not _this_one(name):
