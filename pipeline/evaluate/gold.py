@@ -20,9 +20,12 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from pipeline.ingest import Article, iter_inputs
+
+if TYPE_CHECKING:
+    from spacy.language import Language
 
 SCORED_LABELS = ("ZONE", "ORG", "PERSON", "MONEY", "PERCENT", "COUNT")
 FACT_ATTRS = ("subject", "approx", "period", "metric")
@@ -190,11 +193,12 @@ def score_stage(gold_path: Path, articles_path: Path, find: Callable[[str], Iter
     return report
 
 
-def evaluate_file(gold_path: Path, articles_path: Path, nlp=None) -> Report:
+def evaluate_file(gold_path: Path, articles_path: Path, nlp: Language | None = None) -> Report:
     return evaluate_records(load_gold(gold_path), load_articles(articles_path), nlp)
 
 
-def evaluate_records(gold_records: list[dict[str, Any]], articles: list[Article], nlp=None) -> Report:
+def evaluate_records(gold_records: list[dict[str, Any]], articles: list[Article],
+                     nlp: Language | None = None) -> Report:
     """``evaluate_file`` on gold records and articles already read (a caller's subset of a gold
     file, as ``scripts/eval_corpus_names.py`` scores each batch)."""
     from pipeline.nlp import load_pipeline

@@ -10,6 +10,7 @@ running text (互联网, 电网) to take as names anywhere else.
 from __future__ import annotations
 
 import re
+from typing import Sequence
 
 from . import lexicon
 
@@ -155,7 +156,7 @@ _SITE_OPENERS = ("第一", "中国", "中华", "全球", "国际")
 _RANKS = ("资深", "首席", "高级", "副")
 
 
-def titled_sites(h: str, toks) -> list[Cand]:
+def titled_sites(h: str, toks: Sequence[tuple[int, int, str]]) -> list[Cand]:
     """A site LAC reads as one word (某某钢铁网/nz, 某某汽车网) right before a title of its staff
     (分析师, 主编, 总裁): the site's company, whose analyst or editor speaks (某某油脂网信息主编 王某).
     In running text 网 ends too many words (电网, 互联网) to be a name's end without the title."""

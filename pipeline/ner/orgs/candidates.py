@@ -346,7 +346,7 @@ _LATIN_BEFORE_TITLE = re.compile(
     r"(?:销售|市场|研究)?(?:首席分析师|分析师|首席执行官|执行长|总裁|副总裁|董事长|发言人|研究员|总经理|CEO))")
 
 
-def latin_orgs(h: str, org_spans, toks: Sequence[Tok] = ()) -> list[Cand]:
+def latin_orgs(h: str, org_spans: Sequence[Cand], toks: Sequence[Tok] = ()) -> list[Cand]:
     """Latin names: ``Potash Corp``, ``Mag Industries Corp``; a Latin name in brackets
     right after an organisation (北环勘探咨询公司(North Rim)) is that organisation's; one after
     the word for its kind of firm (研究机构WitsView), unless it is a title (集团CEO), a term
