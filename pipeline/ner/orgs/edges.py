@@ -149,13 +149,14 @@ _NATION_BODY_TYPES = _BODY_TYPES + ("交易所", "通讯社", "总会", "办公�
 
 
 # LAC's tags of common words: nouns, verbs and adjectives, no name, place or proper noun
-_COMMON_TAGS = frozenset({"n", "vn", "v", "a", "an", "ad", "vd", "d"})
+_COMMON_WORD_TAGS = frozenset({"n", "vn", "v", "a", "an", "ad", "vd", "d"})
 
 
 def _without_type_words(w: str) -> str:
-    """风险管理服务公司 -> 风险管理服务, 出口商协会 -> 出口商."""
+    """风险管理服务公司 -> 风险管理服务, 出口商协会 -> 出口商: up to three type words off the end, never
+    all of it (the longest type word of w[1:] is the longest shorter than w)."""
     for _ in range(3):
-        x = next((x for x in lexicon.org_suffixes() if w.endswith(x) and len(w) > len(x)), None)
+        x = _ends_with_suffix(w[1:])
         if x is None:
             break
         w = w[: -len(x)]
@@ -164,7 +165,7 @@ def _without_type_words(w: str) -> str:
 
 def _common_words_only(w: str, tags_alone: Callable[[str], tuple[str, ...]]) -> bool:
     tags = tags_alone(w)
-    return bool(tags) and all(t in _COMMON_TAGS for t in tags)
+    return bool(tags) and all(t in _COMMON_WORD_TAGS for t in tags)
 
 
 def _starts_with_industry(w: str) -> bool:
