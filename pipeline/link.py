@@ -2,8 +2,10 @@
 
 Zones from the official lists already share a zone id (衡阳高新区 = 衡阳高新技术产业开发区).
 An organisation's short form is grouped with its full name when the text gives both
-(泰豪通信 inside 泰豪通信科技有限公司; 纳维思 inside 苏州纳维思生物医药有限公司).  Each
-group gets:
+(泰豪通信 inside 泰豪通信科技有限公司; 纳维思 inside 苏州纳维思生物医药有限公司), but not with a
+unit of it: a department (光明乳业 and 光明乳业公关部), or anything more than a legal form after
+a name complete with its type word (财政部 and 财政部政府采购管理办公室, 吉林大学 and its 科技成果转化
+中心: different bodies, with their own figures and officers).  Each group gets:
   attrs["entity_id"]  LABEL:<longest name>  (or the zone id) - stable across articles
                       for the same registered name;
   attrs["display"]    the name the article itself uses most (ties: the shorter), which
@@ -19,6 +21,7 @@ from collections import Counter
 from dataclasses import replace
 
 from pipeline.mentions import Mention, role_start
+from pipeline.ner import lexicon
 from pipeline.ner.lexicon import generic_orgs
 from pipeline.zones.suffix import GENERIC_WORDS, KINDS
 
@@ -72,11 +75,36 @@ def _full_name(name: str, longest: list[str]) -> str:
     """The longest name of the article that holds `name` - unless the longer names
     holding it are different organisations (海尔 in 青岛海尔, 海尔电器 and 海尔集团;
     中钢 in 中钢集团 and 中钢国际): then the short name is one of its own."""
-    holders = [n for n in longest if len(n) > len(name) and name in n and len(name) >= 2]
+    holders = [n for n in longest if len(n) > len(name) and name in n and len(name) >= 2
+               and not _unit_of(name, n)]
     if not holders:
         return name
     full = holders[0]
     return full if all(n in full for n in holders) else name
+
+
+# what a complete name may go on with and still be that organisation: its legal form
+# (海尔集团 of 海尔集团公司, 紫金矿业集团 of 紫金矿业集团股份有限公司)
+_LEGAL_TAILS = frozenset({"公司", "有限公司", "股份公司", "有限责任公司", "股份有限公司", "集团", "集团公司",
+                          "集团有限公司", "集团股份有限公司", "控股有限公司"})
+_BRACKETED = re.compile(r"[（(][^（）()]*[）)]")
+# the words a department or an office ends in: after any name, a unit of it (a tail ending in
+# 公司 or 集团 names a company, which only the type-word test below tells from a legal form)
+_UNIT_WORDS = ("部", "处", "办公室", "室", "司", "中心", "委员会", "董事会", "台办", "分行", "支行")
+_LEGAL_ENDS = ("公司", "集团")
+
+
+def _unit_of(name: str, holder: str) -> bool:
+    """``holder`` is a unit or a subsidiary of ``name``, not its longer form: any name before a
+    department (光明乳业公关部), and a name complete with its type word (财政部, 吉林大学, 大唐集团)
+    opening a longer one that goes on with more than a legal form (财政部政府采购管理办公室,
+    吉林大学长春新区科技成果转化中心, 大唐集团金竹山发电厂)."""
+    if not holder.startswith(name):
+        return False
+    tail = _BRACKETED.sub("", holder[len(name):])
+    if tail.endswith(_UNIT_WORDS) and not tail.endswith(_LEGAL_ENDS):
+        return True  # 中石化 + 生产经营管理部, 鞍钢股份 + 董事会办公室: a department of the firm
+    return bool(lexicon.affixes("org_suffixes").ending(name)) and tail not in _LEGAL_TAILS
 
 
 # 苏州纳维思生物医药有限公司(以下简称“纳维思”): the text declares the short name it will use

@@ -30,6 +30,37 @@ def test_short_company_name_shares_the_full_names_id():
     assert {m.attrs["display"] for m in linked} == {short}  # the name the article uses most
 
 
+def _ids(*names: str) -> dict[str, str]:
+    """link_mentions over the names written one after another, each once."""
+    text, mentions = "", []
+    for n in names:
+        mentions.append(Mention("ORG", len(text), len(text) + len(n), n, "org_suffix"))
+        text += n + "。"
+    return {m.text: m.attrs["entity_id"] for m in link_mentions(mentions, text)}
+
+
+@pytest.mark.parametrize("name, longer", [
+    ("江城大学", "江城大学科技成果转化中心"),          # a university and its centre
+    ("财政部", "财政部政府采购管理办公室"),            # a ministry and its office
+    ("云川集团", "云川集团青河发电厂"),                # a group and its plant
+    ("云川股份", "云川股份董事会办公室"),              # a firm named without a type word and its office
+    ("青禾乳业", "青禾乳业公关部"),
+])
+def test_a_unit_of_an_organisation_is_not_its_longer_name(name, longer):
+    ids = _ids(longer, name)
+    assert ids[name] != ids[longer]
+
+
+@pytest.mark.parametrize("name, longer", [
+    ("云川集团", "云川集团有限公司"),                  # the legal form only
+    ("云川控股", "云川控股(香港)有限公司"),
+    ("青禾", "青禾乳业股份有限公司"),                  # a short form without a type word
+])
+def test_a_name_and_its_legal_form_share_an_id(name, longer):
+    ids = _ids(longer, name)
+    assert ids[name] == ids[longer]
+
+
 def test_subject_uses_the_name_the_article_uses_most(nlp):
     doc = run(nlp, "长沙经济技术开发区管委会日前透露,区内新增规上企业46家。长沙经开区今年还将新建厂房。")
     [fact] = [f for f in doc._.facts if f["surface"] == "46家"]
