@@ -55,7 +55,7 @@ TABLES: dict[str, dict[str, Any]] = {
             "end": "Character offset, exclusive.",
             "sentence": "Index of the sentence in the article, from 0 (facts.sentence_index counts the same way).",
             "norm": "Normalised form: a zone's listed name, a number as 'value unit approx', a date's period.",
-            "entity_id": "Shared by the mentions of one real entity across the run (null for numbers and dates).",
+            "entity_id": "Shared by the mentions of one real entity across the run (null for numbers and dates): a short form takes its full name's id (纳维思 of 苏州纳维思生物医药有限公司), a department or unit keeps its own (财政部 and 财政部政府采购管理办公室).",
             "source": "The rule or model that decided the mention.",
             "zone_id": "ZONE rows: the zone (zones.zone_id); null for other labels.",
         },
