@@ -3,9 +3,10 @@
 Zones from the official lists already share a zone id (衡阳高新区 = 衡阳高新技术产业开发区).
 An organisation's short form is grouped with its full name when the text gives both
 (泰豪通信 inside 泰豪通信科技有限公司; 纳维思 inside 苏州纳维思生物医药有限公司), but not with a
-unit of it: a department (光明乳业 and 光明乳业公关部), or anything more than a legal form after
-a name complete with its type word (财政部 and 财政部政府采购管理办公室, 吉林大学 and its 科技成果转化
-中心: different bodies, with their own figures and officers).  Each group gets:
+unit of it or another body holding it: a department or a shop (光明乳业公关部, 某某4S店), anything
+more than a legal form after a name complete with its type word (财政部 and 财政部政府采购管理办公室,
+吉林大学 and its 科技成果转化中心), a name opening with more than places (丰田 and 一汽丰田; but
+国家发改委 is 发改委's): different bodies, with their own figures and officers.  Each group gets:
   attrs["entity_id"]  LABEL:<longest name>  (or the zone id) - stable across articles
                       for the same registered name;
   attrs["display"]    the name the article itself uses most (ties: the shorter), which
@@ -18,6 +19,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from functools import lru_cache
 from dataclasses import replace
 
 from pipeline.mentions import Mention, role_start
@@ -90,21 +92,49 @@ _LEGAL_TAILS = frozenset({"公司", "有限公司", "股份公司", "有限责�
 _BRACKETED = re.compile(r"[（(][^（）()]*[）)]")
 # the words a department or an office ends in: after any name, a unit of it (a tail ending in
 # 公司 or 集团 names a company, which only the type-word test below tells from a legal form)
-_UNIT_WORDS = ("部", "处", "办公室", "室", "司", "中心", "委员会", "董事会", "台办", "分行", "支行")
+_UNIT_WORDS = ("部", "处", "办公室", "室", "司", "中心", "委员会", "董事会", "台办", "分行", "支行", "店", "展厅")
 _LEGAL_ENDS = ("公司", "集团")
 
 
 def _unit_of(name: str, holder: str) -> bool:
-    """``holder`` is a unit or a subsidiary of ``name``, not its longer form: any name before a
-    department (光明乳业公关部), and a name complete with its type word (财政部, 吉林大学, 大唐集团)
-    opening a longer one that goes on with more than a legal form (财政部政府采购管理办公室,
-    吉林大学长春新区科技成果转化中心, 大唐集团金竹山发电厂)."""
+    """``holder`` is another body than ``name``, not its longer form: one whose name opens with
+    more than places (一汽丰田 of 丰田, 某某别克展厅 of 别克; but 珠海格力电器股份有限公司 is 格力's,
+    国家发改委 is 发改委's, and 格力四川公司 is 四川公司's, a name opening with its own place), a
+    department after any name (光明乳业公关部), and more than a legal form after a name complete
+    with its type word (财政部政府采购管理办公室, 吉林大学长春新区科技成果转化中心, 大唐集团金竹山发电厂)."""
     if not holder.startswith(name):
-        return False
+        at = holder.find(name)
+        return at > 0 and not _places_only(holder[:at]) and not lexicon.opens_with_place(name, (2, 3), rest=1)
     tail = _BRACKETED.sub("", holder[len(name):])
     if tail.endswith(_UNIT_WORDS) and not tail.endswith(_LEGAL_ENDS):
         return True  # 中石化 + 生产经营管理部, 鞍钢股份 + 董事会办公室: a department of the firm
     return bool(lexicon.affixes("org_suffixes").ending(name)) and tail not in _LEGAL_TAILS
+
+
+# national and administrative words, and determiners: what stands before a body's name without
+# making it another's (国家发改委, 省防汛抗旱指挥中心, 自治区政府采购中心, 上述发改委)
+_NATIONAL = ("中华人民共和国", "自治区", "国务院", "中国", "国家", "中华", "全国", "中央", "政府", "皇家", "上述",
+             "省", "市", "县", "区", "州", "该")
+
+
+@lru_cache(maxsize=1)
+def _prefix_places() -> tuple[frozenset[str], frozenset[str]]:
+    """Chinese places (a county's short form too, though some firms are named by one: 东风 of
+    东风本田 stays with 本田, as 浦江 of 浙江浦江百炼化工 must stay with 百炼化工) and foreign ones."""
+    return lexicon.place_names(), frozenset(lexicon.place_prefixes().get("foreign", ()))
+
+
+def _places_only(w: str) -> bool:
+    """``w`` is places, national and administrative words only (广东珠海, 中国, 美国, 内蒙古自治区政府)."""
+    places, foreign = _prefix_places()
+    while w:
+        for n in range(min(len(w), 8), 0, -1):
+            if w[:n] in places or w[:n] in foreign or w[:n] in _NATIONAL:
+                w = w[n:]
+                break
+        else:
+            return False
+    return True
 
 
 # 苏州纳维思生物医药有限公司(以下简称“纳维思”): the text declares the short name it will use

@@ -45,6 +45,8 @@ def _ids(*names: str) -> dict[str, str]:
     ("云川集团", "云川集团青河发电厂"),                # a group and its plant
     ("云川股份", "云川股份董事会办公室"),              # a firm named without a type word and its office
     ("青禾乳业", "青禾乳业公关部"),
+    ("丰田", "江汽丰田"),                            # a joint venture holds the brand
+    ("青禾乳业", "青禾乳业城南4S店"),                # a dealer
 ])
 def test_a_unit_of_an_organisation_is_not_its_longer_name(name, longer):
     ids = _ids(longer, name)
@@ -55,6 +57,9 @@ def test_a_unit_of_an_organisation_is_not_its_longer_name(name, longer):
     ("云川集团", "云川集团有限公司"),                  # the legal form only
     ("云川控股", "云川控股(香港)有限公司"),
     ("青禾", "青禾乳业股份有限公司"),                  # a short form without a type word
+    ("青禾乳业", "广东珠海青禾乳业股份有限公司"),      # places before it: where it is registered
+    ("发改委", "国家发改委"),
+    ("四川公司", "青禾四川公司"),                     # a unit named by its place, under its parent
 ])
 def test_a_name_and_its_legal_form_share_an_id(name, longer):
     ids = _ids(longer, name)
