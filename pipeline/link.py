@@ -19,8 +19,8 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from functools import lru_cache
 from dataclasses import replace
+from functools import lru_cache
 
 from pipeline.mentions import Mention, role_start
 from pipeline.ner import lexicon
@@ -78,7 +78,7 @@ def _full_name(name: str, longest: list[str]) -> str:
     holding it are different organisations (海尔 in 青岛海尔, 海尔电器 and 海尔集团;
     中钢 in 中钢集团 and 中钢国际): then the short name is one of its own."""
     holders = [n for n in longest if len(n) > len(name) and name in n and len(name) >= 2
-               and not _unit_of(name, n)]
+               and not _other_body(name, n)]
     if not holders:
         return name
     full = holders[0]
@@ -96,7 +96,7 @@ _UNIT_WORDS = ("部", "处", "办公室", "室", "司", "中心", "委员会", "
 _LEGAL_ENDS = ("公司", "集团")
 
 
-def _unit_of(name: str, holder: str) -> bool:
+def _other_body(name: str, holder: str) -> bool:
     """``holder`` is another body than ``name``, not its longer form: one whose name opens with
     more than places (一汽丰田 of 丰田, 某某别克展厅 of 别克; but 珠海格力电器股份有限公司 is 格力's,
     国家发改委 is 发改委's, and 格力四川公司 is 四川公司's, a name opening with its own place), a
