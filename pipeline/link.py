@@ -20,10 +20,9 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import replace
-from functools import lru_cache
 
 from pipeline.mentions import Mention, role_start
-from pipeline.ner import lexicon
+from pipeline.ner import lexicon, orgs
 from pipeline.ner.lexicon import generic_orgs
 from pipeline.zones.suffix import GENERIC_WORDS, KINDS
 
@@ -117,23 +116,14 @@ _NATIONAL = ("中华人民共和国", "自治区", "国务院", "中国", "国�
              "省", "市", "县", "区", "州", "该")
 
 
-@lru_cache(maxsize=1)
-def _prefix_places() -> tuple[frozenset[str], frozenset[str]]:
-    """Chinese places (a county's short form too, though some firms are named by one: 东风 of
-    东风本田 stays with 本田, as 浦江 of 浙江浦江百炼化工 must stay with 百炼化工) and foreign ones."""
-    return lexicon.place_names(), frozenset(lexicon.place_prefixes().get("foreign", ()))
-
-
 def _places_only(w: str) -> bool:
-    """``w`` is places, national and administrative words only (广东珠海, 中国, 美国, 内蒙古自治区政府)."""
-    places, foreign = _prefix_places()
+    """``w`` is places (orgs.is_place: a county's short form too, though some firms are named by
+    one, 东风 of 东风本田), national and administrative words only (广东珠海, 美国, 内蒙古自治区政府)."""
     while w:
-        for n in range(min(len(w), 8), 0, -1):
-            if w[:n] in places or w[:n] in foreign or w[:n] in _NATIONAL:
-                w = w[n:]
-                break
-        else:
+        n = next((n for n in range(min(len(w), 8), 0, -1) if w[:n] in _NATIONAL or orgs.is_place(w[:n])), 0)
+        if not n:
             return False
+        w = w[n:]
     return True
 
 
