@@ -23,7 +23,9 @@ def _matrix(articles: Sequence[Counts], label: str) -> np.ndarray:
     return np.array([list(a.get(label, (0, 0, 0))) for a in articles], dtype=float).reshape(-1, 3)
 
 
-def _f(tp: np.ndarray, fp: np.ndarray, fn: np.ndarray) -> np.ndarray:
+def _f(counts: np.ndarray) -> np.ndarray:
+    """F of (tp, fp, fn) in the last axis: one triple, or one a row."""
+    tp, fp, fn = counts[..., 0], counts[..., 1], counts[..., 2]
     denom = 2 * tp + fp + fn
     return np.divide(2 * tp, denom, out=np.zeros_like(tp, dtype=float), where=denom > 0)
 
@@ -38,9 +40,8 @@ def f_interval(articles: Sequence[Counts], label: str, *, level: float = 0.95, r
     m = _matrix(articles, label)
     if not len(m):
         return 0.0, 0.0, 0.0
-    point = float(_f(*m.sum(axis=0)))
-    sums = m[_draws(len(m), rounds, seed)].sum(axis=1)  # rounds x 3
-    f = _f(sums[:, 0], sums[:, 1], sums[:, 2])
+    point = float(_f(m.sum(axis=0)))
+    f = _f(m[_draws(len(m), rounds, seed)].sum(axis=1))  # one F a round
     lo, hi = np.quantile(f, [(1 - level) / 2, (1 + level) / 2])
     return point, float(lo), float(hi)
 
@@ -55,9 +56,8 @@ def paired(before: Mapping[str, Counts], after: Mapping[str, Counts], label: str
     a = _matrix([before[i] for i in ids], label)
     b = _matrix([after[i] for i in ids], label)
     changed = int((a != b).any(axis=1).sum())
-    delta = float(_f(*b.sum(axis=0)) - _f(*a.sum(axis=0)))
+    delta = float(_f(b.sum(axis=0)) - _f(a.sum(axis=0)))
     draws = _draws(len(ids), rounds, seed)
-    sa, sb = a[draws].sum(axis=1), b[draws].sum(axis=1)
-    d = _f(sb[:, 0], sb[:, 1], sb[:, 2]) - _f(sa[:, 0], sa[:, 1], sa[:, 2])
+    d = _f(b[draws].sum(axis=1)) - _f(a[draws].sum(axis=1))
     lo, hi = np.quantile(d, [(1 - level) / 2, (1 + level) / 2])
     return delta, float(lo), float(hi), changed
