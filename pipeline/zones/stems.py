@@ -80,7 +80,8 @@ def zone_stems(t: str, zones: Sequence[Mention], tokens: Sequence[tuple[int, int
         stem = stem_of(z.text, rules)
         place = rules.places.get(stem or "")
         if stem is None or not 2 <= len(stem) <= 4 or (place is not None and place.level in _ADMIN_LEVELS) \
-                or _is_generic(stem, lexicon_re(rules)):
+                or _is_generic(stem, lexicon_re(rules)) or z.attrs.get("opened_by") == "lac_place":
+            # (a zone named by a place only LAC knows: that word alone is the place, 上合 of 上合组织)
             continue
         stems.setdefault(stem, z)
         # the name without its kind too, its place kept (天津东疆 … 管委会)

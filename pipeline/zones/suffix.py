@@ -95,7 +95,7 @@ GENERIC_WORDS = """国家 国家级 省级 市级 县级 区级 全国 中国 �
 人工智能 半导体 集成电路 生物医药 节能环保 环保 节能 能源 光电 创业 创客 电商 电子商务 跨境电商 健康 大健康
 旅游 互联网 数字经济 金融 港口 航空 航天 航空航天 石化 冶金 建材 陶瓷 印刷 包装 商贸 大学 科研 留学生
 创意产业 文化创意 影视 传媒 软件和信息服务 公园 花园 广场
-自主 军民融合 协同 协同创新 科技创新 技术创新 开放 融合 产城融合 区域 中西部 东中西部 大众 万众
+自主 军民融合 协同 协同创新 科技创新 技术创新 开放 融合 产城融合 区域 中西部 东中西部 大众 万众 临空
 全面 改革 体制 机制 制度 试点 区内 园内 县内
 智能 储能 氢能 动能 数据 数控 家电 家居 会展 日化 可再生能源
 现代化 专业化 规模化 国际化 综合性 战略性 价值 技术 主题 地区
@@ -212,7 +212,13 @@ def find_unlisted(t: str, rules: ZoneRules, taken: list[Mention],
             s0 = _name_word_start(words, word_starts, ks, ke, prev_end)
             if s0 is not None:
                 m = _decide(t, ks, ke, km.group(), s0, rules, lex_re)
-        if m and words:
+        lac_place = False
+        if m is None and words and km.group() in _LAC_PLACE_KINDS:
+            s0 = _lac_place_start(t, words, word_starts, ks, ke, prev_end, rules, lex_re)
+            if s0 is not None:
+                m = _decide(t, ks, ke, km.group(), s0, rules, lex_re, lac_place=True)
+                lac_place = m is not None
+        if m and words and not lac_place:
             after = _after_opening_words(t, words, word_starts, m.start, ks, lex_re)
             if after > prev_end:
                 m = _decide(t, ks, ke, km.group(), after, rules, lex_re)
@@ -309,6 +315,32 @@ def _name_word_start(words: list[tuple[int, int, str]], starts: list[int], ks: i
         return None
     s, e, tag = words[k]
     return s if e == ke and prev_end < s < ks and tag in ("LOC", "ORG", "nz") else None
+
+
+# the kinds a local name LAC knows as a place may open: a free-trade zone or its area is on the lists
+# or named by a province (沪苏浙自贸试验区 is three), a 片区 is as often a quarter of a city (城南商贸片区)
+_LAC_PLACE_KINDS = frozenset({"示范区", "合作区"})
+
+
+def _lac_place_start(t: str, words: list[tuple[int, int, str]], starts: list[int], ks: int, ke: int,
+                     prev_end: int, rules: ZoneRules, lex_re: re.Pattern[str]) -> int | None:
+    """Where a zone's name starts when a word LAC reads as a place opens it and the place lists
+    do not know that word (京津/LOC 合作示范区, 京南/LOC 国家科技成果转移转化示范区, 新桥科创/LOC 示范区,
+    皖江示范区/LOC): an abbreviated pair of places or a local name names the zone as a listed place
+    would.  Not a place written with its suffix (a GPE), a country, nor a generic word."""
+    a, w, _, b, hard = _walk_left(t, ks, prev_end, rules, lex_re)
+    s = a + b
+    k = bisect_left(starts, s)
+    if not hard or k >= len(words) or starts[k] != s:
+        return None
+    _, e, tag = words[k]
+    word = t[s : min(e, ks)]
+    if tag != "LOC" or not (e <= ks or e == ke) or len(word) < 2 or not all(_CJK.match(c) for c in word) \
+            or word[-1] in _PLACE_SUFFIX_CHARS or _is_generic(word, lex_re):
+        return None
+    from pipeline.ner.lexicon import place_prefixes
+
+    return None if word in place_prefixes().get("foreign", ()) else s
 
 
 def _owner_opens(t: str, m: Mention, words: list[tuple[int, int, str]], starts: list[int], prev_end: int,
@@ -511,7 +543,7 @@ def _one_name_per_zone(out: list[Mention], taken: list[Mention]) -> list[Mention
 
 
 def _decide(t: str, ks: int, ke: int, kind: str, prev_end: int, rules: ZoneRules,
-            lex_re: re.Pattern[str], use_admin: bool = True) -> Mention | None:
+            lex_re: re.Pattern[str], use_admin: bool = True, lac_place: bool = False) -> Mention | None:
     zone_type, need = KINDS[kind]
     if need != "park" and t.endswith(_BODY_ENDS, max(0, ks - 3), ks):
         return None
@@ -575,9 +607,9 @@ def _decide(t: str, ks: int, ke: int, kind: str, prev_end: int, rules: ZoneRules
         # an area named right after its zone is the zone's (济南高新区 + 章锦片区), as a
         # free-trade zone's 片区 after it
         area_of_zone = kind == "片区" and a + b == prev_end > 0
-        if (need == "place" and not area_of_zone) or not hard:
+        if (need == "place" and not (area_of_zone or lac_place)) or not hard or (lac_place and b):
             return None
-        limit = 3 if need == "short" else 4 if area_of_zone else 8
+        limit = 3 if need == "short" else 4 if area_of_zone else WINDOW if lac_place else 8
         # a park's name may run on with its theme (创力国际 + 新型绿色建材 + 产业园): past the
         # limit, it holds for what precedes the generic words
         head = _without_generic_tail(name, lex_re) if need == "park" and len(name) > limit else name
@@ -595,4 +627,7 @@ def _decide(t: str, ks: int, ke: int, kind: str, prev_end: int, rules: ZoneRules
             named_by = "area"  # no place in it: the kind word alone made it (前海蛇口自贸片区)
     if admin and _decide(t, ks, ke, kind, prev_end, rules, lex_re, use_admin=False) is None:
         named_by = "admin"
-    return _zone(t, start, ke, zone_type, province, **({"named_by": named_by} if named_by else {}))
+    extra = {"named_by": named_by} if named_by else {}
+    if lac_place:
+        extra["opened_by"] = "lac_place"
+    return _zone(t, start, ke, zone_type, province, **extra)
