@@ -30,6 +30,10 @@ import numpy as np
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "scripts"))
+# torch lives apart from the venv (`make train-lac`), last on the path: the venv's packages win
+TORCH_DIR = ROOT / "models" / "torch-train"
+if TORCH_DIR.is_dir():
+    sys.path.append(str(TORCH_DIR))
 
 from eval_corpus_names import HELD_OUT, LABELS_FILE, READ  # noqa: E402
 from pipeline.evaluate.gold import load_articles  # noqa: E402
@@ -159,7 +163,7 @@ def main() -> None:
     try:
         import torch  # noqa: F401
     except ImportError:
-        raise SystemExit("scripts/train_lac.py needs torch: `make train-lac` installs it (requirements-train.txt)")
+        raise SystemExit("scripts/train_lac.py needs torch: `make train-lac` installs it in models/torch-train")
     rows = training_rows(a.shared, set(a.leave_out.split(",")) - {""})
     print(f"{len(rows)} sentences, {sum(r['changed'] for r in rows)} with a gold name LAC did not tag so")
     arrays = fine_tune(rows, epochs=a.epochs)
