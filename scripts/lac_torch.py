@@ -32,8 +32,9 @@ class LacEncoder(torch.nn.Module):
         grus = [n for n in proto.graph.node if n.op_type == "GRU"]
         matmul = next(n for n in proto.graph.node if n.op_type == "MatMul")
         add = next(n for n in proto.graph.node if n.op_type == "Add")
-        if len(grus) != 2 or any(n.attribute[-1].name == "linear_before_reset" and n.attribute[-1].i != 1 for n in grus):
-            raise ValueError("not LAC's graph: two GRUs with linear_before_reset expected")
+        reset_after = [{a.name: a.i for a in n.attribute}.get("linear_before_reset") == 1 for n in grus]
+        if len(grus) != 2 or not all(reset_after):
+            raise ValueError("not LAC's graph: two GRUs with linear_before_reset=1 expected")
         self.emb = torch.nn.Embedding.from_pretrained(torch.tensor(init["embedding_0.w_0"]), freeze=True)
         self.grus = torch.nn.ModuleList([torch.nn.GRU(128, HIDDEN, bidirectional=True, batch_first=True),
                                          torch.nn.GRU(2 * HIDDEN, HIDDEN, bidirectional=True, batch_first=True)])

@@ -7,12 +7,13 @@ can a trained model replace LAC's BiGRU?  Held out, not yet: docs/names-history.
 The training paths are LAC's own, corrected by the gold names: ../shared/train and the read
 batches of data/labels/corpus_names.json (document-level sets of ORG and PERSON names, found at
 every place their article writes them, longest first); never the held-out check batches, nor dev
-or seed.  (train's name figures were no longer held out: rules were written from its errors.)  A gold name becomes one ORG or PER word
-(the word LAC ran on with starts after it); an ORG or PER word of LAC's that holds no gold name of
-either label, nor an optional one or a zone, becomes a common noun; every other character keeps
-LAC's tag, so what it knows of words and parts of speech is kept.  The loss is the CRF's with LAC's
-own transitions; the embedding is frozen and the weights are held near LAC's (an L2 anchor).
-Needs torch (`make train-lac` installs it); about two minutes on two cores.
+or seed (train's name figures were no longer held out: rules were written from its errors).  A
+gold name becomes one ORG or PER word (the word LAC ran on with starts after it); an ORG or PER
+word of LAC's that holds no gold name of either label, nor an optional one or a zone, becomes a
+common noun; every other character keeps LAC's tag, so what it knows of words and parts of
+speech is kept.  The loss is the CRF's with LAC's own transitions; the embedding is frozen and
+the weights are held near LAC's (an L2 anchor).  Needs torch (`make train-lac` installs it in
+models/torch-train); about a minute on two cores.
 """
 
 from __future__ import annotations
@@ -156,7 +157,8 @@ def fine_tune(rows: list[dict], *, epochs: int = EPOCHS, lr: float = LR, anchor:
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--shared", type=Path, default=ROOT.parent / "shared")
-    ap.add_argument("--leave-out", default="", help="read batches left out (comma-separated; 'train' for ../shared/train)")
+    ap.add_argument("--leave-out", default="",
+                    help="read batches left out, comma-separated ('train' for ../shared/train)")
     ap.add_argument("--out", type=Path, default=ROOT / "models" / "lac-tuned" / "weights.npz")
     ap.add_argument("--epochs", type=int, default=EPOCHS)
     a = ap.parse_args()
