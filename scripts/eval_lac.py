@@ -22,6 +22,9 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "scripts"))
 from eval_corpus_names import LABELS, LABELS_FILE, READ  # noqa: E402
 
+sys.path.insert(0, str(ROOT))
+from pipeline.evaluate.gold import PRF  # noqa: E402
+
 PY = sys.executable
 
 
@@ -32,9 +35,8 @@ def _counts(shared: Path, weights: str, out: Path) -> dict[str, dict[str, list[i
     return json.loads(out.read_text(encoding="utf-8"))
 
 
-def _prf(tp: int, fp: int, fn: int) -> str:
-    p, r = tp / max(1, tp + fp), tp / max(1, tp + fn)
-    return f"{p:.3f} {r:.3f} {2 * p * r / max(1e-9, p + r):.3f}"
+def _cells(by_label: dict[str, PRF]) -> str:
+    return "".join(f"{f'{x.p:.3f} {x.r:.3f} {x.f:.3f}':>20}" for x in (by_label[lab] for lab in LABELS))
 
 
 def main() -> None:
@@ -44,7 +46,7 @@ def main() -> None:
     a = ap.parse_args()
     batch_of = {r["id"]: r["batch"] for r in json.loads(LABELS_FILE.read_text(encoding="utf-8"))}
     batches = a.batches.split(",")
-    totals = {run: {lab: [0, 0, 0] for lab in LABELS} for run in ("original", "tuned")}
+    totals = {run: {lab: PRF() for lab in LABELS} for run in ("original", "tuned")}
     with tempfile.TemporaryDirectory() as tmp:
         base = _counts(a.shared, "original", Path(tmp) / "original.json")
         print(f"{'batch':<7}{'LAC':<10}" + "".join(f"{lab + ' P/R/F':>20}" for lab in LABELS), flush=True)
@@ -54,16 +56,16 @@ def main() -> None:
                             "--out", str(weights)], check=True, stdout=subprocess.DEVNULL)
             tuned = _counts(a.shared, str(weights), Path(tmp) / f"{b}.json")
             for run, counts in (("original", base), ("tuned", tuned)):
-                got = {lab: [0, 0, 0] for lab in LABELS}
+                got = {lab: PRF() for lab in LABELS}
                 for art, by_label in counts.items():
                     if batch_of.get(art) == b:
                         for lab in LABELS:
-                            for k in range(3):
-                                got[lab][k] += by_label[lab][k]
-                                totals[run][lab][k] += by_label[lab][k]
-                print(f"{b:<7}{run:<10}" + "".join(f"{_prf(*got[lab]):>20}" for lab in LABELS), flush=True)
+                            got[lab].add(PRF(*by_label[lab]))
+                for lab in LABELS:
+                    totals[run][lab].add(got[lab])
+                print(f"{b:<7}{run:<10}" + _cells(got), flush=True)
     for run in ("original", "tuned"):
-        print(f"{'all':<7}{run:<10}" + "".join(f"{_prf(*totals[run][lab]):>20}" for lab in LABELS))
+        print(f"{'all':<7}{run:<10}" + _cells(totals[run]))
 
 
 if __name__ == "__main__":
