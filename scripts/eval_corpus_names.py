@@ -117,12 +117,35 @@ def print_against(path: Path, now: dict[str, dict[str, list[int]]], held: set[st
         print(f"change from {path.name}, {name}: " + "  ".join(cells))
 
 
+def source_totals(reports: dict[tuple[str, str], Report], *batches: str) -> dict[tuple[str, str], PRF]:
+    """Right and wrong surfaces by (label, source) over the batches (``Report.by_source``)."""
+    tot: dict[tuple[str, str], PRF] = {}
+    for (b, _), r in reports.items():
+        if b in batches:
+            for key, prf in r.by_source.items():
+                tot.setdefault(key, PRF()).add(prf)
+    return tot
+
+
+def print_by_source(reports: dict[tuple[str, str], Report]) -> None:
+    """Precision of each source, the held-out batches beside the read ones: counts only, so
+    the held-out batches' errors stay unread."""
+    held, read = source_totals(reports, *HELD_OUT), source_totals(reports, *READ)
+    print(f"{'label':<8}{'source':<24}{'held out right/wrong':>22}{'P':>7}{'read right/wrong':>20}{'P':>7}")
+    keys = {k for k in set(held) | set(read) if k[0] in LABELS}
+    for key in sorted(keys, key=lambda k: (LABELS.index(k[0]), -held.get(k, PRF()).tp, k[1])):
+        h, r = held.get(key, PRF()), read.get(key, PRF())
+        print(f"{key[0]:<8}{key[1]:<24}{f'{h.tp}/{h.fp}':>22}{h.p:>7.3f}{f'{r.tp}/{r.fp}':>20}{r.p:>7.3f}")
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--shared", type=Path, default=ROOT.parent / "shared")
     ap.add_argument("--show-errors", action="store_true", help="list the read batches' errors (never the check batches')")
     ap.add_argument("--save", type=Path, help="write each article's counts here, for a later --against")
     ap.add_argument("--against", type=Path, help="print the change in F from a run saved with --save, with its interval")
+    ap.add_argument("--by-source", action="store_true",
+                    help="print each label's precision by the entities table's source column, held out and read apart")
     args = ap.parse_args()
     if not (args.shared / "corpus").is_dir():
         raise SystemExit(f"no corpus under {args.shared}: nothing to score")
@@ -143,6 +166,8 @@ def main() -> None:
         print_against(args.against, counts, set(held_counts))
     if args.save:
         args.save.write_text(json.dumps(counts, sort_keys=True) + "\n", encoding="utf-8")
+    if args.by_source:
+        print_by_source(reports)
     if args.show_errors:
         for (batch, _), r in reports.items():
             if batch not in READ:

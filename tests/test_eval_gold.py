@@ -52,3 +52,7 @@ def test_sample_pages(nlp):
     report = evaluate_file(ROOT / "tests" / "fixtures" / "sample_gold.json", SAMPLE, nlp=nlp)
     assert report.unmatched_gold == []
     _check(report, FLOORS["sample"])
+    # precision by source (eval_corpus_names.py --by-source) splits the label's own counts
+    for label, prf in report.labels.items():
+        parts = [v for (lab, _), v in report.by_source.items() if lab == label]
+        assert (sum(v.tp for v in parts), sum(v.fp for v in parts)) == (prf.tp, prf.fp), label

@@ -63,6 +63,9 @@ class Report:
     unmatched_gold: list[str] = field(default_factory=list)
     # each article's entity counts by label (for intervals by article: pipeline.evaluate.bootstrap)
     by_article: dict[str, dict[str, PRF]] = field(default_factory=dict)
+    # (label, source) -> right and wrong surfaces (tp, fp), each surface by the rule or model that
+    # found its first mention: how far an analyst can trust a row by its ``source`` column
+    by_source: dict[tuple[str, str], PRF] = field(default_factory=dict)
 
     @property
     def micro(self) -> PRF:
@@ -216,11 +219,24 @@ def evaluate_records(gold_records: list[dict[str, Any]], articles: list[Article]
             continue
         doc = annotate(nlp, article)
         predicted: dict[str, set[str]] = defaultdict(set)
+        first_source: dict[tuple[str, str], str] = {}
         for m in final_mentions(doc):
             predicted[m.label].add(m.text)
+            first_source.setdefault((m.label, m.text), m.source)
         score_entities(gold, predicted, report, name)
+        score_sources(gold, first_source, report)
         score_facts(gold, doc._.facts or [], report, name)
     return report
+
+
+def score_sources(gold: dict[str, Any], first_source: dict[tuple[str, str], str], report: Report) -> None:
+    """Tally each predicted surface of a scored label as right or wrong under its source
+    (optional surfaces are neither, as in ``score_entities``)."""
+    for (label, text), source in first_source.items():
+        if label not in report.labels or text in gold.get("optional", {}).get(label, ()):
+            continue
+        right = text in gold.get("entities", {}).get(label, ())
+        report.by_source.setdefault((label, source), PRF()).add(PRF(tp=int(right), fp=int(not right)))
 
 
 def format_report(report: Report, *, show_errors: bool = False) -> str:
