@@ -50,7 +50,7 @@ eval: setup
 # batches' errors are never read (held out)
 .PHONY: eval-corpus-names
 eval-corpus-names: setup
-	OMP_NUM_THREADS=1 $(BIN)/python scripts/eval_corpus_names.py --shared $(SHARED)
+	OMP_NUM_THREADS=1 $(BIN)/python scripts/eval_corpus_names.py --shared $(SHARED) --by-source
 
 # Held-out ZONE/ORG/PERSON: train k-fold (fold models from `make train`), dev/seed, MSRA test, CLUENER dev
 .PHONY: eval-ner train
