@@ -1,6 +1,6 @@
 """How far a document-level F could move on other articles like these: intervals by article.
 
-A held-out figure on 258 articles is one draw; the articles, not the mentions, are what was
+A held-out figure on 257 articles is one draw; the articles, not the mentions, are what was
 sampled (a name repeated in an article counts once, and one article's errors go together), so
 the intervals resample articles with replacement (the percentile bootstrap).  ``paired`` resamples
 the same articles for two runs, which is what tells whether a change's rise is more than the
